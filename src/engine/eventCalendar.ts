@@ -1,0 +1,293 @@
+/**
+ * The event calendar: a binary min-heap kept as a struct of typed arrays.
+ *
+ * Events are ordered by (time, priority, insertion sequence), so simultaneous events come
+ * out in a fixed order: lower priority value first, then first scheduled first. Nothing is
+ * ever ordered at random.
+ *
+ * Each pending event lives in a *slot* (its handler and payload); the heap holds slot
+ * numbers together with copies of the three sort keys, so a sift touches only typed arrays.
+ * Cancelling marks the slot; cancelled entries are dropped when they reach the top, and the
+ * heap is rebuilt without them as soon as they make up more than half of it, so memory stays
+ * proportional to the events that are really pending.
+ */
+
+/** A function run when its event fires; it receives the payload given to `schedule`. */
+export type EventHandler = (payload: number) => void;
+
+/** Identifies a scheduled event so that it can be cancelled. */
+export type EventId = number;
+
+const SLOT_BITS = 2 ** 26;
+const GEN_LIMIT = 2 ** 26;
+const FREE = 0;
+const PENDING = 1;
+const CANCELLED = 2;
+const COMPACT_MIN = 1024;
+
+/**
+ * A priority queue of events for the simulation clock.
+ *
+ * @example
+ * ```ts
+ * const cal = new EventCalendar();
+ * const fired: number[] = [];
+ * cal.push(5, 0, (p) => fired.push(p), 1);
+ * cal.push(2, 0, (p) => fired.push(p), 2);
+ * while (cal.size > 0) cal.fireNext();
+ * fired; //=> [2, 1]
+ * ```
+ */
+export class EventCalendar {
+  private hTime: Float64Array;
+  private hPri: Float64Array;
+  private hSeq: Float64Array;
+  private hSlot: Int32Array;
+  private heapSize = 0;
+
+  private handlers: (EventHandler | undefined)[] = [];
+  private payloads: Float64Array;
+  private gens: Int32Array;
+  private states: Uint8Array;
+  private freeSlots: Int32Array;
+  private freeCount = 0;
+  private slotCount = 0;
+
+  private seq = 0;
+  private cancelled = 0;
+  /** Time of the event most recently returned by {@link EventCalendar.fireNext}. */
+  lastTime = 0;
+
+  /**
+   * @param initialCapacity - slots to allocate up front; the calendar grows by doubling.
+   */
+  constructor(initialCapacity = 64) {
+    const n = Math.max(4, initialCapacity | 0);
+    this.hTime = new Float64Array(n);
+    this.hPri = new Float64Array(n);
+    this.hSeq = new Float64Array(n);
+    this.hSlot = new Int32Array(n);
+    this.payloads = new Float64Array(n);
+    this.gens = new Int32Array(n);
+    this.states = new Uint8Array(n);
+    this.freeSlots = new Int32Array(n);
+  }
+
+  /** Number of entries in the heap, cancelled ones included until they are dropped. */
+  get size(): number {
+    return this.heapSize;
+  }
+
+  /** Number of events that will still fire. */
+  get pending(): number {
+    return this.heapSize - this.cancelled;
+  }
+
+  /**
+   * Time of the earliest pending event, or `Infinity` when none is left. Cancelled entries
+   * that have reached the top are dropped on the way.
+   */
+  peekTime(): number {
+    while (this.heapSize > 0) {
+      const slot = this.hSlot[0] as number;
+      if (this.states[slot] !== CANCELLED) return this.hTime[0] as number;
+      this.removeTop();
+      this.cancelled--;
+      this.freeSlot(slot);
+    }
+    return Infinity;
+  }
+
+  /**
+   * Adds an event.
+   *
+   * @param time - when it fires (any finite number; the caller keeps it ≥ the clock)
+   * @param priority - tie-break among events at the same time: lower first
+   * @param handler - what to run
+   * @param payload - a number passed to the handler
+   * @returns an id for {@link EventCalendar.cancel}
+   */
+  push(time: number, priority: number, handler: EventHandler, payload: number): EventId {
+    let slot: number;
+    if (this.freeCount > 0) {
+      slot = this.freeSlots[--this.freeCount] as number;
+    } else {
+      if (this.slotCount === this.payloads.length) this.growSlots();
+      slot = this.slotCount++;
+    }
+    this.handlers[slot] = handler;
+    this.payloads[slot] = payload;
+    this.states[slot] = PENDING;
+    if (this.heapSize === this.hTime.length) this.growHeap();
+    this.siftUp(this.heapSize++, time, priority, this.seq++, slot);
+    return slot + SLOT_BITS * (this.gens[slot] as number);
+  }
+
+  /**
+   * Cancels a pending event. Returns false if it already fired or was cancelled.
+   *
+   * @param id - the id returned by {@link EventCalendar.push}
+   */
+  cancel(id: EventId): boolean {
+    const slot = id % SLOT_BITS;
+    const gen = (id - slot) / SLOT_BITS;
+    if (slot >= this.slotCount || this.gens[slot] !== gen || this.states[slot] !== PENDING) {
+      return false;
+    }
+    this.states[slot] = CANCELLED;
+    this.handlers[slot] = undefined;
+    this.cancelled++;
+    if (this.cancelled > COMPACT_MIN && this.cancelled * 2 > this.heapSize) this.compact();
+    return true;
+  }
+
+  /**
+   * Removes the earliest pending event and runs its handler. Returns false when nothing was
+   * left to fire.
+   */
+  fireNext(): boolean {
+    if (this.peekTime() === Infinity) return false;
+    const slot = this.hSlot[0] as number;
+    this.lastTime = this.hTime[0] as number;
+    this.removeTop();
+    const handler = this.handlers[slot] as EventHandler;
+    const payload = this.payloads[slot] as number;
+    this.freeSlot(slot);
+    handler(payload);
+    return true;
+  }
+
+  private freeSlot(slot: number): void {
+    this.states[slot] = FREE;
+    this.handlers[slot] = undefined;
+    this.gens[slot] = ((this.gens[slot] as number) + 1) % GEN_LIMIT;
+    this.freeSlots[this.freeCount++] = slot;
+  }
+
+  private removeTop(): void {
+    const last = --this.heapSize;
+    if (last > 0) {
+      this.siftDown(
+        0,
+        this.hTime[last] as number,
+        this.hPri[last] as number,
+        this.hSeq[last] as number,
+        this.hSlot[last] as number,
+      );
+    }
+  }
+
+  private siftUp(i: number, t: number, p: number, s: number, slot: number): void {
+    const hT = this.hTime;
+    const hP = this.hPri;
+    const hS = this.hSeq;
+    const hI = this.hSlot;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = hT[parent] as number;
+      if (pt < t) break;
+      if (pt === t) {
+        const pp = hP[parent] as number;
+        if (pp < p || (pp === p && (hS[parent] as number) < s)) break;
+      }
+      hT[i] = pt;
+      hP[i] = hP[parent] as number;
+      hS[i] = hS[parent] as number;
+      hI[i] = hI[parent] as number;
+      i = parent;
+    }
+    hT[i] = t;
+    hP[i] = p;
+    hS[i] = s;
+    hI[i] = slot;
+  }
+
+  private siftDown(i: number, t: number, p: number, s: number, slot: number): void {
+    const hT = this.hTime;
+    const hP = this.hPri;
+    const hS = this.hSeq;
+    const hI = this.hSlot;
+    const n = this.heapSize;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      const right = child + 1;
+      if (right < n && this.less(right, child)) child = right;
+      const ct = hT[child] as number;
+      if (ct > t) break;
+      if (ct === t) {
+        const cp = hP[child] as number;
+        if (cp > p || (cp === p && (hS[child] as number) > s)) break;
+      }
+      hT[i] = ct;
+      hP[i] = hP[child] as number;
+      hS[i] = hS[child] as number;
+      hI[i] = hI[child] as number;
+      i = child;
+    }
+    hT[i] = t;
+    hP[i] = p;
+    hS[i] = s;
+    hI[i] = slot;
+  }
+
+  private less(a: number, b: number): boolean {
+    const ta = this.hTime[a] as number;
+    const tb = this.hTime[b] as number;
+    if (ta !== tb) return ta < tb;
+    const pa = this.hPri[a] as number;
+    const pb = this.hPri[b] as number;
+    if (pa !== pb) return pa < pb;
+    return (this.hSeq[a] as number) < (this.hSeq[b] as number);
+  }
+
+  /** Rebuilds the heap without its cancelled entries (Floyd's bottom-up heap construction). */
+  private compact(): void {
+    let n = 0;
+    for (let i = 0; i < this.heapSize; i++) {
+      const slot = this.hSlot[i] as number;
+      if (this.states[slot] === CANCELLED) {
+        this.freeSlot(slot);
+        continue;
+      }
+      this.hTime[n] = this.hTime[i] as number;
+      this.hPri[n] = this.hPri[i] as number;
+      this.hSeq[n] = this.hSeq[i] as number;
+      this.hSlot[n] = slot;
+      n++;
+    }
+    this.heapSize = n;
+    this.cancelled = 0;
+    for (let i = (n >> 1) - 1; i >= 0; i--) {
+      this.siftDown(
+        i,
+        this.hTime[i] as number,
+        this.hPri[i] as number,
+        this.hSeq[i] as number,
+        this.hSlot[i] as number,
+      );
+    }
+  }
+
+  private growHeap(): void {
+    const n = this.hTime.length * 2;
+    this.hTime = grow(this.hTime, new Float64Array(n));
+    this.hPri = grow(this.hPri, new Float64Array(n));
+    this.hSeq = grow(this.hSeq, new Float64Array(n));
+    this.hSlot = grow(this.hSlot, new Int32Array(n));
+  }
+
+  private growSlots(): void {
+    const n = this.payloads.length * 2;
+    if (n > SLOT_BITS) throw new RangeError(`event calendar is full: more than ${SLOT_BITS} pending events`);
+    this.payloads = grow(this.payloads, new Float64Array(n));
+    this.gens = grow(this.gens, new Int32Array(n));
+    this.states = grow(this.states, new Uint8Array(n));
+    this.freeSlots = grow(this.freeSlots, new Int32Array(n));
+  }
+}
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}

@@ -1,0 +1,12 @@
+export { EventCalendar } from "./eventCalendar.js";
+export type { EventHandler, EventId } from "./eventCalendar.js";
+export { Simulation } from "./simulation.js";
+export type { RunOptions, RunReport, StopReason } from "./simulation.js";
+export { Team } from "./team.js";
+export type { TeamHooks, TeamOptions, ClosingRule } from "./team.js";
+export { TeamStatistics } from "./teamStatistics.js";
+export type { TeamStats } from "./teamStatistics.js";
+export { WaitingLine } from "./waitingLine.js";
+export type { Discipline } from "./waitingLine.js";
+export { WeeklyCalendar, MINUTES_PER_WEEK, MINUTES_PER_DAY } from "./weeklyCalendar.js";
+export type { WeekInterval } from "./weeklyCalendar.js";

@@ -1,0 +1,319 @@
+import type { EventId } from "./eventCalendar.js";
+import type { Simulation } from "./simulation.js";
+import { WaitingLine, type Discipline } from "./waitingLine.js";
+import { WeeklyCalendar } from "./weeklyCalendar.js";
+import { TeamStatistics, type TeamStats } from "./teamStatistics.js";
+
+/** What a team tells its owner. Entities and tags are plain numbers chosen by the caller. */
+export interface TeamHooks {
+  /** An entity's service ended (the server is already free). */
+  readonly done: (entity: number, tag: number, server: number) => void;
+  /** An entity's service started after `waited` time units in the line. */
+  readonly started?: (entity: number, tag: number, waited: number, server: number) => void;
+  /** An entity ran out of patience and left the line unserved. */
+  readonly reneged?: (entity: number, tag: number, waited: number) => void;
+}
+
+/** What happens to work in progress when the team closes. */
+export type ClosingRule = "finish" | "pause";
+
+/** How to build a {@link Team}. */
+export interface TeamOptions {
+  /** A name for messages and statistics. */
+  readonly name?: string;
+  /** Number of identical servers (staff), an integer ≥ 1. */
+  readonly servers: number;
+  /** "fifo" (default) or "priority" (lower value first, ties first come first served). */
+  readonly discipline?: Discipline;
+  /** Opening hours; default open all the time. No service starts while closed. */
+  readonly openingHours?: WeeklyCalendar;
+  /**
+   * Work in progress at closing time: "finish" (default) lets staff finish the piece of work
+   * in hand (the minutes after closing are counted as overtime); "pause" stops it and goes
+   * on with the remaining minutes at the next opening.
+   */
+  readonly atClosing?: ClosingRule;
+}
+
+/**
+ * A team of identical servers with one waiting line: capacity, FIFO or priority order,
+ * reneging (a waiting entity leaves when its patience runs out) and weekly opening hours.
+ *
+ * @example
+ * ```ts
+ * const sim = new Simulation();
+ * const finished: number[] = [];
+ * const desk = new Team(sim, { servers: 1 }, { done: (entity) => finished.push(sim.now) });
+ * desk.arrive(1, 5); // entity 1 needs 5 minutes
+ * desk.arrive(2, 5); // entity 2 waits for it
+ * sim.run();
+ * finished; //=> [5, 10]
+ * ```
+ */
+export class Team {
+  /** The team's name. */
+  readonly name: string;
+  /** Number of servers. */
+  readonly servers: number;
+  /** Opening hours. */
+  readonly openingHours: WeeklyCalendar;
+  private readonly sim: Simulation;
+  private readonly hooks: TeamHooks;
+  private readonly line: WaitingLine;
+  private readonly pause: boolean;
+  private readonly alwaysOpen: boolean;
+  private readonly statistics: TeamStatistics;
+  // servers, struct of arrays
+  private readonly sEntity: Float64Array;
+  private readonly sTag: Float64Array;
+  private readonly sEnd: Float64Array;
+  private readonly sRemaining: Float64Array;
+  private readonly sEvent: Float64Array;
+  private readonly freeServers: Int32Array;
+  private freeCount: number;
+  private working = 0;
+  private paused = 0;
+  private wakePending = false;
+  private closePending = false;
+  private readonly onComplete: (server: number) => void;
+  private readonly onRenege: (ticket: number) => void;
+  private readonly onWake: () => void;
+  private readonly onClose: () => void;
+
+  /**
+   * @param sim - the simulation whose clock the team runs on
+   * @param options - servers, discipline, opening hours, closing rule
+   * @param hooks - callbacks for service end, start and reneging
+   * @throws RangeError for a server count that is not a positive integer
+   */
+  constructor(sim: Simulation, options: TeamOptions, hooks: TeamHooks) {
+    const { servers } = options;
+    if (!Number.isInteger(servers) || servers < 1) {
+      throw new RangeError(`servers of team "${options.name ?? "team"}" must be an integer ≥ 1, got ${servers}`);
+    }
+    this.name = options.name ?? "team";
+    this.servers = servers;
+    this.sim = sim;
+    this.hooks = hooks;
+    this.line = new WaitingLine(options.discipline ?? "fifo");
+    this.openingHours = options.openingHours ?? WeeklyCalendar.always();
+    this.alwaysOpen = this.openingHours.isAlways;
+    this.pause = (options.atClosing ?? "finish") === "pause";
+    this.statistics = new TeamStatistics(sim.now, servers, this.openingHours);
+    this.sEntity = new Float64Array(servers);
+    this.sTag = new Float64Array(servers);
+    this.sEnd = new Float64Array(servers);
+    this.sRemaining = new Float64Array(servers).fill(-1);
+    this.sEvent = new Float64Array(servers).fill(-1);
+    this.freeServers = new Int32Array(servers);
+    for (let k = 0; k < servers; k++) this.freeServers[k] = servers - 1 - k;
+    this.freeCount = servers;
+    this.onComplete = (server) => this.complete(server);
+    this.onRenege = (ticket) => this.renege(ticket);
+    this.onWake = () => this.wake();
+    this.onClose = () => this.close();
+  }
+
+  /** Entities waiting in line. */
+  get queueLength(): number {
+    return this.line.length;
+  }
+
+  /** Servers working right now. */
+  get busy(): number {
+    return this.working;
+  }
+
+  /** Whether the team is open now. */
+  isOpen(): boolean {
+    return this.alwaysOpen || this.openingHours.isOpen(this.sim.now);
+  }
+
+  /**
+   * An entity arrives for `serviceTime` of work. It starts at once if a server is free and
+   * the team is open; otherwise it waits, and leaves unserved after `patience`.
+   *
+   * @param entity - the caller's id for the entity
+   * @param serviceTime - work needed, ≥ 0
+   * @param tag - a number handed back in the hooks (for example a step number)
+   * @param priority - with the "priority" discipline, lower is served first
+   * @param patience - how long it will wait before leaving (default Infinity)
+   * @returns a ticket for {@link Team.withdraw} if the entity waits, -1 if it started at once
+   */
+  arrive(entity: number, serviceTime: number, tag = 0, priority = 0, patience = Infinity): number {
+    if (!(serviceTime >= 0) || serviceTime === Infinity) {
+      throw new RangeError(`serviceTime at team "${this.name}" must be finite and ≥ 0, got ${serviceTime}`);
+    }
+    const now = this.sim.now;
+    const st = this.statistics;
+    st.update(now, this.line.length, this.working);
+    st.arrivals++;
+    if (this.freeCount > 0 && this.line.length === 0 && this.isOpen()) {
+      this.start(entity, serviceTime, tag, 0);
+      return -1;
+    }
+    const slot = this.line.add(entity, serviceTime, tag, priority, now);
+    const ticket = this.line.ticket(slot);
+    if (patience !== Infinity) {
+      if (!(patience >= 0)) throw new RangeError(`patience at team "${this.name}" must be ≥ 0, got ${patience}`);
+      this.line.setRenegeId(slot, this.sim.schedule(patience, this.onRenege, ticket));
+    }
+    st.noteQueue(this.line.length);
+    if (this.freeCount > 0) this.ensureWake();
+    return ticket;
+  }
+
+  /**
+   * Takes a waiting entity out of the line without calling any hook (for example because
+   * its need was met elsewhere).
+   *
+   * @param ticket - the value returned by {@link Team.arrive}
+   * @returns true if it was still waiting
+   */
+  withdraw(ticket: number): boolean {
+    if (ticket < 0) return false;
+    const slot = this.line.slotOf(ticket);
+    if (slot < 0) return false;
+    this.statistics.update(this.sim.now, this.line.length, this.working);
+    this.sim.cancel(this.line.renegeId(slot));
+    this.line.remove(slot);
+    this.line.release(slot);
+    return true;
+  }
+
+  /** Statistics since the start or the last {@link Team.resetStats}, at the current time. */
+  stats(): TeamStats {
+    return this.statistics.snapshot(this.sim.now, this.name, this.line.length, this.working);
+  }
+
+  /** Restarts the statistics at the current time (for a warm-up period). */
+  resetStats(): void {
+    this.statistics.reset(this.sim.now, this.line.length, this.working);
+  }
+
+  private start(entity: number, serviceTime: number, tag: number, waited: number): void {
+    const server = this.freeServers[--this.freeCount] as number;
+    this.working++;
+    this.sEntity[server] = entity;
+    this.sTag[server] = tag;
+    this.sEnd[server] = this.sim.now + serviceTime;
+    this.sEvent[server] = this.sim.schedule(serviceTime, this.onComplete, server);
+    this.statistics.noteStart(waited);
+    if (this.pause && !this.alwaysOpen) this.ensureCloseWatch();
+    const started = this.hooks.started;
+    if (started !== undefined) started(entity, tag, waited, server);
+  }
+
+  private complete(server: number): void {
+    const now = this.sim.now;
+    const st = this.statistics;
+    st.update(now, this.line.length, this.working);
+    st.completed++;
+    this.working--;
+    this.sEvent[server] = -1;
+    this.freeServers[this.freeCount++] = server;
+    const entity = this.sEntity[server] as number;
+    const tag = this.sTag[server] as number;
+    this.startWaiting();
+    this.hooks.done(entity, tag, server);
+  }
+
+  private startWaiting(): void {
+    if (this.line.length === 0) return;
+    if (!this.isOpen()) {
+      this.ensureWake();
+      return;
+    }
+    const now = this.sim.now;
+    while (this.freeCount > 0) {
+      const slot = this.line.popNext();
+      if (slot < 0) break;
+      const renegeId = this.line.renegeId(slot);
+      if (renegeId >= 0) this.sim.cancel(renegeId);
+      const entity = this.line.entity(slot);
+      const service = this.line.service(slot);
+      const tag = this.line.tag(slot);
+      const waited = now - this.line.time(slot);
+      this.line.release(slot);
+      this.start(entity, service, tag, waited);
+    }
+  }
+
+  private renege(ticket: number): void {
+    const slot = this.line.slotOf(ticket);
+    if (slot < 0) return;
+    const now = this.sim.now;
+    this.statistics.update(now, this.line.length, this.working);
+    const entity = this.line.entity(slot);
+    const tag = this.line.tag(slot);
+    const waited = now - this.line.time(slot);
+    this.line.remove(slot);
+    this.line.release(slot);
+    this.statistics.noteRenege(waited);
+    const reneged = this.hooks.reneged;
+    if (reneged !== undefined) reneged(entity, tag, waited);
+  }
+
+  private ensureWake(): void {
+    if (this.wakePending) return;
+    const at = this.openingHours.nextOpening(this.sim.now);
+    if (at === Infinity) return;
+    this.wakePending = true;
+    // priority -1: a team that opens at t starts work before events scheduled for t
+    this.sim.scheduleAt(at, this.onWake, 0, -1);
+  }
+
+  private wake(): void {
+    this.wakePending = false;
+    if (!this.isOpen()) {
+      this.ensureWake();
+      return;
+    }
+    this.statistics.update(this.sim.now, this.line.length, this.working);
+    if (this.paused > 0) this.resumePaused();
+    this.startWaiting();
+  }
+
+  private ensureCloseWatch(): void {
+    if (this.closePending) return;
+    const at = this.openingHours.nextClosing(this.sim.now);
+    if (at === Infinity || at === this.sim.now) return;
+    this.closePending = true;
+    // priority 1: services that end exactly at closing time complete first
+    this.sim.scheduleAt(at, this.onClose, 0, 1);
+  }
+
+  private close(): void {
+    this.closePending = false;
+    const now = this.sim.now;
+    if (this.isOpen()) {
+      if (this.working > 0) this.ensureCloseWatch();
+      return;
+    }
+    this.statistics.update(now, this.line.length, this.working);
+    for (let s = 0; s < this.servers; s++) {
+      const id = this.sEvent[s] as number;
+      if (id < 0) continue;
+      this.sim.cancel(id);
+      this.sEvent[s] = -1;
+      this.sRemaining[s] = (this.sEnd[s] as number) - now;
+      this.working--;
+      this.paused++;
+    }
+    if (this.paused > 0) this.ensureWake();
+  }
+
+  private resumePaused(): void {
+    const now = this.sim.now;
+    for (let s = 0; s < this.servers; s++) {
+      const remaining = this.sRemaining[s] as number;
+      if (remaining < 0) continue;
+      this.sRemaining[s] = -1;
+      this.sEnd[s] = now + remaining;
+      this.sEvent[s] = this.sim.schedule(remaining, this.onComplete, s);
+      this.working++;
+      this.paused--;
+    }
+    this.ensureCloseWatch();
+  }
+}

@@ -1,0 +1,157 @@
+import type { WeeklyCalendar } from "./weeklyCalendar.js";
+
+/** A team's statistics over a period (from the start or the last reset to now). */
+export interface TeamStats {
+  readonly name: string;
+  readonly servers: number;
+  /** Length of the period. */
+  readonly elapsed: number;
+  /** Open time in the period (by the opening hours). */
+  readonly openTime: number;
+  readonly arrivals: number;
+  readonly started: number;
+  readonly completed: number;
+  readonly reneged: number;
+  /** Waiting now. */
+  readonly queueLength: number;
+  /** Working now. */
+  readonly busy: number;
+  readonly maxQueueLength: number;
+  /** Time-average number waiting. */
+  readonly meanQueueLength: number;
+  /** Time-average number of servers working. */
+  readonly meanBusy: number;
+  /** Server time spent working in the period. */
+  readonly busyTime: number;
+  /** Server time spent working while the team was closed (finishing work in hand). */
+  readonly overtime: number;
+  /**
+   * busyTime ÷ (servers × openTime + overtime): the share of the available capacity that was
+   * used, in [0, 1]; 0 when no capacity was available.
+   */
+  readonly utilisation: number;
+  /** Mean wait of the entities whose service started. */
+  readonly meanWait: number;
+  /** Sample variance of those waits. */
+  readonly waitVariance: number;
+  /** Mean time in line of every entity that left the line (started or reneged). */
+  readonly meanTimeInLine: number;
+}
+
+/**
+ * Counters and time-weighted integrals behind {@link TeamStats}. Internal to the engine.
+ *
+ * @example
+ * ```ts
+ * const st = new TeamStatistics(0, 1, WeeklyCalendar.always());
+ * st.update(10, 0, 1); // nobody waited, 1 server idle for 10
+ * st.snapshot(20, "desk", 0, 1).meanBusy; //=> 0.5
+ * ```
+ */
+export class TeamStatistics {
+  arrivals = 0;
+  completed = 0;
+  private started = 0;
+  private reneged = 0;
+  private waitSum = 0;
+  private waitSumSq = 0;
+  private renegeWaitSum = 0;
+  private maxQueue = 0;
+  private lastT: number;
+  private startT: number;
+  private queueArea = 0;
+  private busyArea = 0;
+  private overtimeArea = 0;
+
+  constructor(
+    now: number,
+    private readonly servers: number,
+    private readonly hours: WeeklyCalendar,
+  ) {
+    this.lastT = now;
+    this.startT = now;
+  }
+
+  /**
+   * Integrates the queue and busy signals up to `now`, given their values since the last
+   * update; call it before every change.
+   */
+  update(now: number, queue: number, busy: number): void {
+    const dt = now - this.lastT;
+    if (dt > 0) {
+      this.queueArea += queue * dt;
+      this.busyArea += busy * dt;
+      if (busy > 0 && !this.hours.isAlways) {
+        this.overtimeArea += busy * (dt - this.hours.openMinutesBetween(this.lastT, now));
+      }
+      this.lastT = now;
+    }
+  }
+
+  /** Records a queue length, for the maximum. */
+  noteQueue(queue: number): void {
+    if (queue > this.maxQueue) this.maxQueue = queue;
+  }
+
+  /** Records a service start after `waited`. */
+  noteStart(waited: number): void {
+    this.started++;
+    this.waitSum += waited;
+    this.waitSumSq += waited * waited;
+  }
+
+  /** Records an entity that left the line after `waited`. */
+  noteRenege(waited: number): void {
+    this.reneged++;
+    this.renegeWaitSum += waited;
+  }
+
+  /** Starts a new period at `now` with the current queue and busy servers. */
+  reset(now: number, queue: number, busy: number): void {
+    this.update(now, queue, busy);
+    this.arrivals = 0;
+    this.completed = 0;
+    this.started = 0;
+    this.reneged = 0;
+    this.waitSum = 0;
+    this.waitSumSq = 0;
+    this.renegeWaitSum = 0;
+    this.maxQueue = queue;
+    this.queueArea = 0;
+    this.busyArea = 0;
+    this.overtimeArea = 0;
+    this.startT = now;
+  }
+
+  /** The statistics of the period up to `now`. */
+  snapshot(now: number, name: string, queue: number, busy: number): TeamStats {
+    this.update(now, queue, busy);
+    const elapsed = now - this.startT;
+    const openTime = this.hours.openMinutesBetween(this.startT, now);
+    const capacity = this.servers * openTime + this.overtimeArea;
+    const n = this.started;
+    const meanWait = n > 0 ? this.waitSum / n : 0;
+    const left = n + this.reneged;
+    return {
+      name,
+      servers: this.servers,
+      elapsed,
+      openTime,
+      arrivals: this.arrivals,
+      started: n,
+      completed: this.completed,
+      reneged: this.reneged,
+      queueLength: queue,
+      busy,
+      maxQueueLength: this.maxQueue,
+      meanQueueLength: elapsed > 0 ? this.queueArea / elapsed : queue,
+      meanBusy: elapsed > 0 ? this.busyArea / elapsed : busy,
+      busyTime: this.busyArea,
+      overtime: this.overtimeArea,
+      utilisation: capacity > 0 ? Math.min(1, this.busyArea / capacity) : 0,
+      meanWait,
+      waitVariance: n > 1 ? Math.max(0, (this.waitSumSq - n * meanWait * meanWait) / (n - 1)) : 0,
+      meanTimeInLine: left > 0 ? (this.waitSum + this.renegeWaitSum) / left : 0,
+    };
+  }
+}

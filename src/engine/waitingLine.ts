@@ -1,0 +1,253 @@
+/**
+ * The line of entities waiting for a team: first come first served, or by priority (lower
+ * value first, ties first come first served). Entries live in slots of typed arrays; an
+ * entry that leaves the line early (reneging, withdrawal) is marked and skipped later, and
+ * the line is rebuilt without such entries once they outnumber the live ones.
+ */
+
+const FREE = 0;
+const WAITING = 1;
+const GONE = 2;
+const COMPACT_MIN = 256;
+/** Tickets encode slot + SLOT_SPAN × generation. */
+export const SLOT_SPAN = 2 ** 26;
+const GEN_LIMIT = 2 ** 26;
+
+/** How a waiting line orders its entries. */
+export type Discipline = "fifo" | "priority";
+
+/**
+ * Slots of waiting entries plus their order.
+ *
+ * @example
+ * ```ts
+ * const line = new WaitingLine("priority");
+ * line.add(7, 10, 0, 2, 0);
+ * line.add(8, 10, 0, 1, 0);
+ * line.entity(line.popNext()); //=> 8
+ * ```
+ */
+export class WaitingLine {
+  /** Live entries in the line. */
+  length = 0;
+  private entities = new Float64Array(16);
+  private services = new Float64Array(16);
+  private tags = new Float64Array(16);
+  private priorities = new Float64Array(16);
+  private times = new Float64Array(16);
+  private seqs = new Float64Array(16);
+  private renegeIds = new Float64Array(16);
+  private gens = new Int32Array(16);
+  private states = new Uint8Array(16);
+  private free = new Int32Array(16);
+  private freeCount = 0;
+  private slotCount = 0;
+  private seq = 0;
+  // order: a ring (fifo) or a binary heap (priority) of slot numbers, gone entries included
+  private order = new Int32Array(16);
+  private head = 0;
+  private count = 0;
+  private gone = 0;
+
+  /** @param discipline - "fifo" or "priority" */
+  constructor(readonly discipline: Discipline) {}
+
+  /** Queues an entry and returns its slot. */
+  add(entity: number, service: number, tag: number, priority: number, time: number): number {
+    const slot = this.allocate();
+    this.entities[slot] = entity;
+    this.services[slot] = service;
+    this.tags[slot] = tag;
+    this.priorities[slot] = priority;
+    this.times[slot] = time;
+    this.seqs[slot] = this.seq++;
+    this.renegeIds[slot] = -1;
+    this.states[slot] = WAITING;
+    if (this.count === this.order.length) this.growOrder();
+    if (this.discipline === "fifo") {
+      this.order[(this.head + this.count) & (this.order.length - 1)] = slot;
+      this.count++;
+    } else {
+      this.heapPush(slot);
+    }
+    this.length++;
+    return slot;
+  }
+
+  /** The ticket of a waiting slot: slot and generation together, stale once it leaves. */
+  ticket(slot: number): number {
+    return slot + SLOT_SPAN * (this.gens[slot] as number);
+  }
+
+  /** The slot of a ticket that is still waiting, or -1. */
+  slotOf(ticket: number): number {
+    const slot = ticket % SLOT_SPAN;
+    const gen = (ticket - slot) / SLOT_SPAN;
+    if (slot < 0 || slot >= this.slotCount) return -1;
+    return this.gens[slot] === gen && this.states[slot] === WAITING ? slot : -1;
+  }
+
+  /** Takes a waiting slot out of the line early; call {@link WaitingLine.release} after reading it. */
+  remove(slot: number): void {
+    this.states[slot] = GONE;
+    this.length--;
+    this.gone++;
+    if (this.gone > COMPACT_MIN && this.gone > this.length) this.compact();
+  }
+
+  /** Removes and returns the next slot to serve, or -1 when none is waiting. */
+  popNext(): number {
+    while (this.count > 0) {
+      let slot: number;
+      if (this.discipline === "fifo") {
+        slot = this.order[this.head] as number;
+        this.head = (this.head + 1) & (this.order.length - 1);
+        this.count--;
+      } else {
+        slot = this.heapPop();
+      }
+      if (this.states[slot] === WAITING) {
+        this.length--;
+        return slot;
+      }
+      this.gone--;
+      this.releaseGone(slot);
+    }
+    return -1;
+  }
+
+  /** Frees a slot returned by `popNext` (or removed) once its fields have been read. */
+  release(slot: number): void {
+    if (this.states[slot] === GONE) return; // freed when the order reaches it
+    this.states[slot] = FREE;
+    this.bump(slot);
+  }
+
+  /** The entity of a slot. */
+  entity(slot: number): number {
+    return this.entities[slot] as number;
+  }
+  /** The service time of a slot. */
+  service(slot: number): number {
+    return this.services[slot] as number;
+  }
+  /** The tag of a slot. */
+  tag(slot: number): number {
+    return this.tags[slot] as number;
+  }
+  /** When the slot's entity joined the line. */
+  time(slot: number): number {
+    return this.times[slot] as number;
+  }
+  /** The renege event id stored with a slot (-1 if none). */
+  renegeId(slot: number): number {
+    return this.renegeIds[slot] as number;
+  }
+  /** Stores the renege event id of a slot. */
+  setRenegeId(slot: number, id: number): void {
+    this.renegeIds[slot] = id;
+  }
+
+  private releaseGone(slot: number): void {
+    this.states[slot] = FREE;
+    this.bump(slot);
+  }
+
+  private bump(slot: number): void {
+    this.gens[slot] = ((this.gens[slot] as number) + 1) % GEN_LIMIT;
+    this.free[this.freeCount++] = slot;
+  }
+
+  private allocate(): number {
+    if (this.freeCount > 0) return this.free[--this.freeCount] as number;
+    if (this.slotCount === this.entities.length) this.growSlots();
+    return this.slotCount++;
+  }
+
+  private heapPush(slot: number): void {
+    let i = this.count++;
+    const o = this.order;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const ps = o[parent] as number;
+      if (!this.before(slot, ps)) break;
+      o[i] = ps;
+      i = parent;
+    }
+    o[i] = slot;
+  }
+
+  private heapPop(): number {
+    const o = this.order;
+    const top = o[0] as number;
+    const last = o[--this.count] as number;
+    const n = this.count;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && this.before(o[child + 1] as number, o[child] as number)) child++;
+      const cs = o[child] as number;
+      if (!this.before(cs, last)) break;
+      o[i] = cs;
+      i = child;
+    }
+    if (n > 0) o[i] = last;
+    return top;
+  }
+
+  private before(a: number, b: number): boolean {
+    const pa = this.priorities[a] as number;
+    const pb = this.priorities[b] as number;
+    if (pa !== pb) return pa < pb;
+    return (this.seqs[a] as number) < (this.seqs[b] as number);
+  }
+
+  private compact(): void {
+    const kept: number[] = [];
+    const mask = this.order.length - 1;
+    for (let k = 0; k < this.count; k++) {
+      const slot = (this.discipline === "fifo" ? this.order[(this.head + k) & mask] : this.order[k]) as number;
+      if (this.states[slot] === WAITING) kept.push(slot);
+      else this.releaseGone(slot);
+    }
+    if (this.discipline === "priority") kept.sort((a, b) => (this.before(a, b) ? -1 : 1));
+    this.head = 0;
+    this.count = kept.length;
+    this.gone = 0;
+    kept.forEach((slot, k) => {
+      this.order[k] = slot;
+    });
+  }
+
+  private growOrder(): void {
+    const n = this.order.length * 2;
+    const next = new Int32Array(n);
+    const mask = this.order.length - 1;
+    for (let k = 0; k < this.count; k++) {
+      next[k] = (this.discipline === "fifo" ? this.order[(this.head + k) & mask] : this.order[k]) as number;
+    }
+    this.order = next;
+    this.head = 0;
+  }
+
+  private growSlots(): void {
+    const n = this.entities.length * 2;
+    if (n > SLOT_SPAN) throw new RangeError(`waiting line is full: more than ${SLOT_SPAN} entries`);
+    this.entities = copy(this.entities, new Float64Array(n));
+    this.services = copy(this.services, new Float64Array(n));
+    this.tags = copy(this.tags, new Float64Array(n));
+    this.priorities = copy(this.priorities, new Float64Array(n));
+    this.times = copy(this.times, new Float64Array(n));
+    this.seqs = copy(this.seqs, new Float64Array(n));
+    this.renegeIds = copy(this.renegeIds, new Float64Array(n));
+    this.gens = copy(this.gens, new Int32Array(n));
+    this.states = copy(this.states, new Uint8Array(n));
+    this.free = copy(this.free, new Int32Array(n));
+  }
+}
+
+function copy<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
