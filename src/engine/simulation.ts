@@ -17,7 +17,7 @@ export interface RunOptions {
 }
 
 /** Why {@link Simulation.run} returned. */
-export type StopReason = "empty" | "until" | "maxEvents";
+export type StopReason = "empty" | "until" | "maxEvents" | "stopped";
 
 /** What {@link Simulation.run} reports. */
 export interface RunReport {
@@ -49,6 +49,7 @@ export class Simulation {
   private readonly calendar: EventCalendar;
   private clock = 0;
   private fired = 0;
+  private stopRequested = false;
 
   /**
    * @param startTime - the clock's starting value (default 0)
@@ -122,6 +123,23 @@ export class Simulation {
   }
 
   /**
+   * Asks a running {@link Simulation.run} to return after the current event (reason "stopped").
+   * The clock stays at the current event's time.
+   *
+   * @example
+   * ```ts
+   * const sim = new Simulation();
+   * const tick = () => { if (sim.now >= 3) sim.stop(); else sim.schedule(1, tick); };
+   * sim.schedule(0, tick);
+   * sim.run({ until: 100 }).reason; //=> "stopped"
+   * sim.now; //=> 3
+   * ```
+   */
+  stop(): void {
+    this.stopRequested = true;
+  }
+
+  /**
    * Fires events in order until the calendar is empty, the next event is later than
    * `until`, or `maxEvents` have fired.
    *
@@ -137,6 +155,7 @@ export class Simulation {
     const trace = options.trace;
     let events = 0;
     let reason: StopReason = "empty";
+    this.stopRequested = false;
     for (;;) {
       if (events >= maxEvents) {
         reason = "maxEvents";
@@ -152,9 +171,14 @@ export class Simulation {
       cal.fireNext();
       events++;
       if (trace !== undefined) trace(this.clock, this.fired + events);
+      if (this.stopRequested) {
+        reason = "stopped";
+        break;
+      }
     }
     this.fired += events;
-    if (reason !== "maxEvents" && until !== Infinity) this.clock = until;
+    this.stopRequested = false;
+    if ((reason === "until" || reason === "empty") && until !== Infinity) this.clock = until;
     return { reason, events, now: this.clock };
   }
 }

@@ -165,7 +165,7 @@ export class Team {
 
   /**
    * Takes a waiting entity out of the line without calling any hook (for example because
-   * its need was met elsewhere).
+   * it was served somewhere else).
    *
    * @param ticket - the value returned by {@link Team.arrive}
    * @returns true if it was still waiting

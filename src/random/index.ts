@@ -50,3 +50,5 @@ export type { PoissonArrivals } from "./arrivals.js";
 export type { ProfiledArrivals } from "./arrivals.js";
 export { poissonArrivals } from "./arrivals.js";
 export { profiledArrivals } from "./arrivals.js";
+export type { SeasonalArrivals } from "./seasonal.js";
+export { seasonalArrivals } from "./seasonal.js";

@@ -1,0 +1,97 @@
+/**
+ * Phase 1, before contact (M1 demand and variety; the citizen's information search,
+ * self-service and channel choice). Needs arise per service from a Poisson process shaped by
+ * week, day and season; everything about a need that does not depend on the policy is drawn
+ * here from the service's own stream, in a fixed order, so every policy meets the very same
+ * citizens (common random numbers).
+ *
+ * @packageDocumentation
+ */
+import { rateProfile, seasonalArrivals, type ArrivalProcess } from "../random/index.js";
+import { CHANNELS } from "../scenario/types.js";
+import { Reason } from "./codes.js";
+import { armChasing } from "./chasing.js";
+import { attempt } from "./front.js";
+import { startCase } from "./cases.js";
+import { Need, U } from "./need.js";
+import { pickIndex } from "./servicePlan.js";
+import { Timer } from "./timers.js";
+import type { World } from "./world.js";
+
+/**
+ * A citizen who finds no usable information searches this many times longer (GUESS: 3; no
+ * source measures it).
+ */
+export const FAILED_SEARCH_FACTOR = 3;
+
+const EFORM = CHANNELS.indexOf("eform");
+
+/**
+ * Starts the arrival process of every service.
+ *
+ * @param world - the run
+ * @example
+ * ```ts
+ * // internal: called by simulate()
+ * ```
+ */
+export function startArrivals(world: World): void {
+  world.plans.forEach((plan, s) => {
+    const spec = plan.spec;
+    const weekly = rateProfile({ byDay: [...spec.profile.byDay], byHour: [...spec.profile.byHour] });
+    const process: ArrivalProcess = seasonalArrivals(spec.arrivalsPerMinute, weekly, spec.profile.byMonth);
+    const rng = world.arrivalRngs[s]!;
+    const next = () => {
+      arise(world, s);
+      const t = process.next(world.now, rng);
+      if (t !== Infinity) world.sim.scheduleAt(t, next);
+    };
+    const first = process.next(0, rng);
+    if (first !== Infinity) world.sim.scheduleAt(first, next);
+  });
+}
+
+/**
+ * A need arises for service `s` now: draw what the citizen brings, then phase 1.
+ *
+ * @param world - the run
+ * @param s - service index
+ * @returns the new need
+ */
+export function arise(world: World, s: number): Need {
+  const need = world.newNeed();
+  const plan = world.plans[s]!;
+  const spec = plan.spec;
+  const rng = world.needRngs[s]!;
+  need.service = s;
+  need.arrival = world.now;
+  if (world.recorder.inWindow(world.now)) {
+    need.cohort = 1;
+    world.cohortOpen.add(need);
+  }
+  need.typeRank = pickIndex(plan.typeCdf, rng());
+  need.isCase = rng() < spec.caseShare ? 1 : 0;
+  need.needsSpecialist = rng() < spec.specialistShare ? 1 : 0;
+  const informed = rng() < spec.informationQuality;
+  need.complete = informed ? 1 : 0;
+  need.channel = pickIndex(plan.channelCdf, rng());
+  need.frontMinutes = world.dist(spec.frontWork).sample(rng);
+  need.backMinutes = world.dist(spec.backOfficeWork).sample(rng);
+  spec.steps.forEach((step, k) => {
+    need.steps[k] = world.dist(step.work).sample(rng);
+  });
+  const u = need.u;
+  for (let i = 0; i < u.length; i++) u[i] = rng();
+  const search = world.scenario.citizens.searchMinutes * (informed ? 1 : FAILED_SEARCH_FACTOR);
+  need.effort += search;
+  need.expectationDue = world.now + spec.expectationMinutes;
+  if (!need.isCase && informed && u[U.selfServe]! < spec.selfServiceShare) {
+    need.selfServed = 1;
+    world.after(search, need, Timer.selfServe);
+    return need;
+  }
+  armChasing(world, need, need.expectationDue);
+  if (need.isCase && need.channel === EFORM) startCase(world, need, false);
+  else attempt(world, need, Reason.firstRequest, 1);
+  return need;
+}

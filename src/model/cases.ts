@@ -1,0 +1,367 @@
+/**
+ * Phase 2 behind the front line: enquiries passed on (log and pass) or pulled as consults
+ * (resolve at the first point of contact); case steps with hand-offs that lose information or
+ * go to the wrong place (M4), batches (M6), completeness checks and requests for missing
+ * information (M7), work cut short at step targets (M3), failed work (M8) and rework.
+ *
+ * @packageDocumentation
+ */
+import { NeedStatus, Reason, Task as TaskCode } from "./codes.js";
+import { armChasing } from "./chasing.js";
+import { finishCase, resolveNeed } from "./closure.js";
+import { attempt } from "./front.js";
+import { STEP_ROLES, StepRole, U, type Need } from "./need.js";
+import { nextRelease } from "./servicePlan.js";
+import type { Task } from "./task.js";
+import { Timer } from "./timers.js";
+import type { World } from "./world.js";
+
+/** Task outcome codes used to tell the two kinds of clarification apart. */
+const INFO_LOSS = 0;
+const COMPLETENESS = 1;
+
+/**
+ * A case (application) enters the flow, from the front line or straight from an e-form.
+ *
+ * @param world - the run
+ * @param need - the need
+ * @param viaFront - whether the citizen came through a front-line contact
+ * @example
+ * ```ts
+ * // internal: startCase(world, need, true)
+ * ```
+ */
+export function startCase(world: World, need: Need, viaFront: boolean): void {
+  const mechanisms = world.scenario.mechanisms;
+  if (viaFront && !need.complete && world.policy.completenessCheck === "firstContact") {
+    if (need.u[U.completenessHelp]! < mechanisms.completenessHelpSuccess) need.complete = 1;
+  }
+  if (need.complete) need.completeAt = world.now;
+  need.step = -1;
+  if (world.policy.progressInformation === "proactive") scheduleUpdate(world, need);
+  proceed(world, need);
+}
+
+/**
+ * Moves a case to the next step it passes (specialist steps only for needs that need
+ * expertise), or closes it after the last one.
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function proceed(world: World, need: Need): void {
+  const steps = world.plans[need.service]!.spec.steps;
+  let k = need.step + 1;
+  while (k < steps.length && steps[k]!.specialist && !need.needsSpecialist) k++;
+  if (k >= steps.length) return finishCase(world, need);
+  need.step = k;
+  sendToStep(world, need, k, false);
+}
+
+/** Sends a case to step k: a hand-off if the team changes, a consult if expertise is pulled. */
+function sendToStep(world: World, need: Need, k: number, isRework: boolean): void {
+  const plan = world.plans[need.service]!;
+  const step = plan.spec.steps[k]!;
+  const mechanisms = world.scenario.mechanisms;
+  const team = plan.stepTeam[k] as number;
+  const consult = world.policy.caseHandling === "caseOwner" && step.specialist;
+  if (!consult && team !== need.owner) {
+    const base = U.stepBase + STEP_ROLES * k;
+    need.handoffs++;
+    need.owner = team;
+    const uLoss = isRework ? world.decisionRng() : need.u[base + StepRole.infoLoss]!;
+    if (uLoss < mechanisms.handoffInfoLoss) need.infoLost = 1;
+    const uMis = isRework ? world.decisionRng() : need.u[base + StepRole.misroute]!;
+    if (uMis < mechanisms.misrouteProbability) {
+      const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
+      bounce.step = k;
+      bounce.first = isRework ? 1 : 0;
+      world.submitAt(releaseTime(world, need, k), bounce, team, mechanisms.misrouteMinutes, 0);
+      return;
+    }
+  }
+  submitStep(world, need, k, isRework, consult);
+}
+
+function releaseTime(world: World, need: Need, k: number): number {
+  const plan = world.plans[need.service]!;
+  let at = nextRelease(plan.stepBatch[k]!, world.now);
+  const scheduled = plan.stepScheduled[k];
+  if (scheduled) at = nextRelease(scheduled, at);
+  return at;
+}
+
+/** Queues the work of step k (or the clarification it needs first). */
+function submitStep(world: World, need: Need, k: number, isRework: boolean, consult: boolean): void {
+  const plan = world.plans[need.service]!;
+  const step = plan.spec.steps[k]!;
+  const team = plan.stepTeam[k] as number;
+  const mechanisms = world.scenario.mechanisms;
+  const at = consult ? world.now : releaseTime(world, need, k);
+  const field = world.layout.teams[team]!.role === "field";
+  if (need.infoLost && !consult && !field) {
+    const clarify = world.newTask(need, TaskCode.clarify, Reason.clarification, true);
+    clarify.step = k;
+    clarify.outcome = INFO_LOSS;
+    clarify.first = isRework ? 1 : 0;
+    world.submitAt(at, clarify, team, world.dist(mechanisms.clarificationWork).sample(world.decisionRng));
+    return;
+  }
+  if (step.checksCompleteness && !need.complete) {
+    const check = world.newTask(need, TaskCode.clarify, Reason.clarification, true);
+    check.step = k;
+    check.outcome = COMPLETENESS;
+    world.submitAt(at, check, team, world.dist(mechanisms.clarificationWork).sample(world.decisionRng));
+    return;
+  }
+  let minutes = need.steps[k]! * (isRework ? mechanisms.reworkShare : 1);
+  const factor = world.policy.handlingTime.stepFactor;
+  if (factor !== null && minutes > factor * step.work.mean) {
+    const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.cut]!;
+    if (u < world.policy.handlingTime.cutShortProbability) {
+      minutes = factor * step.work.mean;
+      need.defect = Reason.notDoneRight;
+    }
+  }
+  const task = world.newTask(need, isRework ? TaskCode.rework : TaskCode.step, Reason.firstRequest, isRework);
+  task.step = k;
+  world.submitAt(at, task, team, minutes, consult ? -1 : 0);
+}
+
+/**
+ * A step (or its rework) is done: work may have failed (M8); then an external wait, the next
+ * step, or closing.
+ *
+ * @param world - the run
+ * @param task - the step task
+ */
+export function stepDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  const k = task.step;
+  const isRework = task.kind === TaskCode.rework;
+  const team = task.team;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open) return;
+  const step = world.plans[need.service]!.spec.steps[k]!;
+  let failure = step.failureProbability;
+  if (need.infoLost && world.layout.teams[team]!.role === "field") {
+    failure += world.scenario.mechanisms.infoLossFailure;
+    need.infoLost = 0;
+  }
+  const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.fail]!;
+  if (u < failure) need.defect = Reason.notDoneRight;
+  if (isRework) return finishCase(world, need);
+  if (step.externalWait !== null) {
+    world.after(world.dist(step.externalWait).sample(world.decisionRng), need, Timer.external);
+    return;
+  }
+  proceed(world, need);
+}
+
+/**
+ * A clarification with the citizen is done (information lost at a hand-off, or an incomplete
+ * application): the citizen answers after a delay; a letter may prompt a "what does this
+ * mean?" call (M7).
+ *
+ * @param world - the run
+ * @param task - the clarification task
+ */
+export function clarifyDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  const k = task.step;
+  const completeness = task.outcome === COMPLETENESS;
+  const isRework = task.first;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open) return;
+  need.outbound++;
+  const citizens = world.scenario.citizens;
+  const mechanisms = world.scenario.mechanisms;
+  const letter = completeness && world.policy.completenessCheck === "backOfficeLetter";
+  const delay = world.dist(letter ? citizens.responseDelay : mechanisms.clarificationDelay).sample(world.citizenRng);
+  if (!completeness) need.retells++;
+  if (letter && world.citizenRng() < citizens.letterUnclearProbability) {
+    world.after(delay * world.citizenRng(), need, Timer.attempt, Reason.clarification, 0);
+  }
+  need.awaitingCitizen = 1;
+  const timer = world.after(delay, need, Timer.response, completeness ? COMPLETENESS : INFO_LOSS, isRework);
+  void timer;
+  need.step = k;
+}
+
+/**
+ * The citizen's answer arrives: the information is complete again and the step goes back in
+ * its team's line (and through its batch, M6).
+ *
+ * @param world - the run
+ * @param timer - the response timer
+ */
+export function responseArrived(world: World, timer: Task): void {
+  const need = timer.need as Need;
+  const isRework = timer.first === 1;
+  world.releaseTask(timer);
+  need.awaitingCitizen = 0;
+  if (need.status !== NeedStatus.open) return;
+  need.infoLost = 0;
+  if (!need.complete) {
+    need.complete = 1;
+    if (need.completeAt < 0) need.completeAt = world.now;
+  }
+  submitStep(world, need, need.step, isRework, false);
+}
+
+/**
+ * Work that went to the wrong place has bounced back (M4): step work goes to its team again.
+ *
+ * @param world - the run
+ * @param task - the misroute task
+ */
+export function misrouteDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  const k = task.step;
+  const isRework = task.first === 1;
+  const callback = task.step < 0;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open) return;
+  if (callback) {
+    // the citizen is told it is not for here and must get in touch again
+    const returnDelay = world.dist(world.scenario.citizens.returnDelay).sample(world.citizenRng);
+    world.after(returnDelay, need, Timer.attempt, Reason.wrongPlace, 0);
+    return;
+  }
+  submitStep(world, need, k, isRework, false);
+}
+
+/**
+ * An external wait is over: on to the next step.
+ *
+ * @param world - the run
+ * @param timer - the timer
+ */
+export function externalDone(world: World, timer: Task): void {
+  const need = timer.need as Need;
+  world.releaseTask(timer);
+  if (need.status !== NeedStatus.open) return;
+  proceed(world, need);
+}
+
+/**
+ * Log and pass (M2, M4): the front passes an enquiry it could not resolve to the back office
+ * for a call-back; the hand-off may lose information or go to the wrong place.
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function passEnquiry(world: World, need: Need): void {
+  const plan = world.plans[need.service]!;
+  const mechanisms = world.scenario.mechanisms;
+  const again = need.owner === plan.backOffice;
+  need.handoffs++;
+  need.owner = plan.backOffice;
+  if ((again ? world.decisionRng() : need.u[U.callbackInfoLoss]!) < mechanisms.handoffInfoLoss) need.infoLost = 1;
+  const at = nextRelease(plan.callbackBatch, world.now);
+  if ((again ? world.decisionRng() : need.u[U.frontMisroute]!) < mechanisms.misrouteProbability) {
+    const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
+    bounce.step = -1;
+    world.submitAt(at, bounce, plan.backOffice, mechanisms.misrouteMinutes);
+    return;
+  }
+  let minutes = need.backMinutes;
+  const lost = need.infoLost === 1;
+  if (lost) {
+    minutes += world.dist(mechanisms.clarificationWork).sample(world.decisionRng);
+    need.retells++;
+    need.infoLost = 0;
+  }
+  const task = world.newTask(need, TaskCode.callback, Reason.firstRequest, lost);
+  world.submitAt(at, task, plan.backOffice, minutes);
+  armChasing(world, need, world.now + mechanisms.callbackExpectationMinutes);
+}
+
+/**
+ * Resolve at the first point of contact (M2): the front keeps the need and pulls the back
+ * office's expertise as a short consult that goes ahead of the queue.
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function pullConsult(world: World, need: Need): void {
+  const plan = world.plans[need.service]!;
+  const task = world.newTask(need, TaskCode.consult, Reason.firstRequest, false);
+  world.submit(task, plan.backOffice, world.scenario.mechanisms.consultShare * need.backMinutes, -1);
+  armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
+}
+
+/**
+ * A call-back or consult answered the enquiry: the need is met.
+ *
+ * @param world - the run
+ * @param task - the callback or consult task
+ */
+export function answerDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open) return;
+  need.outbound++;
+  resolveNeed(world, need);
+}
+
+/**
+ * A defect was reported (reopened, or not done right): the last step is redone.
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function rework(world: World, need: Need): void {
+  need.reworks++;
+  need.reopened = 1;
+  need.defect = 0;
+  armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
+  sendToStep(world, need, Math.max(0, need.step), true);
+}
+
+/**
+ * Rework found before closing (a citizen who confirms catches the defect): redo the last step.
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function reworkBeforeClosing(world: World, need: Need): void {
+  need.reworks++;
+  need.defect = 0;
+  submitStep(world, need, Math.max(0, need.step), true, false);
+}
+
+function scheduleUpdate(world: World, need: Need): void {
+  world.after(world.scenario.mechanisms.updateIntervalMinutes, need, Timer.update);
+}
+
+/**
+ * A proactive progress update is due (progress information "proactive"): a short task for
+ * the case's owner, then the next update.
+ *
+ * @param world - the run
+ * @param timer - the timer
+ */
+export function updateDue(world: World, timer: Task): void {
+  const need = timer.need as Need;
+  world.releaseTask(timer);
+  if (need.status !== NeedStatus.open) return;
+  const team = need.owner >= 0 ? need.owner : world.plans[need.service]!.backOffice;
+  const task = world.newTask(need, TaskCode.update, Reason.firstRequest, false);
+  world.submit(task, team, world.scenario.mechanisms.updateMinutes, 1);
+  scheduleUpdate(world, need);
+}
+
+/**
+ * A proactive update was given.
+ *
+ * @param world - the run
+ * @param task - the update task
+ */
+export function updateDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  world.releaseTask(task);
+  need.outbound++;
+}
+
+void attempt;

@@ -1,0 +1,84 @@
+/**
+ * Progress chasing (M9): a citizen whose wait has run past what they expected contacts the
+ * municipality to ask where the need is, at a rate per unit time; proactive progress
+ * information lowers that rate. Chases are failure demand and use front-line capacity (M12).
+ *
+ * @packageDocumentation
+ */
+import { NeedStatus, Reason } from "./codes.js";
+import { attempt } from "./front.js";
+import type { Need } from "./need.js";
+import type { Task } from "./task.js";
+import { Timer } from "./timers.js";
+import type { World } from "./world.js";
+
+function chaseRate(world: World): number {
+  const rate = world.scenario.citizens.chaseRatePerMinute;
+  return world.policy.progressInformation === "proactive" ? rate * world.scenario.mechanisms.proactiveChaseFactor : rate;
+}
+
+/**
+ * Arms chasing: the citizen's expectation runs out at `due`, after which chases come at the
+ * chase rate. An earlier `due` replaces a later one; a later one is ignored.
+ *
+ * @param world - the run
+ * @param need - the need
+ * @param due - when the expectation runs out
+ * @example
+ * ```ts
+ * // internal: armChasing(world, need, world.now + 3 * 1440)
+ * ```
+ */
+export function armChasing(world: World, need: Need, due: number): void {
+  if (need.status !== NeedStatus.open) return;
+  if (need.chaseEvent >= 0) {
+    if (due >= need.expectationDue) return;
+    world.cancelTimer(need.chaseEvent);
+    need.chaseEvent = -1;
+  }
+  need.expectationDue = due;
+  const rate = chaseRate(world);
+  if (!(rate > 0)) return;
+  const delay = Math.max(0, due - world.now) - Math.log(1 - world.chaseRng()) / rate;
+  need.chaseEvent = world.after(delay, need, Timer.chase);
+}
+
+/**
+ * Schedules the next chase after one was made (or skipped).
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function nextChase(world: World, need: Need): void {
+  if (need.status !== NeedStatus.open || need.chaseEvent >= 0) return;
+  const rate = chaseRate(world);
+  if (!(rate > 0)) return;
+  need.chaseEvent = world.after(-Math.log(1 - world.chaseRng()) / rate, need, Timer.chase);
+}
+
+/**
+ * Stops chasing (the need is met, given up, or the citizen believes it is done).
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function disarmChasing(world: World, need: Need): void {
+  if (need.chaseEvent >= 0) world.cancelTimer(need.chaseEvent);
+  need.chaseEvent = -1;
+}
+
+/**
+ * A chase is due: unless the citizen is the one who owes an answer, they contact the front.
+ *
+ * @param world - the run
+ * @param timer - the chase timer
+ */
+export function chaseDue(world: World, timer: Task): void {
+  const need = timer.need as Need;
+  world.releaseTask(timer);
+  need.chaseEvent = -1;
+  if (need.status !== NeedStatus.open) return;
+  if (need.awaitingCitizen) return nextChase(world, need);
+  need.waitsBeyond++;
+  attempt(world, need, Reason.progressChasing, 0);
+}

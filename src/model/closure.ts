@@ -1,0 +1,196 @@
+/**
+ * Closing a need (M10): premature closure when staff are held to cases closed, confirmation
+ * with the citizen or closure at the step's end, defects noticed later and reopened; then
+ * phase 3 (what the citizen says, a complaint being itself a contact) and the need's record.
+ *
+ * @packageDocumentation
+ */
+import { Expression, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
+import { disarmChasing } from "./chasing.js";
+import { reworkBeforeClosing } from "./cases.js";
+import { decideExpression } from "./expression.js";
+import { attempt } from "./front.js";
+import { U, type Need } from "./need.js";
+import type { Task } from "./task.js";
+import { Timer } from "./timers.js";
+import type { World } from "./world.js";
+
+/**
+ * The last step of a case is done: the organisation closes it.
+ *
+ * @param world - the run
+ * @param need - the need
+ * @example
+ * ```ts
+ * // internal: finishCase(world, need)
+ * ```
+ */
+export function finishCase(world: World, need: Need): void {
+  const firstClosing = need.closedAt < 0;
+  if (firstClosing) {
+    need.closedAt = world.now;
+    const pressure = world.policy.activityMeasure === "casesClosed";
+    if (pressure && need.u[U.premature]! < world.scenario.mechanisms.prematureClosure && need.defect === 0) {
+      need.defect = Reason.reopened;
+    }
+  }
+  if (world.policy.closure === "citizenConfirms") {
+    const team = need.owner >= 0 ? need.owner : world.plans[need.service]!.backOffice;
+    const task = world.newTask(need, TaskCode.confirm, Reason.firstRequest, false);
+    task.first = firstClosing ? 1 : 0;
+    world.submit(task, team, world.scenario.mechanisms.confirmationMinutes, 0);
+    return;
+  }
+  settle(world, need, firstClosing);
+}
+
+/**
+ * The citizen was asked whether the need is met; a defect may be caught before closing.
+ *
+ * @param world - the run
+ * @param task - the confirmation task
+ */
+export function confirmDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  const firstClosing = task.first === 1;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open) return;
+  need.outbound++;
+  if (need.defect !== 0) {
+    const u = firstClosing ? need.u[U.confirmCatch]! : world.decisionRng();
+    if (u < world.scenario.mechanisms.confirmationCatch) return reworkBeforeClosing(world, need);
+  }
+  settle(world, need, firstClosing);
+}
+
+/** Closed: a defect left in may be noticed later (the need stays open until then). */
+function settle(world: World, need: Need, firstClosing: boolean): void {
+  if (need.defect !== 0) {
+    const citizens = world.scenario.citizens;
+    const u = firstClosing ? need.u[U.noticeDefect]! : world.decisionRng();
+    if (u < citizens.noticeDefectProbability) {
+      disarmChasing(world, need);
+      need.awaitingCitizen = 1;
+      world.after(world.dist(citizens.noticeDelay).sample(world.citizenRng), need, Timer.notice, need.defect, 0);
+      return;
+    }
+  }
+  resolveNeed(world, need);
+}
+
+/**
+ * The citizen notices the defect and gets in touch (reopened, or not done right).
+ *
+ * @param world - the run
+ * @param timer - the notice timer (its reason is the defect)
+ */
+export function defectNoticed(world: World, timer: Task): void {
+  const need = timer.need as Need;
+  const reason = timer.reason;
+  world.releaseTask(timer);
+  need.awaitingCitizen = 0;
+  if (need.status !== NeedStatus.open) return;
+  attempt(world, need, reason, 0);
+}
+
+/**
+ * Self-service met the need (phase 1).
+ *
+ * @param world - the run
+ * @param timer - the timer
+ */
+export function selfServed(world: World, timer: Task): void {
+  const need = timer.need as Need;
+  world.releaseTask(timer);
+  resolveNeed(world, need);
+}
+
+/**
+ * The need is met.
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function resolveNeed(world: World, need: Need): void {
+  finalise(world, need, NeedStatus.resolved);
+}
+
+/**
+ * The citizen gives the need up (M11).
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function abandonNeed(world: World, need: Need): void {
+  finalise(world, need, NeedStatus.abandoned);
+}
+
+function finalise(world: World, need: Need, status: number): void {
+  if (need.status !== NeedStatus.open) return;
+  need.status = status;
+  need.endAt = world.now;
+  disarmChasing(world, need);
+  if (status === NeedStatus.resolved && world.recorder.inWindow(world.now)) world.recorder.resolvedInWindow++;
+  need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, need.u[U.expression]!);
+  if (need.expression === Expression.complaint) {
+    need.afterCare = 1;
+    const delay = world.dist(world.scenario.citizens.returnDelay).sample(world.citizenRng);
+    world.after(delay, need, Timer.attempt, Reason.complaint, 0);
+    return;
+  }
+  writeRecord(world, need);
+}
+
+/**
+ * A complaint contact was handled at the front: the back office handles the complaint, then
+ * the need's record is written.
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function complaintHandling(world: World, need: Need): void {
+  const team = world.plans[need.service]!.backOffice;
+  const task = world.newTask(need, TaskCode.complaint, Reason.complaint, true);
+  world.submit(task, team, world.scenario.mechanisms.complaintMinutes, 0);
+}
+
+/**
+ * The complaint is handled.
+ *
+ * @param world - the run
+ * @param task - the complaint task
+ */
+export function complaintDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  world.releaseTask(task);
+  need.afterCare = 0;
+  writeRecord(world, need);
+}
+
+/** A complaint call that was abandoned and not redialled ends the after-care. */
+export function dropAfterCare(world: World, need: Need): void {
+  if (need.afterCare === 1) {
+    need.afterCare = 0;
+    writeRecord(world, need);
+  }
+}
+
+function writeRecord(world: World, need: Need): void {
+  if (need.cohort !== 1) return;
+  world.recorder.need(need, need.endAt, need.expression);
+  world.cohortOpen.delete(need);
+  if (world.cohortOpen.size === 0 && world.now >= world.options.horizonMinutes) world.sim.stop();
+}
+
+/**
+ * Writes the rows of cohort needs still open (or in after-care) when the run ends.
+ *
+ * @param world - the run
+ */
+export function writeOpenRecords(world: World): void {
+  for (const need of world.cohortOpen) {
+    const open = need.status === NeedStatus.open;
+    world.recorder.need(need, open ? NaN : need.endAt, open ? NaN : need.expression);
+  }
+  world.cohortOpen.clear();
+}

@@ -1,0 +1,176 @@
+/**
+ * Small integer codes used in the model's columnar records, with their names. Records store
+ * codes in typed arrays; reports turn them back into names with these tables.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * Why a citizen contacted the municipality. Codes below `FIRST_FAILURE_REASON` are value
+ * demand; the rest are failure demand (domain.md §4, metric 3).
+ *
+ * @example
+ * ```ts
+ * REASON_NAMES[Reason.progressChasing]; //=> "progressChasing"
+ * isFailureReason(Reason.progressChasing); //=> true
+ * ```
+ */
+export const Reason = {
+  /** A first request for what the service exists to provide (value demand). */
+  firstRequest: 0,
+  /** Chasing progress: "where is my case?" (M9). */
+  progressChasing: 1,
+  /** The need was not done, or not done right (M3, M8). */
+  notDoneRight: 2,
+  /** Not understood: what does this letter mean, please explain again (M7, M4). */
+  clarification: 3,
+  /** Wrong place: "not for here", sent on (M4). */
+  wrongPlace: 4,
+  /** Coming back because the last contact left the need unresolved (M3, M11). */
+  repeatUnresolved: 5,
+  /** Reopened after the case was closed (M10). */
+  reopened: 6,
+  /** A formal complaint (phase 3). */
+  complaint: 7,
+} as const;
+
+/** A reason code. */
+export type ReasonCode = (typeof Reason)[keyof typeof Reason];
+
+/** The first failure-demand reason code. */
+export const FIRST_FAILURE_REASON = 1;
+
+/** Reason names indexed by code. */
+export const REASON_NAMES: readonly string[] = [
+  "firstRequest",
+  "progressChasing",
+  "notDoneRight",
+  "clarification",
+  "wrongPlace",
+  "repeatUnresolved",
+  "reopened",
+  "complaint",
+];
+
+/**
+ * Whether a contact reason is failure demand.
+ *
+ * @param reason - a {@link Reason} code
+ * @example
+ * ```ts
+ * isFailureReason(Reason.firstRequest); //=> false
+ * ```
+ */
+export function isFailureReason(reason: number): boolean {
+  return reason >= FIRST_FAILURE_REASON;
+}
+
+/**
+ * What a piece of staff work was for. Work on a citizen-initiated contact is `contact`; the
+ * others are back-office tasks.
+ *
+ * @example
+ * ```ts
+ * TASK_NAMES[Task.step]; //=> "step"
+ * ```
+ */
+export const Task = {
+  /** Handling a contact the citizen made (phone, visit, e-mail). */
+  contact: 0,
+  /** A step of a case flow. */
+  step: 1,
+  /** Answering an enquiry passed on by the front (log and pass). */
+  callback: 2,
+  /** Expertise pulled by a front line or a case owner. */
+  consult: 3,
+  /** Answering a chase passed on by the front. */
+  chaseNote: 4,
+  /** Calling the citizen to clarify missing or lost information. */
+  clarify: 5,
+  /** Looking at work that landed in the wrong place before sending it on. */
+  misroute: 6,
+  /** Confirming with the citizen that the need is met. */
+  confirm: 7,
+  /** A proactive progress update. */
+  update: 8,
+  /** Handling a formal complaint. */
+  complaint: 9,
+  /** Redoing work that was not done right. */
+  rework: 10,
+} as const;
+
+/** A task code. */
+export type TaskCode = (typeof Task)[keyof typeof Task];
+
+/** Task names indexed by code. */
+export const TASK_NAMES: readonly string[] = [
+  "contact",
+  "step",
+  "callback",
+  "consult",
+  "chaseNote",
+  "clarify",
+  "misroute",
+  "confirm",
+  "update",
+  "complaint",
+  "rework",
+];
+
+/**
+ * How a contact ended.
+ *
+ * @example
+ * ```ts
+ * OUTCOME_NAMES[Outcome.abandoned]; //=> "abandoned"
+ * ```
+ */
+export const Outcome = {
+  /** The need was met at this contact. */
+  resolved: 0,
+  /** Handled, and the need goes on elsewhere (passed on, case taken in, status given). */
+  handled: 1,
+  /** Cut short or not answerable: the need is left unresolved (M3). */
+  unresolved: 2,
+  /** The caller hung up in the queue (M11). */
+  abandoned: 3,
+} as const;
+
+/** Outcome names indexed by code. */
+export const OUTCOME_NAMES: readonly string[] = ["resolved", "handled", "unresolved", "abandoned"];
+
+/**
+ * Where a need ended up.
+ *
+ * @example
+ * ```ts
+ * STATUS_NAMES[NeedStatus.resolved]; //=> "resolved"
+ * ```
+ */
+export const NeedStatus = {
+  open: 0,
+  resolved: 1,
+  abandoned: 2,
+} as const;
+
+/** Status names indexed by code. */
+export const STATUS_NAMES: readonly string[] = ["open", "resolved", "abandoned"];
+
+/**
+ * What a citizen says afterwards (phase 3).
+ *
+ * @example
+ * ```ts
+ * EXPRESSION_NAMES[Expression.socialMedia]; //=> "socialMedia"
+ * ```
+ */
+export const Expression = {
+  silent: 0,
+  praise: 1,
+  wordOfMouth: 2,
+  socialMedia: 3,
+  complaint: 4,
+} as const;
+
+/** Expression names indexed by code. */
+export const EXPRESSION_NAMES: readonly string[] = ["silent", "praise", "wordOfMouth", "socialMedia", "complaint"];

@@ -1,0 +1,52 @@
+/**
+ * Growable typed columns for the model's records: appending is amortised O(1) and the finished
+ * column is a typed array of exactly the used length.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * A column of numbers that grows by doubling.
+ *
+ * @example
+ * ```ts
+ * const c = new Column();
+ * c.push(2); c.push(3);
+ * Array.from(c.toArray()); //=> [2, 3]
+ * ```
+ */
+export class Column {
+  private data: Float64Array;
+  /** Values stored. */
+  length = 0;
+
+  /** @param capacity - initial capacity */
+  constructor(capacity = 256) {
+    this.data = new Float64Array(Math.max(1, capacity));
+  }
+
+  /** Appends a value. */
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+
+  /** The value at index `i`. */
+  get(i: number): number {
+    return this.data[i] as number;
+  }
+
+  /** Overwrites the value at index `i` (which must exist). */
+  set(i: number, value: number): void {
+    this.data[i] = value;
+  }
+
+  /** A copy of the used part. */
+  toArray(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Phase 2 at the front line: contact attempts, phone queues with abandonment and redial
+ * (M11), handling-time targets that cut work short (M3), and the front line's scope: log and
+ * pass, or absorb the variety of demand at the first contact (M2).
+ *
+ * @packageDocumentation
+ */
+import { CHANNELS } from "../scenario/types.js";
+import { isFailureReason, Outcome, Reason, Task as TaskCode } from "./codes.js";
+import { nextChase } from "./chasing.js";
+import { passEnquiry, pullConsult, rework, startCase } from "./cases.js";
+import { abandonNeed, complaintHandling, dropAfterCare, resolveNeed } from "./closure.js";
+import { NeedStatus } from "./codes.js";
+import type { Need } from "./need.js";
+import { U } from "./need.js";
+import type { Task } from "./task.js";
+import { Timer } from "./timers.js";
+import type { World } from "./world.js";
+
+const PHONE = CHANNELS.indexOf("phone");
+const VISIT = CHANNELS.indexOf("visit");
+
+/**
+ * Front minutes for a contact that is not about the need's own work (a chase, a question about
+ * a letter, a report of a defect, a complaint), as a share of the need's front work (GUESS 0.5).
+ */
+export const SIDE_CONTACT_SHARE = 0.5;
+
+/** Callers who find the line closed call again within this many minutes of opening (GUESS). */
+export const CLOSED_RETRY_MINUTES = 60;
+
+/** Reasons whose contact carries the need's main flow (as opposed to side contacts). */
+function isMainFlow(reason: number): boolean {
+  return reason === Reason.firstRequest || reason === Reason.repeatUnresolved || reason === Reason.wrongPlace ||
+    reason === Reason.reopened || reason === Reason.notDoneRight;
+}
+
+/**
+ * The citizen contacts the front line now, by the need's channel.
+ *
+ * @param world - the run
+ * @param need - the need
+ * @param reason - why (a Reason code)
+ * @param first - 1 for the need's first contact
+ * @example
+ * ```ts
+ * // internal: attempt(world, need, Reason.firstRequest, 1)
+ * ```
+ */
+export function attempt(world: World, need: Need, reason: number, first: number): void {
+  if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
+  const team = world.frontTeam[need.channel] as number;
+  const live = need.channel === PHONE || need.channel === VISIT;
+  const front = world.teams[team]!;
+  if (live && !front.isOpen()) {
+    const opens = front.openingHours.nextOpening(world.now);
+    if (opens === Infinity) return;
+    world.after(opens - world.now + world.citizenRng() * CLOSED_RETRY_MINUTES, need, Timer.attempt, reason, first);
+    return;
+  }
+  const task = world.newTask(need, TaskCode.contact, reason, isFailureReason(reason));
+  task.first = first;
+  const minutes = decideContact(world, need, task);
+  let patience = Infinity;
+  if (need.channel === PHONE) {
+    patience = world.dist(world.scenario.citizens.phonePatience).sample(world.citizenRng);
+    if (world.recorder.inWindow(world.now)) world.recorder.phoneAttempts++;
+  }
+  world.submit(task, team, minutes, 0, patience);
+}
+
+/** Decides how long a contact takes and how it will end; stores the outcome in the task. */
+function decideContact(world: World, need: Need, task: Task): number {
+  const policy = world.policy;
+  const spec = world.plans[need.service]!.spec;
+  const mechanisms = world.scenario.mechanisms;
+  if (task.reason !== Reason.firstRequest && task.reason !== Reason.repeatUnresolved) {
+    task.outcome = Outcome.handled;
+    return need.frontMinutes * SIDE_CONTACT_SHARE;
+  }
+  let minutes = need.frontMinutes;
+  const helps = need.isCase && !need.complete && policy.completenessCheck === "firstContact";
+  if (helps) minutes += mechanisms.completenessHelpMinutes;
+  const target = policy.handlingTime.frontMinutes;
+  if (target !== null && minutes > target) {
+    const u = task.first ? need.u[U.frontCut]! : world.decisionRng();
+    if (u < policy.handlingTime.cutShortProbability) {
+      task.outcome = Outcome.unresolved;
+      return target;
+    }
+  }
+  if (need.isCase) task.outcome = Outcome.handled;
+  else if (need.typeRank < world.plans[need.service]!.frontRepertoire) task.outcome = Outcome.resolved;
+  else task.outcome = Outcome.handled;
+  void spec;
+  return minutes;
+}
+
+/**
+ * A front contact is finished: record it and move the need on.
+ *
+ * @param world - the run
+ * @param task - the contact task
+ */
+export function contactDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes);
+  need.contacts++;
+  if (task.failure) need.failureContacts++;
+  if (task.first) need.contacted = 1;
+  const reason = task.reason;
+  const outcome = task.outcome;
+  const first = task.first;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
+  switch (reason) {
+    case Reason.firstRequest:
+    case Reason.repeatUnresolved:
+      return afterOwnContact(world, need, outcome, first);
+    case Reason.wrongPlace:
+      return passEnquiry(world, need);
+    case Reason.progressChasing:
+      if (world.policy.frontOffice.scope === "logAndPass") passChaseNote(world, need);
+      return nextChase(world, need);
+    case Reason.reopened:
+    case Reason.notDoneRight:
+      return rework(world, need);
+    case Reason.complaint:
+      return complaintHandling(world, need);
+    default:
+      return;
+  }
+}
+
+function afterOwnContact(world: World, need: Need, outcome: number, first: number): void {
+  if (outcome === Outcome.resolved) {
+    if (first) need.firstContactResolved = 1;
+    return resolveNeed(world, need);
+  }
+  if (outcome === Outcome.unresolved) {
+    if (need.isCase) {
+      // intake cut short: the case goes on, but what the citizen said was not all taken down
+      need.infoLost = 1;
+      return startCase(world, need, true);
+    }
+    return failedAttempt(world, need, Reason.repeatUnresolved, world.scenario.citizens.returnProbability, world.scenario.citizens.returnDelay.mean > 0 ? world.dist(world.scenario.citizens.returnDelay).sample(world.citizenRng) : 0);
+  }
+  if (need.isCase) return startCase(world, need, true);
+  if (world.policy.frontOffice.scope === "resolve") return pullConsult(world, need);
+  return passEnquiry(world, need);
+}
+
+/**
+ * After a failed attempt the citizen may give up the need (M11), else comes back with
+ * probability `comeBack` after `delay`; a citizen who does not come back has given up too.
+ */
+function failedAttempt(world: World, need: Need, reason: number, comeBack: number, delay: number): void {
+  need.failedAttempts++;
+  const citizens = world.scenario.citizens;
+  if (world.citizenRng() < citizens.giveUpProbability || world.citizenRng() >= comeBack) {
+    return abandonNeed(world, need);
+  }
+  world.after(delay, need, Timer.attempt, reason, 0);
+}
+
+/** Under log and pass, the front cannot see the case: it passes a note to the back office. */
+function passChaseNote(world: World, need: Need): void {
+  const plan = world.plans[need.service]!;
+  const team = need.owner >= 0 ? need.owner : plan.backOffice;
+  const note = world.newTask(need, TaskCode.chaseNote, Reason.progressChasing, true);
+  world.submit(note, team, world.scenario.mechanisms.chaseNoteMinutes, 0);
+}
+
+/**
+ * A caller hung up in the queue (M11): record it, then give up, redial, or drop the contact.
+ *
+ * @param world - the run
+ * @param task - the abandoned contact
+ */
+export function contactAbandoned(world: World, task: Task): void {
+  const need = task.need as Need;
+  world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0);
+  if (world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
+  const reason = task.reason;
+  const first = task.first;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
+  const citizens = world.scenario.citizens;
+  need.failedAttempts++;
+  if (isMainFlow(reason) && world.citizenRng() < citizens.giveUpProbability) return abandonNeed(world, need);
+  if (world.citizenRng() < citizens.redialProbability) {
+    world.after(world.dist(citizens.redialDelay).sample(world.citizenRng), need, Timer.attempt, reason, first);
+    return;
+  }
+  if (isMainFlow(reason)) return abandonNeed(world, need);
+  if (reason === Reason.progressChasing) nextChase(world, need);
+  if (reason === Reason.complaint) dropAfterCare(world, need);
+}
+
+/**
+ * A delayed contact attempt is due.
+ *
+ * @param world - the run
+ * @param timer - the timer task (carries reason and first flag)
+ */
+export function attemptDue(world: World, timer: Task): void {
+  const need = timer.need as Need;
+  const reason = timer.reason;
+  const first = timer.first;
+  world.releaseTask(timer);
+  attempt(world, need, reason, first);
+}

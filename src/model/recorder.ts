@@ -1,0 +1,132 @@
+/**
+ * Collects a run's records: contacts and staff minutes in the measurement window
+ * [warmup, horizon), and one row per need of the cohort that arrived in that window.
+ *
+ * @packageDocumentation
+ */
+import { Column } from "./columns.js";
+import type { Need } from "./need.js";
+import type { ContactRecords, NeedRecords } from "./runResult.js";
+import { TASK_NAMES } from "./codes.js";
+
+const NEED_FIELDS = [
+  "id", "service", "channel", "isCase", "arrival", "end", "status", "contacts", "failureContacts",
+  "outbound", "handoffs", "reworks", "firstContactResolved", "contacted", "reopened", "selfServed",
+  "clean", "effortMinutes", "staffMinutes", "internalMinutes", "expression",
+] as const;
+
+const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes"] as const;
+
+/**
+ * The run's recorder. Internal to the model.
+ *
+ * @example
+ * ```ts
+ * const r = new Recorder(2, 0, 100);
+ * r.work(5, 1, 0, 0, 12);
+ * r.teamMinutes(1).value; //=> 12
+ * ```
+ */
+export class Recorder {
+  private readonly needCols = new Map<string, Column>(NEED_FIELDS.map((f) => [f, new Column()]));
+  private readonly contactCols = new Map<string, Column>(CONTACT_FIELDS.map((f) => [f, new Column()]));
+  private readonly value: Float64Array;
+  private readonly failure: Float64Array;
+  private readonly byTask: Float64Array;
+  resolvedInWindow = 0;
+  phoneAttempts = 0;
+  phoneAbandoned = 0;
+
+  constructor(
+    private readonly teams: number,
+    private readonly warmup: number,
+    private readonly horizon: number,
+  ) {
+    this.value = new Float64Array(teams);
+    this.failure = new Float64Array(teams);
+    this.byTask = new Float64Array(teams * TASK_NAMES.length);
+  }
+
+  /** Whether a time falls in the measurement window. */
+  inWindow(t: number): boolean {
+    return t >= this.warmup && t < this.horizon;
+  }
+
+  /** Records staff minutes finished at time t. */
+  work(t: number, team: number, task: number, failure: number, minutes: number): void {
+    if (t < this.warmup || t >= this.horizon) return;
+    if (failure) this.failure[team] = (this.failure[team] as number) + minutes;
+    else this.value[team] = (this.value[team] as number) + minutes;
+    const k = team * TASK_NAMES.length + task;
+    this.byTask[k] = (this.byTask[k] as number) + minutes;
+  }
+
+  /** Staff minutes of a team in the window. */
+  teamMinutes(team: number): { value: number; failure: number; byTask: number[] } {
+    const k = TASK_NAMES.length;
+    return {
+      value: this.value[team] as number,
+      failure: this.failure[team] as number,
+      byTask: Array.from(this.byTask.subarray(team * k, team * k + k)),
+    };
+  }
+
+  /** Records a contact attempt (if its time is in the window). */
+  contact(need: Need, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number): void {
+    if (time < this.warmup || time >= this.horizon) return;
+    const c = this.contactCols;
+    c.get("need")!.push(need.id);
+    c.get("service")!.push(need.service);
+    c.get("team")!.push(team);
+    c.get("channel")!.push(channel);
+    c.get("reason")!.push(reason);
+    c.get("outcome")!.push(outcome);
+    c.get("time")!.push(time);
+    c.get("wait")!.push(wait);
+    c.get("minutes")!.push(minutes);
+  }
+
+  /** Records a cohort need's final row. */
+  need(need: Need, end: number, expression: number): void {
+    const c = this.needCols;
+    const clean = need.status === 1 && need.failureContacts === 0 && need.reworks === 0 && need.retells === 0 && need.reopened === 0 ? 1 : 0;
+    const row: Record<(typeof NEED_FIELDS)[number], number> = {
+      id: need.id,
+      service: need.service,
+      channel: need.channel,
+      isCase: need.isCase,
+      arrival: need.arrival,
+      end,
+      status: need.status,
+      contacts: need.contacts,
+      failureContacts: need.failureContacts,
+      outbound: need.outbound,
+      handoffs: need.handoffs,
+      reworks: need.reworks,
+      firstContactResolved: need.firstContactResolved,
+      contacted: need.contacted,
+      reopened: need.reopened,
+      selfServed: need.selfServed,
+      clean,
+      effortMinutes: need.effort,
+      staffMinutes: need.staffMinutes,
+      internalMinutes: need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN,
+      expression,
+    };
+    for (const f of NEED_FIELDS) c.get(f)!.push(row[f]);
+  }
+
+  /** The need rows as typed arrays. */
+  needRecords(): NeedRecords {
+    const out: Record<string, Float64Array | number> = { length: this.needCols.get("id")!.length };
+    for (const f of NEED_FIELDS) out[f] = this.needCols.get(f)!.toArray();
+    return out as unknown as NeedRecords;
+  }
+
+  /** The contact rows as typed arrays. */
+  contactRecords(): ContactRecords {
+    const out: Record<string, Float64Array | number> = { length: this.contactCols.get("need")!.length };
+    for (const f of CONTACT_FIELDS) out[f] = this.contactCols.get(f)!.toArray();
+    return out as unknown as ContactRecords;
+  }
+}

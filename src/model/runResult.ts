@@ -1,0 +1,103 @@
+/**
+ * What one simulation run returns: columnar records of needs and contacts, staff minutes by
+ * team and task, and team statistics. Everything is plain data (typed arrays and numbers), so
+ * a run can be sent between worker threads and summarised later.
+ *
+ * @packageDocumentation
+ */
+import type { TeamStats } from "../engine/index.js";
+import type { TeamRole } from "../scenario/types.js";
+
+/**
+ * One row per need of the measured cohort (arrived in [warmup, horizon)). Codes are explained
+ * in `codes.ts`; times are minutes since the start of the run.
+ */
+export interface NeedRecords {
+  readonly length: number;
+  readonly id: Float64Array;
+  readonly service: Float64Array;
+  readonly channel: Float64Array;
+  readonly isCase: Float64Array;
+  readonly arrival: Float64Array;
+  /** When the need was met or given up; NaN while open at the end of the run. */
+  readonly end: Float64Array;
+  /** NeedStatus code. */
+  readonly status: Float64Array;
+  /** Contacts the citizen made (handled, not abandoned attempts). */
+  readonly contacts: Float64Array;
+  readonly failureContacts: Float64Array;
+  /** Contacts the organisation made (clarifications, confirmations, updates). */
+  readonly outbound: Float64Array;
+  readonly handoffs: Float64Array;
+  readonly reworks: Float64Array;
+  readonly firstContactResolved: Float64Array;
+  /** 1 if at least one contact was handled. */
+  readonly contacted: Float64Array;
+  readonly reopened: Float64Array;
+  readonly selfServed: Float64Array;
+  /** 1 if met right first time: no failure demand, rework, clarification or reopening. */
+  readonly clean: Float64Array;
+  readonly effortMinutes: Float64Array;
+  readonly staffMinutes: Float64Array;
+  /** The organisation's own clock: from complete application to its first closing; NaN if none. */
+  readonly internalMinutes: Float64Array;
+  /** Expression code (phase 3); NaN while open. */
+  readonly expression: Float64Array;
+}
+
+/** One row per contact attempt by a citizen whose time falls in [warmup, horizon). */
+export interface ContactRecords {
+  readonly length: number;
+  readonly need: Float64Array;
+  readonly service: Float64Array;
+  /** Index into {@link RunResult.teams}. */
+  readonly team: Float64Array;
+  readonly channel: Float64Array;
+  /** Reason code. */
+  readonly reason: Float64Array;
+  /** Outcome code. */
+  readonly outcome: Float64Array;
+  readonly time: Float64Array;
+  readonly wait: Float64Array;
+  readonly minutes: Float64Array;
+}
+
+/** A team as it ran (after any pooling of teams into case-owner teams). */
+export interface TeamResult {
+  readonly id: string;
+  readonly name: string;
+  readonly role: TeamRole;
+  readonly staff: number;
+  /** Statistics over [warmup, horizon). */
+  readonly stats: TeamStats;
+  /** Staff minutes of value work and of failure work in the window. */
+  readonly valueMinutes: number;
+  readonly failureMinutes: number;
+  /** Staff minutes by task code in the window. */
+  readonly minutesByTask: readonly number[];
+}
+
+/** The result of {@link simulate}. */
+export interface RunResult {
+  readonly scenario: string;
+  readonly policy: string;
+  readonly seed: number | string;
+  readonly replication: number;
+  readonly horizonMinutes: number;
+  readonly warmupMinutes: number;
+  /** When the run stopped (all cohort needs closed, or horizon + drain). */
+  readonly endMinutes: number;
+  readonly events: number;
+  readonly costPerStaffHour: number;
+  readonly currency: string;
+  readonly serviceIds: readonly string[];
+  readonly serviceNames: readonly string[];
+  readonly teams: readonly TeamResult[];
+  readonly needs: NeedRecords;
+  readonly contacts: ContactRecords;
+  /** Needs met (by anyone in the population) with their end in the window: the denominator of staff minutes per need. */
+  readonly resolvedInWindow: number;
+  /** Phone attempts and abandoned phone attempts in the window (M11). */
+  readonly phoneAttempts: number;
+  readonly phoneAbandoned: number;
+}

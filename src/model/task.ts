@@ -1,0 +1,59 @@
+/**
+ * A piece of work in a team's line: a contact to handle, a case step, a consult, ... Tasks are
+ * pooled; the engine sees only their index.
+ *
+ * @packageDocumentation
+ */
+import type { Need } from "./need.js";
+
+/**
+ * Where a task is.
+ *
+ * @example
+ * ```ts
+ * TaskState.waiting; //=> 1
+ * ```
+ */
+export const TaskState = { free: 0, waiting: 1, working: 2 } as const;
+
+/**
+ * One task. Fields are plain numbers (and the need) so V8 keeps one shape.
+ *
+ * @example
+ * ```ts
+ * new Task(3).id; //=> 3
+ * ```
+ */
+export class Task {
+  need: Need | null = null;
+  /** The need's id when the task was made (the need object is pooled). */
+  needId = 0;
+  /** Task code. */
+  kind = 0;
+  /** Reason code (for contacts: why the citizen got in touch). */
+  reason = 0;
+  /** 1 if this is failure work. */
+  failure = 0;
+  /** Case step index, or -1. */
+  step = -1;
+  channel = 0;
+  /** Planned team index. */
+  team = 0;
+  minutes = 0;
+  queuedAt = 0;
+  wait = 0;
+  state = 0;
+  /** 1 for the need's first contact. */
+  first = 0;
+  /** Outcome code decided for a contact. */
+  outcome = 0;
+  /** Timer code when the task stands for a scheduled event of its need. */
+  timer = 0;
+  /** Priority in the team's line (pulled expertise goes first). */
+  priority = 0;
+  /** The engine event of a timer, for cancelling. */
+  event = -1;
+
+  /** @param id - the task's index in the pool */
+  constructor(readonly id: number) {}
+}

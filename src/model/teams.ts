@@ -1,0 +1,103 @@
+/**
+ * Which engine teams a policy runs with. Under specialised hand-offs every scenario team is a
+ * team of its own. Under one case owner per need, the teams that do a service's ordinary
+ * (non-specialist) steps and answer its enquiries are pooled into one team of case owners,
+ * with the same total staff: redesign moves people, it does not add them.
+ *
+ * @packageDocumentation
+ */
+import { WeeklyCalendar } from "../engine/index.js";
+import type { Policy } from "../policy/types.js";
+import type { Scenario, TeamRole } from "../scenario/types.js";
+
+/** A team as the model will run it. */
+export interface TeamPlan {
+  readonly id: string;
+  readonly name: string;
+  readonly role: TeamRole;
+  readonly staff: number;
+  readonly hours: WeeklyCalendar;
+  /** Indices of the scenario teams that make it up. */
+  readonly members: readonly number[];
+}
+
+/** The teams to run and where each scenario team's work goes. */
+export interface TeamLayout {
+  readonly teams: readonly TeamPlan[];
+  /** For each scenario team, the index of the planned team doing its work. */
+  readonly teamOf: readonly number[];
+}
+
+/**
+ * Plans the teams for a scenario under a policy.
+ *
+ * @param scenario - the scenario
+ * @param policy - the policy (only `caseHandling` matters here)
+ * @returns the planned teams and the mapping from scenario teams
+ * @example
+ * ```ts
+ * const layout = planTeams(loadScenario("teaching"), policies.whole);
+ * layout.teams.length <= loadScenario("teaching").teams.length; //=> true
+ * ```
+ */
+export function planTeams(scenario: Scenario, policy: Policy): TeamLayout {
+  const n = scenario.teams.length;
+  const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
+  const parent = Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] as number;
+    return i;
+  };
+  if (policy.caseHandling === "caseOwner") {
+    for (const service of scenario.services) {
+      const members = new Set<number>();
+      for (const step of service.steps) {
+        if (!step.specialist) members.add(index.get(step.team) as number);
+      }
+      const back = index.get(service.backOffice) as number;
+      if (scenario.teams[back]?.role !== "front") members.add(back);
+      const list = [...members].filter((i) => scenario.teams[i]?.role !== "front");
+      for (const i of list.slice(1)) {
+        const a = find(list[0] as number);
+        const b = find(i);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  }
+  const teams: TeamPlan[] = [];
+  const teamOf = new Array<number>(n).fill(-1);
+  for (const members of groups.values()) {
+    for (const m of members) teamOf[m] = teams.length;
+    teams.push(planOf(scenario, members));
+  }
+  return { teams, teamOf };
+}
+
+function planOf(scenario: Scenario, members: readonly number[]): TeamPlan {
+  const specs = members.map((m) => scenario.teams[m]!);
+  const first = specs[0]!;
+  if (specs.length === 1) {
+    return {
+      id: first.id,
+      name: first.name,
+      role: first.role,
+      staff: first.staff,
+      hours: WeeklyCalendar.fromIntervals(first.hours),
+      members,
+    };
+  }
+  // pooled case owners work the opening hours of all their member teams together
+  return {
+    id: `owners:${specs.map((s) => s.id).join("+")}`,
+    name: `case owners (${specs.map((s) => s.name).join(", ")})`,
+    role: "caseWork",
+    staff: specs.reduce((a, s) => a + s.staff, 0),
+    hours: WeeklyCalendar.fromIntervals(specs.flatMap((s) => s.hours)),
+    members,
+  };
+}

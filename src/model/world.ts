@@ -1,0 +1,253 @@
+/**
+ * The runtime of one simulation: the clock, the teams, the random streams, the live needs and
+ * tasks, and the recorders. Flow logic lives in the mechanism files (front.ts, cases.ts,
+ * closure.ts, chasing.ts); this file holds the state they share and the plumbing of tasks
+ * through teams.
+ *
+ * @packageDocumentation
+ */
+import { Simulation, Team } from "../engine/index.js";
+import { createStream, lognormal, type Distribution, type Rng } from "../random/index.js";
+import type { Policy } from "../policy/types.js";
+import type { Scenario, Spread } from "../scenario/types.js";
+import { Need } from "./need.js";
+import { Recorder } from "./recorder.js";
+import { planTeams, type TeamLayout } from "./teams.js";
+import { planServices, type ServicePlan } from "./servicePlan.js";
+import { CHANNELS } from "../scenario/types.js";
+import { Task, TaskState } from "./task.js";
+
+/** Options of one run. */
+export interface WorldOptions {
+  readonly seed: number | string;
+  readonly replication: number;
+  readonly horizonMinutes: number;
+  readonly warmupMinutes: number;
+  readonly drainMinutes: number;
+}
+
+/** What a finished task calls: the flow function for its kind. */
+export type TaskHandler = (world: World, task: Task) => void;
+
+/**
+ * Mutable state of a run. Created by `simulate`; not part of the public API.
+ *
+ * @example
+ * ```ts
+ * // internal: see simulate()
+ * ```
+ */
+export class World {
+  readonly sim = new Simulation();
+  readonly layout: TeamLayout;
+  readonly teams: Team[] = [];
+  readonly recorder: Recorder;
+  /** Streams: one per purpose, derived from (seed, replication, name). */
+  readonly citizenRng: Rng;
+  readonly decisionRng: Rng;
+  readonly chaseRng: Rng;
+  readonly needRngs: Rng[];
+  readonly arrivalRngs: Rng[];
+  /** Handlers by task kind, filled in by simulate(). */
+  readonly onDone: TaskHandler[] = [];
+  onRenege: TaskHandler = () => {};
+  /** Handlers by timer code, filled in by simulate(). */
+  readonly onTimer: TaskHandler[] = [];
+  private readonly fireTimer = (id: number) => {
+    const task = this.tasks[id] as Task;
+    (this.onTimer[task.timer] as TaskHandler)(this, task);
+  };
+  private readonly tasks: Task[] = [];
+  private readonly freeTasks: number[] = [];
+  private readonly spreads = new Map<Spread, Distribution>();
+  readonly maxSteps: number;
+  readonly plans: readonly ServicePlan[];
+  /** Planned front team answering each channel (index in CHANNELS). */
+  readonly frontTeam: readonly number[];
+  /** Cohort needs whose record is not written yet; the run stops when none is left after the horizon. */
+  readonly cohortOpen = new Set<Need>();
+  nextNeedId = 0;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly policy: Policy,
+    readonly options: WorldOptions,
+  ) {
+    const { seed, replication } = options;
+    this.layout = planTeams(scenario, policy);
+    this.maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
+    this.plans = planServices(scenario, policy, this.layout);
+    this.frontTeam = frontTeams(scenario, this.layout);
+    this.citizenRng = createStream(seed, replication, "citizens");
+    this.decisionRng = createStream(seed, replication, "decisions");
+    this.chaseRng = createStream(seed, replication, "chasing");
+    this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
+    this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
+    this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
+    for (const plan of this.layout.teams) {
+      this.teams.push(
+        new Team(
+          this.sim,
+          { name: plan.name, servers: plan.staff, openingHours: plan.hours, discipline: "priority" },
+          {
+            done: (entity) => this.finish(entity),
+            started: (entity, _tag, waited) => this.started(entity, waited),
+            reneged: (entity) => this.reneged(entity),
+          },
+        ),
+      );
+    }
+  }
+
+  /** The time now, in minutes. */
+  get now(): number {
+    return this.sim.now;
+  }
+
+  /** The sampler for a spread (lognormal by mean and cv), cached per spread object. */
+  dist(spread: Spread): Distribution {
+    let d = this.spreads.get(spread);
+    if (d === undefined) {
+      d = lognormal({ mean: Math.max(spread.mean, 1e-9), cv: spread.cv });
+      this.spreads.set(spread, d);
+    }
+    return d;
+  }
+
+  /** A new need. Needs are not pooled: late events may still hold one after it closed. */
+  newNeed(): Need {
+    const need = new Need(this.maxSteps);
+    need.id = this.nextNeedId++;
+    return need;
+  }
+
+  /**
+   * Schedules a timer of a need: after `delay`, the handler for `timer` runs with a task that
+   * carries the need (and whatever the caller stored in it). The handler must release it.
+   *
+   * @returns the timer's task id (for {@link World.cancelTimer})
+   */
+  after(delay: number, need: Need, timer: number, reason = 0, first = 0): number {
+    const task = this.newTask(need, -1, reason, false);
+    task.timer = timer;
+    task.first = first;
+    task.event = this.sim.schedule(delay, this.fireTimer, task.id);
+    return task.id;
+  }
+
+  /** Cancels a pending timer made by {@link World.after} and frees its task. */
+  cancelTimer(taskId: number): void {
+    const task = this.tasks[taskId] as Task;
+    if (this.sim.cancel(task.event)) this.releaseTask(task);
+  }
+
+  /**
+   * Puts a task in a team's line.
+   *
+   * @param task - a task from {@link World.newTask}
+   * @param team - planned team index
+   * @param minutes - staff minutes of work
+   * @param priority - lower is served first (pulled expertise uses -1)
+   * @param patience - for phone calls: how long the caller waits
+   */
+  submit(task: Task, team: number, minutes: number, priority = 0, patience = Infinity): void {
+    task.team = team;
+    task.minutes = minutes;
+    task.priority = priority;
+    task.queuedAt = this.sim.now;
+    task.state = TaskState.waiting;
+    (this.teams[team] as Team).arrive(task.id, minutes, task.kind, priority, patience);
+  }
+
+  /**
+   * Submits a task to a team at a later time (a batch release, M6), or now if `time` ≤ now.
+   *
+   * @param time - when the task joins the team's line
+   * @param task - the task
+   * @param team - planned team index
+   * @param minutes - staff minutes of work
+   * @param priority - lower is served first
+   */
+  submitAt(time: number, task: Task, team: number, minutes: number, priority = 0): void {
+    if (time <= this.sim.now) {
+      this.submit(task, team, minutes, priority);
+      return;
+    }
+    task.team = team;
+    task.minutes = minutes;
+    task.priority = priority;
+    task.state = TaskState.waiting;
+    this.sim.scheduleAt(time, this.release, task.id);
+  }
+
+  private readonly release = (id: number) => {
+    const task = this.tasks[id] as Task;
+    this.submit(task, task.team, task.minutes, task.priority);
+  };
+
+  /** A fresh task for a need. */
+  newTask(need: Need, kind: number, reason: number, failure: boolean): Task {
+    let id = this.freeTasks.pop();
+    let task: Task;
+    if (id === undefined) {
+      id = this.tasks.length;
+      task = new Task(id);
+      this.tasks.push(task);
+    } else task = this.tasks[id] as Task;
+    task.need = need;
+    task.needId = need.id;
+    task.kind = kind;
+    task.reason = reason;
+    task.failure = failure ? 1 : 0;
+    task.step = -1;
+    task.channel = need.channel;
+    task.wait = 0;
+    task.first = 0;
+    task.outcome = 0;
+    task.timer = 0;
+    task.priority = 0;
+    return task;
+  }
+
+  /** Frees a task once its handler has run. */
+  releaseTask(task: Task): void {
+    task.state = TaskState.free;
+    task.need = null;
+    this.freeTasks.push(task.id);
+  }
+
+
+  private started(entity: number, waited: number): void {
+    const task = this.tasks[entity] as Task;
+    task.wait = waited;
+    task.state = TaskState.working;
+  }
+
+  private finish(entity: number): void {
+    const task = this.tasks[entity] as Task;
+    const need = task.need as Need;
+    need.staffMinutes += task.minutes;
+    this.recorder.work(this.sim.now, task.team, task.kind, task.failure, task.minutes);
+    const handler = this.onDone[task.kind] as TaskHandler;
+    handler(this, task);
+  }
+
+  private reneged(entity: number): void {
+    const task = this.tasks[entity] as Task;
+    task.wait = this.sim.now - task.queuedAt;
+    this.onRenege(this, task);
+  }
+}
+
+/** The planned front team for each channel: the first front team answering it (e-forms go to the e-mail team). */
+function frontTeams(scenario: Scenario, layout: TeamLayout): number[] {
+  const answering = (channel: string) =>
+    scenario.teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
+  const anyFront = Math.max(0, scenario.teams.findIndex((t) => t.role === "front"));
+  return CHANNELS.map((c) => {
+    let i = answering(c === "eform" ? "email" : c);
+    if (i < 0) i = answering("phone");
+    if (i < 0) i = anyFront;
+    return layout.teamOf[i] as number;
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * Arrivals whose rate follows a weekly profile and a yearly (monthly) season.
+ *
+ * @packageDocumentation
+ */
+import type { ArrivalProcess } from "./arrivals.js";
+import type { RateProfile } from "./profile.js";
+import type { Rng } from "./stream.js";
+import { fail } from "./_validate.js";
+
+const MINUTES_PER_DAY = 1440;
+/** Days in each month of the 365-day model year, January first. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * A non-homogeneous Poisson process with rate `base × weekly(t) × monthly(t)`, sampled by
+ * thinning (Lewis & Shedler 1979). Day 0 is 1 January of a 365-day year, and time 0 is
+ * Monday 00:00, so the weekly profile and the calendar year run side by side.
+ * Made by {@link seasonalArrivals}.
+ */
+export class SeasonalArrivals implements ArrivalProcess {
+  readonly kind = "seasonal" as const;
+  /** The yearly average rate per minute. */
+  readonly meanRate: number;
+  /** Month multipliers, normalised so that their day-weighted mean is 1. */
+  readonly byMonth: readonly number[];
+  private readonly monthOfDay: Uint8Array;
+  private readonly maxRate: number;
+
+  /** @internal Use {@link seasonalArrivals}. */
+  constructor(
+    private readonly baseRate: number,
+    private readonly weekly: RateProfile,
+    byMonth: readonly number[],
+  ) {
+    const dayWeighted = byMonth.reduce((a, m, i) => a + m * (MONTH_DAYS[i] as number), 0) / 365;
+    this.byMonth = Object.freeze(byMonth.map((m) => (dayWeighted > 0 ? m / dayWeighted : 0)));
+    this.monthOfDay = new Uint8Array(365);
+    let day = 0;
+    MONTH_DAYS.forEach((n, month) => {
+      for (let k = 0; k < n; k++) this.monthOfDay[day++] = month;
+    });
+    this.meanRate = dayWeighted > 0 ? baseRate * weekly.meanMultiplier : 0;
+    this.maxRate = baseRate * weekly.maxMultiplier * Math.max(...this.byMonth);
+  }
+
+  /**
+   * The rate in force at time t.
+   *
+   * @param t - minutes since Monday 00:00, 1 January.
+   * @returns arrivals per minute.
+   */
+  rateAt(t: number): number {
+    const day = Math.floor(t / MINUTES_PER_DAY) % 365;
+    const month = this.monthOfDay[day < 0 ? day + 365 : day] as number;
+    return this.baseRate * this.weekly.multiplierAt(t) * (this.byMonth[month] as number);
+  }
+
+  /**
+   * The next arrival after `now` (thinning against the largest rate). Infinity when the rate
+   * is zero everywhere.
+   *
+   * @param now - current time in minutes.
+   * @param rng - the arrival stream.
+   * @returns the next arrival time.
+   */
+  next(now: number, rng: Rng): number {
+    if (Number.isNaN(now)) throw new RangeError("SeasonalArrivals.next: now must be a number; got NaN");
+    const maxRate = this.maxRate;
+    if (!(maxRate > 0) || now === Infinity) return Infinity;
+    let t = now;
+    for (;;) {
+      t -= Math.log(1 - rng()) / maxRate;
+      if (rng() * maxRate < this.rateAt(t)) return t;
+    }
+  }
+}
+
+/**
+ * Creates seasonal arrivals: a yearly average rate shaped by a weekly profile and twelve
+ * month multipliers (normalised to a day-weighted mean of 1).
+ *
+ * @param ratePerMinute - the yearly average rate, finite and ≥ 0.
+ * @param weekly - the weekly profile (mean multiplier 1).
+ * @param byMonth - twelve non-negative multipliers, January first.
+ * @returns the process.
+ * @throws {RangeError} for a negative rate or a month list of the wrong length or sign.
+ * @example
+ * const snowy = seasonalArrivals(0.01, rateProfile({}), [3, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2]);
+ * snowy.rateAt(0) > snowy.rateAt(200 * 1440); //=> true
+ */
+export function seasonalArrivals(ratePerMinute: number, weekly: RateProfile, byMonth: readonly number[]): SeasonalArrivals {
+  if (!(Number.isFinite(ratePerMinute) && ratePerMinute >= 0)) {
+    fail("seasonalArrivals", "ratePerMinute", "a finite number >= 0", ratePerMinute);
+  }
+  if (byMonth.length !== 12 || byMonth.some((m) => !(Number.isFinite(m) && m >= 0))) {
+    fail("seasonalArrivals", "byMonth", "twelve finite numbers >= 0", byMonth);
+  }
+  return new SeasonalArrivals(ratePerMinute, weekly, byMonth);
+}

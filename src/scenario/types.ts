@@ -1,0 +1,203 @@
+/**
+ * A scenario as the model reads it: plain data, every duration in minutes and every rate per
+ * minute. Scenario files (YAML/JSON) use units ("45 min", "120 / week") and readable opening
+ * hours; `parseScenario` turns them into this form.
+ *
+ * Time 0 is Monday 00:00 of week 0, and day 0 is 1 January (a 365-day year).
+ *
+ * @packageDocumentation
+ */
+import type { WeekInterval } from "../engine/index.js";
+
+/** How a citizen reaches the municipality. */
+export type Channel = "phone" | "visit" | "email" | "eform";
+
+/** The channels in a fixed order (used for channel-mix arrays and records). */
+export const CHANNELS: readonly Channel[] = ["phone", "visit", "email", "eform"];
+
+/** A positive amount with its spread: `mean` minutes and coefficient of variation `cv` (lognormal; cv 0 = fixed). */
+export interface Spread {
+  readonly mean: number;
+  readonly cv: number;
+}
+
+/** What a team does in the flow. */
+export type TeamRole = "front" | "caseWork" | "specialist" | "field" | "meeting";
+
+/** A team (touchpoint): people with the same role and opening hours. */
+export interface TeamSpec {
+  /** Identifier used by services and steps, e.g. "contactCentre". */
+  readonly id: string;
+  /** Readable name, e.g. "contact centre". */
+  readonly name: string;
+  readonly role: TeamRole;
+  /** Staff on duty (servers), an integer ≥ 1. */
+  readonly staff: number;
+  /** Weekly opening hours: open intervals in minutes after Monday 00:00. */
+  readonly hours: readonly WeekInterval[];
+  /** For front teams: the channels this team answers. */
+  readonly channels: readonly Channel[];
+}
+
+/** One step of a case flow (for applications: intake, assessment, decision, ...). */
+export interface StepSpec {
+  readonly id: string;
+  readonly name: string;
+  /** The team that does this step when cases are handed from specialist to specialist. */
+  readonly team: string;
+  /** Staff minutes of work content (its cv is the variety of this step's work). */
+  readonly work: Spread;
+  /** Only cases that need specialist expertise pass this step; a case owner pulls it as a consult. */
+  readonly specialist: boolean;
+  /** The step where a back-office completeness check finds missing information (M7). */
+  readonly checksCompleteness: boolean;
+  /** Calendar time after the work waiting for outsiders (referrals, neighbour hearing); no staff time. */
+  readonly externalWait: Spread | null;
+  /** Chance that the work fails and must be redone, e.g. a field visit (M8), before any information loss. */
+  readonly failureProbability: number;
+  /**
+   * A step that by law or structure runs at fixed times whatever the policy (for example a
+   * yearly school-placement run): cases wait for the next run. Policy batching adds to it.
+   */
+  readonly scheduled: ScheduledRun | null;
+}
+
+/** Fixed times at which a step runs: every `everyMinutes`, starting `offsetMinutes` after time 0. */
+export interface ScheduledRun {
+  readonly everyMinutes: number;
+  readonly offsetMinutes: number;
+}
+
+/** Weekly, daily and seasonal shape of the arrival rate; each normalised to mean 1. */
+export interface ArrivalProfile {
+  /** Seven multipliers, Monday first. */
+  readonly byDay: readonly number[];
+  /** Twenty-four multipliers, hour 0 first. */
+  readonly byHour: readonly number[];
+  /** Twelve multipliers, January first. */
+  readonly byMonth: readonly number[];
+}
+
+/** A service: one kind of citizen need and how it flows. */
+export interface ServiceSpec {
+  readonly id: string;
+  readonly name: string;
+  /** Mean rate at which needs arise (M1), per minute, averaged over the year. */
+  readonly arrivalsPerMinute: number;
+  readonly profile: ArrivalProfile;
+  /** Number of distinct demand types (M1, M2): the variety a front line must absorb. */
+  readonly demandTypes: number;
+  /** Zipf exponent of the type frequencies: 0 = all types equally common, larger = a few types dominate. */
+  readonly typeConcentration: number;
+  /** Share of demand types a fully skilled front line could resolve; the rest need the back office. */
+  readonly frontResolvableShare: number;
+  /** Share of needs that are applications or cases going through `steps`; the rest are enquiries. */
+  readonly caseShare: number;
+  /** Minutes of work at the first contact (understand, answer, or take in an application). */
+  readonly frontWork: Spread;
+  /** Minutes the back office needs to answer an enquiry the front could not. */
+  readonly backOfficeWork: Spread;
+  /** The team that answers enquiries passed on or pulled from the front. */
+  readonly backOffice: string;
+  /** Share of cases that need specialist expertise. */
+  readonly specialistShare: number;
+  /** Chance a citizen finds complete information before contact (phase 1): clean applications, self-service. */
+  readonly informationQuality: number;
+  /** Share of enquiries that self-service can meet when the citizen found the information. */
+  readonly selfServiceShare: number;
+  /** Channel mix of first contacts, in the order of {@link CHANNELS}; sums to 1. */
+  readonly channelMix: readonly number[];
+  readonly steps: readonly StepSpec[];
+  /** How long the citizen expects the need to take before chasing it (M9 "E"). */
+  readonly expectationMinutes: number;
+}
+
+/** How citizens behave (M3, M7, M9, M10, M11 and phase 3). */
+export interface CitizenSpec {
+  /** Time a caller will wait in a phone queue before hanging up (M11). */
+  readonly phonePatience: Spread;
+  /** Chance a caller who hung up calls again (M11). */
+  readonly redialProbability: number;
+  readonly redialDelay: Spread;
+  /** Chance to give up the whole need after a failed attempt (M11). */
+  readonly giveUpProbability: number;
+  /** Rate of chasing contacts per minute once a wait exceeds the expectation (M9 "h"). */
+  readonly chaseRatePerMinute: number;
+  /** Chance a citizen comes back after a contact that left the need unresolved (M3). */
+  readonly returnProbability: number;
+  readonly returnDelay: Spread;
+  /** Time to send in missing information after a request (M7). */
+  readonly responseDelay: Spread;
+  /** Chance a letter asking for missing information prompts a "what does this mean?" call (M7). */
+  readonly letterUnclearProbability: number;
+  /** Chance a defect left at closing is noticed and reported (M10). */
+  readonly noticeDefectProbability: number;
+  readonly noticeDelay: Spread;
+  /** Minutes spent searching for information before contact when the information is good (phase 1). */
+  readonly searchMinutes: number;
+  /** Phase 3: chance of a formal complaint per unit of bad experience (see the model docs). */
+  readonly complaintPropensity: number;
+}
+
+/** Strengths of the organisational mechanisms (M4, M7, M8, M9, M10). */
+export interface MechanismSpec {
+  /** Chance a hand-off loses information, which triggers a clarification with the citizen (M4). */
+  readonly handoffInfoLoss: number;
+  /** Chance a hand-off goes to the wrong place first and bounces back (M4). */
+  readonly misrouteProbability: number;
+  /** Staff minutes spent at the wrong place before a misrouted case bounces back. */
+  readonly misrouteMinutes: number;
+  /** Staff minutes for a clarification with the citizen. */
+  readonly clarificationWork: Spread;
+  /** Time for the citizen to answer a clarification call or message (M4, M7 at first contact). */
+  readonly clarificationDelay: Spread;
+  /** Share of a step's work needed to redo it after a defect (M8, M10). */
+  readonly reworkShare: number;
+  /** Back-office minutes to answer a chase passed on from the front. */
+  readonly chaseNoteMinutes: number;
+  /** How soon a citizen expects a promised call-back. */
+  readonly callbackExpectationMinutes: number;
+  /** Share of back-office or specialist work done as a consult when a front line or owner pulls expertise. */
+  readonly consultShare: number;
+  /** Extra front minutes to help complete an application at the first contact (M7). */
+  readonly completenessHelpMinutes: number;
+  /** Chance that help at the first contact makes an incomplete application complete. */
+  readonly completenessHelpSuccess: number;
+  /** Extra chance that work fails when information was lost upstream (M8). */
+  readonly infoLossFailure: number;
+  /** Chance of closing a case before the need is met when staff are held to cases closed (M10). */
+  readonly prematureClosure: number;
+  /** When the citizen confirms closure: chance a remaining defect is caught before closing. */
+  readonly confirmationCatch: number;
+  /** Staff minutes for a confirmation contact. */
+  readonly confirmationMinutes: number;
+  /** Proactive progress information: interval between updates and staff minutes per update. */
+  readonly updateIntervalMinutes: number;
+  readonly updateMinutes: number;
+  /** Proactive progress information: multiplier of the chasing rate. */
+  readonly proactiveChaseFactor: number;
+  /** Back-office minutes to handle a formal complaint. */
+  readonly complaintMinutes: number;
+}
+
+/** A whole scenario: teams, services, citizens and mechanism strengths. */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  /** Where the numbers come from; GUESS values are marked in the scenario file. */
+  readonly sources: readonly string[];
+  readonly population: number;
+  /** Cost of one staff hour (for cost per contact and per need), in the scenario's currency. */
+  readonly costPerStaffHour: number;
+  readonly currency: string;
+  /** Default run length: needs arriving before it are counted. */
+  readonly horizonMinutes: number;
+  /** Default warm-up: excluded from the statistics. */
+  readonly warmupMinutes: number;
+  /** After the horizon, how long needs that arrived in time may still finish. */
+  readonly drainMinutes: number;
+  readonly teams: readonly TeamSpec[];
+  readonly services: readonly ServiceSpec[];
+  readonly citizens: CitizenSpec;
+  readonly mechanisms: MechanismSpec;
+}
