@@ -12,7 +12,15 @@ import type { WeekInterval } from "../engine/index.js";
 /** How a citizen reaches the municipality. */
 export type Channel = "phone" | "visit" | "email" | "eform";
 
-/** The channels in a fixed order (used for channel-mix arrays and records). */
+/**
+ * The channels in a fixed order (used for channel-mix arrays and records).
+ *
+ * @example
+ * ```ts
+ * CHANNELS.indexOf("eform"); //=> 3
+ * loadScenario("teaching").services[0]?.channelMix[CHANNELS.indexOf("phone")]; //=> 0.6
+ * ```
+ */
 export const CHANNELS: readonly Channel[] = ["phone", "visit", "email", "eform"];
 
 /** A positive amount with its spread: `mean` minutes and coefficient of variation `cv` (lognormal; cv 0 = fixed). */

@@ -1,0 +1,43 @@
+/**
+ * The "soderhamn" scenario: a municipality of about 26,000 inhabitants (R45) with the six
+ * service flows of docs domain.md §5 (F5 as two services: the yearly school-choice round and
+ * continuous placements). Sources: R-numbers of references.md, domain.md sections, or GUESS.
+ *
+ * @packageDocumentation
+ */
+import type { ScenarioInput } from "../schema.js";
+import { soderhamnServices } from "./soderhamnServices.js";
+import { soderhamnTeams } from "./soderhamnTeams.js";
+
+/**
+ * The "soderhamn" scenario in the input format.
+ *
+ * @example
+ * ```ts
+ * parseScenario(soderhamnScenario).population; //=> 26084
+ * ```
+ */
+export const soderhamnScenario: ScenarioInput = {
+  name: "soderhamn",
+  description:
+    "A Swedish municipality of about 26,000 inhabitants with six service flows: contact-centre enquiries, " +
+    "building permits, home-care applications, financial assistance, school placement (yearly round and " +
+    "mid-year moves) and waste-collection issues. Volumes are GUESSes from national rates (domain.md §5).",
+  sources: [
+    "R45: Söderhamn population 26,084; bygglov about 7 weeks from complete application (secondary source)",
+    "docs domain.md §5: volumes and steps of flows F1–F6 (mostly GUESS)",
+    "docs domain.md §3: mechanism ranges M1–M13",
+    "R21, R27, R28: front-office talk times and direct-answer rates",
+    "R32, R33, R46: building permits (neighbour hearing, missing information, 10-week limit)",
+    "R47: home care volumes; R48: financial assistance volumes; R25: KKiK waiting time to decision",
+    "Staffing: chosen so that each team's offered load is 0.6–0.85 under straightforward flow (arithmetic in soderhamnTeams.ts)",
+  ],
+  population: 26084, // R45
+  costPerStaffHour: 600, // GUESS: SEK per staff hour including overheads
+  currency: "SEK",
+  horizon: "52 weeks",
+  warmup: "8 weeks", // GUESS: longer than the slowest queues take to fill
+  drain: "26 weeks", // GUESS: lets permits and yearly school placements finish
+  teams: soderhamnTeams,
+  services: soderhamnServices,
+};

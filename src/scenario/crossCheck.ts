@@ -1,0 +1,130 @@
+/**
+ * Cross-checks that a schema cannot express: unique ids, references to teams, channel mixes
+ * that sum to 1 and are answered by a front team, front teams with channels, case flows with
+ * steps, warm-up shorter than the horizon. They read the raw input defensively (skipping
+ * values of the wrong type, which the schema reports), so they run together with the schema
+ * and every problem is reported at once.
+ *
+ * @packageDocumentation
+ */
+import { makeIssue, type ScenarioIssue } from "./errors.js";
+import { RUN_DEFAULTS } from "./defaults.js";
+import { didYouMean } from "./suggest.js";
+import { CHANNELS } from "./types.js";
+import { readDuration } from "./units.js";
+
+type Raw = Readonly<Record<string, unknown>>;
+
+function isRecord(x: unknown): x is Raw {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function records(x: unknown): [Raw, number][] {
+  return Array.isArray(x) ? x.flatMap((r, i): [Raw, number][] => (isRecord(r) ? [[r, i]] : [])) : [];
+}
+
+function strings(x: unknown): string[] {
+  return Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : [];
+}
+
+function listOf(ids: readonly string[]): string {
+  return ids.length > 8 ? `${ids.slice(0, 8).join(", ")}, ...` : ids.join(", ");
+}
+
+/** Reports ids used twice in `items` (at the later uses). */
+function uniqueIds(items: [Raw, number][], where: (i: number) => string, what: string, out: ScenarioIssue[]): void {
+  const first = new Map<string, number>();
+  for (const [item, i] of items) {
+    if (typeof item["id"] !== "string") continue;
+    const earlier = first.get(item["id"]);
+    if (earlier === undefined) first.set(item["id"], i);
+    else out.push(makeIssue(`${where(i)}.id`, item["id"], `an id not used by another ${what}`, `${where(earlier)} has the same id.`));
+  }
+}
+
+function checkTeams(teams: [Raw, number][], out: ScenarioIssue[]): void {
+  uniqueIds(teams, (i) => `teams[${i}]`, "team", out);
+  for (const [team, i] of teams) {
+    const channels = team["channels"];
+    const list = strings(channels);
+    if (team["role"] === "front" && Array.isArray(channels) && channels.length === 0) {
+      out.push(makeIssue(`teams[${i}].channels`, channels, "the channels a front team answers (phone, visit, email)"));
+    } else if (team["role"] === "front" && channels === undefined) {
+      out.push(makeIssue(`teams[${i}].channels`, undefined, "the channels a front team answers (phone, visit, email)"));
+    } else if (typeof team["role"] === "string" && team["role"] !== "front" && list.length > 0) {
+      out.push(makeIssue(`teams[${i}].channels`, channels, "no channels: only front teams answer channels", 'Set role: front, or remove channels.'));
+    }
+    const twice = list.filter((c, k) => list.indexOf(c) !== k);
+    if (twice.length > 0) out.push(makeIssue(`teams[${i}].channels`, channels, "each channel at most once", `"${twice[0]}" is listed twice.`));
+  }
+}
+
+function checkReference(value: unknown, path: string, teamIds: readonly string[], out: ScenarioIssue[]): void {
+  if (typeof value !== "string" || teamIds.includes(value) || teamIds.length === 0) return;
+  out.push(makeIssue(path, value, `the id of a team (${listOf(teamIds)})`, didYouMean(value, teamIds) || "No team has this id."));
+}
+
+function checkChannels(mix: unknown, path: string, answered: ReadonlySet<string>, out: ScenarioIssue[]): void {
+  if (!isRecord(mix) || Object.keys(mix).some((k) => !(CHANNELS as readonly string[]).includes(k))) return;
+  const shares = CHANNELS.map((c) => mix[c] ?? 0);
+  if (!shares.every((s) => typeof s === "number" && s >= 0 && s <= 1)) return;
+  const sum = (shares as number[]).reduce((a, b) => a + b, 0);
+  if (Math.abs(sum - 1) > 1e-6) {
+    out.push(makeIssue(path, mix, "shares that sum to 1", `They sum to ${Number(sum.toPrecision(10))}.`));
+  }
+  CHANNELS.forEach((c, k) => {
+    if (c === "eform" || !((shares[k] as number) > 0) || answered.has(c)) return;
+    out.push(makeIssue(`${path}.${c}`, mix[c], `a channel that a front team answers (${[...answered].join(", ") || "none"})`, `No team with role front lists "${c}" in its channels.`));
+  });
+}
+
+function checkServices(services: [Raw, number][], teamIds: readonly string[], answered: ReadonlySet<string>, out: ScenarioIssue[]): void {
+  uniqueIds(services, (i) => `services[${i}]`, "service", out);
+  for (const [service, i] of services) {
+    const at = `services[${i}]`;
+    checkReference(service["backOffice"], `${at}.backOffice`, teamIds, out);
+    checkChannels(service["channelMix"], `${at}.channelMix`, answered, out);
+    const steps = records(service["steps"]);
+    uniqueIds(steps, (j) => `${at}.steps[${j}]`, "step of this service", out);
+    for (const [step, j] of steps) checkReference(step["team"], `${at}.steps[${j}].team`, teamIds, out);
+    const caseShare = service["caseShare"];
+    const rawSteps = service["steps"];
+    if (typeof caseShare === "number" && caseShare > 0 && (rawSteps === undefined || (Array.isArray(rawSteps) && rawSteps.length === 0))) {
+      out.push(makeIssue(`${at}.steps`, rawSteps, "at least one step when caseShare > 0", `caseShare is ${caseShare}: cases need a flow.`));
+    }
+  }
+}
+
+function checkRunLengths(input: Raw, out: ScenarioIssue[]): void {
+  const horizonText = input["horizon"] ?? RUN_DEFAULTS.horizon;
+  const warmupText = input["warmup"] ?? RUN_DEFAULTS.warmup;
+  if (typeof horizonText !== "string" || typeof warmupText !== "string") return;
+  const horizon = readDuration(horizonText);
+  const warmup = readDuration(warmupText, { allowZero: true });
+  if (horizon.ok && warmup.ok && warmup.value >= horizon.value) {
+    out.push(makeIssue("warmup", warmupText, `a warm-up shorter than the horizon (${horizonText})`));
+  }
+}
+
+/**
+ * Cross-checks a raw scenario input (before or after schema validation).
+ *
+ * @param input - the scenario as written (any value; non-objects give no issues here)
+ * @returns the problems found, possibly none
+ * @example
+ * ```ts
+ * crossCheck({ teams: [{ id: "a", role: "caseWork" }], services: [{ backOffice: "b" }] })[0]?.path;
+ * //=> "services[0].backOffice"
+ * ```
+ */
+export function crossCheck(input: unknown): ScenarioIssue[] {
+  if (!isRecord(input)) return [];
+  const out: ScenarioIssue[] = [];
+  const teams = records(input["teams"]);
+  checkTeams(teams, out);
+  const teamIds = [...new Set(teams.map(([t]) => t["id"]).filter((id): id is string => typeof id === "string"))];
+  const answered = new Set(teams.filter(([t]) => t["role"] === "front").flatMap(([t]) => strings(t["channels"])));
+  checkServices(records(input["services"]), teamIds, answered, out);
+  checkRunLengths(input, out);
+  return out;
+}

@@ -1,0 +1,107 @@
+/**
+ * Reading scenarios: from a JavaScript object, or from YAML or JSON text. Every problem is
+ * collected and thrown together as one {@link ScenarioError}; a raw ZodError or YAML error
+ * never escapes. No file access here (the core runs in a browser): read the file yourself and
+ * pass its text.
+ *
+ * @packageDocumentation
+ */
+import { parseDocument } from "yaml";
+import { buildScenario } from "./build.js";
+import { crossCheck } from "./crossCheck.js";
+import { makeIssue, ScenarioError, type ScenarioIssue } from "./errors.js";
+import { scenarioInputSchema } from "./schema.js";
+import type { Scenario } from "./types.js";
+import { fromZodIssues } from "./zodIssues.js";
+
+/**
+ * Validates a scenario in the input format and turns it into the model's form (minutes,
+ * per-minute rates, week intervals, defaults filled in, frozen).
+ *
+ * @param input - a scenario object as written in YAML/JSON (see docs/scenario-format.md)
+ * @returns the scenario
+ * @throws {ScenarioError} listing every problem: path, value found and what was expected
+ * @example
+ * ```ts
+ * const s = parseScenario({
+ *   name: "tiny", population: 1000, costPerStaffHour: 500,
+ *   teams: [{ id: "desk", role: "front", staff: 1, hours: "Mon-Fri 08:00-16:00", channels: ["phone"] }],
+ *   services: [{ id: "q", arrivals: "20 / week", demandTypes: 3, frontResolvableShare: 0.8, caseShare: 0,
+ *     frontWork: { mean: "5 min", cv: 0.5 }, backOfficeWork: { mean: "15 min", cv: 0.5 }, backOffice: "desk",
+ *     informationQuality: 0.6, channelMix: { phone: 1 }, expectation: "1 week" }],
+ * });
+ * s.services[0]?.arrivalsPerMinute; //=> 0.001984126984126984 (20 / 10080)
+ * ```
+ */
+export function parseScenario(input: unknown): Scenario {
+  const result = scenarioInputSchema.safeParse(input);
+  const issues: ScenarioIssue[] = result.success ? [] : fromZodIssues(result.error.issues, input, scenarioInputSchema);
+  const seen = new Set(issues.map((i) => i.message));
+  for (const i of crossCheck(input)) if (!seen.has(i.message)) issues.push(i);
+  if (issues.length > 0 || !result.success) throw new ScenarioError(issues);
+  return buildScenario(result.data);
+}
+
+/**
+ * Reads a scenario from YAML or JSON text (YAML is a superset of JSON, so "yaml" reads both).
+ *
+ * @param text - the file's contents
+ * @param format - "yaml" (default) or "json" (strict JSON)
+ * @returns the scenario
+ * @throws {ScenarioError} for broken YAML/JSON (with line and column) or any problem of
+ *   {@link parseScenario}
+ * @example
+ * ```ts
+ * parseScenarioText(yamlText).teams.length; // a YAML file's contents
+ * parseScenarioText("name: [unclosed");
+ * //=> throws ScenarioError "Broken YAML (1 problem):
+ * //     - line 1, column 16: got "name: [unclosed"; expected valid YAML. Flow sequence ..."
+ * ```
+ */
+export function parseScenarioText(text: string, format: "yaml" | "json" = "yaml"): Scenario {
+  return parseScenario(format === "json" ? readJson(text) : readYaml(text));
+}
+
+function lineText(text: string, line: number): string {
+  return (text.split(/\r?\n/)[line - 1] ?? "").trim();
+}
+
+function readYaml(text: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        const where = pos === undefined ? "" : `line ${pos.line}, column ${pos.col}`;
+        const problem = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+        return makeIssue(where, pos === undefined ? text.slice(0, 40) : lineText(text, pos.line), "valid YAML", problem);
+      }),
+      "Broken YAML",
+    );
+  }
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    throw new ScenarioError([makeIssue("", text.slice(0, 40), "valid YAML", message)], "Broken YAML");
+  }
+}
+
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const at = /position (\d+)/.exec(message);
+    let where = "";
+    let value: unknown = text.slice(0, 40);
+    if (at !== null) {
+      const before = text.slice(0, Number(at[1]));
+      const line = before.split("\n").length;
+      const col = before.length - before.lastIndexOf("\n");
+      where = `line ${line}, column ${col}`;
+      value = lineText(text, line);
+    }
+    throw new ScenarioError([makeIssue(where, value, "valid JSON", message)], "Broken JSON");
+  }
+}
