@@ -78,6 +78,11 @@ export class EventCalendar {
     return this.heapSize;
   }
 
+  /** Slots allocated so far: memory grows with the most events ever pending at once, not with events fired. */
+  get allocatedSlots(): number {
+    return this.slotCount;
+  }
+
   /** Number of events that will still fire. */
   get pending(): number {
     return this.heapSize - this.cancelled;
@@ -147,6 +152,15 @@ export class EventCalendar {
    */
   fireNext(): boolean {
     if (this.peekTime() === Infinity) return false;
+    this.fireTop();
+    return true;
+  }
+
+  /**
+   * Runs the top entry, which the caller has just checked with {@link EventCalendar.peekTime}
+   * (so it exists and is not cancelled).
+   */
+  fireTop(): void {
     const slot = this.hSlot[0] as number;
     this.lastTime = this.hTime[0] as number;
     this.removeTop();
@@ -154,13 +168,12 @@ export class EventCalendar {
     const payload = this.payloads[slot] as number;
     this.freeSlot(slot);
     handler(payload);
-    return true;
   }
 
   private freeSlot(slot: number): void {
+    // the handler reference stays until the slot is reused (no store on the hot path)
     this.states[slot] = FREE;
-    this.handlers[slot] = undefined;
-    this.gens[slot] = ((this.gens[slot] as number) + 1) % GEN_LIMIT;
+    this.gens[slot] = ((this.gens[slot] as number) + 1) & (GEN_LIMIT - 1);
     this.freeSlots[this.freeCount++] = slot;
   }
 

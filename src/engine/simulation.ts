@@ -168,7 +168,7 @@ export class Simulation {
         break;
       }
       this.clock = next;
-      cal.fireNext();
+      cal.fireTop();
       events++;
       if (trace !== undefined) trace(this.clock, this.fired + events);
       if (this.stopRequested) {

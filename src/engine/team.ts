@@ -58,7 +58,9 @@ export class Team {
   /** Opening hours. */
   readonly openingHours: WeeklyCalendar;
   private readonly sim: Simulation;
-  private readonly hooks: TeamHooks;
+  private readonly doneHook: TeamHooks["done"];
+  private readonly startedHook: TeamHooks["started"];
+  private readonly renegedHook: TeamHooks["reneged"];
   private readonly line: WaitingLine;
   private readonly pause: boolean;
   private readonly alwaysOpen: boolean;
@@ -94,7 +96,9 @@ export class Team {
     this.name = options.name ?? "team";
     this.servers = servers;
     this.sim = sim;
-    this.hooks = hooks;
+    this.doneHook = hooks.done;
+    this.startedHook = hooks.started;
+    this.renegedHook = hooks.reneged;
     this.line = new WaitingLine(options.discipline ?? "fifo");
     this.openingHours = options.openingHours ?? WeeklyCalendar.always();
     this.alwaysOpen = this.openingHours.isAlways;
@@ -200,7 +204,7 @@ export class Team {
     this.sEvent[server] = this.sim.schedule(serviceTime, this.onComplete, server);
     this.statistics.noteStart(waited);
     if (this.pause && !this.alwaysOpen) this.ensureCloseWatch();
-    const started = this.hooks.started;
+    const started = this.startedHook;
     if (started !== undefined) started(entity, tag, waited, server);
   }
 
@@ -215,7 +219,7 @@ export class Team {
     const entity = this.sEntity[server] as number;
     const tag = this.sTag[server] as number;
     this.startWaiting();
-    this.hooks.done(entity, tag, server);
+    this.doneHook(entity, tag, server);
   }
 
   private startWaiting(): void {
@@ -250,7 +254,7 @@ export class Team {
     this.line.remove(slot);
     this.line.release(slot);
     this.statistics.noteRenege(waited);
-    const reneged = this.hooks.reneged;
+    const reneged = this.renegedHook;
     if (reneged !== undefined) reneged(entity, tag, waited);
   }
 

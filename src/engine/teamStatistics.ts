@@ -58,6 +58,7 @@ export class TeamStatistics {
   private renegeWaitSum = 0;
   private maxQueue = 0;
   private lastT: number;
+  private readonly always: boolean;
   private startT: number;
   private queueArea = 0;
   private busyArea = 0;
@@ -70,6 +71,7 @@ export class TeamStatistics {
   ) {
     this.lastT = now;
     this.startT = now;
+    this.always = hours.isAlways;
   }
 
   /**
@@ -81,7 +83,7 @@ export class TeamStatistics {
     if (dt > 0) {
       this.queueArea += queue * dt;
       this.busyArea += busy * dt;
-      if (busy > 0 && !this.hours.isAlways) {
+      if (busy > 0 && !this.always) {
         this.overtimeArea += busy * (dt - this.hours.openMinutesBetween(this.lastT, now));
       }
       this.lastT = now;

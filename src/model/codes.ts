@@ -40,7 +40,14 @@ export type ReasonCode = (typeof Reason)[keyof typeof Reason];
 /** The first failure-demand reason code. */
 export const FIRST_FAILURE_REASON = 1;
 
-/** Reason names indexed by code. */
+/**
+ * Reason names indexed by code.
+ *
+ * @example
+ * ```ts
+ * REASON_NAMES[1]; //=> "progressChasing"
+ * ```
+ */
 export const REASON_NAMES: readonly string[] = [
   "firstRequest",
   "progressChasing",
@@ -102,7 +109,14 @@ export const Task = {
 /** A task code. */
 export type TaskCode = (typeof Task)[keyof typeof Task];
 
-/** Task names indexed by code. */
+/**
+ * Task names indexed by code.
+ *
+ * @example
+ * ```ts
+ * TASK_NAMES[0]; //=> "contact"
+ * ```
+ */
 export const TASK_NAMES: readonly string[] = [
   "contact",
   "step",
@@ -136,7 +150,14 @@ export const Outcome = {
   abandoned: 3,
 } as const;
 
-/** Outcome names indexed by code. */
+/**
+ * Outcome names indexed by code.
+ *
+ * @example
+ * ```ts
+ * OUTCOME_NAMES[0]; //=> "resolved"
+ * ```
+ */
 export const OUTCOME_NAMES: readonly string[] = ["resolved", "handled", "unresolved", "abandoned"];
 
 /**
@@ -153,7 +174,14 @@ export const NeedStatus = {
   abandoned: 2,
 } as const;
 
-/** Status names indexed by code. */
+/**
+ * Status names indexed by code.
+ *
+ * @example
+ * ```ts
+ * STATUS_NAMES[2]; //=> "abandoned"
+ * ```
+ */
 export const STATUS_NAMES: readonly string[] = ["open", "resolved", "abandoned"];
 
 /**
@@ -172,5 +200,12 @@ export const Expression = {
   complaint: 4,
 } as const;
 
-/** Expression names indexed by code. */
+/**
+ * Expression names indexed by code.
+ *
+ * @example
+ * ```ts
+ * EXPRESSION_NAMES[4]; //=> "complaint"
+ * ```
+ */
 export const EXPRESSION_NAMES: readonly string[] = ["silent", "praise", "wordOfMouth", "socialMedia", "complaint"];

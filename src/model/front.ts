@@ -26,8 +26,11 @@ const VISIT = CHANNELS.indexOf("visit");
  */
 export const SIDE_CONTACT_SHARE = 0.5;
 
-/** Callers who find the line closed call again within this many minutes of opening (GUESS). */
-export const CLOSED_RETRY_MINUTES = 60;
+/**
+ * Citizens who find a phone line or desk closed get in touch at a uniformly random time in the
+ * next opening period, ending this many minutes before closing (GUESS).
+ */
+export const CLOSING_MARGIN_MINUTES = 15;
 
 /** Reasons whose contact carries the need's main flow (as opposed to side contacts). */
 function isMainFlow(reason: number): boolean {
@@ -53,9 +56,12 @@ export function attempt(world: World, need: Need, reason: number, first: number)
   const live = need.channel === PHONE || need.channel === VISIT;
   const front = world.teams[team]!;
   if (live && !front.isOpen()) {
+    // the citizen gets in touch at some time during the next opening period (uniformly)
     const opens = front.openingHours.nextOpening(world.now);
     if (opens === Infinity) return;
-    world.after(opens - world.now + world.citizenRng() * CLOSED_RETRY_MINUTES, need, Timer.attempt, reason, first);
+    const closes = Math.min(front.openingHours.nextClosing(opens), opens + 1440);
+    const at = opens + world.citizenRng() * Math.max(0, closes - opens - CLOSING_MARGIN_MINUTES);
+    world.after(at - world.now, need, Timer.attempt, reason, first);
     return;
   }
   const task = world.newTask(need, TaskCode.contact, reason, isFailureReason(reason));
@@ -66,7 +72,8 @@ export function attempt(world: World, need: Need, reason: number, first: number)
     patience = world.dist(world.scenario.citizens.phonePatience).sample(world.citizenRng);
     if (world.recorder.inWindow(world.now)) world.recorder.phoneAttempts++;
   }
-  world.submit(task, team, minutes, 0, patience);
+  // live contacts (phone, visit) are answered before written ones waiting in the same team
+  world.submit(task, team, minutes, live ? 0 : 1, patience);
 }
 
 /** Decides how long a contact takes and how it will end; stores the outcome in the task. */

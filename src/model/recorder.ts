@@ -28,8 +28,8 @@ const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome
  * ```
  */
 export class Recorder {
-  private readonly needCols = new Map<string, Column>(NEED_FIELDS.map((f) => [f, new Column()]));
-  private readonly contactCols = new Map<string, Column>(CONTACT_FIELDS.map((f) => [f, new Column()]));
+  private readonly n = columns(NEED_FIELDS);
+  private readonly c = columns(CONTACT_FIELDS);
   private readonly value: Float64Array;
   private readonly failure: Float64Array;
   private readonly byTask: Float64Array;
@@ -74,59 +74,60 @@ export class Recorder {
   /** Records a contact attempt (if its time is in the window). */
   contact(need: Need, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number): void {
     if (time < this.warmup || time >= this.horizon) return;
-    const c = this.contactCols;
-    c.get("need")!.push(need.id);
-    c.get("service")!.push(need.service);
-    c.get("team")!.push(team);
-    c.get("channel")!.push(channel);
-    c.get("reason")!.push(reason);
-    c.get("outcome")!.push(outcome);
-    c.get("time")!.push(time);
-    c.get("wait")!.push(wait);
-    c.get("minutes")!.push(minutes);
+    const c = this.c;
+    c.need.push(need.id);
+    c.service.push(need.service);
+    c.team.push(team);
+    c.channel.push(channel);
+    c.reason.push(reason);
+    c.outcome.push(outcome);
+    c.time.push(time);
+    c.wait.push(wait);
+    c.minutes.push(minutes);
   }
 
   /** Records a cohort need's final row. */
   need(need: Need, end: number, expression: number): void {
-    const c = this.needCols;
+    const n = this.n;
     const clean = need.status === 1 && need.failureContacts === 0 && need.reworks === 0 && need.retells === 0 && need.reopened === 0 ? 1 : 0;
-    const row: Record<(typeof NEED_FIELDS)[number], number> = {
-      id: need.id,
-      service: need.service,
-      channel: need.channel,
-      isCase: need.isCase,
-      arrival: need.arrival,
-      end,
-      status: need.status,
-      contacts: need.contacts,
-      failureContacts: need.failureContacts,
-      outbound: need.outbound,
-      handoffs: need.handoffs,
-      reworks: need.reworks,
-      firstContactResolved: need.firstContactResolved,
-      contacted: need.contacted,
-      reopened: need.reopened,
-      selfServed: need.selfServed,
-      clean,
-      effortMinutes: need.effort,
-      staffMinutes: need.staffMinutes,
-      internalMinutes: need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN,
-      expression,
-    };
-    for (const f of NEED_FIELDS) c.get(f)!.push(row[f]);
+    n.id.push(need.id);
+    n.service.push(need.service);
+    n.channel.push(need.channel);
+    n.isCase.push(need.isCase);
+    n.arrival.push(need.arrival);
+    n.end.push(end);
+    n.status.push(need.status);
+    n.contacts.push(need.contacts);
+    n.failureContacts.push(need.failureContacts);
+    n.outbound.push(need.outbound);
+    n.handoffs.push(need.handoffs);
+    n.reworks.push(need.reworks);
+    n.firstContactResolved.push(need.firstContactResolved);
+    n.contacted.push(need.contacted);
+    n.reopened.push(need.reopened);
+    n.selfServed.push(need.selfServed);
+    n.clean.push(clean);
+    n.effortMinutes.push(need.effort);
+    n.staffMinutes.push(need.staffMinutes);
+    n.internalMinutes.push(need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN);
+    n.expression.push(expression);
   }
 
   /** The need rows as typed arrays. */
   needRecords(): NeedRecords {
-    const out: Record<string, Float64Array | number> = { length: this.needCols.get("id")!.length };
-    for (const f of NEED_FIELDS) out[f] = this.needCols.get(f)!.toArray();
+    const out: Record<string, Float64Array | number> = { length: this.n.id.length };
+    for (const f of NEED_FIELDS) out[f] = this.n[f].toArray();
     return out as unknown as NeedRecords;
   }
 
   /** The contact rows as typed arrays. */
   contactRecords(): ContactRecords {
-    const out: Record<string, Float64Array | number> = { length: this.contactCols.get("need")!.length };
-    for (const f of CONTACT_FIELDS) out[f] = this.contactCols.get(f)!.toArray();
+    const out: Record<string, Float64Array | number> = { length: this.c.need.length };
+    for (const f of CONTACT_FIELDS) out[f] = this.c[f].toArray();
     return out as unknown as ContactRecords;
   }
+}
+
+function columns<K extends string>(fields: readonly K[]): Record<K, Column> {
+  return Object.fromEntries(fields.map((f) => [f, new Column()])) as Record<K, Column>;
 }

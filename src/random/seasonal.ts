@@ -17,6 +17,12 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  * thinning (Lewis & Shedler 1979). Day 0 is 1 January of a 365-day year, and time 0 is
  * Monday 00:00, so the weekly profile and the calendar year run side by side.
  * Made by {@link seasonalArrivals}.
+ *
+ * @example
+ * ```ts
+ * const a: SeasonalArrivals = seasonalArrivals(0.01, rateProfile({}), new Array(12).fill(1));
+ * a.meanRate; //=> 0.01
+ * ```
  */
 export class SeasonalArrivals implements ArrivalProcess {
   readonly kind = "seasonal" as const;

@@ -140,3 +140,40 @@ describe("Simulation", () => {
     expect(traceOf()).toEqual(traceOf());
   });
 });
+
+describe("Simulation.stop", () => {
+  it("returns after the current event and can be resumed", () => {
+    const sim = new Simulation();
+    const seen: number[] = [];
+    const tick = () => {
+      seen.push(sim.now);
+      if (sim.now === 3) sim.stop();
+      sim.schedule(1, tick);
+    };
+    sim.schedule(0, tick);
+    expect(sim.run({ until: 10 })).toEqual({ reason: "stopped", events: 4, now: 3 });
+    expect(sim.run({ until: 5 }).reason).toBe("until");
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe("memory", () => {
+  it("grows with the events pending at once, not with the events fired", () => {
+    const cal = new EventCalendar(4);
+    let t = 0;
+    const h = () => {};
+    for (let i = 0; i < 8; i++) cal.push(t + i, 0, h, 0);
+    const ids: number[] = [];
+    for (let k = 0; k < 500_000; k++) {
+      cal.fireNext();
+      t += 1;
+      ids.push(cal.push(t + 8, 0, h, 0));
+      // a pending timer that is cancelled again, as patience timers are
+      const timer = cal.push(t + 100, 0, h, 0);
+      cal.cancel(timer);
+      if (ids.length > 16) ids.shift();
+    }
+    expect(cal.pending).toBe(8);
+    expect(cal.allocatedSlots).toBeLessThanOrEqual(4096);
+  });
+});

@@ -19,6 +19,7 @@ describe("src/random/index.ts", () => {
       "profiledArrivals",
       "rateProfile",
       "restoreStream",
+      "seasonalArrivals",
       "streamState",
       "triangular",
       "uniform",

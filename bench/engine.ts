@@ -1,0 +1,142 @@
+/**
+ * Engine benchmark: the three reference models of the foundation issue, run through the
+ * engine's public API (Simulation + Team) with helhet's random streams. Prints one JSON line
+ * per model. Run with `npm run bench:engine`.
+ *
+ * Events are counted nominally as 2 per node visit (an arrival and a departure), whatever the
+ * engine does inside. `standardError` is the batch-means standard error of the mean wait (20
+ * batches in order of service start), so `relError` can be judged against the run's own noise.
+ */
+import { Simulation, Team } from "../src/engine/index.js";
+import { createStream, exponential } from "../src/random/index.js";
+import { jacksonNetwork, mmc } from "../src/analysis/index.js";
+import { minimalMmc } from "./minimalKernel.js";
+
+interface Station {
+  readonly servers: number;
+  readonly serviceRate: number;
+}
+
+interface Result {
+  readonly meanWait: number;
+  readonly nodeVisits: number;
+  readonly seconds: number;
+  readonly standardError: number;
+}
+
+/** Runs a network of stations fed by Poisson arrivals; after the last station a customer returns to station 0 with `reworkProbability`. */
+function runNetwork(customers: number, arrivalRate: number, stations: readonly Station[], reworkProbability: number, seed: number): Result {
+  const sim = new Simulation();
+  const arrivalStream = createStream(seed, 0, "arrivals");
+  const routingStream = createStream(seed, 0, "routing");
+  const interarrival = exponential(1 / arrivalRate);
+  const services = stations.map((s, i) => ({ dist: exponential(1 / s.serviceRate), rng: createStream(seed, 0, `service:${i}`) }));
+  const batches = 20;
+  const waitsPerBatch = new Float64Array(batches);
+  const countPerBatch = new Float64Array(batches);
+  const expectedVisits = customers * stations.length / (1 - reworkProbability);
+  let visits = 0;
+  let batch = 0;
+  let nextEdge = expectedVisits / batches;
+  const teams: Team[] = [];
+  const visit = (station: number, customer: number) => {
+    const s = services[station]!;
+    (teams[station] as Team).arrive(customer, s.dist.sample(s.rng), station);
+  };
+  stations.forEach((st, i) => {
+    teams.push(
+      new Team(sim, { servers: st.servers, name: `station ${i}` }, {
+        started: (_c, _tag, waited) => {
+          waitsPerBatch[batch] = waitsPerBatch[batch]! + waited;
+          countPerBatch[batch] = countPerBatch[batch]! + 1;
+          if (++visits >= nextEdge && batch < batches - 1) {
+            batch++;
+            nextEdge = ((batch + 1) * expectedVisits) / batches;
+          }
+        },
+        done: (customer, tag) => {
+          if (tag + 1 < stations.length) visit(tag + 1, customer);
+          else if (routingStream() < reworkProbability) visit(0, customer);
+        },
+      }),
+    );
+  });
+  let arrived = 0;
+  const arrive = () => {
+    visit(0, arrived++);
+    if (arrived < customers) sim.schedule(interarrival.sample(arrivalStream), arrive);
+  };
+  sim.schedule(interarrival.sample(arrivalStream), arrive);
+  const t0 = performance.now();
+  sim.run();
+  const seconds = (performance.now() - t0) / 1000;
+  let total = 0;
+  let n = 0;
+  const means: number[] = [];
+  for (let b = 0; b < batches; b++) {
+    total += waitsPerBatch[b]!;
+    n += countPerBatch[b]!;
+    if (countPerBatch[b]! > 0) means.push(waitsPerBatch[b]! / countPerBatch[b]!);
+  }
+  const grand = means.reduce((a, x) => a + x, 0) / means.length;
+  const variance = means.reduce((a, x) => a + (x - grand) ** 2, 0) / (means.length - 1);
+  return { meanWait: total / n, nodeVisits: n, seconds, standardError: Math.sqrt(variance / means.length) };
+}
+
+function report(model: string, customers: number, analyticWait: number, r: Result): void {
+  const events = 2 * r.nodeVisits;
+  const line = {
+    model,
+    customers,
+    nodeVisits: r.nodeVisits,
+    events,
+    seconds: Number(r.seconds.toFixed(3)),
+    eventsPerSecond: Math.round(events / r.seconds),
+    meanWait: Number(r.meanWait.toFixed(4)),
+    analyticWait: Number(analyticWait.toFixed(4)),
+    relError: Number((Math.abs(r.meanWait - analyticWait) / analyticWait).toFixed(4)),
+    standardError: Number(r.standardError.toFixed(4)),
+  };
+  console.log(JSON.stringify(line));
+}
+
+const seed = Number(process.env.SEED ?? 1);
+const scale = Number(process.env.SCALE ?? 1);
+
+// warm the JIT on a smaller run of each model first (other seeds), as a long-running process would be
+runNetwork(200_000, 0.9, [{ servers: 1, serviceRate: 1 }], 0, seed + 1000);
+runNetwork(200_000, 4.5, [{ servers: 5, serviceRate: 1 }], 0, seed + 1000);
+
+const mm1N = Math.round(1_000_000 * scale);
+report("mm1", mm1N, mmc({ arrivalRate: 0.9, serviceRate: 1, servers: 1 }).meanWait, runNetwork(mm1N, 0.9, [{ servers: 1, serviceRate: 1 }], 0, seed));
+
+const mm5N = Math.round(1_000_000 * scale);
+report("mm5", mm5N, mmc({ arrivalRate: 4.5, serviceRate: 1, servers: 5 }).meanWait, runNetwork(mm5N, 4.5, [{ servers: 5, serviceRate: 1 }], 0, seed));
+
+const network = [
+  { servers: 2, serviceRate: 0.8 },
+  { servers: 3, serviceRate: 0.5 },
+  { servers: 1, serviceRate: 1.5 },
+];
+const jackson = jacksonNetwork({
+  externalArrivals: [1, 0, 0],
+  routing: [
+    [0, 1, 0],
+    [0, 0, 1],
+    [0.2, 0, 0],
+  ],
+  serviceRates: network.map((s) => s.serviceRate),
+  servers: network.map((s) => s.servers),
+});
+const totalArrivals = jackson.arrivalRates.reduce((a, x) => a + x, 0);
+const waitPerVisit = jackson.stations.reduce((a, s, i) => a + s.meanWait * jackson.arrivalRates[i]!, 0) / totalArrivals;
+runNetwork(100_000, 1, network, 0.2, seed + 1000);
+const reworkN = Math.round(500_000 * scale);
+report("rework", reworkN, waitPerVisit, runNetwork(reworkN, 1, network, 0.2, seed));
+
+// the yardstick: a minimal hand-tuned kernel on the same M/M/1 and M/M/5, in this same run
+minimalMmc(200_000, 0.9, 1, 1, seed + 1000);
+for (const [model, lambda, c] of [["mm1", 0.9, 1], ["mm5", 4.5, 5]] as const) {
+  const k = minimalMmc(mm1N, lambda, 1, c, seed);
+  console.log(JSON.stringify({ model: `${model}-minimal-kernel`, customers: mm1N, events: 2 * mm1N, seconds: Number(k.seconds.toFixed(3)), eventsPerSecond: Math.round((2 * mm1N) / k.seconds), meanWait: Number(k.meanWait.toFixed(4)) }));
+}

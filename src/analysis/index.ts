@@ -1,0 +1,19 @@
+/**
+ * analysis: closed-form queueing results (Erlang C, M/M/c, M/G/1, Erlang A, Jackson networks)
+ * used by tests, docs and stability warnings.
+ *
+ * @packageDocumentation
+ */
+export { erlangC } from "./queueing.js";
+export { mmc } from "./queueing.js";
+export { mm1 } from "./queueing.js";
+export { pollaczekKhinchine } from "./queueing.js";
+export { erlangA } from "./queueing.js";
+export { jacksonNetwork } from "./queueing.js";
+export type { QueueMetrics } from "./queueing.js";
+export type { MmcOptions } from "./queueing.js";
+export type { PollaczekKhinchineOptions } from "./queueing.js";
+export type { ErlangAOptions } from "./queueing.js";
+export type { ErlangAMetrics } from "./queueing.js";
+export type { JacksonNetworkOptions } from "./queueing.js";
+export type { JacksonNetworkResult } from "./queueing.js";

@@ -1,0 +1,181 @@
+/**
+ * `summarise`: the metrics of one run, with the JSON names of design.md. Definitions are in
+ * docs/metrics.md; each is computed from the run's records, never taken from an input.
+ *
+ * @packageDocumentation
+ */
+import { quantileSorted } from "d3-array";
+import { EXPRESSION_NAMES, NeedStatus, Outcome, REASON_NAMES } from "../model/codes.js";
+import type { RunResult } from "../model/runResult.js";
+
+const MINUTES_PER_DAY = 1440;
+
+/** Mean and quantiles of a distribution. */
+export interface DistributionSummary {
+  readonly mean: number;
+  readonly median: number;
+  readonly p85: number;
+  readonly p95: number;
+}
+
+/** The metrics of one run. Shares are in [0, 1]; times in the unit their name says. */
+export interface RunSummary {
+  readonly scenario: string;
+  readonly policy: string;
+  /** Needs of the cohort (arrived in [warmup, horizon)) and how they ended. */
+  readonly arrived: number;
+  readonly resolved: number;
+  readonly abandoned: number;
+  readonly open: number;
+  /** Citizen outcomes. */
+  readonly endToEndDays: DistributionSummary;
+  readonly firstContactResolution: number;
+  readonly contactsPerNeed: number;
+  readonly handoffsPerNeed: number;
+  readonly cleanShare: number;
+  readonly reopenShare: number;
+  readonly abandonedShare: number;
+  readonly selfServedShare: number;
+  readonly citizenEffortMinutes: number;
+  readonly callAbandonment: number;
+  /** The organisation's own clock for cases (complete application to first closing), in days. */
+  readonly internalProcessingDays: number;
+  /** The whole. */
+  readonly failureDemandShare: number;
+  readonly failureDemandByReason: Readonly<Record<string, number>>;
+  readonly staffMinutesPerNeed: number;
+  readonly costPerNeed: number;
+  /** The parts. */
+  readonly handlingMinutesPerContact: number;
+  readonly costPerContact: number;
+  readonly utilisation: Readonly<Record<string, number>>;
+  /** What citizens say afterwards: shares of closed cohort needs. */
+  readonly expression: Readonly<Record<string, number>>;
+}
+
+/**
+ * Computes the metrics of a run.
+ *
+ * @param run - the result of `simulate`
+ * @returns the metrics, named as in design.md
+ * @example
+ * ```ts
+ * const m = summarise(simulate(loadScenario("teaching"), policies.whole));
+ * m.failureDemandShare >= 0 && m.failureDemandShare <= 1; //=> true
+ * ```
+ */
+export function summarise(run: RunResult): RunSummary {
+  const n = run.needs;
+  let resolved = 0;
+  let abandoned = 0;
+  let open = 0;
+  let contacted = 0;
+  let fcr = 0;
+  let contactsOfResolved = 0;
+  let handoffs = 0;
+  let clean = 0;
+  let reopened = 0;
+  let selfServed = 0;
+  let effort = 0;
+  let internalSum = 0;
+  let internalCount = 0;
+  const e2e: number[] = [];
+  const expressions = new Array<number>(EXPRESSION_NAMES.length).fill(0);
+  let expressed = 0;
+  for (let i = 0; i < n.length; i++) {
+    const status = n.status[i]!;
+    if (status === NeedStatus.resolved) {
+      resolved++;
+      contactsOfResolved += n.contacts[i]!;
+      e2e.push((n.end[i]! - n.arrival[i]!) / MINUTES_PER_DAY);
+    } else if (status === NeedStatus.abandoned) abandoned++;
+    else open++;
+    if (n.contacted[i]) {
+      contacted++;
+      fcr += n.firstContactResolved[i]!;
+    }
+    handoffs += n.handoffs[i]!;
+    clean += n.clean[i]!;
+    reopened += n.reopened[i]!;
+    selfServed += n.selfServed[i]!;
+    effort += n.effortMinutes[i]!;
+    const internal = n.internalMinutes[i]!;
+    if (!Number.isNaN(internal)) {
+      internalSum += internal;
+      internalCount++;
+    }
+    const ex = n.expression[i]!;
+    if (!Number.isNaN(ex)) {
+      expressions[ex] = (expressions[ex] as number) + 1;
+      expressed++;
+    }
+  }
+  const contacts = contactSummary(run);
+  const staffMinutes = run.teams.reduce((a, t) => a + t.valueMinutes + t.failureMinutes, 0);
+  const perHour = run.costPerStaffHour / 60;
+  const staffMinutesPerNeed = ratio(staffMinutes, run.resolvedInWindow);
+  e2e.sort((a, b) => a - b);
+  return {
+    scenario: run.scenario,
+    policy: run.policy,
+    arrived: n.length,
+    resolved,
+    abandoned,
+    open,
+    endToEndDays: distribution(e2e),
+    firstContactResolution: ratio(fcr, contacted),
+    contactsPerNeed: ratio(contactsOfResolved, resolved),
+    handoffsPerNeed: ratio(handoffs, n.length),
+    cleanShare: ratio(clean, n.length),
+    reopenShare: ratio(reopened, n.length),
+    abandonedShare: ratio(abandoned, n.length),
+    selfServedShare: ratio(selfServed, n.length),
+    citizenEffortMinutes: ratio(effort, n.length),
+    callAbandonment: ratio(run.phoneAbandoned, run.phoneAttempts),
+    internalProcessingDays: ratio(internalSum, internalCount) / MINUTES_PER_DAY,
+    failureDemandShare: contacts.failureShare,
+    failureDemandByReason: contacts.byReason,
+    staffMinutesPerNeed,
+    costPerNeed: staffMinutesPerNeed * perHour,
+    handlingMinutesPerContact: contacts.minutesPerContact,
+    costPerContact: contacts.minutesPerContact * perHour,
+    utilisation: Object.fromEntries(run.teams.map((t) => [t.id, t.stats.utilisation])),
+    expression: Object.fromEntries(EXPRESSION_NAMES.map((name, k) => [name, ratio(expressions[k] as number, expressed)])),
+  };
+}
+
+function contactSummary(run: RunResult): { failureShare: number; byReason: Record<string, number>; minutesPerContact: number } {
+  const c = run.contacts;
+  const byReason = new Array<number>(REASON_NAMES.length).fill(0);
+  let handled = 0;
+  let failure = 0;
+  let minutes = 0;
+  for (let i = 0; i < c.length; i++) {
+    if (c.outcome[i] === Outcome.abandoned) continue;
+    handled++;
+    minutes += c.minutes[i]!;
+    const reason = c.reason[i]!;
+    byReason[reason] = (byReason[reason] as number) + 1;
+    if (reason > 0) failure++;
+  }
+  return {
+    failureShare: ratio(failure, handled),
+    byReason: Object.fromEntries(REASON_NAMES.slice(1).map((name, k) => [name, ratio(byReason[k + 1] as number, handled)])),
+    minutesPerContact: ratio(minutes, handled),
+  };
+}
+
+function distribution(sorted: number[]): DistributionSummary {
+  if (sorted.length === 0) return { mean: 0, median: 0, p85: 0, p95: 0 };
+  return {
+    mean: sorted.reduce((a, x) => a + x, 0) / sorted.length,
+    median: quantileSorted(sorted, 0.5) as number,
+    p85: quantileSorted(sorted, 0.85) as number,
+    p95: quantileSorted(sorted, 0.95) as number,
+  };
+}
+
+/** a / b, or 0 when b is 0 (an empty group has no share). */
+function ratio(a: number, b: number): number {
+  return b > 0 ? a / b : 0;
+}

@@ -1,0 +1,12 @@
+/**
+ * Policies: plain data, two presets.
+ *
+ * @packageDocumentation
+ */
+export type { Policy } from "./types.js";
+export type { FrontOfficeChoice } from "./types.js";
+export type { HandlingTimeChoice } from "./types.js";
+export type { BatchingChoice } from "./types.js";
+export { policies } from "./presets.js";
+export { minutesPolicy } from "./presets.js";
+export { wholePolicy } from "./presets.js";

@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The built package (dist/, made by `npm run build`, which `npm test` runs first): both the ESM
+ * and the CJS output load in plain Node, give bit-identical results, and the core bundle does
+ * not pull in the whole of mathjs.
+ */
+const root = join(__dirname, "..");
+const script = `
+  const sim = new h.Simulation();
+  const a = h.createStream(3, 0, "arrivals"), s = h.createStream(3, 0, "service");
+  const ia = h.exponential(1 / 0.8), sv = h.exponential(1);
+  const team = new h.Team(sim, { servers: 1 }, { done: () => {} });
+  let n = 0;
+  const arrive = () => { team.arrive(n++, sv.sample(s)); if (n < 20000) sim.schedule(ia.sample(a), arrive); };
+  sim.schedule(0, arrive);
+  sim.run();
+  const sc = h.loadScenario("teaching");
+  const m = h.summarise(h.simulate(sc, h.policies.minutes, { seed: 2, horizonMinutes: 6 * 10080, warmupMinutes: 10080 }));
+  console.log(JSON.stringify({ wait: team.stats().meanWait, q: h.tQuantile(0.975, 9), d: h.parseDuration("2 weeks"), fd: m.failureDemandShare, e2e: m.endToEndDays }));
+`;
+
+function run(args: string[]): string {
+  return execFileSync(process.execPath, args, { cwd: root, encoding: "utf8" }).trim();
+}
+
+describe("built package", () => {
+  it("exists (npm test builds it first)", () => {
+    expect(existsSync(join(root, "dist", "index.js"))).toBe(true);
+    expect(existsSync(join(root, "dist", "index.cjs"))).toBe(true);
+    expect(existsSync(join(root, "dist", "index.d.ts"))).toBe(true);
+  });
+
+  it("loads as ESM and as CJS and gives bit-identical results", () => {
+    const esm = run(["--input-type=module", "-e", `const h = await import("helhet");${script}`]);
+    const cjs = run(["-e", `const h = require("helhet");${script}`]);
+    expect(esm).toBe(cjs);
+    const parsed = JSON.parse(esm);
+    expect(parsed.d).toBe(20160);
+    expect(parsed.q).toBeCloseTo(2.262157, 5);
+  });
+
+  it("bundles mathjs and d3-array instead of importing them at run time", () => {
+    const files = ["index.js", "index.cjs"].map((f) => readFileSync(join(root, "dist", f), "utf8"));
+    for (const text of files) {
+      expect(text).not.toMatch(/from ["']mathjs["']|require\(["']mathjs["']\)/);
+      expect(text).not.toMatch(/from ["']d3-array["']|require\(["']d3-array["']\)/);
+    }
+  });
+});
