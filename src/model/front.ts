@@ -71,6 +71,8 @@ export function attempt(world: World, need: Need, reason: number, first: number)
   if (need.channel === PHONE) {
     patience = world.dist(world.scenario.citizens.phonePatience).sample(world.citizenRng);
     if (world.recorder.inWindow(world.now)) world.recorder.phoneAttempts++;
+  } else if (need.channel === VISIT) {
+    patience = world.dist(world.scenario.citizens.visitPatience).sample(world.citizenRng);
   }
   // live contacts (phone, visit) are answered before written ones waiting in the same team
   world.submit(task, team, minutes, live ? 0 : 1, patience);
@@ -187,7 +189,7 @@ function passChaseNote(world: World, need: Need): void {
 export function contactAbandoned(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0);
-  if (world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
+  if (need.channel === PHONE && world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
   const reason = task.reason;
   const first = task.first;
   world.releaseTask(task);

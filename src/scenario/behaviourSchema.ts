@@ -19,6 +19,7 @@ import { duration, durationOrZero, expecting, nonNegative, rateOrZero, share, sp
 export const citizensSchema = expecting(
   z.strictObject({
     phonePatience: spread.describe("Time a caller waits in a phone queue before hanging up (M11)"),
+    visitPatience: spread.describe("Time a visitor waits at a busy desk before leaving (M11)"),
     redialProbability: share.describe("Chance a caller who hung up calls again (M11)"),
     redialDelay: spread.describe("Time before a caller who hung up calls again"),
     giveUpProbability: share.describe("Chance to give up the whole need after a failed attempt (M11)"),

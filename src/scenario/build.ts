@@ -77,6 +77,7 @@ function buildCitizens(over: ParsedInput["citizens"]): CitizenSpec {
   const c = merge(citizensSchema.parse(CITIZEN_DEFAULTS), over);
   return {
     phonePatience: c.phonePatience,
+    visitPatience: c.visitPatience,
     redialProbability: c.redialProbability,
     redialDelay: c.redialDelay,
     giveUpProbability: c.giveUpProbability,

@@ -20,6 +20,8 @@ export const CITIZEN_DEFAULTS: Readonly<Required<CitizensInput>> = Object.freeze
   // M11: patience mean 1–4 min (GUESS; brief 2–3 min); about 70% of abandonments within 2 min
   // in one vendor dataset (R41). cv 1 = exponential-like. GUESS.
   phonePatience: { mean: "2.5 min", cv: 1 },
+  // GUESS: a visitor at a busy desk waits longer than a caller, but not all day.
+  visitPatience: { mean: "30 min", cv: 0.5 },
   // M11: p_redial 0.5–0.8. GUESS.
   redialProbability: 0.65,
   // GUESS: callers who hung up try again later the same day.

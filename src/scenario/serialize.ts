@@ -99,6 +99,7 @@ export function scenarioToInput(s: Scenario): ScenarioInput {
     services: s.services.map(service),
     citizens: {
       phonePatience: spread(c.phonePatience),
+      visitPatience: spread(c.visitPatience),
       redialProbability: c.redialProbability,
       redialDelay: spread(c.redialDelay),
       giveUpProbability: c.giveUpProbability,

@@ -124,6 +124,8 @@ export interface ServiceSpec {
 export interface CitizenSpec {
   /** Time a caller will wait in a phone queue before hanging up (M11). */
   readonly phonePatience: Spread;
+  /** Time a visitor waits at a busy desk before leaving (M11). */
+  readonly visitPatience: Spread;
   /** Chance a caller who hung up calls again (M11). */
   readonly redialProbability: number;
   readonly redialDelay: Spread;

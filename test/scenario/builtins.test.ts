@@ -95,9 +95,11 @@ describe("built-in scenarios", () => {
       }
     });
 
-    it("staffs every team for an offered load of 0.6–0.85 under straightforward flow", () => {
+    it("staffs every back-office team for an offered load of 0.6–0.85 under straightforward flow, and the phone line lower", () => {
       for (const [team, rho] of utilisation(scenario)) {
-        expect(rho, team).toBeGreaterThanOrEqual(0.6);
+        // a phone line is staffed for answering before callers hang up (Erlang A), not for load
+        const low = team === "contactCentre" ? 0.3 : 0.6;
+        expect(rho, team).toBeGreaterThanOrEqual(low);
         expect(rho, team).toBeLessThanOrEqual(0.85);
       }
     });

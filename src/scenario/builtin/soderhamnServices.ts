@@ -83,7 +83,8 @@ export const soderhamnServices: ScenarioInput["services"] = [
     channelMix: { phone: 0.7, visit: 0.05, email: 0.1, eform: 0.15 }, // F3: often a relative calls (GUESS)
     expectation: "2 weeks", // GUESS
     steps: [
-      { id: "intake", team: "needsAssessors", work: { mean: "30 min", cv: 0.5 }, checksCompleteness: true }, // GUESS
+      // GUESS: booking the home visit with the citizen (and often a relative) takes days whatever the policy
+      { id: "intake", team: "needsAssessors", work: { mean: "30 min", cv: 0.5 }, checksCompleteness: true, externalWait: { mean: "5 days", cv: 0.5 } },
       { id: "needsAssessment", name: "needs assessment with home visit", team: "needsAssessors", work: { mean: "3 hours", cv: 0.5 } }, // GUESS: visit + travel + notes
       { id: "decision", team: "needsAssessors", work: { mean: "45 min", cv: 0.5 } }, // GUESS
       { id: "startUp", name: "start-up visit by the home-care unit", team: "homeCareUnit", work: { mean: "2 hours", cv: 0.5 }, failureProbability: 0.05 }, // GUESS (M8)
@@ -106,7 +107,8 @@ export const soderhamnServices: ScenarioInput["services"] = [
     channelMix: { phone: 0.45, visit: 0.3, email: 0.05, eform: 0.2 }, // GUESS
     expectation: "16 days", // R25: KKiK first contact to decision, national average 16 days
     steps: [
-      { id: "firstVisit", name: "booked first visit", team: "welfareOfficers", work: { mean: "1 hour", cv: 0.4 } }, // GUESS
+      // GUESS: after the first visit the applicant gathers bank statements, rent and income papers
+      { id: "firstVisit", name: "booked first visit", team: "welfareOfficers", work: { mean: "1 hour", cv: 0.4 }, externalWait: { mean: "5 days", cv: 0.6 } },
       { id: "investigation", name: "investigation with completeness check", team: "welfareOfficers", work: { mean: "3 hours", cv: 0.7 }, checksCompleteness: true }, // GUESS
       { id: "decision", team: "welfareOfficers", work: { mean: "30 min", cv: 0.5 } }, // GUESS
       { id: "payment", team: "departmentAdmin", work: { mean: "15 min", cv: 0.5 } }, // GUESS: paid out by the administration
@@ -173,7 +175,8 @@ export const soderhamnServices: ScenarioInput["services"] = [
     channelMix: { phone: 0.55, visit: 0.02, email: 0.13, eform: 0.3 }, // GUESS
     expectation: "3 days", // GUESS: a missed bin should be fixed within days
     steps: [
-      { id: "ticket", name: "log and schedule a return pick-up", team: "wasteService", work: { mean: "15 min", cv: 0.5 } }, // GUESS
+      // GUESS: the return pick-up waits for a route that passes the address
+      { id: "ticket", name: "log and schedule a return pick-up", team: "wasteService", work: { mean: "15 min", cv: 0.5 }, externalWait: { mean: "2 days", cv: 0.5 } },
       { id: "returnPickup", name: "return pick-up by the contractor", team: "wasteCrew", work: { mean: "45 min", cv: 0.5 }, failureProbability: 0.15 }, // M8 GUESS; R6: 74% done in one visit after redesign
     ],
   },
