@@ -25,6 +25,7 @@ import type { World } from "./world.js";
 export const FAILED_SEARCH_FACTOR = 3;
 
 const EFORM = CHANNELS.indexOf("eform");
+const VISIT = CHANNELS.indexOf("visit");
 
 /**
  * Starts the arrival process of every service.
@@ -77,6 +78,8 @@ export function arise(world: World, s: number): Need {
   need.channel = pickIndex(plan.channelCdf, rng());
   need.frontMinutes = world.dist(spec.frontWork).sample(rng);
   need.backMinutes = world.dist(spec.backOfficeWork).sample(rng);
+  const citizens = world.scenario.citizens;
+  need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).sample(rng);
   spec.steps.forEach((step, k) => {
     need.steps[k] = world.dist(step.work).sample(rng);
   });

@@ -65,7 +65,8 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
   const mechanisms = world.scenario.mechanisms;
   const team = plan.stepTeam[k] as number;
   const consult = world.policy.caseHandling === "caseOwner" && step.specialist;
-  if (!consult && team !== need.owner) {
+  const handOff = !consult && team !== need.owner;
+  if (handOff) {
     const base = U.stepBase + STEP_ROLES * k;
     need.handoffs++;
     need.owner = team;
@@ -76,28 +77,33 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
       const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
       bounce.step = k;
       bounce.first = isRework ? 1 : 0;
-      world.submitAt(releaseTime(world, need, k), bounce, team, mechanisms.misrouteMinutes, 0);
+      world.submitAt(releaseTime(world, need, k, true), bounce, team, mechanisms.misrouteMinutes, 0);
       return;
     }
   }
-  submitStep(world, need, k, isRework, consult);
+  submitStep(world, need, k, isRework, consult, handOff);
 }
 
-function releaseTime(world: World, need: Need, k: number): number {
+/**
+ * When work for step k joins its team's line: at the next batch sweep (M6) if it lands in the
+ * team's inbox (a hand-off, or a reply from the citizen), at once if the same team goes on
+ * with the case; and never before the step's next structural run.
+ */
+function releaseTime(world: World, need: Need, k: number, inbox: boolean): number {
   const plan = world.plans[need.service]!;
-  let at = nextRelease(plan.stepBatch[k]!, world.now);
+  let at = inbox ? nextRelease(plan.stepBatch[k]!, world.now) : world.now;
   const scheduled = plan.stepScheduled[k];
   if (scheduled) at = nextRelease(scheduled, at);
   return at;
 }
 
 /** Queues the work of step k (or the clarification it needs first). */
-function submitStep(world: World, need: Need, k: number, isRework: boolean, consult: boolean): void {
+function submitStep(world: World, need: Need, k: number, isRework: boolean, consult: boolean, inbox: boolean): void {
   const plan = world.plans[need.service]!;
   const step = plan.spec.steps[k]!;
   const team = plan.stepTeam[k] as number;
   const mechanisms = world.scenario.mechanisms;
-  const at = consult ? world.now : releaseTime(world, need, k);
+  const at = consult ? world.now : releaseTime(world, need, k, inbox);
   const field = world.layout.teams[team]!.role === "field";
   if (need.infoLost && !consult && !field) {
     const clarify = world.newTask(need, TaskCode.clarify, Reason.clarification, true);
@@ -115,6 +121,10 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
     return;
   }
   let minutes = need.steps[k]! * (isRework ? mechanisms.reworkShare : 1);
+  // what part-optimising buys: a case owner doing another team's step is slower than that
+  // team's specialists; work swept in a batch shares its set-up
+  if (!consult && world.layout.teams[team]!.members.length > 1) minutes *= 1 + mechanisms.generalistPenalty;
+  if (at > world.now) minutes *= 1 - mechanisms.batchSetupSaving;
   const factor = world.policy.handlingTime.stepFactor;
   if (factor !== null && minutes > factor * step.work.mean) {
     const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.cut]!;
@@ -206,7 +216,7 @@ export function responseArrived(world: World, timer: Task): void {
     need.complete = 1;
     if (need.completeAt < 0) need.completeAt = world.now;
   }
-  submitStep(world, need, need.step, isRework, false);
+  submitStep(world, need, need.step, isRework, false, true);
 }
 
 /**
@@ -228,7 +238,7 @@ export function misrouteDone(world: World, task: Task): void {
     world.after(returnDelay, need, Timer.attempt, Reason.wrongPlace, 0);
     return;
   }
-  submitStep(world, need, k, isRework, false);
+  submitStep(world, need, k, isRework, false, true);
 }
 
 /**
@@ -328,7 +338,7 @@ export function rework(world: World, need: Need): void {
 export function reworkBeforeClosing(world: World, need: Need): void {
   need.reworks++;
   need.defect = 0;
-  submitStep(world, need, Math.max(0, need.step), true, false);
+  submitStep(world, need, Math.max(0, need.step), true, false, false);
 }
 
 function scheduleUpdate(world: World, need: Need): void {

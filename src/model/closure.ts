@@ -29,8 +29,11 @@ export function finishCase(world: World, need: Need): void {
   const firstClosing = need.closedAt < 0;
   if (firstClosing) {
     need.closedAt = world.now;
+    // closing at "symptom relief" needs work whose end is a matter of judgement: the chance
+    // scales with the variety of the case work (cv, capped at 1); standard work has none to fudge
     const pressure = world.policy.activityMeasure === "casesClosed";
-    if (pressure && need.u[U.premature]! < world.scenario.mechanisms.prematureClosure && need.defect === 0) {
+    const variety = Math.min(1, world.plans[need.service]!.stepVariety);
+    if (pressure && need.u[U.premature]! < world.scenario.mechanisms.prematureClosure * variety && need.defect === 0) {
       need.defect = Reason.reopened;
     }
   }

@@ -67,13 +67,9 @@ export function attempt(world: World, need: Need, reason: number, first: number)
   const task = world.newTask(need, TaskCode.contact, reason, isFailureReason(reason));
   task.first = first;
   const minutes = decideContact(world, need, task);
-  let patience = Infinity;
-  if (need.channel === PHONE) {
-    patience = world.dist(world.scenario.citizens.phonePatience).sample(world.citizenRng);
-    if (world.recorder.inWindow(world.now)) world.recorder.phoneAttempts++;
-  } else if (need.channel === VISIT) {
-    patience = world.dist(world.scenario.citizens.visitPatience).sample(world.citizenRng);
-  }
+  // a citizen's patience is theirs: drawn once when the need arose (common random numbers)
+  const patience = live ? need.patience : Infinity;
+  if (need.channel === PHONE && world.recorder.inWindow(world.now)) world.recorder.phoneAttempts++;
   // live contacts (phone, visit) are answered before written ones waiting in the same team
   world.submit(task, team, minutes, live ? 0 : 1, patience);
 }

@@ -93,6 +93,8 @@ export class Need {
   expression = -1;
   /** When the citizen's current expectation runs out. */
   expectationDue = 0;
+  /** How long this citizen waits in a phone queue or at a desk before giving up (drawn once). */
+  patience = 0;
   /** Minutes of work at the first contact, and for the back office to answer an enquiry. */
   frontMinutes = 0;
   backMinutes = 0;

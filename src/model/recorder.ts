@@ -12,7 +12,7 @@ import { TASK_NAMES } from "./codes.js";
 const NEED_FIELDS = [
   "id", "service", "channel", "isCase", "arrival", "end", "status", "contacts", "failureContacts",
   "outbound", "handoffs", "reworks", "firstContactResolved", "contacted", "reopened", "selfServed",
-  "clean", "effortMinutes", "staffMinutes", "internalMinutes", "expression",
+  "clean", "effortMinutes", "staffMinutes", "internalMinutes", "expression", "patience",
 ] as const;
 
 const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes"] as const;
@@ -111,6 +111,7 @@ export class Recorder {
     n.staffMinutes.push(need.staffMinutes);
     n.internalMinutes.push(need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN);
     n.expression.push(expression);
+    n.patience.push(need.patience);
   }
 
   /** The need rows as typed arrays. */

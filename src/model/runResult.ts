@@ -43,6 +43,8 @@ export interface NeedRecords {
   readonly internalMinutes: Float64Array;
   /** Expression code (phase 3); NaN while open. */
   readonly expression: Float64Array;
+  /** The citizen's patience in a queue (minutes), drawn when the need arose. */
+  readonly patience: Float64Array;
 }
 
 /** One row per contact attempt by a citizen whose time falls in [warmup, horizon). */

@@ -20,8 +20,13 @@ export interface ServicePlan {
   readonly spec: ServiceSpec;
   /** Cumulative frequencies of demand types, most common first (Zipf). */
   readonly typeCdf: Float64Array;
-  /** Demand types (by rank) the front line may resolve under this policy: ranks below this. */
+  /**
+   * Demand types (by rank) the front line may resolve under this policy: ranks below this. A
+   * repertoire covers the most common types first; any coverage above 0 covers at least one.
+   */
   readonly frontRepertoire: number;
+  /** Variety of the case work: the mean cv of the steps' work content (0 when no steps). */
+  readonly stepVariety: number;
   /** Cumulative channel mix in the order of CHANNELS. */
   readonly channelCdf: Float64Array;
   /** Planned team that answers enquiries passed on or pulled from the front. */
@@ -78,8 +83,9 @@ export function planServices(scenario: Scenario, policy: Policy, layout: TeamLay
     return {
       spec,
       typeCdf,
-      frontRepertoire: Math.round(coverage),
+      frontRepertoire: Math.ceil(coverage - 1e-9),
       channelCdf,
+      stepVariety: spec.steps.length === 0 ? 0 : spec.steps.reduce((a, st) => a + st.work.cv, 0) / spec.steps.length,
       backOffice: planned(spec.backOffice),
       stepTeam: spec.steps.map((st) => planned(st.team)),
       stepBatch: spec.steps.map((st) => batchRule(policy, `${spec.id}.${st.id}`, roleOf(st.team))),

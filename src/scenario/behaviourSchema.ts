@@ -52,6 +52,8 @@ export const mechanismsSchema = expecting(
     clarificationWork: spread.describe("Staff time for a clarification with the citizen"),
     clarificationDelay: spread.describe("Time for the citizen to answer a clarification call or message (M4, M7 at first contact)"),
     reworkShare: share.describe("Share of a step's work needed to redo it after a defect (M8, M10)"),
+    generalistPenalty: share.describe("Extra share of work when a case owner does a step that a specialised team used to do"),
+    batchSetupSaving: share.describe("Share of work saved when a step's work is done in a batch sweep (set-up shared, M6)"),
     chaseNoteWork: durationOrZero.describe("Back-office time to answer a chase passed on from the front"),
     callbackExpectation: duration.describe("How soon a citizen expects a promised call-back"),
     consultShare: share.describe("Share of back-office or specialist work done as a consult when expertise is pulled"),

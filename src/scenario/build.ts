@@ -102,6 +102,8 @@ function buildMechanisms(over: ParsedInput["mechanisms"]): MechanismSpec {
     clarificationWork: m.clarificationWork,
     clarificationDelay: m.clarificationDelay,
     reworkShare: m.reworkShare,
+    generalistPenalty: m.generalistPenalty,
+    batchSetupSaving: m.batchSetupSaving,
     chaseNoteMinutes: m.chaseNoteWork,
     callbackExpectationMinutes: m.callbackExpectation,
     consultShare: m.consultShare,

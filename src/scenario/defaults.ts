@@ -70,6 +70,11 @@ export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.fr
   clarificationDelay: { mean: "2 days", cv: 1 },
   // M8, M10: redoing a step after a defect takes about half the original work. GUESS.
   reworkShare: 0.5,
+  // What part-optimising buys: practice makes specialists faster at their own step, so a case
+  // owner doing another team's step takes longer (learning curves; GUESS 15%).
+  generalistPenalty: 0.15,
+  // What batching buys: similar work done together shares its set-up (M6; GUESS 10%).
+  batchSetupSaving: 0.1,
   // GUESS: look up the case and answer the front's note.
   chaseNoteWork: "5 min",
   // F1 (domain.md §5): "someone will call you"; GUESS two working days.

@@ -120,6 +120,8 @@ export function scenarioToInput(s: Scenario): ScenarioInput {
       clarificationWork: spread(m.clarificationWork),
       clarificationDelay: spread(m.clarificationDelay),
       reworkShare: m.reworkShare,
+      generalistPenalty: m.generalistPenalty,
+      batchSetupSaving: m.batchSetupSaving,
       chaseNoteWork: formatDuration(m.chaseNoteMinutes),
       callbackExpectation: formatDuration(m.callbackExpectationMinutes),
       consultShare: m.consultShare,

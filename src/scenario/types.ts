@@ -163,6 +163,10 @@ export interface MechanismSpec {
   readonly clarificationDelay: Spread;
   /** Share of a step's work needed to redo it after a defect (M8, M10). */
   readonly reworkShare: number;
+  /** Extra share of work when a case owner does a step a specialised team used to do. */
+  readonly generalistPenalty: number;
+  /** Share of work saved when a step's work is done in a batch sweep (set-up shared, M6). */
+  readonly batchSetupSaving: number;
   /** Back-office minutes to answer a chase passed on from the front. */
   readonly chaseNoteMinutes: number;
   /** How soon a citizen expects a promised call-back. */

@@ -37,12 +37,12 @@ export const standardWorkScenario: ScenarioInput = {
   teams: [
     {
       // front: parkingPermit (4.95 + 46.03) × 0.3 × 4 = 61.2; binChange (2.11 + 34.52) × 0.4 × 4 = 58.6
-      //   → 119.8 min/wk ÷ (1 staff × 180 open min/wk) = 0.67
+      //   → 119.8 min/wk ÷ (1 staff × 900 open min/wk) = 0.13: a phone line is staffed to answer, not to be busy
       id: "serviceDesk",
       name: "service desk",
       role: "front",
       staff: 1,
-      hours: "Mon,Wed,Fri 09:00-10:00", // GUESS: a small desk for standard questions
+      hours: "Mon-Fri 09:00-12:00", // GUESS: a small desk for standard questions, open every morning so callers get through
       channels: ["phone", "visit", "email"],
     },
     {
@@ -81,7 +81,7 @@ export const standardWorkScenario: ScenarioInput = {
       informationQuality: 0.95, // GUESS: a clear e-service with all rules stated
       selfServiceShare: 0.6, // GUESS
       channelMix: { phone: 0.25, visit: 0.03, email: 0.02, eform: 0.7 }, // GUESS
-      expectation: "1 week", // GUESS
+      expectation: "2 weeks", // GUESS: municipalities promise parking permits within one to three weeks
       steps: [
         { id: "check", team: "administrators", work: { mean: "5 min", cv: STANDARD }, checksCompleteness: true },
         { id: "issue", team: "administrators", work: { mean: "5 min", cv: STANDARD } },

@@ -38,11 +38,13 @@ export const teachingScenario: ScenarioInput = {
   teams: [
     {
       // desk: questions 65.2 × 0.95 (not e-form) × 8 min = 495.6; permit (6.75 + 7.67) × 0.6 × 10 min = 86.5
-      //   → 582.1 min/wk ÷ (1 staff × 900 open min/wk) = 0.65
+      //   → 582.1 min/wk ÷ (2 staff × 900 open min/wk) = 0.32: a phone line is staffed to answer
+      //   before callers hang up (Erlang A), not to be busy; one person at 0.65 would lose about
+      //   half the calls
       id: "desk",
       name: "front desk",
       role: "front",
-      staff: 1,
+      staff: 2,
       hours: "Mon-Fri 09:00-12:00", // 5 × 180 = 900 open min/wk (GUESS)
       channels: ["phone", "visit", "email"],
     },
