@@ -95,12 +95,14 @@ describe("built-in scenarios", () => {
       }
     });
 
-    it("staffs every back-office team for an offered load of 0.6–0.85 under straightforward flow, and the phone line lower", () => {
+    it("keeps every team's value-demand load below 0.85, and phone lines well below", () => {
+      // Staffing is today's organisation: back offices were staffed for the work they see now,
+      // failure demand included, so their value-demand load alone can be as low as 0.35; phone
+      // lines are staffed to answer before callers hang up (Erlang A), not to be busy.
       for (const [team, rho] of utilisation(scenario)) {
-        // a phone line is staffed for answering before callers hang up (Erlang A), not for load
-        const low = team === "contactCentre" ? 0.3 : 0.6;
-        expect(rho, team).toBeGreaterThanOrEqual(low);
-        expect(rho, team).toBeLessThanOrEqual(0.85);
+        const front = scenario.teams.find((t) => t.id === team)?.role === "front";
+        expect(rho, team).toBeGreaterThanOrEqual(front ? 0.1 : 0.35);
+        expect(rho, team).toBeLessThanOrEqual(front ? 0.75 : 0.85);
       }
     });
   });
