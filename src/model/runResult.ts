@@ -90,6 +90,8 @@ export interface RunResult {
   /** When the run stopped (all cohort needs closed, or horizon + drain). */
   readonly endMinutes: number;
   readonly events: number;
+  /** Needs that arose during the whole run (warm-up and drain included). */
+  readonly needsArisen: number;
   readonly costPerStaffHour: number;
   readonly currency: string;
   readonly serviceIds: readonly string[];

@@ -132,6 +132,7 @@ function result(world: World, snapshots: TeamResult["stats"][], seed: number | s
     warmupMinutes: world.options.warmupMinutes,
     endMinutes: world.now,
     events: world.sim.eventsFired,
+    needsArisen: world.nextNeedId,
     costPerStaffHour: scenario.costPerStaffHour,
     currency: scenario.currency,
     serviceIds: scenario.services.map((s) => s.id),
