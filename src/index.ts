@@ -171,7 +171,10 @@ export type {
 // policy
 export {
   minutesPolicy,
+  parsePolicy,
+  parsePolicyText,
   policies,
+  validatePolicy,
   wholePolicy,
 } from "./policy/index.js";
 export type {
@@ -179,6 +182,7 @@ export type {
   FrontOfficeChoice,
   HandlingTimeChoice,
   Policy,
+  PolicyInput,
 } from "./policy/index.js";
 
 // model

@@ -19,7 +19,7 @@ const script = `
   sim.schedule(0, arrive);
   sim.run();
   const sc = h.loadScenario("teaching");
-  const m = h.summarise(h.simulate(sc, h.policies.minutes, { seed: 2, horizonMinutes: 6 * 10080, warmupMinutes: 10080 }));
+  const m = h.summarise(h.simulate(sc, h.policies.minutes, { seed: 2, horizon: 6 * 10080, warmup: 10080 }));
   console.log(JSON.stringify({ wait: team.stats().meanWait, q: h.tQuantile(0.975, 9), d: h.parseDuration("2 weeks"), fd: m.failureDemandShare, e2e: m.endToEndDays }));
 `;
 

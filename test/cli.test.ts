@@ -43,3 +43,17 @@ describe("helhet command (first version)", () => {
     expect(badOption.code).toBe(2);
   });
 });
+
+describe("helhet compare with a scenario file", () => {
+  it("reads the file", () => {
+    const r = run(["--scenario", "examples/scenarios/small-town.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("small-town");
+  });
+
+  it("exits 2 for a missing file, without a stack trace", () => {
+    const r = run(["--scenario", "nowhere/none.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("does not exist");
+  });
+});

@@ -10,6 +10,7 @@ import { loadScenario, builtinScenarios, ScenarioError } from "../scenario/index
 import { policies } from "../policy/index.js";
 import { simulate } from "../model/index.js";
 import { summarise, type RunSummary } from "../metrics/index.js";
+import { readScenarioFile } from "../node/files.js";
 
 const HELP = `helhet — simulate a municipality's services under two ways of steering
 
@@ -19,7 +20,7 @@ Usage:
   helhet --help | --version
 
 Options:
-  --scenario NAME   a built-in scenario (default: soderhamn)
+  --scenario NAME   a built-in scenario (default: soderhamn) or a scenario file (.yaml, .json)
   --seed N          master seed (default: 1)
 `;
 
@@ -83,7 +84,8 @@ export function main(argv: readonly string[], out: (s: string) => void, err: (s:
     return 2;
   }
   try {
-    const scenario = loadScenario(values.scenario as string);
+    const name = values.scenario as string;
+    const scenario = /[/\\]|\.(ya?ml|json)$/i.test(name) ? readScenarioFile(name) : loadScenario(name);
     const results = [policies.minutes, policies.whole].map((p) => summarise(simulate(scenario, p, { seed })));
     out(`${scenario.name} — one replication, seed ${seed}; ${results[0]!.arrived} needs arrived in the measured period\n`);
     out("metric".padEnd(34) + results.map((r) => r.policy.padStart(12)).join(""));

@@ -4,6 +4,8 @@
  * @packageDocumentation
  */
 import type { Policy } from "../policy/types.js";
+import { validatePolicy } from "../policy/parse.js";
+import { parseDuration } from "../scenario/units.js";
 import type { Scenario } from "../scenario/types.js";
 import { startArrivals } from "./arise.js";
 import {
@@ -24,18 +26,21 @@ import type { RunResult, TeamResult } from "./runResult.js";
 import { Timer } from "./timers.js";
 import { World, type TaskHandler } from "./world.js";
 
-/** Options of {@link simulate}. Durations in minutes; defaults from the scenario. */
+/**
+ * Options of {@link simulate}. Durations are minutes or a string with a unit ("52 weeks");
+ * defaults come from the scenario.
+ */
 export interface SimulateOptions {
   /** Master seed (default 1). */
   readonly seed?: number | string;
   /** Replication index (default 0): replication r of every policy sees the same citizens. */
   readonly replication?: number;
   /** Needs arriving before the horizon are counted (default: the scenario's). */
-  readonly horizonMinutes?: number;
+  readonly horizon?: number | string;
   /** Needs arriving before the warm-up ends are not counted (default: the scenario's). */
-  readonly warmupMinutes?: number;
+  readonly warmup?: number | string;
   /** After the horizon, how long counted needs may still finish (default: the scenario's). */
-  readonly drainMinutes?: number;
+  readonly drain?: number | string;
 }
 
 /**
@@ -53,14 +58,15 @@ export interface SimulateOptions {
  * @throws RangeError for a negative or inconsistent time window
  * @example
  * ```ts
- * const run = simulate(loadScenario("teaching"), policies.whole, { seed: 1 });
+ * const run = simulate(loadScenario("teaching"), policies.whole, { seed: 1, horizon: "26 weeks", warmup: "4 weeks" });
  * run.needs.length > 0; //=> true
  * ```
  */
 export function simulate(scenario: Scenario, policy: Policy, options: SimulateOptions = {}): RunResult {
-  const horizon = options.horizonMinutes ?? scenario.horizonMinutes;
-  const warmup = options.warmupMinutes ?? scenario.warmupMinutes;
-  const drain = options.drainMinutes ?? scenario.drainMinutes;
+  validatePolicy(policy);
+  const horizon = minutesOf(options.horizon, scenario.horizonMinutes, "horizon");
+  const warmup = minutesOf(options.warmup, scenario.warmupMinutes, "warmup");
+  const drain = minutesOf(options.drain, scenario.drainMinutes, "drain");
   if (!(horizon > 0 && Number.isFinite(horizon))) throw new RangeError(`horizon must be a positive number of minutes, got ${horizon}`);
   if (!(warmup >= 0 && warmup < horizon)) throw new RangeError(`warmup must be ≥ 0 and shorter than the horizon (${horizon} min), got ${warmup}`);
   if (!(drain >= 0 && Number.isFinite(drain))) throw new RangeError(`drain must be ≥ 0 minutes, got ${drain}`);
@@ -78,6 +84,16 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   world.sim.run({ until: horizon + drain });
   writeOpenRecords(world);
   return result(world, snapshots, seed, replication);
+}
+
+function minutesOf(value: number | string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number") return value;
+  try {
+    return parseDuration(value, { allowZero: true });
+  } catch (e) {
+    throw new RangeError(`${name}: ${(e as Error).message}`);
+  }
 }
 
 function wire(world: World): void {

@@ -10,3 +10,7 @@ export type { BatchingChoice } from "./types.js";
 export { policies } from "./presets.js";
 export { minutesPolicy } from "./presets.js";
 export { wholePolicy } from "./presets.js";
+export { parsePolicy } from "./parse.js";
+export { parsePolicyText } from "./parse.js";
+export { validatePolicy } from "./parse.js";
+export type { PolicyInput } from "./parse.js";

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { loadScenario, policies, simulate, summarise, type Policy, type RunResult, type Scenario } from "../../src/index.js";
 
-const SHORT = { horizonMinutes: 20 * 10080, warmupMinutes: 4 * 10080 };
+const SHORT = { horizon: 20 * 10080, warmup: 4 * 10080 };
 const scenarios = ["teaching", "standard-work", "soderhamn"] as const;
 
 function checkRun(run: RunResult): void {
@@ -13,8 +13,8 @@ function checkRun(run: RunResult): void {
   expect(m.arrived).toBe(m.resolved + m.abandoned + m.open);
   const n = run.needs;
   for (let i = 0; i < n.length; i++) {
-    expect(n.arrival[i]).toBeGreaterThanOrEqual(SHORT.warmupMinutes);
-    expect(n.arrival[i]).toBeLessThan(SHORT.horizonMinutes);
+    expect(n.arrival[i]).toBeGreaterThanOrEqual(SHORT.warmup);
+    expect(n.arrival[i]).toBeLessThan(SHORT.horizon);
     if (n.status[i] !== 0) expect(n.end[i]).toBeGreaterThanOrEqual(n.arrival[i]!);
     for (const col of [n.contacts, n.failureContacts, n.handoffs, n.effortMinutes, n.staffMinutes]) {
       expect(Number.isFinite(col[i]) && col[i]! >= 0).toBe(true);

@@ -1,0 +1,52 @@
+/**
+ * Reading scenario and policy files (Node only: the core never touches the file system).
+ *
+ * @packageDocumentation
+ */
+import { readFileSync } from "node:fs";
+import { extname } from "node:path";
+import { parsePolicyText } from "../policy/index.js";
+import { makeIssue } from "../scenario/errors.js";
+import { parseScenarioText, ScenarioError, type Scenario } from "../scenario/index.js";
+import type { Policy } from "../policy/index.js";
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
+    throw new ScenarioError([makeIssue("", path, `a readable ${what} file (YAML or JSON)`, why)], `Cannot read ${what} file`);
+  }
+}
+
+/**
+ * Reads a scenario file (YAML, or JSON for a `.json` file).
+ *
+ * @param path - the file's path
+ * @returns the scenario
+ * @throws {ScenarioError} when the file cannot be read or is not a valid scenario
+ * @example
+ * ```ts
+ * const s = readScenarioFile("examples/scenarios/small-town.yaml");
+ * s.teams.length > 0; //=> true
+ * ```
+ */
+export function readScenarioFile(path: string): Scenario {
+  return parseScenarioText(readText(path, "scenario"), extname(path).toLowerCase() === ".json" ? "json" : "yaml");
+}
+
+/**
+ * Reads a policy file (YAML or JSON; see `parsePolicy` for the format).
+ *
+ * @param path - the file's path
+ * @returns the policy
+ * @throws {ScenarioError} when the file cannot be read or is not a valid policy
+ * @example
+ * ```ts
+ * readPolicyFile("examples/policies/hybrid.yaml").name; //=> "hybrid"
+ * ```
+ */
+export function readPolicyFile(path: string): Policy {
+  return parsePolicyText(readText(path, "policy"));
+}

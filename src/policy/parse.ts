@@ -1,0 +1,174 @@
+/**
+ * Policies from files: the input format (YAML/JSON/objects with units), validated with zod,
+ * with every problem reported at once, and `validatePolicy` for policies built in code.
+ *
+ * @packageDocumentation
+ */
+import { parseDocument } from "yaml";
+import { z } from "zod";
+import { ScenarioError, makeIssue, type ScenarioIssue } from "../scenario/errors.js";
+import { duration, expecting, share, text } from "../scenario/fields.js";
+import { fromZodIssues } from "../scenario/zodIssues.js";
+import { policies } from "./presets.js";
+import type { Policy } from "./types.js";
+
+const none = z.union([z.literal("none"), z.null()]);
+const factor = expecting(z.number().positive(), "a number > 0");
+const durationOrNone = expecting(z.union([duration, none]), 'a duration such as "4 min" or "1 week", or "none"', "duration");
+const factorOrNone = expecting(z.union([factor, none]), 'a number > 0 (a multiple of the mean work), or "none"');
+const role = z.enum(["front", "caseWork", "specialist", "field", "meeting"]);
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  expecting(z.enum(values), `one of ${values.map((v) => `"${v}"`).join(", ")}`);
+
+/** The policy input schema (what users write). */
+const policyInputSchema = z.strictObject({
+  name: text,
+  extends: oneOf(["minutes", "whole"]).optional(),
+  description: text.optional(),
+  frontOffice: z
+    .strictObject({ scope: oneOf(["logAndPass", "resolve"]).optional(), skillCoverage: share.optional() })
+    .optional(),
+  handlingTime: z
+    .strictObject({ front: durationOrNone.optional(), stepFactor: factorOrNone.optional(), cutShortProbability: share.optional() })
+    .optional(),
+  caseHandling: oneOf(["handoffs", "caseOwner"]).optional(),
+  batching: z
+    .strictObject({
+      every: durationOrNone.optional(),
+      byRole: z.partialRecord(role, durationOrNone).optional(),
+      steps: z.record(expecting(z.string().regex(/^[^.]+\.[^.]+$/), 'a key "serviceId.stepId"'), durationOrNone).optional(),
+    })
+    .optional(),
+  progressInformation: oneOf(["none", "proactive"]).optional(),
+  closure: oneOf(["targetDriven", "citizenConfirms"]).optional(),
+  completenessCheck: oneOf(["backOfficeLetter", "firstContact"]).optional(),
+  activityMeasure: oneOf(["casesClosed", "endToEndTime"]).optional(),
+});
+
+/** The policy input format: every choice optional when `extends` names a preset. */
+export type PolicyInput = z.input<typeof policyInputSchema>;
+
+const REQUIRED = ["frontOffice", "handlingTime", "caseHandling", "batching", "progressInformation", "closure", "completenessCheck", "activityMeasure"] as const;
+
+/**
+ * Reads a policy in the input format: start from a preset with `extends` and change any
+ * choice, or give every choice. Durations take units ("4 min", "1 week"); "none" means no
+ * target or no batching.
+ *
+ * @param input - a plain object (e.g. from YAML or JSON)
+ * @returns the policy
+ * @throws {ScenarioError} listing every problem with its path, value and expectation
+ * @example
+ * ```ts
+ * const hybrid = parsePolicy({ name: "hybrid", extends: "minutes", caseHandling: "caseOwner", batching: { every: "none" } });
+ * hybrid.caseHandling; //=> "caseOwner"
+ * hybrid.handlingTime.frontMinutes; //=> 4 (kept from the preset)
+ * ```
+ */
+export function parsePolicy(input: unknown): Policy {
+  const result = policyInputSchema.safeParse(input);
+  if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, input, policyInputSchema), "Invalid policy");
+  const p = result.data;
+  if (p.extends === undefined) {
+    const missing = REQUIRED.filter((k) => p[k] === undefined);
+    if (missing.length > 0) {
+      throw new ScenarioError(
+        missing.map((k) => makeIssue(k, undefined, `a value (or "extends: minutes" or "extends: whole" to start from a preset)`)),
+        "Invalid policy",
+      );
+    }
+  }
+  const base: Policy = policies[p.extends ?? "minutes"];
+  const minutesOrNull = (v: number | "none" | null | undefined, fallback: number | null) => (v === undefined ? fallback : v === "none" || v === null ? null : v);
+  const byRole = Object.fromEntries(Object.entries(p.batching?.byRole ?? {}).map(([k, v]) => [k, minutesOrNull(v, null)]));
+  const steps = Object.fromEntries(Object.entries(p.batching?.steps ?? {}).map(([k, v]) => [k, minutesOrNull(v, null)]));
+  return validatePolicy({
+    name: p.name,
+    description: p.description ?? (p.extends ? `${base.description} (changed: ${changedChoices(p).join(", ") || "nothing"})` : ""),
+    frontOffice: { ...base.frontOffice, ...definedOnly(p.frontOffice ?? {}) },
+    handlingTime: {
+      frontMinutes: minutesOrNull(p.handlingTime?.front, base.handlingTime.frontMinutes),
+      stepFactor: minutesOrNull(p.handlingTime?.stepFactor, base.handlingTime.stepFactor),
+      cutShortProbability: p.handlingTime?.cutShortProbability ?? base.handlingTime.cutShortProbability,
+    },
+    caseHandling: p.caseHandling ?? base.caseHandling,
+    batching: {
+      everyMinutes: minutesOrNull(p.batching?.every, base.batching.everyMinutes),
+      byRole: p.batching?.byRole === undefined ? base.batching.byRole : byRole,
+      steps: p.batching?.steps === undefined ? base.batching.steps : steps,
+    },
+    progressInformation: p.progressInformation ?? base.progressInformation,
+    closure: p.closure ?? base.closure,
+    completenessCheck: p.completenessCheck ?? base.completenessCheck,
+    activityMeasure: p.activityMeasure ?? base.activityMeasure,
+  });
+}
+
+/**
+ * Reads a policy from YAML or JSON text (see {@link parsePolicy}).
+ *
+ * @param source - the file's contents
+ * @returns the policy
+ * @throws {ScenarioError} for broken YAML or any problem of {@link parsePolicy}
+ * @example
+ * ```ts
+ * parsePolicyText("name: flow\nextends: minutes\nbatching: { every: none }").batching.everyMinutes; //=> null
+ * ```
+ */
+export function parsePolicyText(source: string): Policy {
+  const doc = parseDocument(source, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return makeIssue(pos ? `line ${pos.line}, column ${pos.col}` : "", source.slice(0, 40), "valid YAML", e.message.split("\n")[0]);
+      }),
+      "Broken YAML",
+    );
+  }
+  return parsePolicy(doc.toJS());
+}
+
+/**
+ * Checks a policy built in code (for example a hybrid spread from a preset) and returns it.
+ *
+ * @param policy - the policy
+ * @returns the same policy
+ * @throws {ScenarioError} listing every value out of range
+ * @example
+ * ```ts
+ * validatePolicy({ ...policies.minutes, name: "strict", handlingTime: { ...policies.minutes.handlingTime, cutShortProbability: 0.9 } }).name; //=> "strict"
+ * ```
+ */
+export function validatePolicy(policy: Policy): Policy {
+  const issues: ScenarioIssue[] = [];
+  const check = (ok: boolean, path: string, value: unknown, expected: string) => {
+    if (!ok) issues.push(makeIssue(path, value, expected));
+  };
+  const isShare = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
+  const positiveOrNull = (x: number | null) => x === null || (Number.isFinite(x) && x > 0);
+  check(typeof policy.name === "string" && policy.name.length > 0, "name", policy.name, "a non-empty name");
+  check(isShare(policy.frontOffice.skillCoverage), "frontOffice.skillCoverage", policy.frontOffice.skillCoverage, "a number from 0 to 1");
+  check(["logAndPass", "resolve"].includes(policy.frontOffice.scope), "frontOffice.scope", policy.frontOffice.scope, "logAndPass or resolve");
+  check(positiveOrNull(policy.handlingTime.frontMinutes), "handlingTime.frontMinutes", policy.handlingTime.frontMinutes, "minutes > 0, or null for no target");
+  check(positiveOrNull(policy.handlingTime.stepFactor), "handlingTime.stepFactor", policy.handlingTime.stepFactor, "a factor > 0, or null for no target");
+  check(isShare(policy.handlingTime.cutShortProbability), "handlingTime.cutShortProbability", policy.handlingTime.cutShortProbability, "a number from 0 to 1");
+  check(["handoffs", "caseOwner"].includes(policy.caseHandling), "caseHandling", policy.caseHandling, "handoffs or caseOwner");
+  check(positiveOrNull(policy.batching.everyMinutes), "batching.everyMinutes", policy.batching.everyMinutes, "minutes > 0, or null for flow");
+  for (const [k, v] of Object.entries(policy.batching.byRole)) check(positiveOrNull(v ?? null), `batching.byRole.${k}`, v, "minutes > 0, or null for flow");
+  for (const [k, v] of Object.entries(policy.batching.steps)) check(positiveOrNull(v), `batching.steps.${k}`, v, "minutes > 0, or null for flow");
+  check(["none", "proactive"].includes(policy.progressInformation), "progressInformation", policy.progressInformation, "none or proactive");
+  check(["targetDriven", "citizenConfirms"].includes(policy.closure), "closure", policy.closure, "targetDriven or citizenConfirms");
+  check(["backOfficeLetter", "firstContact"].includes(policy.completenessCheck), "completenessCheck", policy.completenessCheck, "backOfficeLetter or firstContact");
+  check(["casesClosed", "endToEndTime"].includes(policy.activityMeasure), "activityMeasure", policy.activityMeasure, "casesClosed or endToEndTime");
+  if (issues.length > 0) throw new ScenarioError(issues, "Invalid policy");
+  return policy;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function changedChoices(p: z.output<typeof policyInputSchema>): string[] {
+  return REQUIRED.filter((k) => p[k] !== undefined);
+}
