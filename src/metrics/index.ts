@@ -6,3 +6,5 @@
 export { summarise } from "./summarise.js";
 export type { RunSummary } from "./summarise.js";
 export type { DistributionSummary } from "./summarise.js";
+export { demandAnalysis } from "./demand.js";
+export type { DemandRow } from "./demand.js";

@@ -66,6 +66,7 @@ export function arise(world: World, s: number): Need {
   const rng = world.needRngs[s]!;
   need.service = s;
   need.arrival = world.now;
+  world.live++;
   if (world.recorder.inWindow(world.now)) {
     need.cohort = 1;
     world.cohortOpen.add(need);

@@ -104,4 +104,6 @@ export interface RunResult {
   /** Phone attempts and abandoned phone attempts in the window (M11). */
   readonly phoneAttempts: number;
   readonly phoneAbandoned: number;
+  /** Needs alive at the end of each day of the run (day 1 first): the series for warm-up analysis. */
+  readonly dailyOpenNeeds: Float64Array;
 }

@@ -81,9 +81,15 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
     world.teams.forEach((t) => snapshots.push(t.stats()));
     if (world.cohortOpen.size === 0) world.sim.stop();
   }, 0, 2);
+  const daily: number[] = [];
+  const sample = () => {
+    daily.push(world.live);
+    world.sim.schedule(1440, sample, 0, 3);
+  };
+  world.sim.scheduleAt(1440, sample, 0, 3);
   world.sim.run({ until: horizon + drain });
   writeOpenRecords(world);
-  return result(world, snapshots, seed, replication);
+  return { ...result(world, snapshots, seed, replication), dailyOpenNeeds: Float64Array.from(daily) };
 }
 
 function minutesOf(value: number | string | undefined, fallback: number, name: string): number {
@@ -124,7 +130,7 @@ function wire(world: World): void {
   for (const [code, handler] of timers) world.onTimer[code] = handler;
 }
 
-function result(world: World, snapshots: TeamResult["stats"][], seed: number | string, replication: number): RunResult {
+function result(world: World, snapshots: TeamResult["stats"][], seed: number | string, replication: number): Omit<RunResult, "dailyOpenNeeds"> {
   const { scenario, policy, recorder } = world;
   const teams: TeamResult[] = world.layout.teams.map((plan, i) => {
     const minutes = recorder.teamMinutes(i);

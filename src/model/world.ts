@@ -67,6 +67,8 @@ export class World {
   /** Cohort needs whose record is not written yet; the run stops when none is left after the horizon. */
   readonly cohortOpen = new Set<Need>();
   nextNeedId = 0;
+  /** Needs alive now (arisen and not yet met or given up). */
+  live = 0;
 
   constructor(
     readonly scenario: Scenario,

@@ -1,0 +1,69 @@
+/**
+ * `compare`: every policy on the same citizens, replication by replication.
+ *
+ * @packageDocumentation
+ */
+import type { Policy } from "../policy/index.js";
+import type { Scenario } from "../scenario/index.js";
+import { buildComparison, type Comparison } from "./comparison.js";
+import { runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
+
+/** Options of {@link compare}. */
+export interface CompareOptions extends ExperimentOptions {
+  /** Called after each replication of each policy with (done, total), e.g. for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Warnings to carry in the Comparison (for example from the load analysis). */
+  readonly warnings?: readonly string[];
+}
+
+/**
+ * Runs every policy on the same citizens: replication r of every policy uses the same random
+ * streams (common random numbers), so paired differences are sharp.
+ *
+ * @param scenario - the scenario
+ * @param policies - the policies; the first is the baseline of the paired differences
+ * @param options - replications, seed, time window, progress callback
+ * @returns the Comparison
+ * @throws RangeError for fewer than one policy, duplicate policy names or a bad replication count
+ * @example
+ * ```ts
+ * const c = compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 5 });
+ * c.differences["whole-vs-minutes"]?.["failureDemandShare"]?.mean; // negative: less failure demand
+ * ```
+ */
+export function compare(scenario: Scenario, policies: readonly Policy[], options: CompareOptions = {}): Comparison {
+  const replications = checkPolicies(policies, options);
+  const results: ReplicationResult[] = [];
+  const total = replications * policies.length;
+  for (let r = 0; r < replications; r++) {
+    for (const p of policies) {
+      results.push(runReplication(scenario, p, r, options));
+      options.onProgress?.(results.length, total);
+    }
+  }
+  return buildComparison({ scenario: scenario.name, seed: options.seed ?? 1, policies: policies.map((p) => p.name), warnings: options.warnings ?? [] }, results);
+}
+
+/**
+ * Checks the policies and options of an experiment and returns the replication count.
+ *
+ * @param policies - the policies
+ * @param options - the options
+ * @returns the number of replications
+ * @throws RangeError naming the problem
+ * @example
+ * ```ts
+ * checkPolicies([policies.minutes], { replications: 3 }); //=> 3
+ * ```
+ */
+export function checkPolicies(policies: readonly Policy[], options: ExperimentOptions): number {
+  if (policies.length === 0) throw new RangeError("compare needs at least one policy");
+  const names = policies.map((p) => p.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup !== undefined) throw new RangeError(`two policies are named "${dup}": give each policy its own name`);
+  const replications = options.replications ?? 10;
+  if (!Number.isInteger(replications) || replications < 1) {
+    throw new RangeError(`replications must be a whole number ≥ 1, got ${replications}`);
+  }
+  return replications;
+}

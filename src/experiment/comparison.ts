@@ -1,0 +1,164 @@
+/**
+ * Builds a Comparison from replication results: per policy and metric the mean over
+ * replications with its standard deviation and 95% Student-t interval; pooled end-to-end
+ * quantiles; paired differences against the first policy (common random numbers make the
+ * pairs); a capability (XmR) chart per policy; and a suggested warm-up (MSER-5). Pure: the
+ * same results in any order give the same Comparison, so shards merge exactly.
+ *
+ * @packageDocumentation
+ */
+import { quantileSorted } from "d3-array";
+import { meanInterval, mser5, pairedDifference, xmrLimits } from "../stats/index.js";
+import type { ReplicationResult } from "./replication.js";
+
+/** A metric over replications. `sd` and `ci95` are null with one replication. */
+export interface MetricEstimate {
+  readonly mean: number;
+  readonly sd: number | null;
+  readonly ci95: readonly [number, number] | null;
+}
+
+/** A paired difference (policy − first policy) over replications. */
+export interface DifferenceEstimate {
+  readonly mean: number;
+  readonly ci95: readonly [number, number] | null;
+}
+
+/** The capability chart of a policy's end-to-end times (replication 0, completion order). */
+export interface CapabilitySummary {
+  readonly mean: number;
+  readonly upperLimit: number;
+  readonly lowerLimit: number;
+  /** Number of signals: points beyond the limits, runs of eight on one side. */
+  readonly signals: { readonly beyondLimits: number; readonly runOfEight: number };
+  /** Resolved needs charted. */
+  readonly points: number;
+}
+
+/** The result of a policy comparison; `JSON.stringify` gives the documented JSON contract. */
+export interface Comparison {
+  readonly scenario: string;
+  readonly seed: number | string;
+  readonly replications: number;
+  readonly horizonDays: number;
+  readonly warmupDays: number;
+  readonly policies: Readonly<Record<string, Readonly<Record<string, MetricEstimate>>>>;
+  readonly pooled: Readonly<Record<string, { readonly endToEndDays: { readonly median: number; readonly p85: number; readonly p95: number } }>>;
+  readonly differences: Readonly<Record<string, Readonly<Record<string, DifferenceEstimate>>>>;
+  readonly capability: Readonly<Record<string, CapabilitySummary>>;
+  /** MSER-5 on the replication-averaged daily series of needs alive, from the start of the run. */
+  readonly suggestedWarmupDays: number;
+  readonly warnings: readonly string[];
+}
+
+/** What the Comparison is about. */
+export interface ComparisonMeta {
+  readonly scenario: string;
+  readonly seed: number | string;
+  readonly policies: readonly string[];
+  readonly warnings?: readonly string[];
+}
+
+/**
+ * Builds the Comparison of replication results (of any number of policies and replications).
+ *
+ * @param meta - scenario name, seed, policy order (the first is the baseline)
+ * @param results - every policy's replications, in any order
+ * @returns the Comparison
+ * @throws RangeError when a policy lacks replications the others have (pairs must match)
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * const rs = [0, 1].flatMap((r) => [policies.minutes, policies.whole].map((p) => runReplication(s, p, r)));
+ * buildComparison({ scenario: s.name, seed: 1, policies: ["minutes", "whole"] }, rs).replications; //=> 2
+ * ```
+ */
+export function buildComparison(meta: ComparisonMeta, results: readonly ReplicationResult[]): Comparison {
+  const byPolicy = new Map(meta.policies.map((p) => [p, [] as ReplicationResult[]]));
+  for (const r of results) {
+    const list = byPolicy.get(r.policy);
+    if (list === undefined) throw new RangeError(`a result for policy "${r.policy}" which is not in the comparison (${meta.policies.join(", ")})`);
+    list.push(r);
+  }
+  for (const list of byPolicy.values()) list.sort((a, b) => a.replication - b.replication);
+  const first = byPolicy.get(meta.policies[0] as string) ?? [];
+  const indices = first.map((r) => r.replication).join(",");
+  for (const [name, list] of byPolicy) {
+    if (list.map((r) => r.replication).join(",") !== indices) {
+      throw new RangeError(`policy "${name}" has replications [${list.map((r) => r.replication)}], the first policy has [${indices}]`);
+    }
+  }
+  if (first.length === 0) throw new RangeError("no replications to compare");
+  const metricNames = Object.keys(first[0]!.metrics).sort();
+  const policies: Record<string, Record<string, MetricEstimate>> = {};
+  const pooled: Record<string, { endToEndDays: { median: number; p85: number; p95: number } }> = {};
+  const capability: Record<string, CapabilitySummary> = {};
+  const differences: Record<string, Record<string, DifferenceEstimate>> = {};
+  for (const [name, list] of byPolicy) {
+    policies[name] = Object.fromEntries(metricNames.map((m) => [m, estimate(list.map((r) => r.metrics[m] ?? 0))]));
+    pooled[name] = { endToEndDays: pooledQuantiles(list) };
+    capability[name] = capabilityOf(list[0]!.endToEndDays);
+  }
+  for (const name of meta.policies.slice(1)) {
+    const list = byPolicy.get(name)!;
+    differences[`${name}-vs-${meta.policies[0]}`] = Object.fromEntries(
+      metricNames.map((m) => [m, difference(list.map((r) => r.metrics[m] ?? 0), first.map((r) => r.metrics[m] ?? 0))]),
+    );
+  }
+  return {
+    scenario: meta.scenario,
+    seed: meta.seed,
+    replications: first.length,
+    horizonDays: first[0]!.horizonMinutes / 1440,
+    warmupDays: first[0]!.warmupMinutes / 1440,
+    policies,
+    pooled,
+    differences,
+    capability,
+    suggestedWarmupDays: suggestedWarmup(results),
+    warnings: [...(meta.warnings ?? [])],
+  };
+}
+
+function estimate(values: number[]): MetricEstimate {
+  const i = meanInterval(values);
+  return { mean: i.mean, sd: i.sd, ci95: i.ci };
+}
+
+function difference(a: number[], b: number[]): DifferenceEstimate {
+  const d = pairedDifference(a, b);
+  return { mean: d.mean, ci95: d.ci };
+}
+
+function pooledQuantiles(list: readonly ReplicationResult[]): { median: number; p85: number; p95: number } {
+  const all = list.flatMap((r) => r.endToEndDays).sort((x, y) => x - y);
+  if (all.length === 0) return { median: 0, p85: 0, p95: 0 };
+  return {
+    median: quantileSorted(all, 0.5) as number,
+    p85: quantileSorted(all, 0.85) as number,
+    p95: quantileSorted(all, 0.95) as number,
+  };
+}
+
+function capabilityOf(series: readonly number[]): CapabilitySummary {
+  if (series.length < 2) return { mean: series[0] ?? 0, upperLimit: series[0] ?? 0, lowerLimit: series[0] ?? 0, signals: { beyondLimits: 0, runOfEight: 0 }, points: series.length };
+  const x = xmrLimits(series);
+  let beyond = 0;
+  let runs = 0;
+  for (const s of x.signals) {
+    if (s.rule === "beyond-limits") beyond++;
+    else runs++;
+  }
+  return { mean: x.mean, upperLimit: x.upperLimit, lowerLimit: x.lowerLimit, signals: { beyondLimits: beyond, runOfEight: runs }, points: series.length };
+}
+
+/** MSER-5 truncation (in days) of the daily series of needs alive, averaged over every run. */
+function suggestedWarmup(results: readonly ReplicationResult[]): number {
+  const length = Math.min(...results.map((r) => r.dailyOpenNeeds.length));
+  if (!(length >= 10)) return 0;
+  const mean = new Float64Array(length);
+  for (const r of results) for (let d = 0; d < length; d++) mean[d] = mean[d]! + r.dailyOpenNeeds[d]! / results.length;
+  // only the part of the run before the horizon describes the steady system
+  const horizonDays = Math.min(length, Math.floor((results[0]?.horizonMinutes ?? 0) / 1440));
+  return mser5(mean.subarray(0, Math.max(10, horizonDays))).truncationIndex;
+}

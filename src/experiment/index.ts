@@ -1,0 +1,24 @@
+/**
+ * Experiments: replications, paired comparisons with intervals, sweeps.
+ *
+ * @packageDocumentation
+ */
+export { compare } from "./compare.js";
+export { checkPolicies } from "./compare.js";
+export type { CompareOptions } from "./compare.js";
+export { buildComparison } from "./comparison.js";
+export type { Comparison } from "./comparison.js";
+export type { ComparisonMeta } from "./comparison.js";
+export type { MetricEstimate } from "./comparison.js";
+export type { DifferenceEstimate } from "./comparison.js";
+export type { CapabilitySummary } from "./comparison.js";
+export { runReplication } from "./replication.js";
+export type { ReplicationResult } from "./replication.js";
+export type { ExperimentOptions } from "./replication.js";
+export { metricTable } from "./metricTable.js";
+export type { MetricTable } from "./metricTable.js";
+export { sweep } from "./sweep.js";
+export type { SweepSpec } from "./sweep.js";
+export type { SweepResult } from "./sweep.js";
+export { setPath } from "./paths.js";
+export { getPath } from "./paths.js";

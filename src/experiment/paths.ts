@@ -1,0 +1,96 @@
+/**
+ * Dotted paths into scenarios and policies, for sweeps: `services.general.demandTypes`,
+ * `policy.handlingTime.frontMinutes`, `teams.0.staff`. An array step is an index or the `id`
+ * (or `name`) of an element.
+ *
+ * @packageDocumentation
+ */
+import { parseDuration } from "../scenario/index.js";
+
+/**
+ * A copy of `root` with the value at `path` replaced. Numbers given as strings with a unit
+ * ("4 min", "2 weeks") become minutes where the old value is a number.
+ *
+ * @param root - a plain object (scenario or policy)
+ * @param path - dotted path
+ * @param value - the new value
+ * @returns the changed copy (the original is not modified)
+ * @throws RangeError naming the first step of the path that does not exist, and what exists there
+ * @example
+ * ```ts
+ * setPath({ a: [{ id: "x", n: 1 }] }, "a.x.n", 5); //=> { a: [{ id: "x", n: 5 }] }
+ * ```
+ */
+export function setPath<T>(root: T, path: string, value: unknown): T {
+  const steps = path.split(".").filter((s) => s !== "");
+  if (steps.length === 0) throw new RangeError("the path is empty: give a dotted path such as services.general.demandTypes");
+  return put(root, steps, 0, value, path) as T;
+}
+
+/**
+ * The value at `path`.
+ *
+ * @param root - a plain object
+ * @param path - dotted path
+ * @returns the value
+ * @throws RangeError when the path does not exist
+ * @example
+ * ```ts
+ * getPath({ a: { b: 2 } }, "a.b"); //=> 2
+ * ```
+ */
+export function getPath(root: unknown, path: string): unknown {
+  let here: unknown = root;
+  const steps = path.split(".");
+  steps.forEach((step, i) => {
+    here = child(here, step, steps.slice(0, i + 1).join("."), path);
+  });
+  return here;
+}
+
+function child(here: unknown, step: string, sofar: string, path: string): unknown {
+  if (Array.isArray(here)) {
+    const k = indexOf(here, step);
+    if (k < 0) throw new RangeError(`${path}: "${step}" is not an index or id here; there are ${describe(here)}`);
+    return here[k];
+  }
+  if (here !== null && typeof here === "object" && step in here) return (here as Record<string, unknown>)[step];
+  const keys = here !== null && typeof here === "object" ? Object.keys(here).join(", ") : String(here);
+  throw new RangeError(`${path}: ${sofar} does not exist; the keys there are ${keys}`);
+}
+
+function put(here: unknown, steps: readonly string[], i: number, value: unknown, path: string): unknown {
+  const step = steps[i] as string;
+  const sofar = steps.slice(0, i + 1).join(".");
+  const old = child(here, step, sofar, path);
+  const next = i === steps.length - 1 ? convert(old, value, path) : put(old, steps, i + 1, value, path);
+  if (Array.isArray(here)) {
+    const copy = [...here];
+    copy[indexOf(here, step)] = next;
+    return copy;
+  }
+  return { ...(here as Record<string, unknown>), [step]: next };
+}
+
+function convert(old: unknown, value: unknown, path: string): unknown {
+  if (typeof old === "number" && typeof value === "string") {
+    const n = Number(value);
+    if (value.trim() !== "" && Number.isFinite(n)) return n;
+    try {
+      return parseDuration(value, { allowZero: true });
+    } catch {
+      throw new RangeError(`${path}: "${value}" is neither a number nor a duration such as "4 min"`);
+    }
+  }
+  return value;
+}
+
+function indexOf(list: readonly unknown[], step: string): number {
+  if (/^\d+$/.test(step)) return Number(step) < list.length ? Number(step) : -1;
+  return list.findIndex((x) => x !== null && typeof x === "object" && ((x as { id?: unknown }).id === step || (x as { name?: unknown }).name === step));
+}
+
+function describe(list: readonly unknown[]): string {
+  const ids = list.map((x) => (x !== null && typeof x === "object" ? ((x as { id?: string }).id ?? (x as { name?: string }).name) : undefined)).filter(Boolean);
+  return ids.length > 0 ? `${list.length} elements: ${ids.join(", ")}` : `${list.length} elements (indices 0–${list.length - 1})`;
+}
