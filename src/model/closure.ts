@@ -180,10 +180,12 @@ export function dropAfterCare(world: World, need: Need): void {
 }
 
 function writeRecord(world: World, need: Need): void {
-  if (need.cohort !== 1) return;
-  world.recorder.need(need, need.endAt, need.expression);
-  world.cohortOpen.delete(need);
-  if (world.cohortOpen.size === 0 && world.now >= world.options.horizonMinutes) world.sim.stop();
+  if (need.cohort === 1) {
+    world.recorder.need(need, need.endAt, need.expression);
+    world.cohortOpen.delete(need);
+    if (world.cohortOpen.size === 0 && world.now >= world.options.horizonMinutes) world.sim.stop();
+  }
+  world.releaseNeed(need);
 }
 
 /**

@@ -42,6 +42,8 @@ export const STEP_ROLES = 4;
 export class Need {
   /** Sequence number of the need in the run. */
   id = 0;
+  /** Generation: bumped when the object is reused for another need, so old tasks see they are stale. */
+  gen = 0;
   service = 0;
   arrival = 0;
   /** 1 when the need belongs to the measured cohort (arrived in [warmup, horizon)). */

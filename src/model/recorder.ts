@@ -73,10 +73,15 @@ export class Recorder {
 
   /** Records a contact attempt (if its time is in the window). */
   contact(need: Need, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number): void {
+    this.contactOf(need.id, need.service, team, channel, reason, outcome, time, wait, minutes);
+  }
+
+  /** Records a contact attempt by need id and service (for a need whose object has been reused). */
+  contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number): void {
     if (time < this.warmup || time >= this.horizon) return;
     const c = this.c;
-    c.need.push(need.id);
-    c.service.push(need.service);
+    c.need.push(needId);
+    c.service.push(service);
     c.team.push(team);
     c.channel.push(channel);
     c.reason.push(reason);

@@ -28,6 +28,10 @@ export class Task {
   need: Need | null = null;
   /** The need's id when the task was made (the need object is pooled). */
   needId = 0;
+  /** The need's generation when the task was made: a different one means the need is gone. */
+  needGen = 0;
+  /** The need's service index. */
+  service = 0;
   /** Task code. */
   kind = 0;
   /** Reason code (for contacts: why the citizen got in touch). */

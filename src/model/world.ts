@@ -55,9 +55,11 @@ export class World {
   readonly onTimer: TaskHandler[] = [];
   private readonly fireTimer = (id: number) => {
     const task = this.tasks[id] as Task;
+    if (task.needGen !== (task.need as Need).gen) return this.releaseTask(task);
     (this.onTimer[task.timer] as TaskHandler)(this, task);
   };
   private readonly tasks: Task[] = [];
+  private readonly needPool: Need[] = [];
   private readonly freeTasks: number[] = [];
   private readonly spreads = new Map<Spread, Distribution>();
   readonly maxSteps: number;
@@ -116,11 +118,21 @@ export class World {
     return d;
   }
 
-  /** A new need. Needs are not pooled: late events may still hold one after it closed. */
+  /**
+   * A need object for a new need, reused from the pool when possible. Tasks remember the
+   * need's generation, so a task of a need that has gone is recognised and dropped.
+   */
   newNeed(): Need {
-    const need = new Need(this.maxSteps);
+    const need = this.needPool.pop() ?? new Need(this.maxSteps);
+    need.reset();
     need.id = this.nextNeedId++;
     return need;
+  }
+
+  /** Returns a finished need's object to the pool (its record is written). */
+  releaseNeed(need: Need): void {
+    need.gen++;
+    this.needPool.push(need);
   }
 
   /**
@@ -198,6 +210,8 @@ export class World {
     } else task = this.tasks[id] as Task;
     task.need = need;
     task.needId = need.id;
+    task.needGen = need.gen;
+    task.service = need.service;
     task.kind = kind;
     task.reason = reason;
     task.failure = failure ? 1 : 0;
@@ -219,6 +233,11 @@ export class World {
   }
 
 
+  private recordStaleContact(task: Task, outcome: number, minutes: number): void {
+    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes);
+    if (outcome === 3 && task.channel === 0 && this.recorder.inWindow(task.queuedAt)) this.recorder.phoneAbandoned++;
+  }
+
   private started(entity: number, waited: number): void {
     const task = this.tasks[entity] as Task;
     task.wait = waited;
@@ -228,8 +247,14 @@ export class World {
   private finish(entity: number): void {
     const task = this.tasks[entity] as Task;
     const need = task.need as Need;
-    need.staffMinutes += task.minutes;
     this.recorder.work(this.sim.now, task.team, task.kind, task.failure, task.minutes);
+    // work for a need that has gone (met or given up meanwhile) was still done, and a contact
+    // still happened, but they belong to no need record any more
+    if (task.needGen !== need.gen) {
+      if (task.kind === 0) this.recordStaleContact(task, task.outcome, task.minutes);
+      return this.releaseTask(task);
+    }
+    need.staffMinutes += task.minutes;
     const handler = this.onDone[task.kind] as TaskHandler;
     handler(this, task);
   }
@@ -237,6 +262,10 @@ export class World {
   private reneged(entity: number): void {
     const task = this.tasks[entity] as Task;
     task.wait = this.sim.now - task.queuedAt;
+    if (task.needGen !== (task.need as Need).gen) {
+      this.recordStaleContact(task, 3, 0);
+      return this.releaseTask(task);
+    }
     this.onRenege(this, task);
   }
 }
