@@ -1,0 +1,67 @@
+/**
+ * The unit of work that worker threads and shards share: a contiguous run of replications of
+ * every policy. Plain data in, plain data out, so a task runs the same in the calling thread, in
+ * a worker thread or on another machine, and gives the same numbers: each replication depends
+ * only on (seed, replication index, stream name).
+ *
+ * @packageDocumentation
+ */
+import { runReplication, type ExperimentOptions, type ReplicationResult } from "../experiment/index.js";
+import type { Policy } from "../policy/index.js";
+import type { Scenario } from "../scenario/index.js";
+
+/** A batch of work: replications `from` (inclusive) to `to` (exclusive), every `step`th one, of every policy. */
+export interface ReplicationTask {
+  readonly scenario: Scenario;
+  readonly policies: readonly Policy[];
+  /** First replication index. */
+  readonly from: number;
+  /** One past the last replication index. */
+  readonly to: number;
+  /** Distance between replication indices (1 for a contiguous run). */
+  readonly step: number;
+  /** Seed and time window (durations already in minutes or as given). */
+  readonly options: Pick<ExperimentOptions, "seed" | "horizon" | "warmup" | "drain">;
+}
+
+/**
+ * Runs a task: for each replication index in turn, every policy in order (the order of
+ * `compare`).
+ *
+ * @param task - the task
+ * @param onResult - called after each replication of each policy
+ * @returns the replication results, replication-major then policy order
+ * @example
+ * ```ts
+ * const rs = runTask({ scenario: loadScenario("teaching"), policies: [policies.minutes], from: 0, to: 2, step: 1, options: { seed: 1 } });
+ * rs.map((r) => r.replication); //=> [0, 1]
+ * ```
+ */
+export function runTask(task: ReplicationTask, onResult?: (result: ReplicationResult) => void): ReplicationResult[] {
+  const out: ReplicationResult[] = [];
+  for (let r = task.from; r < task.to; r += task.step) {
+    for (const p of task.policies) {
+      const result = runReplication(task.scenario, p, r, task.options);
+      out.push(result);
+      onResult?.(result);
+    }
+  }
+  return out;
+}
+
+/**
+ * Puts results in the order `compare` produces them (replication, then policy order), so that a
+ * Comparison built from results gathered in any order is bit-for-bit the serial one.
+ *
+ * @param results - results in any order
+ * @param policyNames - the policy order
+ * @returns a new, sorted array
+ * @example
+ * ```ts
+ * inCompareOrder(results, ["minutes", "whole"])[0]?.replication; //=> 0
+ * ```
+ */
+export function inCompareOrder(results: readonly ReplicationResult[], policyNames: readonly string[]): ReplicationResult[] {
+  const rank = new Map(policyNames.map((n, i) => [n, i]));
+  return [...results].sort((a, b) => a.replication - b.replication || (rank.get(a.policy) ?? -1) - (rank.get(b.policy) ?? -1));
+}
