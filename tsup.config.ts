@@ -22,6 +22,18 @@ export default defineConfig([
   noExternal: ["mathjs", "d3-array"],
   },
   {
+    // the worker-thread entry of compareParallel, loaded by tinypool from dist/worker.js; ESM
+    // only, since the CJS build (node.cjs) points its threads at this same file
+    entry: { worker: "src/node/worker.ts" },
+    format: ["esm"],
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    target: "node20",
+    treeshake: true,
+    noExternal: ["mathjs", "d3-array"],
+  },
+  {
     // the command: one ESM file with a shebang
     entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],

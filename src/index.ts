@@ -248,3 +248,16 @@ export type {
   SweepResult,
   SweepSpec,
 } from "./experiment/index.js";
+
+// report
+export {
+  TABLE_BLOCKS,
+  comparisonCsv,
+  comparisonMarkdown,
+  comparisonTable,
+  reading,
+} from "./report/index.js";
+export type {
+  TableRow,
+  TableStyle,
+} from "./report/index.js";

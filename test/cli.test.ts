@@ -1,59 +1,90 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 
-function run(args: string[]) {
+function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, (s) => out.push(s), (s) => err.push(s));
+  const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s), env });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
-describe("helhet command (first version)", () => {
+const FAST = ["--scenario", "teaching", "--replications", "2", "--horizon", "12 weeks", "--warmup", "2 weeks"];
+
+describe("helhet command", () => {
   it("prints help and version", () => {
     expect(run(["--help"])).toMatchObject({ code: 0 });
     expect(run(["--help"]).out).toContain("Usage:");
     expect(run(["--version"]).out).toMatch(/^\d+\.\d+\.\d+|dev/);
   });
 
-  it("lists the built-in scenarios", () => {
+  it("lists the built-in scenarios and prints the schema", () => {
     const r = run(["scenarios"]);
     expect(r.code).toBe(0);
     for (const name of ["soderhamn", "teaching", "standard-work"]) expect(r.out).toContain(name);
+    expect(JSON.parse(run(["schema"]).out).type).toBe("object");
   });
 
-  it("compares the presets on a scenario", () => {
-    const r = run(["compare", "--scenario", "teaching", "--seed", "3"]);
+  it("compares the presets in three blocks with intervals, differences and a reading", () => {
+    const r = run(["compare", ...FAST, "--seed", "3"]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/minutes\s+whole/);
-    expect(r.out).toContain("failure demand share");
+    for (const block of ["What citizens experience", "The whole", "The parts"]) expect(r.out).toContain(block);
+    expect(r.out).toMatch(/whole − minutes/);
+    expect(r.out).toMatch(/\[[-\d.]+%?, [-\d.]+%?\]/);
+    expect(r.out).toMatch(/Under minutes the parts look \d+% (cheaper|dearer) per contact/);
   });
 
-  it("exits 2 with a clear message on usage and validation errors", () => {
-    const unknown = run(["frobnicate"]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.err).toContain('unknown command "frobnicate"');
-    const badSeed = run(["--seed", "x"]);
-    expect(badSeed.code).toBe(2);
-    expect(badSeed.err).toContain("--seed must be an integer");
-    const badScenario = run(["--scenario", "nowhere"]);
-    expect(badScenario.code).toBe(2);
-    expect(badScenario.err).toContain("soderhamn");
-    expect(badScenario.err).not.toMatch(/\n\s+at /);
-    const badOption = run(["--frob"]);
-    expect(badOption.code).toBe(2);
+  it("prints exactly the Comparison JSON with --format json, and CSV and Markdown", () => {
+    const json = JSON.parse(run([...FAST, "--format", "json"]).out);
+    expect(json.replications).toBe(2);
+    expect(Object.keys(json.policies)).toEqual(["minutes", "whole"]);
+    const csv = run([...FAST, "--format", "csv"]).out;
+    expect(csv.split("\n")[0]).toBe("policy,metric,mean,sd,ci95_low,ci95_high");
+    expect(run([...FAST, "--format", "markdown"]).out).toMatch(/^\| metric \|/);
   });
-});
 
-describe("helhet compare with a scenario file", () => {
-  it("reads the file", () => {
-    const r = run(["--scenario", "examples/scenarios/small-town.yaml"]);
+  it("writes --out whole, leaving no temporary file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-cli-"));
+    const file = join(dir, "c.json");
+    expect(run([...FAST, "--format", "json", "--out", file]).code).toBe(0);
+    expect(JSON.parse(readFileSync(file, "utf8")).scenario).toBe("teaching");
+    expect(readdirSync(dir)).toEqual(["c.json"]);
+    const bad = run([...FAST, "--out", join(dir, "no-such-folder", "x.txt")]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("cannot write --out");
+  });
+
+  it("reads a scenario file and a policy file", () => {
+    const r = run(["--scenario", "examples/scenarios/small-town.yaml", "--policies", "minutes,examples/policies/hybrid.yaml", "--replications", "2", "--horizon", "10 weeks", "--warmup", "2 weeks"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("small-town");
+    expect(r.out).toContain("hybrid − minutes");
   });
 
-  it("exits 2 for a missing file, without a stack trace", () => {
-    const r = run(["--scenario", "nowhere/none.yaml"]);
-    expect(r.code).toBe(2);
-    expect(r.err).toContain("does not exist");
+  it("validates a scenario file", () => {
+    expect(run(["validate", "examples/scenarios/small-town.yaml"]).out).toContain("a valid scenario");
+  });
+
+  it("exits 2 with a clear message on usage and validation errors, never a stack trace", () => {
+    const cases: [string[], RegExp][] = [
+      [["frobnicate"], /unknown command "frobnicate"/],
+      [["--seed", "x"], /--seed must be a whole number, got "x"/],
+      [["--replications", "0"], /--replications must be a whole number ≥ 1, got "0"/],
+      [["--format", "xml"], /--format must be one of table, json, csv, markdown, got "xml"/],
+      [["--scenario", "nowhere"], /soderhamn/],
+      [["--scenario", "nowhere/none.yaml"], /does not exist/],
+      [["--policies", "minutes,cheap"], /"cheap" is neither a preset/],
+      [["--frob"], /Unknown option '--frob'/],
+      [["validate"], /validate needs a scenario file/],
+      [["--scenario", "teaching", "--horizon", "5 parsecs"], /horizon/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err).toMatch(message);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
   });
 });

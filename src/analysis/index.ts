@@ -1,6 +1,7 @@
 /**
  * analysis: closed-form queueing results (Erlang C, M/M/c, M/G/1, Erlang A, Jackson networks)
- * used by tests, docs and stability warnings.
+ * used by tests, docs and stability warnings; offered load per team from the routing (traffic
+ * equations solved with mathjs) and warnings before a run.
  *
  * @packageDocumentation
  */
@@ -17,3 +18,11 @@ export type { ErlangAOptions } from "./queueing.js";
 export type { ErlangAMetrics } from "./queueing.js";
 export type { JacksonNetworkOptions } from "./queueing.js";
 export type { JacksonNetworkResult } from "./queueing.js";
+export { offeredLoad } from "./offeredLoad.js";
+export { serviceRouting } from "./offeredLoad.js";
+export type { TeamLoad } from "./offeredLoad.js";
+export type { RoutedStation } from "./offeredLoad.js";
+export { loadWarnings } from "./warnings.js";
+export { NEAR_CAPACITY } from "./warnings.js";
+export type { LoadWarning } from "./warnings.js";
+export type { LoadWarningOptions } from "./warnings.js";

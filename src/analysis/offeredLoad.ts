@@ -98,7 +98,7 @@ interface Chain {
  * @example
  * ```ts
  * const loads = offeredLoad(loadScenario("soderhamn"), policies.minutes);
- * loads.find((t) => t.team === "planning")?.utilisation.toFixed(2); //=> "0.45"
+ * loads.find((t) => t.team === "planning")?.utilisation.toFixed(2); //=> "0.59"
  * ```
  */
 export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
@@ -126,7 +126,8 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
 
 /**
  * The routing behind {@link offeredLoad}: mean visits per need and mean minutes per visit of
- * every station of every service (stations of the same team and label are merged).
+ * every station of every service. Stations of the same team, label and minutes per visit are
+ * merged (so a step appears twice when, say, only some cases reach it through a batched inbox).
  *
  * @param scenario - a parsed scenario
  * @param policy - the policy
@@ -145,15 +146,14 @@ export function serviceRouting(scenario: Scenario, policy: Policy): RoutedStatio
     const merged = new Map<string, { team: number; label: string; visits: number; minutes: number }>();
     solveVisits(chain).forEach((v, i) => {
       const st = chain.stations[i]!;
-      const key = `${st.team}|${st.label}`;
-      const m = merged.get(key) ?? { team: st.team, label: st.label, visits: 0, minutes: 0 };
+      const key = `${st.team}|${st.label}|${st.minutes}`;
+      const m = merged.get(key) ?? { team: st.team, label: st.label, visits: 0, minutes: st.minutes };
       m.visits += v;
-      m.minutes += v * st.minutes;
       merged.set(key, m);
     });
     return [...merged.values()]
       .filter((m) => m.visits > 0)
-      .map((m) => ({ service: service.id, team: layout.teams[m.team]!.id, label: m.label, visits: m.visits, minutes: m.minutes / m.visits }));
+      .map((m) => ({ service: service.id, team: layout.teams[m.team]!.id, label: m.label, visits: m.visits, minutes: m.minutes }));
   });
 }
 

@@ -1,107 +1,150 @@
 /**
- * The `helhet` command (first version). `helhet compare` runs both preset policies on a
- * built-in scenario and prints the key metrics side by side; the full command with intervals,
- * formats and reports follows.
+ * The `helhet` command. `helhet compare` (the default) runs the policies on the same citizens
+ * and prints the comparison; `scenarios`, `schema` and `validate` help with scenario files.
  *
  * @packageDocumentation
  */
-import { parseArgs } from "node:util";
-import { loadScenario, builtinScenarios, ScenarioError } from "../scenario/index.js";
-import { policies } from "../policy/index.js";
-import { simulate } from "../model/index.js";
-import { summarise, type RunSummary } from "../metrics/index.js";
-import { readScenarioFile } from "../node/files.js";
+import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
+import { policies as presets, type Policy } from "../policy/index.js";
+import { compare } from "../experiment/index.js";
+import { comparisonCsv, comparisonMarkdown, comparisonTable, reading } from "../report/index.js";
+import { readPolicyFile, readScenarioFile } from "../node/files.js";
+import { writeFileAtomic } from "../node/atomicWrite.js";
+import { parseOptions, UsageError, type CliOptions } from "./options.js";
+import { colours, progressBar } from "./terminal.js";
+
+/** Where the command writes: stdout and stderr, and whether they are terminals. */
+export interface CliIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly isTTY?: boolean;
+  readonly errIsTTY?: boolean;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
 
 const HELP = `helhet — simulate a municipality's services under two ways of steering
 
 Usage:
-  helhet [compare] [--scenario NAME] [--seed N]   compare the preset policies (default)
-  helhet scenarios                                list the built-in scenarios
+  helhet [compare] [options]      run the policies on the same citizens and compare (default)
+  helhet scenarios                list the built-in scenarios
+  helhet schema                   print the JSON Schema of scenario files
+  helhet validate FILE            check a scenario file and list every problem
   helhet --help | --version
 
 Options:
-  --scenario NAME   a built-in scenario (default: soderhamn) or a scenario file (.yaml, .json)
-  --seed N          master seed (default: 1)
+  --scenario NAME|FILE     built-in scenario or scenario file (default: soderhamn)
+  --policies LIST          comma-separated presets (minutes, whole) or policy files (default: minutes,whole)
+  --replications N         replications per policy (default: 10)
+  --seed N                 master seed (default: 1)
+  --horizon DURATION       measured period, e.g. "52 weeks" (default: the scenario's)
+  --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
+  --format FORMAT          table, json, csv or markdown (default: table)
+  --out FILE               write the result to FILE (whole or not at all) instead of stdout
+  --quiet                  no progress and no reading, just the result
+  --no-color               no colours (also when NO_COLOR is set)
+
+Exit status: 0 success, 2 usage or validation error, 1 anything else.
 `;
 
-const ROWS: readonly [string, (m: RunSummary) => number, number][] = [
-  ["end-to-end days (mean)", (m) => m.endToEndDays.mean, 1],
-  ["end-to-end days (p85)", (m) => m.endToEndDays.p85, 1],
-  ["first-contact resolution", (m) => m.firstContactResolution, 2],
-  ["contacts per need", (m) => m.contactsPerNeed, 2],
-  ["failure demand share", (m) => m.failureDemandShare, 2],
-  ["needs given up (share)", (m) => m.abandonedShare, 2],
-  ["staff minutes per need", (m) => m.staffMinutesPerNeed, 1],
-  ["handling minutes per contact", (m) => m.handlingMinutesPerContact, 1],
-  ["cost per contact", (m) => m.costPerContact, 0],
-  ["cost per need", (m) => m.costPerNeed, 0],
-];
+declare const __HELHET_VERSION__: string | undefined;
+const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0.0.0-dev";
 
 /**
- * Runs the command with the given arguments and returns the exit code (0 success, 2 usage or
- * validation error, 1 anything else).
+ * Runs the command and returns the exit status (0 success, 2 usage or validation error, 1
+ * anything else). Never throws for user errors.
  *
  * @param argv - the arguments after the program name
- * @param out - where results go (stdout)
- * @param err - where errors go (stderr)
+ * @param io - output streams
+ * @returns the exit status
  * @example
  * ```ts
- * main(["--version"], console.log, console.error); //=> 0
+ * main(["--version"], { out: console.log, err: console.error }); //=> 0
  * ```
  */
-export function main(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
-  let parsed;
+export function main(argv: readonly string[], io: CliIo): number {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        scenario: { type: "string", default: "soderhamn" },
-        seed: { type: "string", default: "1" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
-  } catch (e) {
-    err(`helhet: ${(e as Error).message}\n\n${HELP}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return out(HELP), 0;
-  if (values.version) return out(VERSION), 0;
-  const command = positionals[0] ?? "compare";
-  if (command === "scenarios") {
-    for (const s of builtinScenarios()) out(`${s.name.padEnd(16)} ${s.description}`);
-    return 0;
-  }
-  if (command !== "compare") {
-    err(`helhet: unknown command "${command}"\n\n${HELP}`);
-    return 2;
-  }
-  const seed = Number(values.seed);
-  if (!Number.isInteger(seed)) {
-    err(`helhet: --seed must be an integer, got "${values.seed}"`);
-    return 2;
-  }
-  try {
-    const name = values.scenario as string;
-    const scenario = /[/\\]|\.(ya?ml|json)$/i.test(name) ? readScenarioFile(name) : loadScenario(name);
-    const results = [policies.minutes, policies.whole].map((p) => summarise(simulate(scenario, p, { seed })));
-    out(`${scenario.name} — one replication, seed ${seed}; ${results[0]!.arrived} needs arrived in the measured period\n`);
-    out("metric".padEnd(34) + results.map((r) => r.policy.padStart(12)).join(""));
-    for (const [label, get, digits] of ROWS) {
-      out(label.padEnd(34) + results.map((r) => get(r).toFixed(digits).padStart(12)).join(""));
+    const options = parseOptions(argv, io.env ?? {}, io.isTTY === true);
+    if (options.help) return io.out(HELP), 0;
+    if (options.version) return io.out(VERSION), 0;
+    switch (options.command) {
+      case "compare":
+        return compareCommand(options, io);
+      case "scenarios":
+        for (const s of builtinScenarios()) io.out(`${s.name.padEnd(16)} ${s.description}`);
+        return 0;
+      case "schema":
+        return emit(options, io, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      case "validate":
+        return validateCommand(options, io);
+      default:
+        throw new UsageError(`unknown command "${options.command}"; the commands are compare, scenarios, schema, validate`);
     }
-    return 0;
   } catch (e) {
-    if (e instanceof ScenarioError) {
-      err(`helhet: ${e.message}`);
+    if (e instanceof UsageError) {
+      io.err(`helhet: ${e.message}\nRun "helhet --help" for the options.`);
       return 2;
     }
-    err(`helhet: ${(e as Error).message}`);
+    if (e instanceof ScenarioError || e instanceof RangeError) {
+      io.err(`helhet: ${e.message}`);
+      return 2;
+    }
+    io.err(`helhet: ${(e as Error).message ?? String(e)}`);
     return 1;
   }
 }
 
-declare const __HELHET_VERSION__: string | undefined;
-const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0.0.0-dev";
+function scenarioOf(name: string): Scenario {
+  return /[/\\]|\.(ya?ml|json)$/i.test(name) ? readScenarioFile(name) : loadScenario(name);
+}
+
+function policyOf(name: string): Policy {
+  if (name === "minutes" || name === "whole") return presets[name];
+  if (/[/\\]|\.(ya?ml|json)$/i.test(name)) return readPolicyFile(name);
+  throw new UsageError(`--policies: "${name}" is neither a preset (minutes, whole) nor a policy file (.yaml, .json)`);
+}
+
+function compareCommand(options: CliOptions, io: CliIo): number {
+  const scenario = scenarioOf(options.scenario);
+  const policies = options.policies.map(policyOf);
+  const c = colours(options.color);
+  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`);
+  const comparison = compare(scenario, policies, {
+    replications: options.replications,
+    seed: options.seed,
+    ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
+    ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    ...(bar ? { onProgress: bar.update } : {}),
+  });
+  bar?.stop();
+  let text: string;
+  if (options.format === "json") text = `${JSON.stringify(comparison, null, 2)}\n`;
+  else if (options.format === "csv") text = comparisonCsv(comparison);
+  else if (options.format === "markdown") text = comparisonMarkdown(comparison);
+  else {
+    const head = `${c.bold(scenario.name)} — ${comparison.replications} replications, seed ${comparison.seed}; mean [95% interval]; differences are paired (same citizens)`;
+    text = `${head}\n\n${comparisonTable(comparison, { bold: c.bold, dim: c.dim })}\n`;
+    if (!options.quiet && policies.length >= 2) text += `\n${reading(comparison)}\n`;
+  }
+  return emit(options, io, text);
+}
+
+function validateCommand(options: CliOptions, io: CliIo): number {
+  const file = options.positionals[0];
+  if (file === undefined) throw new UsageError("validate needs a scenario file: helhet validate FILE");
+  const s = readScenarioFile(file);
+  io.out(`${file}: a valid scenario "${s.name}" with ${s.teams.length} teams and ${s.services.length} services`);
+  return 0;
+}
+
+function emit(options: CliOptions, io: CliIo, text: string): number {
+  if (options.out === undefined) io.out(text.replace(/\n$/, ""));
+  else {
+    try {
+      writeFileAtomic(options.out, text);
+    } catch (e) {
+      io.err(`helhet: cannot write --out ${options.out}: ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  return 0;
+}

@@ -89,20 +89,21 @@ export function buildComparison(meta: ComparisonMeta, results: readonly Replicat
     }
   }
   if (first.length === 0) throw new RangeError("no replications to compare");
-  const metricNames = Object.keys(first[0]!.metrics).sort();
+  const namesOf = (list: readonly ReplicationResult[]) => Object.keys(list[0]?.metrics ?? {}).sort();
   const policies: Record<string, Record<string, MetricEstimate>> = {};
   const pooled: Record<string, { endToEndDays: { median: number; p85: number; p95: number } }> = {};
   const capability: Record<string, CapabilitySummary> = {};
   const differences: Record<string, Record<string, DifferenceEstimate>> = {};
   for (const [name, list] of byPolicy) {
-    policies[name] = Object.fromEntries(metricNames.map((m) => [m, estimate(list.map((r) => r.metrics[m] ?? 0))]));
+    policies[name] = Object.fromEntries(namesOf(list).map((m) => [m, estimate(list.map((r) => r.metrics[m] ?? 0))]));
     pooled[name] = { endToEndDays: pooledQuantiles(list) };
     capability[name] = capabilityOf(list[0]!.endToEndDays);
   }
   for (const name of meta.policies.slice(1)) {
     const list = byPolicy.get(name)!;
+    const shared = namesOf(list).filter((m) => first[0]!.metrics[m] !== undefined);
     differences[`${name}-vs-${meta.policies[0]}`] = Object.fromEntries(
-      metricNames.map((m) => [m, difference(list.map((r) => r.metrics[m] ?? 0), first.map((r) => r.metrics[m] ?? 0))]),
+      shared.map((m) => [m, difference(list.map((r) => r.metrics[m] ?? 0), first.map((r) => r.metrics[m] ?? 0))]),
     );
   }
   return {

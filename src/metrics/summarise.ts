@@ -48,6 +48,7 @@ export interface RunSummary {
   /** The parts. */
   readonly handlingMinutesPerContact: number;
   readonly costPerContact: number;
+  /** Utilisation by scenario team id (members of a pooled case-owner team share its figure). */
   readonly utilisation: Readonly<Record<string, number>>;
   /** What citizens say afterwards: shares of closed cohort needs. */
   readonly expression: Readonly<Record<string, number>>;
@@ -139,7 +140,8 @@ export function summarise(run: RunResult): RunSummary {
     costPerNeed: staffMinutesPerNeed * perHour,
     handlingMinutesPerContact: contacts.minutesPerContact,
     costPerContact: contacts.minutesPerContact * perHour,
-    utilisation: Object.fromEntries(run.teams.map((t) => [t.id, t.stats.utilisation])),
+    // per scenario team, so policies can be compared side by side: a pooled team's members share its figure
+    utilisation: Object.fromEntries(run.teams.flatMap((t) => t.members.map((m) => [m, t.stats.utilisation]))),
     expression: Object.fromEntries(EXPRESSION_NAMES.map((name, k) => [name, ratio(expressions[k] as number, expressed)])),
   };
 }

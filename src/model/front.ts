@@ -111,6 +111,8 @@ export function contactDone(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes);
   need.contacts++;
+  // the citizen's effort: time waiting on the line or at the desk, and the contact itself
+  need.effort += task.wait * (need.channel === PHONE || need.channel === VISIT ? 1 : 0) + task.minutes;
   if (task.failure) need.failureContacts++;
   if (task.first) need.contacted = 1;
   const reason = task.reason;
@@ -188,6 +190,7 @@ export function contactAbandoned(world: World, task: Task): void {
   if (need.channel === PHONE && world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
   const reason = task.reason;
   const first = task.first;
+  need.effort += task.wait;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   const citizens = world.scenario.citizens;

@@ -70,6 +70,8 @@ export interface TeamResult {
   readonly name: string;
   readonly role: TeamRole;
   readonly staff: number;
+  /** The scenario teams it is made of (one, or several pooled into case owners). */
+  readonly members: readonly string[];
   /** Statistics over [warmup, horizon). */
   readonly stats: TeamStats;
   /** Staff minutes of value work and of failure work in the window. */

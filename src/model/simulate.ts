@@ -139,6 +139,7 @@ function result(world: World, snapshots: TeamResult["stats"][], seed: number | s
       name: plan.name,
       role: plan.role,
       staff: plan.staff,
+      members: plan.members.map((m) => scenario.teams[m]!.id),
       stats: snapshots[i] ?? world.teams[i]!.stats(),
       valueMinutes: minutes.value,
       failureMinutes: minutes.failure,

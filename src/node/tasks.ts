@@ -7,8 +7,8 @@
  * @packageDocumentation
  */
 import { runReplication, type ExperimentOptions, type ReplicationResult } from "../experiment/index.js";
-import type { Policy } from "../policy/index.js";
-import type { Scenario } from "../scenario/index.js";
+import { validatePolicy, type Policy } from "../policy/index.js";
+import { parseDuration, type Scenario } from "../scenario/index.js";
 
 /** A batch of work: replications `from` (inclusive) to `to` (exclusive), every `step`th one, of every policy. */
 export interface ReplicationTask {
@@ -64,4 +64,47 @@ export function runTask(task: ReplicationTask, onResult?: (result: ReplicationRe
 export function inCompareOrder(results: readonly ReplicationResult[], policyNames: readonly string[]): ReplicationResult[] {
   const rank = new Map(policyNames.map((n, i) => [n, i]));
   return [...results].sort((a, b) => a.replication - b.replication || (rank.get(a.policy) ?? -1) - (rank.get(b.policy) ?? -1));
+}
+
+/** The time window of an experiment, in minutes, with the scenario's defaults filled in. */
+export interface ResolvedWindow {
+  readonly horizonMinutes: number;
+  readonly warmupMinutes: number;
+  readonly drainMinutes: number;
+}
+
+/**
+ * Resolves and checks an experiment's time window and policies in the calling thread, before
+ * any work is handed out, so that a bad option fails at once with a clear message instead of
+ * once per worker. Resolving changes no number: `simulate` reads durations the same way.
+ *
+ * @param scenario - the scenario (its defaults fill the gaps)
+ * @param policies - the policies, each checked with `validatePolicy`
+ * @param options - horizon, warm-up and drain as minutes or durations such as "52 weeks"
+ * @returns the window in minutes
+ * @throws RangeError naming the bad option
+ * @example
+ * ```ts
+ * resolveWindow(loadScenario("teaching"), [policies.whole], { horizon: "2 weeks", warmup: 0 }).horizonMinutes; //=> 20160
+ * ```
+ */
+export function resolveWindow(scenario: Scenario, policies: readonly Policy[], options: ExperimentOptions): ResolvedWindow {
+  for (const p of policies) validatePolicy(p);
+  const horizon = minutesOf(options.horizon, scenario.horizonMinutes, "horizon");
+  const warmup = minutesOf(options.warmup, scenario.warmupMinutes, "warmup");
+  const drain = minutesOf(options.drain, scenario.drainMinutes, "drain");
+  if (!(horizon > 0 && Number.isFinite(horizon))) throw new RangeError(`horizon must be a positive number of minutes, got ${horizon}`);
+  if (!(warmup >= 0 && warmup < horizon)) throw new RangeError(`warmup must be ≥ 0 and shorter than the horizon (${horizon} min), got ${warmup}`);
+  if (!(drain >= 0 && Number.isFinite(drain))) throw new RangeError(`drain must be ≥ 0 minutes, got ${drain}`);
+  return { horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain };
+}
+
+function minutesOf(value: number | string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number") return value;
+  try {
+    return parseDuration(value, { allowZero: true });
+  } catch (e) {
+    throw new RangeError(`${name}: ${(e as Error).message}`);
+  }
 }

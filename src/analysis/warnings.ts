@@ -1,0 +1,87 @@
+/**
+ * Stability warnings before a run: teams whose offered value-demand load is at or over their
+ * capacity (queues grow without limit), or near it (M5: keep utilisation at or below 0.85),
+ * in words a user understands.
+ *
+ * @packageDocumentation
+ */
+import type { TeamLoad } from "./offeredLoad.js";
+
+/** A team at, over or near its capacity before any failure demand. */
+export interface LoadWarning {
+  /** Team id, as in {@link TeamLoad.team}. */
+  readonly team: string;
+  readonly utilisation: number;
+  /** "over": utilisation ≥ 1, queues grow without limit; "near": utilisation ≥ the `near` threshold. */
+  readonly level: "over" | "near";
+  readonly message: string;
+}
+
+/** Options of {@link loadWarnings}. */
+export interface LoadWarningOptions {
+  /** Utilisation from which a team is "near" its capacity (default 0.85, M5 of docs domain.md). */
+  readonly near?: number;
+}
+
+/** Default threshold of "near": M5 of docs domain.md (keep ρ at or below 0.85). */
+export const NEAR_CAPACITY = 0.85;
+
+/** The services that make up at least this share of a team's load are named in its warning (at most three). */
+const DRIVER_SHARE = 0.8;
+const MAX_DRIVERS = 3;
+
+/**
+ * Warnings for teams at or over capacity ("over") or near it ("near"), the most loaded first.
+ * Each message names the team and the services that drive its load and says what to expect;
+ * the load is value demand only, so failure demand made by the run comes on top.
+ *
+ * @param loads - from {@link offeredLoad}
+ * @param options - `near`: the threshold of a "near" warning, in (0, 1] (default 0.85)
+ * @returns one warning per team at or above the threshold
+ * @throws RangeError if `near` is not in (0, 1]
+ * @example
+ * ```ts
+ * const loads: TeamLoad[] = [{ team: "caseWorkers", name: "case workers", role: "caseWork", staff: 1,
+ *   openMinutesPerWeek: 2400, offeredMinutesPerWeek: 3120, utilisation: 1.3,
+ *   byService: { permit: 3120 }, serviceNames: { permit: "building permit" } }];
+ * loadWarnings(loads)[0]?.message;
+ * //=> "case workers (building permit) are offered 130% of their capacity before any failure demand; queues will grow without limit"
+ * ```
+ */
+export function loadWarnings(loads: readonly TeamLoad[], options: LoadWarningOptions = {}): LoadWarning[] {
+  const near = options.near ?? NEAR_CAPACITY;
+  if (!(near > 0 && near <= 1)) throw new RangeError(`loadWarnings: near must be a number in (0, 1], got ${String(near)}`);
+  return loads
+    .filter((t) => t.utilisation >= near)
+    .sort((a, b) => b.utilisation - a.utilisation)
+    .map((t) => {
+      const level = t.utilisation >= 1 ? "over" : "near";
+      return { team: t.team, utilisation: t.utilisation, level, message: messageOf(t, level) };
+    });
+}
+
+function messageOf(t: TeamLoad, level: "over" | "near"): string {
+  const named = drivers(t);
+  // "case workers (building permit)"; a pooled team's name already has parentheses: "case owners (a, b) for building permit"
+  const who = named === "" ? t.name : t.name.endsWith(")") ? `${t.name} for ${named}` : `${t.name} (${named})`;
+  if (t.utilisation === Infinity) return `${who} are offered work but have no opening hours; queues will grow without limit`;
+  // a "near" team never reads as 100%
+  const percent = level === "near" ? Math.min(99, Math.round(t.utilisation * 100)) : Math.round(t.utilisation * 100);
+  const offered = `${who} are offered ${percent}% of their capacity before any failure demand`;
+  return level === "over"
+    ? `${offered}; queues will grow without limit`
+    : `${offered}; expect long queues, and failure demand will push them over`;
+}
+
+/** The services that together make up most of the load, the largest first: "a", "a and b", "a, b and c". */
+function drivers(t: TeamLoad): string {
+  const sorted = Object.entries(t.byService).sort((a, b) => b[1] - a[1]);
+  const names: string[] = [];
+  let covered = 0;
+  for (const [id, minutes] of sorted) {
+    if (names.length === MAX_DRIVERS || covered >= DRIVER_SHARE * t.offeredMinutesPerWeek) break;
+    names.push(t.serviceNames[id] ?? id);
+    covered += minutes;
+  }
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}

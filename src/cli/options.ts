@@ -1,0 +1,104 @@
+/**
+ * The `helhet` command's options: parsed with node:util parseArgs, then checked, each problem
+ * named with the option, the value and what was expected.
+ *
+ * @packageDocumentation
+ */
+import { parseArgs } from "node:util";
+
+/** A usage error: the command exits with status 2 and prints the message (no stack trace). */
+export class UsageError extends Error {
+  /** @param message - what was wrong and what was expected */
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** The options after checking. */
+export interface CliOptions {
+  readonly command: string;
+  readonly positionals: readonly string[];
+  readonly scenario: string;
+  readonly policies: readonly string[];
+  readonly replications: number;
+  readonly seed: number;
+  readonly horizon: string | undefined;
+  readonly warmup: string | undefined;
+  readonly format: "table" | "json" | "csv" | "markdown";
+  readonly out: string | undefined;
+  readonly quiet: boolean;
+  readonly color: boolean;
+  readonly help: boolean;
+  readonly version: boolean;
+}
+
+const FORMATS = ["table", "json", "csv", "markdown"] as const;
+
+/**
+ * Parses and checks the command line.
+ *
+ * @param argv - arguments after the program name
+ * @param env - environment (for NO_COLOR)
+ * @param isTTY - whether stdout is a terminal (colours only there)
+ * @returns the options
+ * @throws {UsageError} naming the option, the value and what was expected
+ * @example
+ * ```ts
+ * parseOptions(["compare", "--replications", "5"], {}, false).replications; //=> 5
+ * ```
+ */
+export function parseOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, isTTY: boolean): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        scenario: { type: "string", default: "soderhamn" },
+        policies: { type: "string", default: "minutes,whole" },
+        replications: { type: "string", default: "10" },
+        seed: { type: "string", default: "1" },
+        horizon: { type: "string" },
+        warmup: { type: "string" },
+        format: { type: "string", default: "table" },
+        out: { type: "string" },
+        quiet: { type: "boolean", default: false },
+        "no-color": { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+  }
+  const v = parsed.values;
+  const replications = Number(v.replications);
+  if (!Number.isInteger(replications) || replications < 1) {
+    throw new UsageError(`--replications must be a whole number ≥ 1, got "${v.replications}"`);
+  }
+  const seed = Number(v.seed);
+  if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${v.seed}"`);
+  const format = v.format as string;
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  }
+  const policies = (v.policies as string).split(",").map((s) => s.trim()).filter(Boolean);
+  if (policies.length === 0) throw new UsageError(`--policies needs at least one policy: preset names (minutes, whole) or policy files`);
+  return {
+    command: parsed.positionals[0] ?? "compare",
+    positionals: parsed.positionals.slice(1),
+    scenario: v.scenario as string,
+    policies,
+    replications,
+    seed,
+    horizon: v.horizon,
+    warmup: v.warmup,
+    format: format as CliOptions["format"],
+    out: v.out,
+    quiet: v.quiet === true,
+    color: isTTY && v["no-color"] !== true && env["NO_COLOR"] === undefined,
+    help: v.help === true,
+    version: v.version === true,
+  };
+}

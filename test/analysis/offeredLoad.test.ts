@@ -1,0 +1,294 @@
+/**
+ * Offered load before a run: hand-checked arithmetic on a tiny scenario, pooling under one case
+ * owner, the words of the warnings, the built-in scenarios, and the analysis against the
+ * simulation with every failure mechanism switched off.
+ */
+import { describe, expect, it } from "vitest";
+import { loadWarnings, offeredLoad, serviceRouting, type TeamLoad } from "../../src/analysis/index.js";
+import { MINUTES_PER_WEEK } from "../../src/engine/index.js";
+import { loadScenario, parseScenario, policies, simulate, type Policy, type Scenario } from "../../src/index.js";
+
+/**
+ * Four teams, two services. Opening hours: desk and case workers Mon–Fri 08:00–16:00 = 2,400
+ * min/wk, expert Mon–Fri 08:00–13:00 = 1,500, field crew Mon–Fri 07:00–16:00 = 2,700.
+ */
+const tiny: Scenario = parseScenario({
+  name: "tiny",
+  population: 1000,
+  costPerStaffHour: 500,
+  teams: [
+    { id: "desk", name: "front desk", role: "front", staff: 1, hours: "Mon-Fri 08:00-16:00", channels: ["phone", "visit", "email"] },
+    { id: "caseWorkers", name: "case workers", role: "caseWork", staff: 1, hours: "Mon-Fri 08:00-16:00" },
+    { id: "expert", name: "technical expert", role: "specialist", staff: 1, hours: "Mon-Fri 08:00-13:00" },
+    { id: "crew", name: "field crew", role: "field", staff: 1, hours: "Mon-Fri 07:00-16:00" },
+  ],
+  services: [
+    {
+      id: "permit",
+      name: "building permit",
+      arrivals: "100 / week",
+      demandTypes: 4,
+      typeConcentration: 0, // four equally common types
+      frontResolvableShare: 0.5,
+      caseShare: 0.5,
+      frontWork: { mean: "10 min", cv: 0.5 },
+      backOfficeWork: { mean: "20 min", cv: 0.5 },
+      backOffice: "caseWorkers",
+      specialistShare: 0.4,
+      informationQuality: 0.8,
+      selfServiceShare: 0.5,
+      channelMix: { phone: 0.5, visit: 0.1, email: 0.2, eform: 0.2 },
+      expectation: "4 weeks",
+      steps: [
+        { id: "intake", team: "caseWorkers", work: { mean: "30 min", cv: 0.5 }, checksCompleteness: true },
+        { id: "review", team: "expert", work: { mean: "60 min", cv: 0.5 }, specialist: true },
+        { id: "visit", team: "crew", work: { mean: "40 min", cv: 0.5 }, failureProbability: 0.2 },
+        { id: "decision", team: "caseWorkers", work: { mean: "19 min", cv: 0.5 } },
+      ],
+    },
+    {
+      id: "questions",
+      name: "general questions",
+      arrivals: "40 / week",
+      demandTypes: 2,
+      typeConcentration: 0,
+      frontResolvableShare: 1,
+      caseShare: 0,
+      frontWork: { mean: "6 min", cv: 0.5 },
+      backOfficeWork: { mean: "8 min", cv: 0.5 },
+      backOffice: "caseWorkers",
+      informationQuality: 0.5,
+      selfServiceShare: 0.5,
+      channelMix: { phone: 1 },
+      expectation: "3 days",
+    },
+  ],
+});
+
+/** The minutes preset without batches: hand-offs, log and pass, closure at the step's end, completeness by letter. */
+const flowHandoffs: Policy = { ...policies.minutes, name: "flow hand-offs", batching: { everyMinutes: null, byRole: {}, steps: {} } };
+
+function byTeam(loads: readonly TeamLoad[]): Record<string, TeamLoad> {
+  return Object.fromEntries(loads.map((t) => [t.team, t]));
+}
+
+describe("offeredLoad on a scenario small enough to check by hand", () => {
+  // Per week, permit: 100 needs, C = 50 cases, 50 enquiries of which 50 × 0.8 × 0.5 = 20 serve
+  // themselves, so E = 30 make contact (all channels reach the desk; e-forms go to the e-mail
+  // team). Cases by e-form (50 × 0.2 = 10) skip the desk: 40 case contacts. Questions: 40
+  // needs, 40 × 0.5 × 0.5 = 10 self-served, 30 contacts. Clarifications: 50 × (1 − 0.8) = 10
+  // incomplete cases at intake (clarificationWork 10 min, the default). Specialists: 50 × 0.4 =
+  // 20 reviews. The field visit fails with p = 0.2: 1/(1 − 0.2) = 1.25 visits per case.
+
+  it("under hand-offs in flow (logAndPass, coverage 0.3)", () => {
+    // Repertoire: permit ceil(0.3 × 0.5 × 4) = 1 of 4 types: 1/4 resolved, 3/4 passed on;
+    // questions ceil(0.3 × 1 × 2) = 1 of 2: 1/2 passed on.
+    // desk: permit (30 + 40) × 10 = 700, questions 30 × 6 = 180: 880 ÷ 2,400 = 0.3667
+    // case workers: call-backs 30 × 0.75 × 20 = 450 + intake 50 × 30 = 1,500 + clarifications
+    //   10 × 10 = 100 + decision 50 × 19 = 950 + questions 30 × 0.5 × 8 = 120: 3,120 ÷ 2,400 = 1.3
+    // expert: 20 × 60 = 1,200 ÷ 1,500 = 0.8;  crew: 50 × 1.25 × 40 = 2,500 ÷ 2,700 = 0.9259
+    const t = byTeam(offeredLoad(tiny, flowHandoffs));
+    expect(t["desk"]?.offeredMinutesPerWeek).toBeCloseTo(880, 9);
+    expect(t["desk"]?.byService).toEqual({ permit: expect.closeTo(700, 9), questions: expect.closeTo(180, 9) });
+    expect(t["caseWorkers"]?.offeredMinutesPerWeek).toBeCloseTo(3120, 9);
+    expect(t["caseWorkers"]?.utilisation).toBeCloseTo(1.3, 12);
+    expect(t["expert"]?.offeredMinutesPerWeek).toBeCloseTo(1200, 9);
+    expect(t["crew"]?.offeredMinutesPerWeek).toBeCloseTo(2500, 9);
+    expect(t["crew"]?.utilisation).toBeCloseTo(2500 / 2700, 12);
+    expect(t["crew"]).toMatchObject({ staff: 1, openMinutesPerWeek: 2700, role: "field", name: "field crew" });
+  });
+
+  it("solves the rework loop: 1.25 visits per case to a step that fails with p = 0.2", () => {
+    const visit = serviceRouting(tiny, flowHandoffs).find((r) => r.service === "permit" && r.label === "visit");
+    expect(visit?.visits).toBeCloseTo(0.5 * 1.25, 12); // per need: case share 0.5 × 1/(1 − 0.2)
+    expect(visit).toMatchObject({ team: "crew", minutes: 40 });
+  });
+
+  it("under the minutes preset: weekly batches save set-up on work that lands in an inbox", () => {
+    // Every step is a hand-off (none follows a step of the same team), so every step saves
+    // batchSetupSaving 0.1; call-backs and clarifications do not.
+    // case workers: 450 + 1,500 × 0.9 + 100 + 950 × 0.9 + 120 = 2,875; expert 1,080; crew 2,250
+    const t = byTeam(offeredLoad(tiny, policies.minutes));
+    expect(t["caseWorkers"]?.offeredMinutesPerWeek).toBeCloseTo(2875, 9);
+    expect(t["expert"]?.offeredMinutesPerWeek).toBeCloseTo(1080, 9);
+    expect(t["crew"]?.offeredMinutesPerWeek).toBeCloseTo(2250, 9);
+  });
+
+  it("under the whole preset: pooled owners, consults, help at the first contact, confirmations", () => {
+    // Pool: case workers + crew (the permit's non-specialist step teams and its back office),
+    // 2 staff, capacity 2,400 + 2,700 = 5,100. Repertoire: permit ceil(0.8 × 0.5 × 4) = 2 of 4,
+    // questions ceil(0.8 × 2) = 2 of 2 (all resolved).
+    // desk: enquiries 30 × 10 = 300; case contacts complete 40 × 0.8 × 10 = 320, incomplete
+    //   40 × 0.2 × (10 + 10 help) = 160; questions 180: 960
+    // owners: consults 30 × 0.5 × 0.3 × 20 = 90; clarifications (8 × (1 − 0.8) by the front +
+    //   10 × 0.2 by e-form) × 10 = 36; intake 50 × 30 × 1.15 = 1,725; visit 50 × 1.25 × 40 ×
+    //   1.15 = 2,875; decision 50 × 19 × 1.15 = 1,092.5; confirmations 50 × 3 = 150: 5,968.5
+    // expert: 20 consults × 60 = 1,200 (a consult has no generalist penalty)
+    const loads = offeredLoad(tiny, policies.whole);
+    const t = byTeam(loads);
+    expect(loads.map((x) => x.team)).toEqual(["desk", "owners:caseWorkers+crew", "expert"]);
+    const owners = t["owners:caseWorkers+crew"]!;
+    expect(owners).toMatchObject({ staff: 2, role: "caseWork", name: "case owners (case workers, field crew)" });
+    expect(owners.staff * owners.openMinutesPerWeek).toBeCloseTo(5100, 9);
+    expect(owners.offeredMinutesPerWeek).toBeCloseTo(5968.5, 9);
+    expect(owners.utilisation).toBeCloseTo(5968.5 / 5100, 12);
+    expect(t["desk"]?.offeredMinutesPerWeek).toBeCloseTo(960, 9);
+    expect(t["expert"]?.offeredMinutesPerWeek).toBeCloseTo(1200, 9);
+  });
+});
+
+describe("pooling under one case owner", () => {
+  const owner: Policy = { ...flowHandoffs, caseHandling: "caseOwner" };
+  const total = (loads: readonly TeamLoad[], f: (t: TeamLoad) => number) => loads.reduce((a, t) => a + f(t), 0);
+
+  it("keeps total staff and capacity", () => {
+    const [a, b] = [offeredLoad(tiny, flowHandoffs), offeredLoad(tiny, owner)];
+    expect(total(b, (t) => t.staff)).toBe(total(a, (t) => t.staff));
+    expect(total(b, (t) => t.staff * t.openMinutesPerWeek)).toBeCloseTo(total(a, (t) => t.staff * t.openMinutesPerWeek), 9);
+  });
+
+  it("keeps total load but for the generalist penalty on the pooled team's steps", () => {
+    // pooled steps: intake 1,500 + visit 2,500 + decision 950 = 4,950; × 0.15 = 742.5
+    const [a, b] = [offeredLoad(tiny, flowHandoffs), offeredLoad(tiny, owner)];
+    expect(total(b, (t) => t.offeredMinutesPerWeek) - total(a, (t) => t.offeredMinutesPerWeek)).toBeCloseTo(742.5, 9);
+    const noPenalty: Scenario = { ...tiny, mechanisms: { ...tiny.mechanisms, generalistPenalty: 0 } };
+    expect(total(offeredLoad(noPenalty, owner), (t) => t.offeredMinutesPerWeek)).toBeCloseTo(
+      total(offeredLoad(noPenalty, flowHandoffs), (t) => t.offeredMinutesPerWeek),
+      9,
+    );
+  });
+});
+
+describe("loadWarnings", () => {
+  it("warns in plain words when a team is over capacity, and when it is near", () => {
+    const warnings = loadWarnings(offeredLoad(tiny, flowHandoffs));
+    expect(warnings).toEqual([
+      {
+        team: "caseWorkers",
+        utilisation: expect.closeTo(1.3, 12),
+        level: "over",
+        message: "case workers (building permit) are offered 130% of their capacity before any failure demand; queues will grow without limit",
+      },
+      {
+        team: "crew",
+        utilisation: expect.closeTo(0.9259, 4),
+        level: "near",
+        message:
+          "field crew (building permit) are offered 93% of their capacity before any failure demand; expect long queues, and failure demand will push them over",
+      },
+    ]);
+  });
+
+  it("names the services that make up most of the load, the largest first", () => {
+    const team: TeamLoad = {
+      team: "front", name: "contact centre", role: "front", staff: 1, openMinutesPerWeek: 1000,
+      offeredMinutesPerWeek: 1100, utilisation: 1.1, byService: { a: 100, b: 600, c: 400 },
+      serviceNames: { a: "waste", b: "general enquiries", c: "school choice" },
+    };
+    expect(loadWarnings([team])[0]?.message).toBe(
+      "contact centre (general enquiries and school choice) are offered 110% of their capacity before any failure demand; queues will grow without limit",
+    );
+  });
+
+  it("takes another threshold for near, and rejects one outside (0, 1]", () => {
+    const loads = offeredLoad(tiny, flowHandoffs);
+    expect(loadWarnings(loads, { near: 0.75 }).map((w) => w.team)).toEqual(["caseWorkers", "crew", "expert"]);
+    expect(() => loadWarnings(loads, { near: 0 })).toThrow(RangeError);
+    expect(() => loadWarnings(loads, { near: 1.2 })).toThrow(/near must be a number in \(0, 1\]/);
+  });
+});
+
+describe("the built-in scenarios", () => {
+  for (const name of ["soderhamn", "teaching", "standard-work"] as const) {
+    for (const policy of [policies.minutes, policies.whole]) {
+      it(`${name} under ${policy.name}: finite loads on every team, the same staff in total`, () => {
+        const s = loadScenario(name);
+        const loads = offeredLoad(s, policy);
+        for (const t of loads) {
+          expect(Number.isFinite(t.offeredMinutesPerWeek) && t.offeredMinutesPerWeek >= 0, t.team).toBe(true);
+          expect(Number.isFinite(t.utilisation) && t.utilisation >= 0, t.team).toBe(true);
+        }
+        expect(loads.reduce((a, t) => a + t.staff, 0)).toBe(s.teams.reduce((a, t) => a + t.staff, 0));
+      });
+    }
+  }
+
+  it("soderhamn under minutes: no team over capacity before failure demand", () => {
+    expect(loadWarnings(offeredLoad(loadScenario("soderhamn"), policies.minutes)).filter((w) => w.level === "over")).toEqual([]);
+  });
+});
+
+/**
+ * The scenario with every failure mechanism switched off (as `withoutFailure` in
+ * test/model/honesty.test.ts), and what the analysis leaves out made constant: a flat year (so
+ * the measured window sees the yearly average rate), no structural yearly runs (whose burst
+ * would fall in or out of the window), no proactive updates (their number depends on time
+ * open). Completeness clarifications, consults, confirmations, the generalist penalty and
+ * batch savings stay: they are routing, not failure.
+ */
+function withoutFailure(s: Scenario): Scenario {
+  return {
+    ...s,
+    services: s.services.map((sv) => ({
+      ...sv,
+      profile: { ...sv.profile, byMonth: sv.profile.byMonth.map(() => 1) },
+      steps: sv.steps.map((st) => ({ ...st, failureProbability: 0, scheduled: null })),
+    })),
+    citizens: {
+      ...s.citizens,
+      phonePatience: { mean: 1e9, cv: 0 },
+      visitPatience: { mean: 1e9, cv: 0 },
+      giveUpProbability: 0,
+      chaseRatePerMinute: 0,
+      letterUnclearProbability: 0,
+      complaintPropensity: 0,
+    },
+    mechanisms: { ...s.mechanisms, handoffInfoLoss: 0, misrouteProbability: 0, prematureClosure: 0, infoLossFailure: 0, updateMinutes: 0 },
+  };
+}
+
+/**
+ * Standard deviation of a team's simulated minutes per week over W weeks, from the Poisson
+ * count variance. Needs of service s arrive as a Poisson process of Λₛ per week (a weekly
+ * profile over whole weeks keeps the count Poisson with mean ΛₛW), each bringing Xₛ minutes of
+ * work to the team, independently; so the total is compound Poisson with
+ * Var = W Σₛ Λₛ E[Xₛ²], and the weekly mean has Var = Σₛ Λₛ E[Xₛ²] / W. Xₛ is the sum over the
+ * team's stations k of Yₖ = (visit indicator) × (lognormal minutes, mean mₖ, cv ≤ cvmax), so
+ * E[Yₖ²] ≤ vₖ mₖ² (1 + cvmax²) and, whatever the dependence between stations (Minkowski),
+ * E[Xₛ²] ≤ (Σₖ √E[Yₖ²])². Adding a constant (completeness help) only lowers the cv. Needs in
+ * flight at the window's ends add O(1) work against O(W) and are left out.
+ */
+function poissonSd(s: Scenario, policy: Policy, team: string, weeks: number): number {
+  const cvs = s.services.flatMap((sv) => [sv.frontWork.cv, sv.backOfficeWork.cv, ...sv.steps.map((st) => st.work.cv)]);
+  const secondMoment = 1 + Math.max(s.mechanisms.clarificationWork.cv, ...cvs) ** 2;
+  const routing = serviceRouting(s, policy).filter((r) => r.team === team);
+  let variance = 0;
+  for (const sv of s.services) {
+    const root = routing.filter((r) => r.service === sv.id).reduce((a, r) => a + Math.sqrt(r.visits * secondMoment) * r.minutes, 0);
+    variance += sv.arrivalsPerMinute * MINUTES_PER_WEEK * root ** 2;
+  }
+  return Math.sqrt(variance / weeks);
+}
+
+describe("the analysis against the simulation with every failure mechanism off", () => {
+  const noCutShort = (p: Policy): Policy => ({ ...p, handlingTime: { ...p.handlingTime, cutShortProbability: 0 } });
+  for (const name of ["soderhamn", "teaching", "standard-work"] as const) {
+    for (const preset of [policies.minutes, policies.whole]) {
+      it(`${name} under ${preset.name}: simulated staff minutes per week per team within 4 SD of the offered load`, () => {
+        const s = withoutFailure(loadScenario(name));
+        const policy = noCutShort(preset);
+        const run = simulate(s, policy, { seed: 1, horizon: "130 weeks", warmup: "26 weeks" });
+        const weeks = (run.horizonMinutes - run.warmupMinutes) / MINUTES_PER_WEEK;
+        const loads = offeredLoad(s, policy);
+        // the analysis plans the same teams as the model
+        expect(loads.map((t) => [t.team, t.staff])).toEqual(run.teams.map((t) => [t.id, t.staff]));
+        run.teams.forEach((t, j) => {
+          const simulated = (t.valueMinutes + t.failureMinutes) / weeks;
+          const offered = loads[j]!.offeredMinutesPerWeek;
+          const sd = poissonSd(s, policy, t.id, weeks);
+          expect(Math.abs(simulated - offered), `${t.id}: simulated ${simulated.toFixed(1)} vs offered ${offered.toFixed(1)} (SD ${sd.toFixed(1)})`).toBeLessThanOrEqual(4 * sd);
+        });
+      });
+    }
+  }
+});
