@@ -16,7 +16,14 @@ export interface TableRow {
   readonly unit?: string;
 }
 
-/** The three blocks of the comparison table. */
+/**
+ * The three blocks of the comparison table.
+ *
+ * @example
+ * ```ts
+ * TABLE_BLOCKS.map((b) => b.title); //=> ["What citizens experience", "The whole", "The parts"]
+ * ```
+ */
 export const TABLE_BLOCKS: readonly { readonly title: string; readonly rows: readonly TableRow[] }[] = [
   {
     title: "What citizens experience",
