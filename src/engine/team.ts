@@ -28,6 +28,12 @@ export interface TeamOptions {
   /** Opening hours; default open all the time. No service starts while closed. */
   readonly openingHours?: WeeklyCalendar;
   /**
+   * Each server's own hours (one calendar per server), for a team whose members work
+   * different hours; overrides `openingHours`. A server starts work only while its own hours
+   * are open. Needs the "finish" closing rule.
+   */
+  readonly serverHours?: readonly WeeklyCalendar[];
+  /**
    * Work in progress at closing time: "finish" (default) lets staff finish the piece of work
    * in hand (the minutes after closing are counted as overtime); "pause" stops it and goes
    * on with the remaining minutes at the next opening.
@@ -55,8 +61,11 @@ export class Team {
   readonly name: string;
   /** Number of servers. */
   readonly servers: number;
-  /** Opening hours. */
+  /** Opening hours of the team: open when any server is open. */
   readonly openingHours: WeeklyCalendar;
+  private readonly serverHours: readonly WeeklyCalendar[];
+  private readonly uniformHours: boolean;
+  private readonly sBusy: Uint8Array;
   private readonly sim: Simulation;
   private readonly doneHook: TeamHooks["done"];
   private readonly startedHook: TeamHooks["started"];
@@ -100,10 +109,19 @@ export class Team {
     this.startedHook = hooks.started;
     this.renegedHook = hooks.reneged;
     this.line = new WaitingLine(options.discipline ?? "fifo");
-    this.openingHours = options.openingHours ?? WeeklyCalendar.always();
-    this.alwaysOpen = this.openingHours.isAlways;
+    const own = options.serverHours;
+    if (own !== undefined && own.length !== servers) {
+      throw new RangeError(`serverHours of team "${this.name}" must give one calendar per server (${servers}), got ${own.length}`);
+    }
+    const shared = options.openingHours ?? WeeklyCalendar.always();
+    this.serverHours = own ?? Array.from({ length: servers }, () => shared);
+    this.uniformHours = own === undefined || own.every((c) => c === own[0]);
+    this.openingHours = this.uniformHours ? (this.serverHours[0] as WeeklyCalendar) : WeeklyCalendar.fromIntervals(own!.flatMap((c) => c.intervals));
+    this.alwaysOpen = this.openingHours.isAlways && this.uniformHours;
     this.pause = (options.atClosing ?? "finish") === "pause";
-    this.statistics = new TeamStatistics(sim.now, servers, this.openingHours);
+    if (this.pause && !this.uniformHours) throw new RangeError(`team "${this.name}": the "pause" closing rule needs the same hours for every server`);
+    this.sBusy = new Uint8Array(servers);
+    this.statistics = new TeamStatistics(sim.now, this.serverHours, this.sBusy);
     this.sEntity = new Float64Array(servers);
     this.sTag = new Float64Array(servers);
     this.sEnd = new Float64Array(servers);
@@ -152,9 +170,12 @@ export class Team {
     const st = this.statistics;
     st.update(now, this.line.length, this.working);
     st.arrivals++;
-    if (this.freeCount > 0 && this.line.length === 0 && this.isOpen()) {
-      this.start(entity, serviceTime, tag, 0);
-      return -1;
+    if (this.freeCount > 0 && this.line.length === 0) {
+      const pos = this.openFreeServer();
+      if (pos >= 0) {
+        this.start(pos, entity, serviceTime, tag, 0);
+        return -1;
+      }
     }
     const slot = this.line.add(entity, serviceTime, tag, priority, now);
     const ticket = this.line.ticket(slot);
@@ -195,8 +216,20 @@ export class Team {
     this.statistics.reset(this.sim.now, this.line.length, this.working);
   }
 
-  private start(entity: number, serviceTime: number, tag: number, waited: number): void {
-    const server = this.freeServers[--this.freeCount] as number;
+  /** Position in the free stack of a free server whose hours are open now, or -1. */
+  private openFreeServer(): number {
+    if (this.uniformHours) return this.alwaysOpen || this.openingHours.isOpen(this.sim.now) ? this.freeCount - 1 : -1;
+    const now = this.sim.now;
+    for (let p = this.freeCount - 1; p >= 0; p--) {
+      if ((this.serverHours[this.freeServers[p] as number] as WeeklyCalendar).isOpen(now)) return p;
+    }
+    return -1;
+  }
+
+  private start(pos: number, entity: number, serviceTime: number, tag: number, waited: number): void {
+    const server = this.freeServers[pos] as number;
+    this.freeServers[pos] = this.freeServers[--this.freeCount] as number;
+    this.sBusy[server] = 1;
     this.working++;
     this.sEntity[server] = entity;
     this.sTag[server] = tag;
@@ -214,6 +247,7 @@ export class Team {
     st.update(now, this.line.length, this.working);
     st.completed++;
     this.working--;
+    this.sBusy[server] = 0;
     this.sEvent[server] = -1;
     this.freeServers[this.freeCount++] = server;
     const entity = this.sEntity[server] as number;
@@ -224,12 +258,13 @@ export class Team {
 
   private startWaiting(): void {
     if (this.line.length === 0) return;
-    if (!this.isOpen()) {
-      this.ensureWake();
-      return;
-    }
     const now = this.sim.now;
-    while (this.freeCount > 0) {
+    while (this.freeCount > 0 && this.line.length > 0) {
+      const pos = this.openFreeServer();
+      if (pos < 0) {
+        this.ensureWake();
+        return;
+      }
       const slot = this.line.popNext();
       if (slot < 0) break;
       const renegeId = this.line.renegeId(slot);
@@ -239,7 +274,7 @@ export class Team {
       const tag = this.line.tag(slot);
       const waited = now - this.line.time(slot);
       this.line.release(slot);
-      this.start(entity, service, tag, waited);
+      this.start(pos, entity, service, tag, waited);
     }
   }
 
@@ -260,16 +295,28 @@ export class Team {
 
   private ensureWake(): void {
     if (this.wakePending) return;
-    const at = this.openingHours.nextOpening(this.sim.now);
+    const at = this.nextServerOpening();
     if (at === Infinity) return;
     this.wakePending = true;
     // priority -1: a team that opens at t starts work before events scheduled for t
     this.sim.scheduleAt(at, this.onWake, 0, -1);
   }
 
+  /** The next time a free server's hours open (now if one is open). */
+  private nextServerOpening(): number {
+    const now = this.sim.now;
+    if (this.uniformHours) return this.openingHours.nextOpening(now);
+    let at = Infinity;
+    for (let p = 0; p < this.freeCount; p++) {
+      at = Math.min(at, (this.serverHours[this.freeServers[p] as number] as WeeklyCalendar).nextOpening(now));
+    }
+    return at;
+  }
+
   private wake(): void {
     this.wakePending = false;
-    if (!this.isOpen()) {
+    const closed = this.uniformHours ? !this.isOpen() : this.openFreeServer() < 0;
+    if (closed) {
       this.ensureWake();
       return;
     }
@@ -301,6 +348,7 @@ export class Team {
       this.sim.cancel(id);
       this.sEvent[s] = -1;
       this.sRemaining[s] = (this.sEnd[s] as number) - now;
+      this.sBusy[s] = 0;
       this.working--;
       this.paused++;
     }
@@ -315,6 +363,7 @@ export class Team {
       this.sRemaining[s] = -1;
       this.sEnd[s] = now + remaining;
       this.sEvent[s] = this.sim.schedule(remaining, this.onComplete, s);
+      this.sBusy[s] = 1;
       this.working++;
       this.paused--;
     }

@@ -1,4 +1,4 @@
-import type { WeeklyCalendar } from "./weeklyCalendar.js";
+import { WeeklyCalendar } from "./weeklyCalendar.js";
 
 /** A team's statistics over a period (from the start or the last reset to now). */
 export interface TeamStats {
@@ -6,8 +6,10 @@ export interface TeamStats {
   readonly servers: number;
   /** Length of the period. */
   readonly elapsed: number;
-  /** Open time in the period (by the opening hours). */
+  /** Open time in the period (by the opening hours: any server open). */
   readonly openTime: number;
+  /** Server time available in the period: each server's open time, added up. */
+  readonly capacityTime: number;
   readonly arrivals: number;
   readonly started: number;
   readonly completed: number;
@@ -26,7 +28,7 @@ export interface TeamStats {
   /** Server time spent working while the team was closed (finishing work in hand). */
   readonly overtime: number;
   /**
-   * busyTime ÷ (servers × openTime + overtime): the share of the available capacity that was
+   * busyTime ÷ (capacityTime + overtime): the share of the available capacity that was
    * used, in [0, 1]; 0 when no capacity was available.
    */
   readonly utilisation: number;
@@ -43,7 +45,7 @@ export interface TeamStats {
  *
  * @example
  * ```ts
- * const st = new TeamStatistics(0, 1, WeeklyCalendar.always());
+ * const st = new TeamStatistics(0, [WeeklyCalendar.always()], new Uint8Array(1));
  * st.update(10, 0, 1); // nobody waited, 1 server idle for 10
  * st.snapshot(20, "desk", 0, 1).meanBusy; //=> 0.5
  * ```
@@ -59,19 +61,28 @@ export class TeamStatistics {
   private maxQueue = 0;
   private lastT: number;
   private readonly always: boolean;
+  private readonly uniform: boolean;
+  private readonly servers: number;
   private startT: number;
   private queueArea = 0;
   private busyArea = 0;
   private overtimeArea = 0;
 
+  /**
+   * @param now - start of the first period
+   * @param calendars - each server's opening hours
+   * @param busyFlags - the team's flags of busy servers (read, never written here)
+   */
   constructor(
     now: number,
-    private readonly servers: number,
-    private readonly hours: WeeklyCalendar,
+    private readonly calendars: readonly WeeklyCalendar[],
+    private readonly busyFlags: Uint8Array,
   ) {
     this.lastT = now;
     this.startT = now;
-    this.always = hours.isAlways;
+    this.servers = calendars.length;
+    this.uniform = calendars.every((c) => c === calendars[0]);
+    this.always = this.uniform && (calendars[0]?.isAlways ?? true);
   }
 
   /**
@@ -84,7 +95,12 @@ export class TeamStatistics {
       this.queueArea += queue * dt;
       this.busyArea += busy * dt;
       if (busy > 0 && !this.always) {
-        this.overtimeArea += busy * (dt - this.hours.openMinutesBetween(this.lastT, now));
+        if (this.uniform) this.overtimeArea += busy * (dt - this.calendars[0]!.openMinutesBetween(this.lastT, now));
+        else {
+          for (let k = 0; k < this.servers; k++) {
+            if (this.busyFlags[k] === 1) this.overtimeArea += dt - this.calendars[k]!.openMinutesBetween(this.lastT, now);
+          }
+        }
       }
       this.lastT = now;
     }
@@ -125,12 +141,20 @@ export class TeamStatistics {
     this.startT = now;
   }
 
+  private unionOpen(now: number): number {
+    const distinct = [...new Set(this.calendars)];
+    const all = distinct.flatMap((c) => c.intervals);
+    return WeeklyCalendar.fromIntervals(all).openMinutesBetween(this.startT, now);
+  }
+
   /** The statistics of the period up to `now`. */
   snapshot(now: number, name: string, queue: number, busy: number): TeamStats {
     this.update(now, queue, busy);
     const elapsed = now - this.startT;
-    const openTime = this.hours.openMinutesBetween(this.startT, now);
-    const capacity = this.servers * openTime + this.overtimeArea;
+    const first = this.calendars[0]!;
+    const openTime = this.uniform ? first.openMinutesBetween(this.startT, now) : this.unionOpen(now);
+    const capacityTime = this.uniform ? this.servers * openTime : this.calendars.reduce((a, c) => a + c.openMinutesBetween(this.startT, now), 0);
+    const capacity = capacityTime + this.overtimeArea;
     const n = this.started;
     const meanWait = n > 0 ? this.waitSum / n : 0;
     const left = n + this.reneged;
@@ -139,6 +163,7 @@ export class TeamStatistics {
       servers: this.servers,
       elapsed,
       openTime,
+      capacityTime,
       arrivals: this.arrivals,
       started: n,
       completed: this.completed,

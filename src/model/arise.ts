@@ -77,6 +77,7 @@ export function arise(world: World, s: number): Need {
   const informed = rng() < spec.informationQuality;
   need.complete = informed ? 1 : 0;
   need.channel = pickIndex(plan.channelCdf, rng());
+  need.firstChannel = need.channel;
   need.frontMinutes = world.dist(spec.frontWork).sample(rng);
   need.backMinutes = world.dist(spec.backOfficeWork).sample(rng);
   const citizens = world.scenario.citizens;

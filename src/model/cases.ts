@@ -104,7 +104,7 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
   const team = plan.stepTeam[k] as number;
   const mechanisms = world.scenario.mechanisms;
   const at = consult ? world.now : releaseTime(world, need, k, inbox);
-  const field = world.layout.teams[team]!.role === "field";
+  const field = plan.stepField[k] === true;
   if (need.infoLost && !consult && !field) {
     const clarify = world.newTask(need, TaskCode.clarify, Reason.clarification, true);
     clarify.step = k;
@@ -123,7 +123,7 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
   let minutes = need.steps[k]! * (isRework ? mechanisms.reworkShare : 1);
   // what part-optimising buys: a case owner doing another team's step is slower than that
   // team's specialists; work swept in a batch shares its set-up
-  if (!consult && world.layout.teams[team]!.members.length > 1) minutes *= 1 + mechanisms.generalistPenalty;
+  if (!consult) minutes *= 1 + mechanisms.generalistPenalty * (plan.stepGeneralist[k] as number);
   if (at > world.now) minutes *= 1 - mechanisms.batchSetupSaving;
   const factor = world.policy.handlingTime.stepFactor;
   if (factor !== null && minutes > factor * step.work.mean) {
@@ -131,6 +131,7 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
     if (u < world.policy.handlingTime.cutShortProbability) {
       minutes = factor * step.work.mean;
       need.defect = Reason.notDoneRight;
+      need.defectStep = k;
     }
   }
   const task = world.newTask(need, isRework ? TaskCode.rework : TaskCode.step, Reason.firstRequest, isRework);
@@ -149,17 +150,19 @@ export function stepDone(world: World, task: Task): void {
   const need = task.need as Need;
   const k = task.step;
   const isRework = task.kind === TaskCode.rework;
-  const team = task.team;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   const step = world.plans[need.service]!.spec.steps[k]!;
   let failure = step.failureProbability;
-  if (need.infoLost && world.layout.teams[team]!.role === "field") {
+  if (need.infoLost && world.plans[need.service]!.stepField[k] === true) {
     failure += world.scenario.mechanisms.infoLossFailure;
     need.infoLost = 0;
   }
   const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.fail]!;
-  if (u < failure) need.defect = Reason.notDoneRight;
+  if (u < failure) {
+    need.defect = Reason.notDoneRight;
+    need.defectStep = k;
+  }
   if (isRework) return finishCase(world, need);
   if (step.externalWait !== null) {
     world.after(world.dist(step.externalWait).sample(world.decisionRng), need, Timer.external);
@@ -187,6 +190,7 @@ export function clarifyDone(world: World, task: Task): void {
   const citizens = world.scenario.citizens;
   const mechanisms = world.scenario.mechanisms;
   const letter = completeness && world.policy.completenessCheck === "backOfficeLetter";
+  if (completeness) need.stops++;
   const delay = world.dist(letter ? citizens.responseDelay : mechanisms.clarificationDelay).sample(world.citizenRng);
   if (!completeness) need.retells++;
   if (letter && world.citizenRng() < citizens.letterUnclearProbability) {
@@ -275,15 +279,16 @@ export function passEnquiry(world: World, need: Need): void {
     world.submitAt(at, bounce, plan.backOffice, mechanisms.misrouteMinutes);
     return;
   }
-  let minutes = need.backMinutes;
-  const lost = need.infoLost === 1;
-  if (lost) {
-    minutes += world.dist(mechanisms.clarificationWork).sample(world.decisionRng);
+  let extra = 0;
+  if (need.infoLost === 1) {
+    // the call-back first recovers what was lost: "tell me again" (failure work)
+    extra = world.dist(mechanisms.clarificationWork).sample(world.decisionRng);
     need.retells++;
     need.infoLost = 0;
   }
-  const task = world.newTask(need, TaskCode.callback, Reason.firstRequest, lost);
-  world.submitAt(at, task, plan.backOffice, minutes);
+  const task = world.newTask(need, TaskCode.callback, Reason.firstRequest, false);
+  task.failureMinutes = extra;
+  world.submitAt(at, task, plan.backOffice, need.backMinutes + extra);
   armChasing(world, need, world.now + mechanisms.callbackExpectationMinutes);
 }
 
@@ -326,7 +331,10 @@ export function rework(world: World, need: Need): void {
   need.reopened = 1;
   need.defect = 0;
   armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
-  sendToStep(world, need, Math.max(0, need.step), true);
+  // redo the step where the defect arose (a premature closure redoes the last step)
+  const k = need.defectStep >= 0 ? need.defectStep : Math.max(0, need.step);
+  need.defectStep = -1;
+  sendToStep(world, need, k, true);
 }
 
 /**
@@ -338,7 +346,9 @@ export function rework(world: World, need: Need): void {
 export function reworkBeforeClosing(world: World, need: Need): void {
   need.reworks++;
   need.defect = 0;
-  submitStep(world, need, Math.max(0, need.step), true, false, false);
+  const k = need.defectStep >= 0 ? need.defectStep : Math.max(0, need.step);
+  need.defectStep = -1;
+  submitStep(world, need, k, true, false, false);
 }
 
 function scheduleUpdate(world: World, need: Need): void {

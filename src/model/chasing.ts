@@ -12,9 +12,11 @@ import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import type { World } from "./world.js";
 
-function chaseRate(world: World): number {
+/** The chase rate: proactive updates (given for cases) lower it. */
+function chaseRate(world: World, need: Need): number {
   const rate = world.scenario.citizens.chaseRatePerMinute;
-  return world.policy.progressInformation === "proactive" ? rate * world.scenario.mechanisms.proactiveChaseFactor : rate;
+  const updated = need.isCase === 1 && world.policy.progressInformation === "proactive";
+  return updated ? rate * world.scenario.mechanisms.proactiveChaseFactor : rate;
 }
 
 /**
@@ -37,7 +39,7 @@ export function armChasing(world: World, need: Need, due: number): void {
     need.chaseEvent = -1;
   }
   need.expectationDue = due;
-  const rate = chaseRate(world);
+  const rate = chaseRate(world, need);
   if (!(rate > 0)) return;
   const delay = Math.max(0, due - world.now) - Math.log(1 - world.chaseRng()) / rate;
   need.chaseEvent = world.after(delay, need, Timer.chase);
@@ -51,7 +53,7 @@ export function armChasing(world: World, need: Need, due: number): void {
  */
 export function nextChase(world: World, need: Need): void {
   if (need.status !== NeedStatus.open || need.chaseEvent >= 0) return;
-  const rate = chaseRate(world);
+  const rate = chaseRate(world, need);
   if (!(rate > 0)) return;
   need.chaseEvent = world.after(-Math.log(1 - world.chaseRng()) / rate, need, Timer.chase);
 }

@@ -35,6 +35,7 @@ export function finishCase(world: World, need: Need): void {
     const variety = Math.min(1, world.plans[need.service]!.stepVariety);
     if (pressure && need.u[U.premature]! < world.scenario.mechanisms.prematureClosure * variety && need.defect === 0) {
       need.defect = Reason.reopened;
+      need.defectStep = -1;
     }
   }
   if (world.policy.closure === "citizenConfirms") {
@@ -77,6 +78,7 @@ function settle(world: World, need: Need, firstClosing: boolean): void {
       world.after(world.dist(citizens.noticeDelay).sample(world.citizenRng), need, Timer.notice, need.defect, 0);
       return;
     }
+    need.defectLeft = 1;
   }
   resolveNeed(world, need);
 }
@@ -169,14 +171,6 @@ export function complaintDone(world: World, task: Task): void {
   world.releaseTask(task);
   need.afterCare = 0;
   writeRecord(world, need);
-}
-
-/** A complaint call that was abandoned and not redialled ends the after-care. */
-export function dropAfterCare(world: World, need: Need): void {
-  if (need.afterCare === 1) {
-    need.afterCare = 0;
-    writeRecord(world, need);
-  }
 }
 
 function writeRecord(world: World, need: Need): void {

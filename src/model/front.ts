@@ -9,7 +9,7 @@ import { CHANNELS } from "../scenario/types.js";
 import { isFailureReason, Outcome, Reason, Task as TaskCode } from "./codes.js";
 import { nextChase } from "./chasing.js";
 import { passEnquiry, pullConsult, rework, startCase } from "./cases.js";
-import { abandonNeed, complaintHandling, dropAfterCare, resolveNeed } from "./closure.js";
+import { abandonNeed, complaintHandling, resolveNeed } from "./closure.js";
 import { NeedStatus } from "./codes.js";
 import type { Need } from "./need.js";
 import { U } from "./need.js";
@@ -18,6 +18,7 @@ import { Timer } from "./timers.js";
 import type { World } from "./world.js";
 
 const PHONE = CHANNELS.indexOf("phone");
+const EMAIL = CHANNELS.indexOf("email");
 const VISIT = CHANNELS.indexOf("visit");
 
 /**
@@ -200,9 +201,14 @@ export function contactAbandoned(world: World, task: Task): void {
     world.after(world.dist(citizens.redialDelay).sample(world.citizenRng), need, Timer.attempt, reason, first);
     return;
   }
-  if (isMainFlow(reason)) return abandonNeed(world, need);
+  // one who does not call again writes instead (an e-mail waits in line but is never dropped);
+  // only the per-attempt chance above gives a need up (M11)
+  if (isMainFlow(reason) || reason === Reason.complaint) {
+    need.channel = EMAIL;
+    world.after(world.dist(citizens.redialDelay).sample(world.citizenRng), need, Timer.attempt, reason, first);
+    return;
+  }
   if (reason === Reason.progressChasing) nextChase(world, need);
-  if (reason === Reason.complaint) dropAfterCare(world, need);
 }
 
 /**

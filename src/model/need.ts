@@ -58,7 +58,10 @@ export class Need {
   /** The reason code of a defect left in the work (0 = none). */
   defect = 0;
   typeRank = 0;
+  /** The channel the citizen uses now (a caller who gives up calling may write instead). */
   channel = 0;
+  /** The channel the citizen chose first (phase 1). */
+  firstChannel = 0;
   /** Index of the current case step. */
   step = 0;
   contacts = 0;
@@ -66,6 +69,12 @@ export class Need {
   outbound = 0;
   handoffs = 0;
   reworks = 0;
+  /** Times the case stopped to ask the citizen for missing information (M7). */
+  stops = 0;
+  /** 1 if a defect was left in at closing and never noticed. */
+  defectLeft = 0;
+  /** The step where the defect arose (for rework), or -1. */
+  defectStep = -1;
   waitsBeyond = 0;
   retells = 0;
   failedAttempts = 0;
@@ -124,6 +133,9 @@ export class Need {
     this.outbound = 0;
     this.handoffs = 0;
     this.reworks = 0;
+    this.stops = 0;
+    this.defectLeft = 0;
+    this.defectStep = -1;
     this.waitsBeyond = 0;
     this.retells = 0;
     this.failedAttempts = 0;

@@ -94,10 +94,12 @@ export class Recorder {
   /** Records a cohort need's final row. */
   need(need: Need, end: number, expression: number): void {
     const n = this.n;
-    const clean = need.status === 1 && need.failureContacts === 0 && need.reworks === 0 && need.retells === 0 && need.reopened === 0 ? 1 : 0;
+    const clean =
+      need.status === 1 && need.failureContacts === 0 && need.reworks === 0 && need.retells === 0 &&
+      need.reopened === 0 && need.stops === 0 && need.defectLeft === 0 ? 1 : 0;
     n.id.push(need.id);
     n.service.push(need.service);
-    n.channel.push(need.channel);
+    n.channel.push(need.firstChannel);
     n.isCase.push(need.isCase);
     n.arrival.push(need.arrival);
     n.end.push(end);

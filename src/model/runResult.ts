@@ -16,6 +16,7 @@ export interface NeedRecords {
   readonly length: number;
   readonly id: Float64Array;
   readonly service: Float64Array;
+  /** The channel the citizen chose first (CHANNELS index). */
   readonly channel: Float64Array;
   readonly isCase: Float64Array;
   readonly arrival: Float64Array;

@@ -27,6 +27,14 @@ export interface ServicePlan {
   readonly frontRepertoire: number;
   /** Variety of the case work: the mean cv of the steps' work content (0 when no steps). */
   readonly stepVariety: number;
+  /** Whether a step is field work (by its scenario team's role, also when pooled). */
+  readonly stepField: readonly boolean[];
+  /**
+   * Share of the people doing a step who are not from the step's own specialised team (0 for
+   * a team of its own; for pooled owners, the staff share of the other members): the
+   * generalist penalty applies in this proportion.
+   */
+  readonly stepGeneralist: readonly number[];
   /** Cumulative channel mix in the order of CHANNELS. */
   readonly channelCdf: Float64Array;
   /** Planned team that answers enquiries passed on or pulled from the front. */
@@ -86,6 +94,11 @@ export function planServices(scenario: Scenario, policy: Policy, layout: TeamLay
       frontRepertoire: Math.ceil(coverage - 1e-9),
       channelCdf,
       stepVariety: spec.steps.length === 0 ? 0 : spec.steps.reduce((a, st) => a + st.work.cv, 0) / spec.steps.length,
+      stepField: spec.steps.map((st) => roleOf(st.team) === "field"),
+      stepGeneralist: spec.steps.map((st) => {
+        const own = scenario.teams[teamIndex.get(st.team) as number]!.staff;
+        return 1 - own / (layout.teams[planned(st.team)]!.staff);
+      }),
       backOffice: planned(spec.backOffice),
       stepTeam: spec.steps.map((st) => planned(st.team)),
       stepBatch: spec.steps.map((st) => batchRule(policy, `${spec.id}.${st.id}`, roleOf(st.team))),

@@ -57,6 +57,8 @@ export class Task {
   priority = 0;
   /** The engine event of a timer, for cancelling. */
   event = -1;
+  /** Of `minutes`, the part that is failure work when the task mixes both (e.g. a call-back that first recovers lost information). */
+  failureMinutes = 0;
 
   /** @param id - the task's index in the pool */
   constructor(readonly id: number) {}

@@ -16,7 +16,10 @@ export interface TeamPlan {
   readonly name: string;
   readonly role: TeamRole;
   readonly staff: number;
+  /** When the team is open (any of its people). */
   readonly hours: WeeklyCalendar;
+  /** Each person's own hours: pooled case owners keep the hours they worked before. */
+  readonly serverHours: readonly WeeklyCalendar[];
   /** Indices of the scenario teams that make it up. */
   readonly members: readonly number[];
 }
@@ -81,23 +84,20 @@ export function planTeams(scenario: Scenario, policy: Policy): TeamLayout {
 function planOf(scenario: Scenario, members: readonly number[]): TeamPlan {
   const specs = members.map((m) => scenario.teams[m]!);
   const first = specs[0]!;
+  const calendars = specs.map((s) => WeeklyCalendar.fromIntervals(s.hours));
+  const serverHours = specs.flatMap((s, i) => Array.from({ length: s.staff }, () => calendars[i] as WeeklyCalendar));
   if (specs.length === 1) {
-    return {
-      id: first.id,
-      name: first.name,
-      role: first.role,
-      staff: first.staff,
-      hours: WeeklyCalendar.fromIntervals(first.hours),
-      members,
-    };
+    return { id: first.id, name: first.name, role: first.role, staff: first.staff, hours: calendars[0] as WeeklyCalendar, serverHours, members };
   }
-  // pooled case owners work the opening hours of all their member teams together
+  // pooled case owners: the same people, each keeping the hours they worked before, so the
+  // team's capacity is exactly the sum of its members' (redesign moves people, adds none)
   return {
     id: `owners:${specs.map((s) => s.id).join("+")}`,
     name: `case owners (${specs.map((s) => s.name).join(", ")})`,
     role: "caseWork",
-    staff: specs.reduce((a, s) => a + s.staff, 0),
+    staff: serverHours.length,
     hours: WeeklyCalendar.fromIntervals(specs.flatMap((s) => s.hours)),
+    serverHours,
     members,
   };
 }

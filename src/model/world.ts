@@ -92,7 +92,7 @@ export class World {
       this.teams.push(
         new Team(
           this.sim,
-          { name: plan.name, servers: plan.staff, openingHours: plan.hours, discipline: "priority" },
+          { name: plan.name, servers: plan.staff, serverHours: plan.serverHours, discipline: "priority" },
           {
             done: (entity) => this.finish(entity),
             started: (entity, _tag, waited) => this.started(entity, waited),
@@ -222,6 +222,7 @@ export class World {
     task.outcome = 0;
     task.timer = 0;
     task.priority = 0;
+    task.failureMinutes = 0;
     return task;
   }
 
@@ -247,7 +248,10 @@ export class World {
   private finish(entity: number): void {
     const task = this.tasks[entity] as Task;
     const need = task.need as Need;
-    this.recorder.work(this.sim.now, task.team, task.kind, task.failure, task.minutes);
+    if (task.failureMinutes > 0 && !task.failure) {
+      this.recorder.work(this.sim.now, task.team, task.kind, 1, task.failureMinutes);
+      this.recorder.work(this.sim.now, task.team, task.kind, 0, task.minutes - task.failureMinutes);
+    } else this.recorder.work(this.sim.now, task.team, task.kind, task.failure, task.minutes);
     // work for a need that has gone (met or given up meanwhile) was still done, and a contact
     // still happened, but they belong to no need record any more
     if (task.needGen !== need.gen) {

@@ -170,3 +170,35 @@ describe("Team", () => {
     expect(() => t.arrive(2, 1, 0, 0, -3)).toThrow(/patience/);
   });
 });
+
+describe("Team with servers on different hours", () => {
+  const mornings = WeeklyCalendar.weekdays("08:00", "12:00");
+  const afternoons = WeeklyCalendar.weekdays("12:00", "16:00");
+
+  it("lets each server start work only in its own hours, and counts capacity server by server", () => {
+    const sim = new Simulation();
+    const starts: [number, number][] = [];
+    const team = new Team(sim, { servers: 2, serverHours: [mornings, afternoons] }, {
+      done: () => {},
+      started: (_e, _t, _w, server) => starts.push([server, sim.now]),
+    });
+    for (let i = 0; i < 40; i++) sim.schedule(i * 30, () => team.arrive(i, 50));
+    sim.run({ until: 7 * 1440 });
+    expect(starts.length).toBe(40);
+    for (const [server, t] of starts) expect((server === 0 ? mornings : afternoons).isOpen(t)).toBe(true);
+    expect(starts.some(([s]) => s === 0)).toBe(true);
+    expect(starts.some(([s]) => s === 1)).toBe(true);
+    const st = team.stats();
+    expect(st.capacityTime).toBe(2 * 5 * 240);
+    expect(st.openTime).toBe(5 * 480);
+    expect(st.busyTime).toBeCloseTo(40 * 50, 9);
+    expect(st.utilisation).toBeCloseTo(2000 / (2400 + st.overtime), 9);
+    expect(st.overtime).toBeGreaterThanOrEqual(0);
+  });
+
+  it("refuses a wrong number of calendars and the pause rule", () => {
+    const sim = new Simulation();
+    expect(() => new Team(sim, { name: "t", servers: 2, serverHours: [mornings] }, { done: () => {} })).toThrow(/one calendar per server \(2\), got 1/);
+    expect(() => new Team(sim, { name: "t", servers: 2, serverHours: [mornings, afternoons], atClosing: "pause" }, { done: () => {} })).toThrow(/pause/);
+  });
+});
