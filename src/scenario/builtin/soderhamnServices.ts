@@ -54,7 +54,8 @@ export const soderhamnServices: ScenarioInput["services"] = [
     channelMix: { phone: 0.45, visit: 0.05, email: 0.15, eform: 0.35 }, // GUESS: applications by e-service
     expectation: "7 weeks", // R45: Söderhamn average about 7 weeks; legal limit 10 weeks from complete (R46)
     steps: [
-      { id: "intake", name: "intake and completeness check", team: "planning", work: { mean: "30 min", cv: 0.5 }, checksCompleteness: true }, // GUESS
+      // F2: registered and checked for completeness by the registry before a planner sees it (GUESS)
+      { id: "intake", name: "registration and completeness check", team: "departmentAdmin", work: { mean: "30 min", cv: 0.5 }, checksCompleteness: true },
       { id: "assessment", team: "planning", work: { mean: "4 hours", cv: 0.8 } }, // GUESS
       { id: "technicalReview", name: "specialist technical review", team: "buildingInspectors", work: { mean: "3 hours", cv: 0.7 }, specialist: true }, // GUESS
       {
@@ -64,7 +65,8 @@ export const soderhamnServices: ScenarioInput["services"] = [
         work: { mean: "30 min", cv: 0.5 }, // GUESS: letters to neighbours, reading replies
         externalWait: { mean: "17 days", cv: 0.15 }, // F2: fixed 2–3 week windows; West Lindsey 24 days (R32)
       },
-      { id: "decision", team: "planning", work: { mean: "1 hour", cv: 0.5 } }, // GUESS: delegated decision
+      // F2: decided by the building committee (nämnd); a case owner decides under delegation (GUESS)
+      { id: "decision", team: "buildingCommittee", work: { mean: "1 hour", cv: 0.5 } },
     ],
   },
   {

@@ -118,6 +118,17 @@ export const soderhamnTeams: ScenarioInput["teams"] = [
     hours: "Mon-Thu 08:00-12:00",
   },
   {
+    // F2: the building committee meets to decide permits (decision 1 hour of preparation and
+    // meeting time per case, GUESS): 7.67 decisions/wk × 60 = 460 min/wk ÷ (1 × 960 open
+    // min/wk, two days a week) = 0.48. Under the minutes preset its inbox is swept every
+    // four weeks (a monthly meeting, M6); case owners decide under delegation.
+    id: "buildingCommittee",
+    name: "building committee",
+    role: "meeting",
+    staff: 1,
+    hours: "Tue,Thu 08:00-16:00",
+  },
+  {
     // home-care needs assessment (F3).
     // Offered load per week:
     //   homeCare enquiries 9.32 × 0.745 × 20 = 138.9

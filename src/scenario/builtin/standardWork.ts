@@ -74,7 +74,7 @@ export const standardWorkScenario: ScenarioInput = {
       typeConcentration: 0,
       frontResolvableShare: 0.95, // GUESS: nearly every question has a standard answer
       caseShare: 0.8, // GUESS
-      frontWork: { mean: "4 min", cv: STANDARD },
+      frontWork: { mean: "3 min", cv: STANDARD }, // fits the 4-minute standard time with room to spare
       backOfficeWork: { mean: "10 min", cv: STANDARD },
       backOffice: "administrators",
       specialistShare: 0.02, // GUESS: rare special cases (e.g. disability parking)
@@ -96,7 +96,7 @@ export const standardWorkScenario: ScenarioInput = {
       typeConcentration: 0.5, // GUESS
       frontResolvableShare: 0.95, // GUESS
       caseShare: 0.9, // GUESS
-      frontWork: { mean: "4 min", cv: STANDARD },
+      frontWork: { mean: "3 min", cv: STANDARD }, // fits the 4-minute standard time with room to spare
       backOfficeWork: { mean: "8 min", cv: STANDARD },
       backOffice: "administrators",
       informationQuality: 0.9, // GUESS
