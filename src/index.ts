@@ -108,21 +108,29 @@ export type {
 
 // analysis
 export {
+  NEAR_CAPACITY,
   erlangA,
   erlangC,
   jacksonNetwork,
+  loadWarnings,
   mm1,
   mmc,
+  offeredLoad,
   pollaczekKhinchine,
+  serviceRouting,
 } from "./analysis/index.js";
 export type {
   ErlangAMetrics,
   ErlangAOptions,
   JacksonNetworkOptions,
   JacksonNetworkResult,
+  LoadWarning,
+  LoadWarningOptions,
   MmcOptions,
   PollaczekKhinchineOptions,
   QueueMetrics,
+  RoutedStation,
+  TeamLoad,
 } from "./analysis/index.js";
 
 // scenario
@@ -189,6 +197,8 @@ export type {
 export {
   EXPRESSION_NAMES,
   Expression,
+  JOURNAL_EVENT_NAMES,
+  JournalEvent,
   NeedStatus,
   OUTCOME_NAMES,
   Outcome,
@@ -203,6 +213,7 @@ export {
 } from "./model/index.js";
 export type {
   ContactRecords,
+  JournalRecords,
   NeedRecords,
   ReasonCode,
   RunResult,

@@ -16,6 +16,7 @@ import { startCase } from "./cases.js";
 import { Need, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
 import { Timer } from "./timers.js";
+import { JournalEvent } from "./journal.js";
 import type { World } from "./world.js";
 
 /**
@@ -70,6 +71,7 @@ export function arise(world: World, s: number): Need {
   if (world.recorder.inWindow(world.now)) {
     need.cohort = 1;
     world.cohortOpen.add(need);
+    if (world.journal.wants(world.cohortCount++)) need.journal = 1;
   }
   need.typeRank = pickIndex(plan.typeCdf, rng());
   need.isCase = rng() < spec.caseShare ? 1 : 0;
@@ -89,6 +91,7 @@ export function arise(world: World, s: number): Need {
   for (let i = 0; i < u.length; i++) u[i] = rng();
   const search = world.scenario.citizens.searchMinutes * (informed ? 1 : FAILED_SEARCH_FACTOR);
   need.effort += search;
+  world.journal.log(need, JournalEvent.arose, world.now, -1, 0, 0, search, 0, informed ? 1 : 0);
   need.expectationDue = world.now + spec.expectationMinutes;
   if (!need.isCase && informed && u[U.selfServe]! < spec.selfServiceShare) {
     need.selfServed = 1;

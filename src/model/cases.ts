@@ -14,6 +14,7 @@ import { STEP_ROLES, StepRole, U, type Need } from "./need.js";
 import { nextRelease } from "./servicePlan.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
+import { JournalEvent } from "./journal.js";
 import type { World } from "./world.js";
 
 /** Task outcome codes used to tell the two kinds of clarification apart. */
@@ -70,6 +71,7 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
     const base = U.stepBase + STEP_ROLES * k;
     need.handoffs++;
     need.owner = team;
+    world.journal.log(need, JournalEvent.handoff, world.now, team, 0, 0, 0, 0, k);
     const uLoss = isRework ? world.decisionRng() : need.u[base + StepRole.infoLoss]!;
     if (uLoss < mechanisms.handoffInfoLoss) need.infoLost = 1;
     const uMis = isRework ? world.decisionRng() : need.u[base + StepRole.misroute]!;
@@ -165,7 +167,9 @@ export function stepDone(world: World, task: Task): void {
   }
   if (isRework) return finishCase(world, need);
   if (step.externalWait !== null) {
-    world.after(world.dist(step.externalWait).sample(world.decisionRng), need, Timer.external);
+    const wait = world.dist(step.externalWait).sample(world.decisionRng);
+    world.journal.log(need, JournalEvent.externalWait, world.now, -1, 0, wait, 0, 0, k);
+    world.after(wait, need, Timer.external);
     return;
   }
   proceed(world, need);
@@ -197,8 +201,8 @@ export function clarifyDone(world: World, task: Task): void {
     world.after(delay * world.citizenRng(), need, Timer.attempt, Reason.clarification, 0);
   }
   need.awaitingCitizen = 1;
-  const timer = world.after(delay, need, Timer.response, completeness ? COMPLETENESS : INFO_LOSS, isRework);
-  void timer;
+  world.journal.log(need, JournalEvent.citizenWait, world.now, -1, completeness ? 0 : Reason.clarification, delay, 0, 1, completeness ? 1 : 0);
+  world.after(delay, need, Timer.response, completeness ? COMPLETENESS : INFO_LOSS, isRework);
   need.step = k;
 }
 
@@ -271,6 +275,7 @@ export function passEnquiry(world: World, need: Need): void {
   const again = need.owner === plan.backOffice;
   need.handoffs++;
   need.owner = plan.backOffice;
+  world.journal.log(need, JournalEvent.handoff, world.now, plan.backOffice, 0, 0, 0, 0, -1);
   if ((again ? world.decisionRng() : need.u[U.callbackInfoLoss]!) < mechanisms.handoffInfoLoss) need.infoLost = 1;
   const at = nextRelease(plan.callbackBatch, world.now);
   if ((again ? world.decisionRng() : need.u[U.frontMisroute]!) < mechanisms.misrouteProbability) {

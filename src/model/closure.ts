@@ -13,6 +13,7 @@ import { attempt } from "./front.js";
 import { U, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
+import { JournalEvent } from "./journal.js";
 import type { World } from "./world.js";
 
 /**
@@ -38,6 +39,7 @@ export function finishCase(world: World, need: Need): void {
       need.defectStep = -1;
     }
   }
+  world.journal.log(need, JournalEvent.closed, world.now, need.owner, 0, 0, 0, 0, need.defect !== 0 ? 1 : 0);
   if (world.policy.closure === "citizenConfirms") {
     const team = need.owner >= 0 ? need.owner : world.plans[need.service]!.backOffice;
     const task = world.newTask(need, TaskCode.confirm, Reason.firstRequest, false);
@@ -95,6 +97,7 @@ export function defectNoticed(world: World, timer: Task): void {
   world.releaseTask(timer);
   need.awaitingCitizen = 0;
   if (need.status !== NeedStatus.open) return;
+  world.journal.log(need, JournalEvent.noticed, world.now, -1, reason, 0, 0, 1, 0);
   attempt(world, need, reason, 0);
 }
 
@@ -138,6 +141,8 @@ function finalise(world: World, need: Need, status: number): void {
   disarmChasing(world, need);
   if (status === NeedStatus.resolved && world.recorder.inWindow(world.now)) world.recorder.resolvedInWindow++;
   need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, need.u[U.expression]!);
+  world.journal.log(need, JournalEvent.ended, world.now, -1, 0, 0, 0, 0, status);
+  world.journal.log(need, JournalEvent.expressed, world.now, -1, 0, 0, 0, 0, need.expression);
   if (need.expression === Expression.complaint) {
     need.afterCare = 1;
     const delay = world.dist(world.scenario.citizens.returnDelay).sample(world.citizenRng);

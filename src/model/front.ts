@@ -15,6 +15,7 @@ import type { Need } from "./need.js";
 import { U } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
+import { JournalEvent } from "./journal.js";
 import type { World } from "./world.js";
 
 const PHONE = CHANNELS.indexOf("phone");
@@ -111,6 +112,7 @@ function decideContact(world: World, need: Need, task: Task): number {
 export function contactDone(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes);
+  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure, task.outcome);
   need.contacts++;
   // the citizen's effort: time waiting on the line or at the desk, and the contact itself
   need.effort += task.wait * (need.channel === PHONE || need.channel === VISIT ? 1 : 0) + task.minutes;
@@ -188,6 +190,7 @@ function passChaseNote(world: World, need: Need): void {
 export function contactAbandoned(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0);
+  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, 0, task.failure, Outcome.abandoned);
   if (need.channel === PHONE && world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
   const reason = task.reason;
   const first = task.first;

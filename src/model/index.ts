@@ -25,3 +25,6 @@ export { EXPRESSION_NAMES } from "./codes.js";
 export { planTeams } from "./teams.js";
 export type { TeamPlan } from "./teams.js";
 export type { TeamLayout } from "./teams.js";
+export { JournalEvent } from "./journal.js";
+export { JOURNAL_EVENT_NAMES } from "./journal.js";
+export type { JournalRecords } from "./journal.js";

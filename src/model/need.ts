@@ -48,6 +48,8 @@ export class Need {
   arrival = 0;
   /** 1 when the need belongs to the measured cohort (arrived in [warmup, horizon)). */
   cohort = 0;
+  /** 1 when the need's journey is journalled (a sample of the cohort). */
+  journal = 0;
   status = 0;
   isCase = 0;
   needsSpecialist = 0;
@@ -121,6 +123,7 @@ export class Need {
   /** Clears the counters for reuse. */
   reset(): void {
     this.cohort = 0;
+    this.journal = 0;
     this.status = 0;
     this.isCase = 0;
     this.needsSpecialist = 0;

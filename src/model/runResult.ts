@@ -7,6 +7,7 @@
  */
 import type { TeamStats } from "../engine/index.js";
 import type { TeamRole } from "../scenario/types.js";
+import type { JournalRecords } from "./journal.js";
 
 /**
  * One row per need of the measured cohort (arrived in [warmup, horizon)). Codes are explained
@@ -109,4 +110,6 @@ export interface RunResult {
   readonly phoneAbandoned: number;
   /** Needs alive at the end of each day of the run (day 1 first): the series for warm-up analysis. */
   readonly dailyOpenNeeds: Float64Array;
+  /** Every event of a sample of cohort needs' journeys (see `journal.ts`). */
+  readonly journal: JournalRecords;
 }

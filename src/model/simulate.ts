@@ -41,6 +41,8 @@ export interface SimulateOptions {
   readonly warmup?: number | string;
   /** After the horizon, how long counted needs may still finish (default: the scenario's). */
   readonly drain?: number | string;
+  /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 2,000). */
+  readonly journal?: { readonly every?: number; readonly max?: number };
 }
 
 /**
@@ -72,7 +74,9 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   if (!(drain >= 0 && Number.isFinite(drain))) throw new RangeError(`drain must be ≥ 0 minutes, got ${drain}`);
   const seed = options.seed ?? 1;
   const replication = options.replication ?? 0;
-  const world = new World(scenario, policy, { seed, replication, horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain });
+  const journalEvery = options.journal?.every ?? 10;
+  const journalMax = options.journal?.max ?? 2000;
+  const world = new World(scenario, policy, { seed, replication, horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain, journalEvery, journalMax });
   wire(world);
   startArrivals(world);
   world.sim.scheduleAt(warmup, () => world.teams.forEach((t) => t.resetStats()), 0, -2);
@@ -89,7 +93,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   world.sim.scheduleAt(1440, sample, 0, 3);
   world.sim.run({ until: horizon + drain });
   writeOpenRecords(world);
-  return { ...result(world, snapshots, seed, replication), dailyOpenNeeds: Float64Array.from(daily) };
+  return { ...result(world, snapshots, seed, replication), dailyOpenNeeds: Float64Array.from(daily), journal: world.journal.records() };
 }
 
 function minutesOf(value: number | string | undefined, fallback: number, name: string): number {
@@ -130,7 +134,7 @@ function wire(world: World): void {
   for (const [code, handler] of timers) world.onTimer[code] = handler;
 }
 
-function result(world: World, snapshots: TeamResult["stats"][], seed: number | string, replication: number): Omit<RunResult, "dailyOpenNeeds"> {
+function result(world: World, snapshots: TeamResult["stats"][], seed: number | string, replication: number): Omit<RunResult, "dailyOpenNeeds" | "journal"> {
   const { scenario, policy, recorder } = world;
   const teams: TeamResult[] = world.layout.teams.map((plan, i) => {
     const minutes = recorder.teamMinutes(i);

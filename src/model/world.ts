@@ -12,6 +12,7 @@ import type { Policy } from "../policy/types.js";
 import type { Scenario, Spread } from "../scenario/types.js";
 import { Need } from "./need.js";
 import { Recorder } from "./recorder.js";
+import { Journal, JournalEvent } from "./journal.js";
 import { planTeams, type TeamLayout } from "./teams.js";
 import { planServices, type ServicePlan } from "./servicePlan.js";
 import { CHANNELS } from "../scenario/types.js";
@@ -24,6 +25,9 @@ export interface WorldOptions {
   readonly horizonMinutes: number;
   readonly warmupMinutes: number;
   readonly drainMinutes: number;
+  /** Journal one cohort need in this many (0 = none), at most `journalMax` needs. */
+  readonly journalEvery: number;
+  readonly journalMax: number;
 }
 
 /** What a finished task calls: the flow function for its kind. */
@@ -42,6 +46,9 @@ export class World {
   readonly layout: TeamLayout;
   readonly teams: Team[] = [];
   readonly recorder: Recorder;
+  readonly journal: Journal;
+  /** Cohort needs so far (for journal sampling). */
+  cohortCount = 0;
   /** Streams: one per purpose, derived from (seed, replication, name). */
   readonly citizenRng: Rng;
   readonly decisionRng: Rng;
@@ -88,6 +95,7 @@ export class World {
     this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
+    this.journal = new Journal(options.journalEvery, options.journalMax);
     for (const plan of this.layout.teams) {
       this.teams.push(
         new Team(
@@ -259,6 +267,9 @@ export class World {
       return this.releaseTask(task);
     }
     need.staffMinutes += task.minutes;
+    if (need.journal === 1 && task.kind !== 0) {
+      this.journal.log(need, JournalEvent.work, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure || task.failureMinutes > 0 ? 1 : 0, task.kind);
+    }
     const handler = this.onDone[task.kind] as TaskHandler;
     handler(this, task);
   }

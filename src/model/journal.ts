@@ -1,0 +1,123 @@
+/**
+ * The journey journal: for a sample of needs, every event of their journey (phase 1 search and
+ * channel choice, each contact, each piece of work, hand-offs, waits for the citizen or for
+ * outsiders, closing, the end and what the citizen said). Memory stays bounded: only sampled
+ * needs are journalled; aggregates for all needs are in the records.
+ *
+ * @packageDocumentation
+ */
+import { Column } from "./columns.js";
+import type { Need } from "./need.js";
+
+/**
+ * Journal event codes.
+ *
+ * @example
+ * ```ts
+ * JOURNAL_EVENT_NAMES[JournalEvent.contact]; //=> "contact"
+ * ```
+ */
+export const JournalEvent = {
+  /** The need arose; `minutes` = search effort, `detail` = 1 if the citizen found the information. */
+  arose: 0,
+  /** A contact the citizen made; `detail` = outcome code, `reason` = reason code. */
+  contact: 1,
+  /** A piece of staff work for the need; `detail` = task code. */
+  work: 2,
+  /** The case or enquiry was handed to another team; `team` = the receiver. */
+  handoff: 3,
+  /** The need waited for the citizen (missing information, clarification); `wait` = the wait. */
+  citizenWait: 4,
+  /** The need waited for outsiders (referral, neighbours, booking); `wait` = the wait. */
+  externalWait: 5,
+  /** The organisation closed the case; `detail` = 1 if a defect was left in. */
+  closed: 6,
+  /** The need ended; `detail` = NeedStatus code. */
+  ended: 7,
+  /** What the citizen said afterwards; `detail` = Expression code. */
+  expressed: 8,
+  /** The citizen noticed a defect; `reason` = the reason of the report that follows. */
+  noticed: 9,
+} as const;
+
+/**
+ * Journal event names indexed by code.
+ *
+ * @example
+ * ```ts
+ * JOURNAL_EVENT_NAMES[0]; //=> "arose"
+ * ```
+ */
+export const JOURNAL_EVENT_NAMES: readonly string[] = [
+  "arose", "contact", "work", "handoff", "citizenWait", "externalWait", "closed", "ended", "expressed", "noticed",
+];
+
+/** The journal of a run: one row per event of a sampled need, in time order per need. */
+export interface JournalRecords {
+  readonly length: number;
+  readonly need: Float64Array;
+  readonly event: Float64Array;
+  /** When the event started (for contacts: when the citizen got in touch). */
+  readonly time: Float64Array;
+  /** Planned team index, or -1. */
+  readonly team: Float64Array;
+  readonly channel: Float64Array;
+  readonly reason: Float64Array;
+  /** Waiting before the event (queue, batch, citizen, outsiders), minutes. */
+  readonly wait: Float64Array;
+  /** Staff minutes, or the citizen's search minutes for "arose". */
+  readonly minutes: Float64Array;
+  /** 1 if failure demand or failure work. */
+  readonly failure: Float64Array;
+  /** Event-specific code (see {@link JournalEvent}). */
+  readonly detail: Float64Array;
+}
+
+const FIELDS = ["need", "event", "time", "team", "channel", "reason", "wait", "minutes", "failure", "detail"] as const;
+
+/**
+ * Collects events of sampled needs. Internal to the model.
+ *
+ * @example
+ * ```ts
+ * const j = new Journal(10);
+ * j.wants(0); //=> true
+ * ```
+ */
+export class Journal {
+  private readonly c = Object.fromEntries(FIELDS.map((f) => [f, new Column(64)])) as Record<(typeof FIELDS)[number], Column>;
+  private sampled = 0;
+
+  /** @param every - journal one cohort need in `every` (0 = none) */
+  constructor(private readonly every: number, private readonly max = 5000) {}
+
+  /** Whether the need with this cohort sequence number should be journalled. */
+  wants(cohortIndex: number): boolean {
+    if (this.every <= 0 || this.sampled >= this.max || cohortIndex % this.every !== 0) return false;
+    this.sampled++;
+    return true;
+  }
+
+  /** Records an event of a journalled need (others are ignored). */
+  log(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number): void {
+    if (need.journal !== 1) return;
+    const c = this.c;
+    c.need.push(need.id);
+    c.event.push(event);
+    c.time.push(time);
+    c.team.push(team);
+    c.channel.push(need.channel);
+    c.reason.push(reason);
+    c.wait.push(wait);
+    c.minutes.push(minutes);
+    c.failure.push(failure);
+    c.detail.push(detail);
+  }
+
+  /** The journal as typed arrays. */
+  records(): JournalRecords {
+    const out: Record<string, Float64Array | number> = { length: this.c.need.length };
+    for (const f of FIELDS) out[f] = this.c[f].toArray();
+    return out as unknown as JournalRecords;
+  }
+}
