@@ -68,12 +68,15 @@ interface PlannedTeam {
   readonly staff: number;
   /** Σ staff × open minutes per week over the member teams. */
   readonly capacity: number;
-  readonly members: readonly number[];
 }
 
-interface Layout {
+/** What routing one service needs to know: the inputs and the planned team of each scenario team. */
+interface Context {
+  readonly scenario: Scenario;
+  readonly policy: Policy;
   readonly teams: readonly PlannedTeam[];
-  readonly teamOf: readonly number[];
+  /** Planned team index of a scenario team id. */
+  readonly planned: (id: string) => number;
 }
 
 /** A service's routing as a chain: stations, entry probabilities γ and moves (from, to, p). */
@@ -82,6 +85,9 @@ interface Chain {
   readonly entry: number[];
   readonly moves: [number, number, number][];
 }
+
+/** A station with its visits per need (team: planned team index). */
+type Routed = Omit<RoutedStation, "team" | "service"> & { readonly team: number; readonly service: number };
 
 /**
  * The offered value-demand load and utilisation of every team, from the scenario's routing
@@ -95,6 +101,7 @@ interface Chain {
  * @param scenario - a parsed scenario
  * @param policy - the policy
  * @returns one entry per planned team
+ * @throws RangeError if a step fails with probability 1 (its work would never end)
  * @example
  * ```ts
  * const loads = offeredLoad(loadScenario("soderhamn"), policies.minutes);
@@ -102,25 +109,27 @@ interface Chain {
  * ```
  */
 export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
-  const layout = planLayout(scenario, policy);
-  const load = layout.teams.map(() => new Map<string, number>());
-  scenario.services.forEach((service, s) => {
-    const perWeek = service.arrivalsPerMinute * MINUTES_PER_WEEK;
-    const chain = serviceChain(scenario, policy, layout, s);
-    solveVisits(chain).forEach((v, i) => {
-      const st = chain.stations[i]!;
-      const add = perWeek * v * st.minutes;
-      if (add > 0) load[st.team]!.set(service.id, (load[st.team]!.get(service.id) ?? 0) + add);
-    });
-  });
+  const { teams, routed } = route(scenario, policy);
+  const load = teams.map(() => new Map<string, number>());
+  for (const r of routed) {
+    const service = scenario.services[r.service]!;
+    const add = service.arrivalsPerMinute * MINUTES_PER_WEEK * r.visits * r.minutes;
+    if (add > 0) load[r.team]!.set(service.id, (load[r.team]!.get(service.id) ?? 0) + add);
+  }
   const nameOf = new Map(scenario.services.map((sv) => [sv.id, sv.name]));
-  return layout.teams.map((t, j) => {
-    const byService = Object.fromEntries(load[j]!);
+  return teams.map((t, j) => {
     const offered = [...load[j]!.values()].reduce((a, x) => a + x, 0);
-    const utilisation = offered === 0 ? 0 : t.capacity > 0 ? offered / t.capacity : Infinity;
-    const serviceNames = Object.fromEntries([...load[j]!.keys()].map((id) => [id, nameOf.get(id) as string]));
-    const open = t.staff > 0 ? t.capacity / t.staff : 0;
-    return { team: t.id, name: t.name, role: t.role, staff: t.staff, openMinutesPerWeek: open, offeredMinutesPerWeek: offered, utilisation, byService, serviceNames };
+    return {
+      team: t.id,
+      name: t.name,
+      role: t.role,
+      staff: t.staff,
+      openMinutesPerWeek: t.capacity / t.staff,
+      offeredMinutesPerWeek: offered,
+      utilisation: offered === 0 ? 0 : t.capacity > 0 ? offered / t.capacity : Infinity,
+      byService: Object.fromEntries(load[j]!),
+      serviceNames: Object.fromEntries([...load[j]!.keys()].map((id) => [id, nameOf.get(id) as string])),
+    };
   });
 }
 
@@ -131,7 +140,8 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
  *
  * @param scenario - a parsed scenario
  * @param policy - the policy
- * @returns the stations, service by service
+ * @returns the stations visited, service by service
+ * @throws RangeError if a step fails with probability 1 (its work would never end)
  * @example
  * ```ts
  * const r = serviceRouting(loadScenario("soderhamn"), policies.minutes);
@@ -140,27 +150,33 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
  * ```
  */
 export function serviceRouting(scenario: Scenario, policy: Policy): RoutedStation[] {
-  const layout = planLayout(scenario, policy);
-  return scenario.services.flatMap((service, s) => {
-    const chain = serviceChain(scenario, policy, layout, s);
-    const merged = new Map<string, { team: number; label: string; visits: number; minutes: number }>();
+  const { teams, routed } = route(scenario, policy);
+  return routed.map((r) => ({ ...r, service: scenario.services[r.service]!.id, team: teams[r.team]!.id }));
+}
+
+/** Every service's chain solved, stations of the same team, label and minutes merged. */
+function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTeam[]; routed: Routed[] } {
+  const { teams, teamOf } = planLayout(scenario, policy);
+  const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
+  const context: Context = { scenario, policy, teams, planned: (id) => teamOf[index.get(id) as number] as number };
+  const routed = scenario.services.flatMap((_, s) => {
+    const chain = serviceChain(context, s);
+    const merged = new Map<string, { service: number; team: number; label: string; visits: number; minutes: number }>();
     solveVisits(chain).forEach((v, i) => {
       const st = chain.stations[i]!;
       const key = `${st.team}|${st.label}|${st.minutes}`;
-      const m = merged.get(key) ?? { team: st.team, label: st.label, visits: 0, minutes: st.minutes };
+      const m = merged.get(key) ?? { service: s, team: st.team, label: st.label, visits: 0, minutes: st.minutes };
       m.visits += v;
       merged.set(key, m);
     });
-    return [...merged.values()]
-      .filter((m) => m.visits > 0)
-      .map((m) => ({ service: service.id, team: layout.teams[m.team]!.id, label: m.label, visits: m.visits, minutes: m.minutes }));
+    return [...merged.values()].filter((m) => m.visits > 0);
   });
+  return { teams, routed };
 }
 
 /** Visits per need: (I − Rᵀ)v = γ solved by LU decomposition (mathjs `lusolve`). */
 function solveVisits(chain: Chain): number[] {
   const n = chain.stations.length;
-  if (n === 0) return [];
   const a = Array.from({ length: n }, (_, j) => Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)));
   for (const [from, to, p] of chain.moves) a[to]![from]! -= p;
   const column = math.lusolve(a, [...chain.entry]) as number[][];
@@ -173,20 +189,17 @@ function solveVisits(chain: Chain): number[] {
  * non-front teams of each service's non-specialist steps and its back office are pooled
  * (union–find, lowest index as root); groups come in the order of their lowest member.
  */
-function planLayout(scenario: Scenario, policy: Policy): Layout {
+function planLayout(scenario: Scenario, policy: Policy): { teams: PlannedTeam[]; teamOf: number[] } {
   const n = scenario.teams.length;
   const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
   const parent = Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : find(parent[i] as number));
-  if (policy.caseHandling === "caseOwner") {
-    for (const service of scenario.services) {
-      const ids = [...service.steps.filter((st) => !st.specialist).map((st) => st.team), service.backOffice];
-      const list = [...new Set(ids.map((id) => index.get(id) as number))].filter((i) => scenario.teams[i]?.role !== "front");
-      for (const i of list.slice(1)) {
-        const a = find(list[0] as number);
-        const b = find(i);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
+  for (const service of policy.caseHandling === "caseOwner" ? scenario.services : []) {
+    const ids = [...service.steps.filter((st) => !st.specialist).map((st) => st.team), service.backOffice];
+    const list = [...new Set(ids.map((id) => index.get(id) as number))].filter((i) => scenario.teams[i]?.role !== "front");
+    for (const i of list.slice(1)) {
+      const [a, b] = [find(list[0] as number), find(i)];
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
   }
   const groups = new Map<number, number[]>();
@@ -200,30 +213,26 @@ function planLayout(scenario: Scenario, policy: Policy): Layout {
   return { teams, teamOf };
 }
 
+/** A planned team; pooled owners get the model's id, name and role, and the members' capacity. */
 function plannedTeam(scenario: Scenario, members: readonly number[]): PlannedTeam {
   const specs = members.map((m) => scenario.teams[m]!);
   const capacity = specs.reduce((a, s) => a + s.staff * WeeklyCalendar.fromIntervals(s.hours).openMinutesPerWeek, 0);
+  const staff = specs.reduce((a, s) => a + s.staff, 0);
   const first = specs[0]!;
-  if (specs.length === 1) return { id: first.id, name: first.name, role: first.role, staff: first.staff, capacity, members };
-  return {
-    id: `owners:${specs.map((s) => s.id).join("+")}`,
-    name: `case owners (${specs.map((s) => s.name).join(", ")})`,
-    role: "caseWork",
-    staff: specs.reduce((a, s) => a + s.staff, 0),
-    capacity,
-    members,
-  };
+  if (specs.length === 1) return { id: first.id, name: first.name, role: first.role, staff, capacity };
+  const [ids, names] = [specs.map((s) => s.id).join("+"), specs.map((s) => s.name).join(", ")];
+  return { id: `owners:${ids}`, name: `case owners (${names})`, role: "caseWork", staff, capacity };
 }
 
 /** The planned front team per channel, as `frontTeams` in src/model/world.ts (e-forms go to the e-mail team). */
-function frontTeams(scenario: Scenario, layout: Layout): number[] {
-  const answering = (channel: string) => scenario.teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
-  const anyFront = Math.max(0, scenario.teams.findIndex((t) => t.role === "front"));
+function frontTeams(context: Context): number[] {
+  const teams = context.scenario.teams;
+  const answering = (channel: string) => teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
   return CHANNELS.map((c) => {
     let i = answering(c === "eform" ? "email" : c);
     if (i < 0) i = answering("phone");
-    if (i < 0) i = anyFront;
-    return layout.teamOf[i] as number;
+    if (i < 0) i = Math.max(0, teams.findIndex((t) => t.role === "front"));
+    return context.planned(teams[i]!.id);
   });
 }
 
@@ -236,13 +245,19 @@ function frontResolvedShare(service: ServiceSpec, policy: Policy): number {
 }
 
 /** Whether a step's work waits for batch sweeps under the policy (batchRule in servicePlan.ts). */
-function isBatched(scenario: Scenario, policy: Policy, service: ServiceSpec, k: number): boolean {
+function isBatched(context: Context, service: ServiceSpec, k: number): boolean {
+  const { scenario, policy } = context;
   const step = service.steps[k]!;
   const own = policy.batching.steps[`${service.id}.${step.id}`];
-  const role = scenario.teams.find((t) => t.id === step.team)!.role;
-  const byRole = policy.batching.byRole[role];
+  const byRole = policy.batching.byRole[scenario.teams.find((t) => t.id === step.team)!.role];
   const every = own !== undefined ? own : byRole !== undefined ? byRole : policy.batching.everyMinutes;
   return every !== null && every > 0;
+}
+
+function addStation(chain: Chain, team: number, label: string, minutes: number, entry = 0): number {
+  chain.stations.push({ team, label, minutes });
+  chain.entry.push(entry);
+  return chain.stations.length - 1;
 }
 
 /**
@@ -250,52 +265,44 @@ function isBatched(scenario: Scenario, policy: Policy, service: ServiceSpec, k: 
  * specialist with specialistShare, has complete information with informationQuality, picks a
  * channel by channelMix; informed enquiries serve themselves with selfServiceShare; e-form
  * cases go straight to the steps; every other need makes a first contact at its channel's
- * front team. Enquiries outside the front's repertoire go to the back office.
+ * front team (plus completenessHelpMinutes for an incomplete case under "firstContact", which
+ * completes it with completenessHelpSuccess). Enquiries outside the front's repertoire go to
+ * the back office: a call-back under "logAndPass", a consult of consultShare under "resolve".
  */
-function serviceChain(scenario: Scenario, policy: Policy, layout: Layout, s: number): Chain {
+function serviceChain(context: Context, s: number): Chain {
+  const { scenario, policy } = context;
   const service = scenario.services[s]!;
   const m = scenario.mechanisms;
   const chain: Chain = { stations: [], entry: [], moves: [] };
-  const station = (team: number, label: string, minutes: number, entry = 0): number => {
-    chain.stations.push({ team, label, minutes });
-    chain.entry.push(entry);
-    return chain.stations.length - 1;
-  };
-  const teamIndex = new Map(scenario.teams.map((t, i) => [t.id, i]));
-  const backOffice = layout.teamOf[teamIndex.get(service.backOffice) as number] as number;
-  const { caseShare: c, informationQuality: q, specialistShare: sp } = service;
-  const cases = [0, 1].map((inc) => [0, 1].map((spec) => caseChain(scenario, policy, layout, s, spec === 1, inc === 1, station, chain)));
-  // where a case goes once it is taken in: by specialist need (sp) and completeness (inc)
+  const { caseShare: c, informationQuality: q, specialistShare: sp, frontWork } = service;
+  // case classes [incomplete][needs specialist]: their first station, or null
+  const cases = [false, true].map((inc) => [false, true].map((spec) => caseChain(context, chain, s, spec, inc)));
   const intoCases = (from: number | null, p: number, complete: number) => {
-    const shares: [number, number][] = [[0, complete], [1, 1 - complete]];
-    for (const [inc, share] of shares) {
+    for (const [inc, pInc] of [[0, complete], [1, 1 - complete]] as const) {
       for (const [spec, pSpec] of [[0, 1 - sp], [1, sp]] as const) {
         const to = cases[inc]![spec]!;
-        const w = p * share * pSpec;
-        if (to === null || w === 0) continue;
-        if (from === null) chain.entry[to]! += w;
-        else chain.moves.push([from, to, w]);
+        if (to === null || p * pInc * pSpec === 0) continue;
+        if (from === null) chain.entry[to]! += p * pInc * pSpec;
+        else chain.moves.push([from, to, p * pInc * pSpec]);
       }
     }
   };
-  const scope = policy.frontOffice.scope;
-  const answerMinutes = scope === "resolve" ? m.consultShare * service.backOfficeWork.mean : service.backOfficeWork.mean;
-  const answer = station(backOffice, scope === "resolve" ? "consult (enquiry)" : "call-back (enquiry)", answerMinutes);
+  const resolve = policy.frontOffice.scope === "resolve";
+  const back = service.backOfficeWork.mean * (resolve ? m.consultShare : 1);
+  const answer = addStation(chain, context.planned(service.backOffice), resolve ? "consult (enquiry)" : "call-back (enquiry)", back);
   const resolved = frontResolvedShare(service, policy);
   const helps = policy.completenessCheck === "firstContact";
-  const front = frontTeams(scenario, layout);
+  const front = frontTeams(context);
   CHANNELS.forEach((ch, k) => {
     const mix = service.channelMix[k] ?? 0;
-    if (mix === 0) return;
     const team = front[k] as number;
-    const enquiry = station(team, "first contact (enquiry)", service.frontWork.mean, (1 - c) * (1 - q * service.selfServiceShare) * mix);
+    if (mix === 0) return;
+    const enquiry = addStation(chain, team, "first contact (enquiry)", frontWork.mean, (1 - c) * (1 - q * service.selfServiceShare) * mix);
     chain.moves.push([enquiry, answer, 1 - resolved]);
     if (ch === "eform") return intoCases(null, c * mix, q);
-    const complete = station(team, "first contact (case)", service.frontWork.mean, c * q * mix);
-    intoCases(complete, 1, 1);
-    const helpMinutes = helps ? m.completenessHelpMinutes : 0;
+    intoCases(addStation(chain, team, "first contact (case)", frontWork.mean, c * q * mix), 1, 1);
     const label = helps ? "first contact (case, completeness help)" : "first contact (case)";
-    const incomplete = station(team, label, service.frontWork.mean + helpMinutes, c * (1 - q) * mix);
+    const incomplete = addStation(chain, team, label, frontWork.mean + (helps ? m.completenessHelpMinutes : 0), c * (1 - q) * mix);
     intoCases(incomplete, 1, helps ? m.completenessHelpSuccess : 0);
   });
   return chain;
@@ -305,52 +312,45 @@ function serviceChain(scenario: Scenario, policy: Policy, layout: Layout, s: num
  * The case flow of one class of case (cases.ts, closure.ts): each step once in order,
  * specialist steps only when a specialist is needed (a consult under "caseOwner"); a
  * clarification first at the first completeness-checking step when information is incomplete;
- * a step that fails with probability p is redone (self-loop, 1/(1 − p) visits); a case owner
- * doing a pooled team's step takes 1 + generalistPenalty of the work; work that lands in a
+ * a step that fails with probability p is redone (self-loop, 1/(1 − p) visits); pooled case
+ * owners doing a step take 1 + generalistPenalty × (share of the pooled staff not from the
+ * step's own team) of the work (servicePlan.ts `stepGeneralist`); work that lands in a
  * batched inbox (a hand-off, or the reply to a clarification) or waits for a structural run
  * saves batchSetupSaving; a confirmation by the owner under "citizenConfirms".
  *
  * @returns the first station of the class, or null if the case passes no station
  */
-function caseChain(
-  scenario: Scenario, policy: Policy, layout: Layout, s: number, specialist: boolean, incomplete: boolean,
-  station: (team: number, label: string, minutes: number) => number, chain: Chain,
-): number | null {
+function caseChain(context: Context, chain: Chain, s: number, specialist: boolean, incomplete: boolean): number | null {
+  const { scenario, policy, teams, planned } = context;
   const service = scenario.services[s]!;
   const m = scenario.mechanisms;
-  const teamIndex = new Map(scenario.teams.map((t, i) => [t.id, i]));
-  const planned = (id: string) => layout.teamOf[teamIndex.get(id) as number] as number;
-  let first: number | null = null;
-  let prev: { at: number; stay: number } | null = null;
+  const path = { first: null as number | null, prev: -1, stay: 0, owner: -1, missing: incomplete };
   const link = (at: number, stay = 0) => {
-    if (prev === null) first = at;
-    else chain.moves.push([prev.at, at, 1 - prev.stay]);
+    if (path.prev < 0) path.first = at;
+    else chain.moves.push([path.prev, at, 1 - path.stay]);
     if (stay > 0) chain.moves.push([at, at, stay]);
-    prev = { at, stay };
+    Object.assign(path, { prev: at, stay });
   };
-  let owner = -1;
-  let missing = incomplete;
   service.steps.forEach((step, k) => {
     if (step.specialist && !specialist) return;
+    if (step.failureProbability >= 1) throw new RangeError(`offeredLoad: services.${service.id}.steps.${step.id}.failureProbability must be below 1, got ${step.failureProbability}`);
     const team = planned(step.team);
     const consult = policy.caseHandling === "caseOwner" && step.specialist;
-    const handOff = !consult && team !== owner;
-    if (handOff) owner = team;
-    const clarify = missing && step.checksCompleteness;
-    if (clarify) {
-      missing = false;
-      link(station(team, `${step.name}: clarification`, m.clarificationWork.mean));
-    }
+    const handOff = !consult && team !== path.owner;
+    if (handOff) path.owner = team;
+    const clarify = path.missing && step.checksCompleteness;
+    if (clarify) link(addStation(chain, team, `${step.name}: clarification`, m.clarificationWork.mean));
+    if (clarify) path.missing = false;
     // after the citizen's reply the step joins its team's inbox as ordinary work (responseArrived)
     const asConsult = consult && !clarify;
-    const saving = !asConsult && (step.scheduled !== null || ((handOff || clarify) && isBatched(scenario, policy, service, k)));
-    const penalty = !asConsult && layout.teams[team]!.members.length > 1;
-    const minutes = step.work.mean * (penalty ? 1 + m.generalistPenalty : 1) * (saving ? 1 - m.batchSetupSaving : 1);
-    link(station(team, step.name, minutes), step.failureProbability);
+    const saving = !asConsult && (step.scheduled !== null || ((handOff || clarify) && isBatched(context, service, k)));
+    // the penalty in proportion to the pooled staff not from the step's own team (stepGeneralist)
+    const generalist = asConsult ? 0 : 1 - scenario.teams.find((t) => t.id === step.team)!.staff / teams[team]!.staff;
+    const minutes = step.work.mean * (1 + m.generalistPenalty * generalist) * (saving ? 1 - m.batchSetupSaving : 1);
+    link(addStation(chain, team, step.name, minutes), step.failureProbability);
   });
   if (policy.closure === "citizenConfirms") {
-    const backOffice = planned(service.backOffice);
-    link(station(owner >= 0 ? owner : backOffice, "confirmation", m.confirmationMinutes));
+    link(addStation(chain, path.owner >= 0 ? path.owner : planned(service.backOffice), "confirmation", m.confirmationMinutes));
   }
-  return first;
+  return path.first;
 }

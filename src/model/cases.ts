@@ -69,13 +69,19 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
   const handOff = !consult && team !== need.owner;
   if (handOff) {
     const base = U.stepBase + STEP_ROLES * k;
+    const sender = world.holder(need);
+    const fails = world.fails(sender);
     need.handoffs++;
     need.owner = team;
     world.journal.log(need, JournalEvent.handoff, world.now, team, 0, 0, 0, 0, k);
     const uLoss = isRework ? world.decisionRng() : need.u[base + StepRole.infoLoss]!;
-    if (uLoss < mechanisms.handoffInfoLoss) need.infoLost = 1;
+    if (uLoss < mechanisms.handoffInfoLoss && fails) {
+      need.infoLost = 1;
+      need.origin = sender;
+    }
     const uMis = isRework ? world.decisionRng() : need.u[base + StepRole.misroute]!;
-    if (uMis < mechanisms.misrouteProbability) {
+    if (uMis < mechanisms.misrouteProbability && fails) {
+      need.origin = sender;
       const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
       bounce.step = k;
       bounce.first = isRework ? 1 : 0;
@@ -130,10 +136,11 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
   const factor = world.policy.handlingTime.stepFactor;
   if (factor !== null && minutes > factor * step.work.mean) {
     const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.cut]!;
-    if (u < world.policy.handlingTime.cutShortProbability) {
+    if (u < world.policy.handlingTime.cutShortProbability && world.fails(team)) {
       minutes = factor * step.work.mean;
       need.defect = Reason.notDoneRight;
       need.defectStep = k;
+      need.defectTeam = team;
     }
   }
   const task = world.newTask(need, isRework ? TaskCode.rework : TaskCode.step, Reason.firstRequest, isRework);
@@ -152,6 +159,7 @@ export function stepDone(world: World, task: Task): void {
   const need = task.need as Need;
   const k = task.step;
   const isRework = task.kind === TaskCode.rework;
+  const team = task.team;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   const step = world.plans[need.service]!.spec.steps[k]!;
@@ -161,9 +169,10 @@ export function stepDone(world: World, task: Task): void {
     need.infoLost = 0;
   }
   const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.fail]!;
-  if (u < failure) {
+  if (u < failure && world.fails(team)) {
     need.defect = Reason.notDoneRight;
     need.defectStep = k;
+    need.defectTeam = team;
   }
   if (isRework) return finishCase(world, need);
   if (step.externalWait !== null) {
@@ -188,6 +197,7 @@ export function clarifyDone(world: World, task: Task): void {
   const k = task.step;
   const completeness = task.outcome === COMPLETENESS;
   const isRework = task.first;
+  const team = task.team;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   need.outbound++;
@@ -197,7 +207,8 @@ export function clarifyDone(world: World, task: Task): void {
   if (completeness) need.stops++;
   const delay = world.dist(letter ? citizens.responseDelay : mechanisms.clarificationDelay).sample(world.citizenRng);
   if (!completeness) need.retells++;
-  if (letter && world.citizenRng() < citizens.letterUnclearProbability) {
+  if (letter && world.citizenRng() < citizens.letterUnclearProbability && world.fails(team)) {
+    need.origin = team;
     world.after(delay * world.citizenRng(), need, Timer.attempt, Reason.clarification, 0);
   }
   need.awaitingCitizen = 1;
@@ -273,12 +284,18 @@ export function passEnquiry(world: World, need: Need): void {
   const plan = world.plans[need.service]!;
   const mechanisms = world.scenario.mechanisms;
   const again = need.owner === plan.backOffice;
+  const sender = world.frontTeam[need.channel] as number;
+  const fails = world.fails(sender);
   need.handoffs++;
   need.owner = plan.backOffice;
   world.journal.log(need, JournalEvent.handoff, world.now, plan.backOffice, 0, 0, 0, 0, -1);
-  if ((again ? world.decisionRng() : need.u[U.callbackInfoLoss]!) < mechanisms.handoffInfoLoss) need.infoLost = 1;
+  if ((again ? world.decisionRng() : need.u[U.callbackInfoLoss]!) < mechanisms.handoffInfoLoss && fails) {
+    need.infoLost = 1;
+    need.origin = sender;
+  }
   const at = nextRelease(plan.callbackBatch, world.now);
-  if ((again ? world.decisionRng() : need.u[U.frontMisroute]!) < mechanisms.misrouteProbability) {
+  if ((again ? world.decisionRng() : need.u[U.frontMisroute]!) < mechanisms.misrouteProbability && fails) {
+    need.origin = sender;
     const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
     bounce.step = -1;
     world.submitAt(at, bounce, plan.backOffice, mechanisms.misrouteMinutes);

@@ -34,9 +34,11 @@ export function finishCase(world: World, need: Need): void {
     // scales with the variety of the case work (cv, capped at 1); standard work has none to fudge
     const pressure = world.policy.activityMeasure === "casesClosed";
     const variety = Math.min(1, world.plans[need.service]!.stepVariety);
-    if (pressure && need.u[U.premature]! < world.scenario.mechanisms.prematureClosure * variety && need.defect === 0) {
+    const closer = world.holder(need);
+    if (pressure && need.u[U.premature]! < world.scenario.mechanisms.prematureClosure * variety && need.defect === 0 && world.fails(closer)) {
       need.defect = Reason.reopened;
       need.defectStep = -1;
+      need.defectTeam = closer;
     }
   }
   world.journal.log(need, JournalEvent.closed, world.now, need.owner, 0, 0, 0, 0, need.defect !== 0 ? 1 : 0);

@@ -34,6 +34,22 @@ export const SIDE_CONTACT_SHARE = 0.5;
  */
 export const CLOSING_MARGIN_MINUTES = 15;
 
+/** Where the failure behind a contact arose (the touchpoint that caused it). */
+function originOf(world: World, need: Need, reason: number): number {
+  switch (reason) {
+    case Reason.firstRequest:
+      return -1;
+    case Reason.progressChasing:
+    case Reason.complaint:
+      return world.holder(need);
+    case Reason.reopened:
+    case Reason.notDoneRight:
+      return need.defectTeam >= 0 ? need.defectTeam : world.holder(need);
+    default:
+      return need.origin >= 0 ? need.origin : world.holder(need);
+  }
+}
+
 /** Reasons whose contact carries the need's main flow (as opposed to side contacts). */
 function isMainFlow(reason: number): boolean {
   return reason === Reason.firstRequest || reason === Reason.repeatUnresolved || reason === Reason.wrongPlace ||
@@ -68,6 +84,7 @@ export function attempt(world: World, need: Need, reason: number, first: number)
   }
   const task = world.newTask(need, TaskCode.contact, reason, isFailureReason(reason));
   task.first = first;
+  task.origin = originOf(world, need, reason);
   const minutes = decideContact(world, need, task);
   // a citizen's patience is theirs: drawn once when the need arose (common random numbers)
   const patience = live ? need.patience : Infinity;
@@ -91,8 +108,10 @@ function decideContact(world: World, need: Need, task: Task): number {
   const target = policy.handlingTime.frontMinutes;
   if (target !== null && minutes > target) {
     const u = task.first ? need.u[U.frontCut]! : world.decisionRng();
-    if (u < policy.handlingTime.cutShortProbability) {
+    const front = world.frontTeam[need.channel] as number;
+    if (u < policy.handlingTime.cutShortProbability && world.fails(front)) {
       task.outcome = Outcome.unresolved;
+      need.origin = front;
       return target;
     }
   }
@@ -111,7 +130,7 @@ function decideContact(world: World, need: Need, task: Task): number {
  */
 export function contactDone(world: World, task: Task): void {
   const need = task.need as Need;
-  world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes);
+  world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes, task.origin);
   world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure, task.outcome);
   need.contacts++;
   // the citizen's effort: time waiting on the line or at the desk, and the contact itself
@@ -189,7 +208,7 @@ function passChaseNote(world: World, need: Need): void {
  */
 export function contactAbandoned(world: World, task: Task): void {
   const need = task.need as Need;
-  world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0);
+  world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0, task.origin);
   world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, 0, task.failure, Outcome.abandoned);
   if (need.channel === PHONE && world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
   const reason = task.reason;

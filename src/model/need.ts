@@ -77,6 +77,10 @@ export class Need {
   defectLeft = 0;
   /** The step where the defect arose (for rework), or -1. */
   defectStep = -1;
+  /** The planned team where the latest failure arose (cut short, lost, misrouted, unclear letter), or -1. */
+  origin = -1;
+  /** The planned team that left the defect in (cut, failed or closed too early), or -1. */
+  defectTeam = -1;
   waitsBeyond = 0;
   retells = 0;
   failedAttempts = 0;
@@ -139,6 +143,8 @@ export class Need {
     this.stops = 0;
     this.defectLeft = 0;
     this.defectStep = -1;
+    this.origin = -1;
+    this.defectTeam = -1;
     this.waitsBeyond = 0;
     this.retells = 0;
     this.failedAttempts = 0;

@@ -64,6 +64,11 @@ export interface ContactRecords {
   readonly time: Float64Array;
   readonly wait: Float64Array;
   readonly minutes: Float64Array;
+  /**
+   * For failure demand: the team (index into {@link RunResult.teams}) where the failure or the
+   * wait arose — the touchpoint that caused the contact; -1 for value demand.
+   */
+  readonly origin: Float64Array;
 }
 
 /** A team as it ran (after any pooling of teams into case-owner teams). */

@@ -41,6 +41,13 @@ export interface SimulateOptions {
   readonly warmup?: number | string;
   /** After the horizon, how long counted needs may still finish (default: the scenario's). */
   readonly drain?: number | string;
+  /**
+   * What-if: remove the failures that arise at this scenario team (work cut short there,
+   * information lost or misrouted when it hands work on, failed work, unclear letters,
+   * premature closure). Its waits and everything else stay. Under pooling the whole pooled
+   * team is made perfect.
+   */
+  readonly withoutFailuresAt?: string;
   /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 2,000). */
   readonly journal?: { readonly every?: number; readonly max?: number };
 }
@@ -76,7 +83,16 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   const replication = options.replication ?? 0;
   const journalEvery = options.journal?.every ?? 10;
   const journalMax = options.journal?.max ?? 2000;
-  const world = new World(scenario, policy, { seed, replication, horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain, journalEvery, journalMax });
+  const world = new World(scenario, policy, {
+    seed,
+    replication,
+    horizonMinutes: horizon,
+    warmupMinutes: warmup,
+    drainMinutes: drain,
+    journalEvery,
+    journalMax,
+    ...(options.withoutFailuresAt === undefined ? {} : { perfectTeam: options.withoutFailuresAt }),
+  });
   wire(world);
   startArrivals(world);
   world.sim.scheduleAt(warmup, () => world.teams.forEach((t) => t.resetStats()), 0, -2);

@@ -32,6 +32,8 @@ export class Task {
   needGen = 0;
   /** The need's service index. */
   service = 0;
+  /** For a failure-demand contact: the planned team where the failure or wait arose, or -1. */
+  origin = -1;
   /** Task code. */
   kind = 0;
   /** Reason code (for contacts: why the citizen got in touch). */

@@ -28,6 +28,8 @@ export interface WorldOptions {
   /** Journal one cohort need in this many (0 = none), at most `journalMax` needs. */
   readonly journalEvery: number;
   readonly journalMax: number;
+  /** A scenario team whose failures are removed (what-if), if any. */
+  readonly perfectTeam?: string;
 }
 
 /** What a finished task calls: the flow function for its kind. */
@@ -49,6 +51,8 @@ export class World {
   readonly journal: Journal;
   /** Cohort needs so far (for journal sampling). */
   cohortCount = 0;
+  /** The planned team whose failures are removed for a what-if run, or -1. */
+  readonly perfect: number;
   /** Streams: one per purpose, derived from (seed, replication, name). */
   readonly citizenRng: Rng;
   readonly decisionRng: Rng;
@@ -96,6 +100,11 @@ export class World {
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
     this.journal = new Journal(options.journalEvery, options.journalMax);
+    const perfectIndex = options.perfectTeam === undefined ? -1 : scenario.teams.findIndex((t) => t.id === options.perfectTeam);
+    if (options.perfectTeam !== undefined && perfectIndex < 0) {
+      throw new RangeError(`withoutFailuresAt: "${options.perfectTeam}" is not a team of the scenario (${scenario.teams.map((t) => t.id).join(", ")})`);
+    }
+    this.perfect = perfectIndex < 0 ? -1 : (this.layout.teamOf[perfectIndex] as number);
     for (const plan of this.layout.teams) {
       this.teams.push(
         new Team(
@@ -109,6 +118,19 @@ export class World {
         ),
       );
     }
+  }
+
+  /**
+   * Whether failure mechanisms work at a planned team (all do, except at the team made
+   * perfect for a what-if run).
+   */
+  fails(team: number): boolean {
+    return team !== this.perfect;
+  }
+
+  /** The planned team holding a need now: its owner, or the front line of its channel. */
+  holder(need: Need): number {
+    return need.owner >= 0 ? need.owner : (this.frontTeam[need.channel] as number);
   }
 
   /** The time now, in minutes. */
@@ -231,6 +253,7 @@ export class World {
     task.timer = 0;
     task.priority = 0;
     task.failureMinutes = 0;
+    task.origin = -1;
     return task;
   }
 
@@ -243,7 +266,7 @@ export class World {
 
 
   private recordStaleContact(task: Task, outcome: number, minutes: number): void {
-    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes);
+    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes, task.origin);
     if (outcome === 3 && task.channel === 0 && this.recorder.inWindow(task.queuedAt)) this.recorder.phoneAbandoned++;
   }
 

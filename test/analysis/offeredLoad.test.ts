@@ -104,6 +104,13 @@ describe("offeredLoad on a scenario small enough to check by hand", () => {
     expect(visit).toMatchObject({ team: "crew", minutes: 40 });
   });
 
+  it("rejects a step that always fails (its work would never end)", () => {
+    const [permit, questions] = tiny.services;
+    const steps = permit!.steps.map((st) => (st.id === "visit" ? { ...st, failureProbability: 1 } : st));
+    const broken: Scenario = { ...tiny, services: [{ ...permit!, steps }, questions!] };
+    expect(() => offeredLoad(broken, flowHandoffs)).toThrow(/services\.permit\.steps\.visit\.failureProbability must be below 1, got 1/);
+  });
+
   it("under the minutes preset: weekly batches save set-up on work that lands in an inbox", () => {
     // Every step is a hand-off (none follows a step of the same team), so every step saves
     // batchSetupSaving 0.1; call-backs and clarifications do not.
@@ -117,12 +124,14 @@ describe("offeredLoad on a scenario small enough to check by hand", () => {
   it("under the whole preset: pooled owners, consults, help at the first contact, confirmations", () => {
     // Pool: case workers + crew (the permit's non-specialist step teams and its back office),
     // 2 staff, capacity 2,400 + 2,700 = 5,100. Repertoire: permit ceil(0.8 × 0.5 × 4) = 2 of 4,
-    // questions ceil(0.8 × 2) = 2 of 2 (all resolved).
+    // questions ceil(0.8 × 2) = 2 of 2 (all resolved). Generalist penalty 0.15 × the share of
+    // the pool not from the step's own team (1 − 1/2) = 0.075 on every pooled step.
     // desk: enquiries 30 × 10 = 300; case contacts complete 40 × 0.8 × 10 = 320, incomplete
     //   40 × 0.2 × (10 + 10 help) = 160; questions 180: 960
     // owners: consults 30 × 0.5 × 0.3 × 20 = 90; clarifications (8 × (1 − 0.8) by the front +
-    //   10 × 0.2 by e-form) × 10 = 36; intake 50 × 30 × 1.15 = 1,725; visit 50 × 1.25 × 40 ×
-    //   1.15 = 2,875; decision 50 × 19 × 1.15 = 1,092.5; confirmations 50 × 3 = 150: 5,968.5
+    //   10 × 0.2 by e-form) × 10 = 36; intake 50 × 30 × 1.075 = 1,612.5; visit 50 × 1.25 × 40 ×
+    //   1.075 = 2,687.5; decision 50 × 19 × 1.075 = 1,021.25; confirmations 50 × 3 = 150:
+    //   5,597.25 ÷ 5,100 = 1.0975
     // expert: 20 consults × 60 = 1,200 (a consult has no generalist penalty)
     const loads = offeredLoad(tiny, policies.whole);
     const t = byTeam(loads);
@@ -130,8 +139,8 @@ describe("offeredLoad on a scenario small enough to check by hand", () => {
     const owners = t["owners:caseWorkers+crew"]!;
     expect(owners).toMatchObject({ staff: 2, role: "caseWork", name: "case owners (case workers, field crew)" });
     expect(owners.staff * owners.openMinutesPerWeek).toBeCloseTo(5100, 9);
-    expect(owners.offeredMinutesPerWeek).toBeCloseTo(5968.5, 9);
-    expect(owners.utilisation).toBeCloseTo(5968.5 / 5100, 12);
+    expect(owners.offeredMinutesPerWeek).toBeCloseTo(5597.25, 9);
+    expect(owners.utilisation).toBeCloseTo(5597.25 / 5100, 12);
     expect(t["desk"]?.offeredMinutesPerWeek).toBeCloseTo(960, 9);
     expect(t["expert"]?.offeredMinutesPerWeek).toBeCloseTo(1200, 9);
   });
@@ -148,9 +157,9 @@ describe("pooling under one case owner", () => {
   });
 
   it("keeps total load but for the generalist penalty on the pooled team's steps", () => {
-    // pooled steps: intake 1,500 + visit 2,500 + decision 950 = 4,950; × 0.15 = 742.5
+    // pooled steps: intake 1,500 + visit 2,500 + decision 950 = 4,950; × 0.15 × (1 − 1/2) = 371.25
     const [a, b] = [offeredLoad(tiny, flowHandoffs), offeredLoad(tiny, owner)];
-    expect(total(b, (t) => t.offeredMinutesPerWeek) - total(a, (t) => t.offeredMinutesPerWeek)).toBeCloseTo(742.5, 9);
+    expect(total(b, (t) => t.offeredMinutesPerWeek) - total(a, (t) => t.offeredMinutesPerWeek)).toBeCloseTo(371.25, 9);
     const noPenalty: Scenario = { ...tiny, mechanisms: { ...tiny.mechanisms, generalistPenalty: 0 } };
     expect(total(offeredLoad(noPenalty, owner), (t) => t.offeredMinutesPerWeek)).toBeCloseTo(
       total(offeredLoad(noPenalty, flowHandoffs), (t) => t.offeredMinutesPerWeek),
@@ -187,6 +196,13 @@ describe("loadWarnings", () => {
     };
     expect(loadWarnings([team])[0]?.message).toBe(
       "contact centre (general enquiries and school choice) are offered 110% of their capacity before any failure demand; queues will grow without limit",
+    );
+  });
+
+  it("puts the services of a pooled team, whose name has parentheses already, after \"for\"", () => {
+    const [owners] = loadWarnings(offeredLoad(tiny, policies.whole)); // 5,597.25 ÷ 5,100 = 110%
+    expect(owners?.message).toBe(
+      "case owners (case workers, field crew) for building permit are offered 110% of their capacity before any failure demand; queues will grow without limit",
     );
   });
 
