@@ -238,6 +238,7 @@ export type {
 // experiment
 export {
   buildComparison,
+  capacityWarnings,
   checkPolicies,
   compare,
   getPath,

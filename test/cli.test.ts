@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -86,5 +86,19 @@ describe("helhet command", () => {
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe("load warnings before the run", () => {
+  it("warns on stderr, and carries the warning in the JSON, when a team is offered too much", () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-cli-"));
+    const file = join(dir, "busy.yaml");
+    const text = readFileSync("examples/scenarios/small-town.yaml", "utf8").replace(/arrivals: 4000 \/ year/, "arrivals: 12000 / year");
+    expect(text).toContain("12000 / year");
+    writeFileSync(file, text);
+    const r = run(["--scenario", file, "--replications", "1", "--horizon", "6 weeks", "--warmup", "1 week", "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/warning: minutes: .* are offered \d+% of their capacity/);
+    expect(JSON.parse(r.out).warnings.length).toBeGreaterThan(0);
   });
 });

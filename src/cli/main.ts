@@ -6,7 +6,7 @@
  */
 import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
-import { compare } from "../experiment/index.js";
+import { capacityWarnings, compare } from "../experiment/index.js";
 import { comparisonCsv, comparisonMarkdown, comparisonTable, reading } from "../report/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { writeFileAtomic } from "../node/atomicWrite.js";
@@ -107,6 +107,9 @@ function compareCommand(options: CliOptions, io: CliIo): number {
   const scenario = scenarioOf(options.scenario);
   const policies = options.policies.map(policyOf);
   const c = colours(options.color);
+  // the load analysis speaks before the run starts
+  const warnings = capacityWarnings(scenario, policies);
+  for (const w of warnings) io.err(`warning: ${w}`);
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`);
   const comparison = compare(scenario, policies, {
     replications: options.replications,
@@ -114,6 +117,7 @@ function compareCommand(options: CliOptions, io: CliIo): number {
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
     ...(bar ? { onProgress: bar.update } : {}),
+    warnings,
   });
   bar?.stop();
   let text: string;

@@ -6,13 +6,14 @@
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { buildComparison, type Comparison } from "./comparison.js";
+import { loadWarnings, offeredLoad } from "../analysis/index.js";
 import { runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
 
 /** Options of {@link compare}. */
 export interface CompareOptions extends ExperimentOptions {
   /** Called after each replication of each policy with (done, total), e.g. for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Warnings to carry in the Comparison (for example from the load analysis). */
+  /** Warnings to carry in the Comparison; default: the load analysis of every policy ({@link capacityWarnings}). */
   readonly warnings?: readonly string[];
 }
 
@@ -41,7 +42,24 @@ export function compare(scenario: Scenario, policies: readonly Policy[], options
       options.onProgress?.(results.length, total);
     }
   }
-  return buildComparison({ scenario: scenario.name, seed: options.seed ?? 1, policies: policies.map((p) => p.name), warnings: options.warnings ?? [] }, results);
+  const warnings = options.warnings ?? capacityWarnings(scenario, policies);
+  return buildComparison({ scenario: scenario.name, seed: options.seed ?? 1, policies: policies.map((p) => p.name), warnings }, results);
+}
+
+/**
+ * The load analysis's warnings for every policy (teams offered 85% or more of their capacity
+ * before any failure demand), each prefixed with the policy's name.
+ *
+ * @param scenario - the scenario
+ * @param policies - the policies
+ * @returns the warnings in words a user understands
+ * @example
+ * ```ts
+ * capacityWarnings(loadScenario("soderhamn"), [policies.minutes]); //=> []
+ * ```
+ */
+export function capacityWarnings(scenario: Scenario, policies: readonly Policy[]): string[] {
+  return policies.flatMap((p) => loadWarnings(offeredLoad(scenario, p)).map((w) => `${p.name}: ${w.message}`));
 }
 
 /**
