@@ -263,11 +263,14 @@ export type {
 
 // report
 export {
+  SWEEP_METRICS,
   TABLE_BLOCKS,
   comparisonCsv,
   comparisonMarkdown,
   comparisonTable,
   reading,
+  sweepCsv,
+  sweepTable,
 } from "./report/index.js";
 export type {
   TableRow,

@@ -102,3 +102,29 @@ describe("load warnings before the run", () => {
     expect(JSON.parse(r.out).warnings.length).toBeGreaterThan(0);
   });
 });
+
+describe("helhet run and sweep", () => {
+  it("runs one policy", () => {
+    const r = run(["run", "--policy", "minutes", ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\bminutes\b/);
+    expect(r.out).not.toMatch(/whole − minutes/);
+  });
+
+  it("sweeps a policy parameter with units and none", () => {
+    const r = run(["sweep", "--param", "policy.handlingTime.frontMinutes", "--values", "3 min,none", "--policies", "minutes", ...FAST]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("3 min");
+    expect(r.out).toContain("none");
+    const csv = run(["sweep", "--param", "services.questions.demandTypes", "--values", "2,20", "--format", "csv", ...FAST]);
+    expect(csv.out.split("\n")[0]).toBe("value,policy,metric,mean,sd,ci95_low,ci95_high");
+  });
+
+  it("explains what a sweep needs", () => {
+    expect(run(["sweep", ...FAST]).err).toMatch(/sweep needs --param/);
+    expect(run(["sweep", "--param", "x", ...FAST]).err).toMatch(/sweep needs --values/);
+    const bad = run(["sweep", "--param", "services.nosuch.caseShare", "--values", "0.1", ...FAST]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/"nosuch" is not an index or id here/);
+  });
+});

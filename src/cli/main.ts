@@ -6,8 +6,8 @@
  */
 import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
-import { capacityWarnings, compare } from "../experiment/index.js";
-import { comparisonCsv, comparisonMarkdown, comparisonTable, reading } from "../report/index.js";
+import { capacityWarnings, compare, sweep } from "../experiment/index.js";
+import { comparisonCsv, comparisonMarkdown, comparisonTable, reading, sweepCsv, sweepTable } from "../report/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { writeFileAtomic } from "../node/atomicWrite.js";
 import { parseOptions, UsageError, type CliOptions } from "./options.js";
@@ -26,6 +26,9 @@ const HELP = `helhet — simulate a municipality's services under two ways of st
 
 Usage:
   helhet [compare] [options]      run the policies on the same citizens and compare (default)
+  helhet run [--policy P]         one policy's metrics with intervals (default policy: whole)
+  helhet sweep --param PATH --values A,B,C
+                                  compare at each value of one scenario or policy parameter
   helhet scenarios                list the built-in scenarios
   helhet schema                   print the JSON Schema of scenario files
   helhet validate FILE            check a scenario file and list every problem
@@ -42,6 +45,10 @@ Options:
   --out FILE               write the result to FILE (whole or not at all) instead of stdout
   --quiet                  no progress and no reading, just the result
   --no-color               no colours (also when NO_COLOR is set)
+  --policy NAME|FILE       for run: the policy (default: whole)
+  --param PATH             for sweep: a dotted path, e.g. services.general.demandTypes or
+                           policy.handlingTime.frontMinutes
+  --values A,B,C           for sweep: the values (numbers, or durations such as "4 min")
 
 Exit status: 0 success, 2 usage or validation error, 1 anything else.
 `;
@@ -68,7 +75,11 @@ export function main(argv: readonly string[], io: CliIo): number {
     if (options.version) return io.out(VERSION), 0;
     switch (options.command) {
       case "compare":
-        return compareCommand(options, io);
+        return compareCommand(options, io, options.policies);
+      case "run":
+        return compareCommand(options, io, [options.policy]);
+      case "sweep":
+        return sweepCommand(options, io);
       case "scenarios":
         for (const s of builtinScenarios()) io.out(`${s.name.padEnd(16)} ${s.description}`);
         return 0;
@@ -77,7 +88,7 @@ export function main(argv: readonly string[], io: CliIo): number {
       case "validate":
         return validateCommand(options, io);
       default:
-        throw new UsageError(`unknown command "${options.command}"; the commands are compare, scenarios, schema, validate`);
+        throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, scenarios, schema, validate`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -103,9 +114,9 @@ function policyOf(name: string): Policy {
   throw new UsageError(`--policies: "${name}" is neither a preset (minutes, whole) nor a policy file (.yaml, .json)`);
 }
 
-function compareCommand(options: CliOptions, io: CliIo): number {
+function compareCommand(options: CliOptions, io: CliIo, policyNames: readonly string[]): number {
   const scenario = scenarioOf(options.scenario);
-  const policies = options.policies.map(policyOf);
+  const policies = policyNames.map(policyOf);
   const c = colours(options.color);
   // the load analysis speaks before the run starts
   const warnings = capacityWarnings(scenario, policies);
@@ -130,6 +141,27 @@ function compareCommand(options: CliOptions, io: CliIo): number {
     if (!options.quiet && policies.length >= 2) text += `\n${reading(comparison)}\n`;
   }
   return emit(options, io, text);
+}
+
+function sweepCommand(options: CliOptions, io: CliIo): number {
+  if (options.param === undefined) throw new UsageError("sweep needs --param PATH, e.g. --param services.general.demandTypes");
+  if (options.values.length === 0) throw new UsageError("sweep needs --values A,B,C");
+  const scenario = scenarioOf(options.scenario);
+  const policies = options.policies.map(policyOf);
+  const values = options.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v));
+  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `sweep ${options.param}`);
+  const result = sweep(scenario, policies, { path: options.param, values }, {
+    replications: options.replications,
+    seed: options.seed,
+    ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
+    ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    ...(bar ? { onProgress: bar.update } : {}),
+  });
+  bar?.stop();
+  if (options.format === "json") return emit(options, io, `${JSON.stringify(result, null, 2)}\n`);
+  if (options.format === "csv") return emit(options, io, sweepCsv(result));
+  const head = `${scenario.name} — sweep of ${options.param}, ${options.replications} replications per value, seed ${options.seed}; mean [95% interval]`;
+  return emit(options, io, `${head}\n\n${sweepTable(result)}\n`);
 }
 
 function validateCommand(options: CliOptions, io: CliIo): number {

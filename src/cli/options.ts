@@ -31,6 +31,11 @@ export interface CliOptions {
   readonly color: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  /** For `sweep`: the dotted path and its values. */
+  readonly param: string | undefined;
+  readonly values: readonly string[];
+  /** For `run`: the policy. */
+  readonly policy: string;
 }
 
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
@@ -65,6 +70,9 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         out: { type: "string" },
         quiet: { type: "boolean", default: false },
         "no-color": { type: "boolean", default: false },
+        param: { type: "string" },
+        values: { type: "string" },
+        policy: { type: "string", default: "whole" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -100,5 +108,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     color: isTTY && v["no-color"] !== true && env["NO_COLOR"] === undefined,
     help: v.help === true,
     version: v.version === true,
+    param: v.param,
+    values: v.values === undefined ? [] : v.values.split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    policy: v.policy as string,
   };
 }

@@ -9,7 +9,8 @@ import { parseDuration } from "../scenario/index.js";
 
 /**
  * A copy of `root` with the value at `path` replaced. Numbers given as strings with a unit
- * ("4 min", "2 weeks") become minutes where the old value is a number.
+ * ("4 min", "2 weeks") become minutes where the old value is a number or null (an optional
+ * number such as a handling-time target), and "none" there becomes null.
  *
  * @param root - a plain object (scenario or policy)
  * @param path - dotted path
@@ -73,7 +74,8 @@ function put(here: unknown, steps: readonly string[], i: number, value: unknown,
 }
 
 function convert(old: unknown, value: unknown, path: string): unknown {
-  if (typeof old === "number" && typeof value === "string") {
+  if ((typeof old === "number" || old === null) && (value === "none" || value === "null")) return null;
+  if ((typeof old === "number" || old === null) && typeof value === "string") {
     const n = Number(value);
     if (value.trim() !== "" && Number.isFinite(n)) return n;
     try {
