@@ -6,7 +6,14 @@
  */
 import type { SweepResult } from "../experiment/index.js";
 
-/** The metrics a sweep table shows by default. */
+/**
+ * The metrics a sweep table shows by default.
+ *
+ * @example
+ * ```ts
+ * SWEEP_METRICS[0]?.metric; //=> "failureDemandShare"
+ * ```
+ */
 export const SWEEP_METRICS: readonly { readonly metric: string; readonly label: string; readonly scale: number; readonly digits: number }[] = [
   { metric: "failureDemandShare", label: "failure demand %", scale: 100, digits: 1 },
   { metric: "firstContactResolution", label: "first contact %", scale: 100, digits: 1 },
