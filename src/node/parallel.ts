@@ -144,12 +144,16 @@ async function runOnThreads(
   }
 }
 
+/** Node flags passed on to the worker threads; the others are left out (see {@link workerExecArgv}). */
+const WORKER_FLAGS: readonly string[] = Object.freeze(["--enable-source-maps", "--no-warnings", "--no-deprecation", "--trace-warnings", "--trace-uncaught"]);
+
 /**
- * Worker threads inherit Node's command-line flags, but `--input-type` (as in
- * `node --input-type=module -e "…"`) stops a worker from loading its file; and a worker given
- * flags explicitly rejects the process-wide ones (such as --max-old-space-size). So: inherit,
- * unless `--input-type` is among the flags, then start the workers with none.
+ * Worker threads would inherit all of Node's command-line flags, but the workers run one
+ * bundled file and need none: `--input-type` (as in `node --input-type=module -e
+ * "…"`) stops a worker from loading its file, loaders such as tsx's `--import` would load and
+ * transform again in every thread, and process-wide flags (such as --max-old-space-size) are
+ * refused when given to a worker. So only a few harmless diagnostic flags are passed on.
  */
-function workerExecArgv(execArgv: readonly string[]): { execArgv?: string[] } {
-  return execArgv.some((a) => a === "--input-type" || a.startsWith("--input-type=")) ? { execArgv: [] } : {};
+function workerExecArgv(execArgv: readonly string[]): { execArgv: string[] } {
+  return { execArgv: execArgv.filter((a) => WORKER_FLAGS.includes(a)) };
 }

@@ -14,10 +14,24 @@ import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { inCompareOrder, resolveWindow, runTask } from "./tasks.js";
 
-/** The `format` field of every shard. */
+/**
+ * The `format` field of every shard.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(text).format === SHARD_FORMAT; // a helhet shard
+ * ```
+ */
 export const SHARD_FORMAT = "helhet-shard";
 
-/** The shard format version this helhet writes and reads. */
+/**
+ * The shard format version this helhet writes and reads.
+ *
+ * @example
+ * ```ts
+ * readShardFile("results/shard-0-of-4.json").version === SHARD_VERSION; //=> true
+ * ```
+ */
 export const SHARD_VERSION = 1;
 
 /** Which shard: `index` from 0 to `count` − 1. */
@@ -66,7 +80,19 @@ export interface ShardResult {
   readonly results: readonly ReplicationResult[];
 }
 
-/** A shard that cannot be read, or shards that do not merge; the message names the problem. */
+/**
+ * A shard that cannot be read, or shards that do not merge; the message names the problem.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   mergeShards(shards);
+ * } catch (e) {
+ *   if (e instanceof ShardError) console.error(e.message); // e.g. "shard 1/3 is missing (have 0/3, 2/3)"
+ *   else throw e;
+ * }
+ * ```
+ */
 export class ShardError extends Error {
   /**
    * @param message - what is wrong, naming the shard or file
@@ -336,12 +362,21 @@ function fingerprintOf(value: unknown): string {
   return `sha256:${createHash("sha256").update(json ?? "").digest("hex")}`;
 }
 
-const SPECIAL_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ["NaN", Number.NaN],
-  ["Infinity", Number.POSITIVE_INFINITY],
-  ["-Infinity", Number.NEGATIVE_INFINITY],
-  ["-0", -0],
-]);
+/** The number a special string written by {@link encodeNumber} stands for, or undefined. */
+function decodeNumber(text: string): number | undefined {
+  switch (text) {
+    case "NaN":
+      return Number.NaN;
+    case "Infinity":
+      return Number.POSITIVE_INFINITY;
+    case "-Infinity":
+      return Number.NEGATIVE_INFINITY;
+    case "-0":
+      return -0;
+    default:
+      return undefined;
+  }
+}
 
 function encodeNumber(x: number): number | string {
   if (Number.isNaN(x)) return "NaN";
@@ -378,7 +413,7 @@ function string(source: string, path: string, v: unknown): string {
 /** A number, or one of the strings that {@link stringifyShard} writes for NaN, ±Infinity, −0. */
 function number(source: string, path: string, v: unknown): number {
   if (typeof v === "number") return v;
-  const special = typeof v === "string" ? SPECIAL_NUMBERS.get(v) : undefined;
+  const special = typeof v === "string" ? decodeNumber(v) : undefined;
   if (special === undefined) fail(source, path, "a number", v);
   return special;
 }
