@@ -4,31 +4,31 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 
-function run(args: string[], env: Record<string, string> = {}) {
+async function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = main(args, { out: (s) => out.push(s), err: (s) => err.push(s), env });
+  const code = await main(args, { out: (s) => out.push(s), err: (s) => err.push(s), env });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 const FAST = ["--scenario", "teaching", "--replications", "2", "--horizon", "12 weeks", "--warmup", "2 weeks"];
 
 describe("helhet command", () => {
-  it("prints help and version", () => {
-    expect(run(["--help"])).toMatchObject({ code: 0 });
-    expect(run(["--help"]).out).toContain("Usage:");
-    expect(run(["--version"]).out).toMatch(/^\d+\.\d+\.\d+|dev/);
+  it("prints help and version", async () => {
+    expect(await run(["--help"])).toMatchObject({ code: 0 });
+    expect((await run(["--help"])).out).toContain("Usage:");
+    expect((await run(["--version"])).out).toMatch(/^\d+\.\d+\.\d+|dev/);
   });
 
-  it("lists the built-in scenarios and prints the schema", () => {
-    const r = run(["scenarios"]);
+  it("lists the built-in scenarios and prints the schema", async () => {
+    const r = await run(["scenarios"]);
     expect(r.code).toBe(0);
     for (const name of ["soderhamn", "teaching", "standard-work"]) expect(r.out).toContain(name);
-    expect(JSON.parse(run(["schema"]).out).type).toBe("object");
+    expect(JSON.parse((await run(["schema"])).out).type).toBe("object");
   });
 
-  it("compares the presets in three blocks with intervals, differences and a reading", () => {
-    const r = run(["compare", ...FAST, "--seed", "3"]);
+  it("compares the presets in three blocks with intervals, differences and a reading", async () => {
+    const r = await run(["compare", ...FAST, "--seed", "3"]);
     expect(r.code).toBe(0);
     for (const block of ["What citizens experience", "The whole", "The parts"]) expect(r.out).toContain(block);
     expect(r.out).toMatch(/whole − minutes/);
@@ -36,38 +36,38 @@ describe("helhet command", () => {
     expect(r.out).toMatch(/Under minutes the parts look \d+% (cheaper|dearer) per contact/);
   });
 
-  it("prints exactly the Comparison JSON with --format json, and CSV and Markdown", () => {
-    const json = JSON.parse(run([...FAST, "--format", "json"]).out);
+  it("prints exactly the Comparison JSON with --format json, and CSV and Markdown", async () => {
+    const json = JSON.parse((await run([...FAST, "--format", "json"])).out);
     expect(json.replications).toBe(2);
     expect(Object.keys(json.policies)).toEqual(["minutes", "whole"]);
-    const csv = run([...FAST, "--format", "csv"]).out;
+    const csv = (await run([...FAST, "--format", "csv"])).out;
     expect(csv.split("\n")[0]).toBe("policy,metric,mean,sd,ci95_low,ci95_high");
-    expect(run([...FAST, "--format", "markdown"]).out).toMatch(/^\| metric \|/);
+    expect((await run([...FAST, "--format", "markdown"])).out).toMatch(/^\| metric \|/);
   });
 
-  it("writes --out whole, leaving no temporary file", () => {
+  it("writes --out whole, leaving no temporary file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "helhet-cli-"));
     const file = join(dir, "c.json");
-    expect(run([...FAST, "--format", "json", "--out", file]).code).toBe(0);
+    expect((await run([...FAST, "--format", "json", "--out", file])).code).toBe(0);
     expect(JSON.parse(readFileSync(file, "utf8")).scenario).toBe("teaching");
     expect(readdirSync(dir)).toEqual(["c.json"]);
-    const bad = run([...FAST, "--out", join(dir, "no-such-folder", "x.txt")]);
+    const bad = await run([...FAST, "--out", join(dir, "no-such-folder", "x.txt")]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain("cannot write --out");
   });
 
-  it("reads a scenario file and a policy file", () => {
-    const r = run(["--scenario", "examples/scenarios/small-town.yaml", "--policies", "minutes,examples/policies/hybrid.yaml", "--replications", "2", "--horizon", "10 weeks", "--warmup", "2 weeks"]);
+  it("reads a scenario file and a policy file", async () => {
+    const r = await run(["--scenario", "examples/scenarios/small-town.yaml", "--policies", "minutes,examples/policies/hybrid.yaml", "--replications", "2", "--horizon", "10 weeks", "--warmup", "2 weeks"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("small-town");
     expect(r.out).toContain("hybrid − minutes");
   });
 
-  it("validates a scenario file", () => {
-    expect(run(["validate", "examples/scenarios/small-town.yaml"]).out).toContain("a valid scenario");
+  it("validates a scenario file", async () => {
+    expect((await run(["validate", "examples/scenarios/small-town.yaml"])).out).toContain("a valid scenario");
   });
 
-  it("exits 2 with a clear message on usage and validation errors, never a stack trace", () => {
+  it("exits 2 with a clear message on usage and validation errors, never a stack trace", async () => {
     const cases: [string[], RegExp][] = [
       [["frobnicate"], /unknown command "frobnicate"/],
       [["--seed", "x"], /--seed must be a whole number, got "x"/],
@@ -81,7 +81,7 @@ describe("helhet command", () => {
       [["--scenario", "teaching", "--horizon", "5 parsecs"], /horizon/],
     ];
     for (const [args, message] of cases) {
-      const r = run(args);
+      const r = await run(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/\n\s+at /);
@@ -90,13 +90,13 @@ describe("helhet command", () => {
 });
 
 describe("load warnings before the run", () => {
-  it("warns on stderr, and carries the warning in the JSON, when a team is offered too much", () => {
+  it("warns on stderr, and carries the warning in the JSON, when a team is offered too much", async () => {
     const dir = mkdtempSync(join(tmpdir(), "helhet-cli-"));
     const file = join(dir, "busy.yaml");
     const text = readFileSync("examples/scenarios/small-town.yaml", "utf8").replace(/arrivals: 4000 \/ year/, "arrivals: 12000 / year");
     expect(text).toContain("12000 / year");
     writeFileSync(file, text);
-    const r = run(["--scenario", file, "--replications", "1", "--horizon", "6 weeks", "--warmup", "1 week", "--format", "json"]);
+    const r = await run(["--scenario", file, "--replications", "1", "--horizon", "6 weeks", "--warmup", "1 week", "--format", "json"]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/warning: minutes: .* are offered \d+% of their capacity/);
     expect(JSON.parse(r.out).warnings.length).toBeGreaterThan(0);
@@ -104,27 +104,51 @@ describe("load warnings before the run", () => {
 });
 
 describe("helhet run and sweep", () => {
-  it("runs one policy", () => {
-    const r = run(["run", "--policy", "minutes", ...FAST]);
+  it("runs one policy", async () => {
+    const r = await run(["run", "--policy", "minutes", ...FAST]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\bminutes\b/);
     expect(r.out).not.toMatch(/whole − minutes/);
   });
 
-  it("sweeps a policy parameter with units and none", () => {
-    const r = run(["sweep", "--param", "policy.handlingTime.frontMinutes", "--values", "3 min,none", "--policies", "minutes", ...FAST]);
+  it("sweeps a policy parameter with units and none", async () => {
+    const r = await run(["sweep", "--param", "policy.handlingTime.frontMinutes", "--values", "3 min,none", "--policies", "minutes", ...FAST]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("3 min");
     expect(r.out).toContain("none");
-    const csv = run(["sweep", "--param", "services.questions.demandTypes", "--values", "2,20", "--format", "csv", ...FAST]);
+    const csv = await run(["sweep", "--param", "services.questions.demandTypes", "--values", "2,20", "--format", "csv", ...FAST]);
     expect(csv.out.split("\n")[0]).toBe("value,policy,metric,mean,sd,ci95_low,ci95_high");
   });
 
-  it("explains what a sweep needs", () => {
-    expect(run(["sweep", ...FAST]).err).toMatch(/sweep needs --param/);
-    expect(run(["sweep", "--param", "x", ...FAST]).err).toMatch(/sweep needs --values/);
-    const bad = run(["sweep", "--param", "services.nosuch.caseShare", "--values", "0.1", ...FAST]);
+  it("explains what a sweep needs", async () => {
+    expect((await run(["sweep", ...FAST])).err).toMatch(/sweep needs --param/);
+    expect((await run(["sweep", "--param", "x", ...FAST])).err).toMatch(/sweep needs --values/);
+    const bad = await run(["sweep", "--param", "services.nosuch.caseShare", "--values", "0.1", ...FAST]);
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/"nosuch" is not an index or id here/);
+  });
+});
+
+describe("shards and workers from the command line", () => {
+  it("merges shard files into exactly the comparison of one run", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-shards-"));
+    const args = ["--scenario", "teaching", "--replications", "4", "--horizon", "8 weeks", "--warmup", "2 weeks", "--seed", "9"];
+    for (const k of [0, 1]) expect((await run([...args, "--shard", `${k}/2`, "--out", join(dir, `s${k}.json`)])).code).toBe(0);
+    const merged = await run(["merge", join(dir, "s1.json"), join(dir, "s0.json"), "--format", "json"]);
+    expect(merged.code).toBe(0);
+    const single = await run([...args, "--format", "json"]);
+    expect(JSON.parse(merged.out)).toEqual(JSON.parse(single.out));
+  });
+
+  it("says what is wrong with a shard option or a missing shard", async () => {
+    expect((await run(["--shard", "2/2"])).err).toMatch(/--shard must be K\/N with 0 ≤ K < N/);
+    expect((await run(["--workers", "0"])).err).toMatch(/--workers must be a whole number ≥ 1/);
+    expect((await run(["merge"])).err).toMatch(/merge needs the shard files/);
+    const dir = mkdtempSync(join(tmpdir(), "helhet-shards-"));
+    const args = ["--scenario", "teaching", "--replications", "2", "--horizon", "4 weeks", "--warmup", "1 week"];
+    await run([...args, "--shard", "0/2", "--out", join(dir, "s0.json")]);
+    const r = await run(["merge", join(dir, "s0.json")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/shard 1\/2 is missing/);
   });
 });

@@ -10,6 +10,8 @@ import { capacityWarnings, compare, sweep } from "../experiment/index.js";
 import { comparisonCsv, comparisonMarkdown, comparisonTable, reading, sweepCsv, sweepTable } from "../report/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { writeFileAtomic } from "../node/atomicWrite.js";
+import { compareParallel } from "../node/parallel.js";
+import { mergeShards, readShardFile, runShard, ShardError, stringifyShard, writeShardFile } from "../node/shard.js";
 import { parseOptions, UsageError, type CliOptions } from "./options.js";
 import { colours, progressBar } from "./terminal.js";
 
@@ -29,6 +31,7 @@ Usage:
   helhet run [--policy P]         one policy's metrics with intervals (default policy: whole)
   helhet sweep --param PATH --values A,B,C
                                   compare at each value of one scenario or policy parameter
+  helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison
   helhet scenarios                list the built-in scenarios
   helhet schema                   print the JSON Schema of scenario files
   helhet validate FILE            check a scenario file and list every problem
@@ -43,6 +46,9 @@ Options:
   --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
   --format FORMAT          table, json, csv or markdown (default: table)
   --out FILE               write the result to FILE (whole or not at all) instead of stdout
+  --workers N              run replications on N worker threads (same numbers as 1)
+  --shard K/N              run only shard K of N (replications r with r mod N = K) and write a
+                           mergeable shard file (--out) for helhet merge
   --quiet                  no progress and no reading, just the result
   --no-color               no colours (also when NO_COLOR is set)
   --policy NAME|FILE       for run: the policy (default: whole)
@@ -65,19 +71,21 @@ const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0
  * @returns the exit status
  * @example
  * ```ts
- * main(["--version"], { out: console.log, err: console.error }); //=> 0
+ * await main(["--version"], { out: console.log, err: console.error }); //=> 0
  * ```
  */
-export function main(argv: readonly string[], io: CliIo): number {
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const options = parseOptions(argv, io.env ?? {}, io.isTTY === true);
     if (options.help) return io.out(HELP), 0;
     if (options.version) return io.out(VERSION), 0;
     switch (options.command) {
       case "compare":
-        return compareCommand(options, io, options.policies);
+        return await compareCommand(options, io, options.policies);
       case "run":
-        return compareCommand(options, io, [options.policy]);
+        return await compareCommand(options, io, [options.policy]);
+      case "merge":
+        return mergeCommand(options, io);
       case "sweep":
         return sweepCommand(options, io);
       case "scenarios":
@@ -88,14 +96,14 @@ export function main(argv: readonly string[], io: CliIo): number {
       case "validate":
         return validateCommand(options, io);
       default:
-        throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, scenarios, schema, validate`);
+        throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, merge, scenarios, schema, validate`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`helhet: ${e.message}\nRun "helhet --help" for the options.`);
       return 2;
     }
-    if (e instanceof ScenarioError || e instanceof RangeError) {
+    if (e instanceof ScenarioError || e instanceof RangeError || e instanceof ShardError) {
       io.err(`helhet: ${e.message}`);
       return 2;
     }
@@ -114,22 +122,32 @@ function policyOf(name: string): Policy {
   throw new UsageError(`--policies: "${name}" is neither a preset (minutes, whole) nor a policy file (.yaml, .json)`);
 }
 
-function compareCommand(options: CliOptions, io: CliIo, policyNames: readonly string[]): number {
+async function compareCommand(options: CliOptions, io: CliIo, policyNames: readonly string[]): Promise<number> {
   const scenario = scenarioOf(options.scenario);
   const policies = policyNames.map(policyOf);
   const c = colours(options.color);
   // the load analysis speaks before the run starts
   const warnings = capacityWarnings(scenario, policies);
   for (const w of warnings) io.err(`warning: ${w}`);
-  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`);
-  const comparison = compare(scenario, policies, {
+  const window = {
     replications: options.replications,
     seed: options.seed,
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
-    ...(bar ? { onProgress: bar.update } : {}),
-    warnings,
-  });
+  };
+  if (options.shard !== undefined) {
+    // one shard of a run spread over machines: a mergeable result (helhet merge)
+    const shard = runShard(scenario, policies, { ...window, shard: options.shard });
+    if (options.out !== undefined) {
+      writeShardFile(options.out, shard);
+      return 0;
+    }
+    io.out(stringifyShard(shard).replace(/\n$/, ""));
+    return 0;
+  }
+  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`);
+  const run = { ...window, ...(bar ? { onProgress: bar.update } : {}), warnings };
+  const comparison = options.workers > 1 ? await compareParallel(scenario, policies, { ...run, workers: options.workers }) : compare(scenario, policies, run);
   bar?.stop();
   let text: string;
   if (options.format === "json") text = `${JSON.stringify(comparison, null, 2)}\n`;
@@ -140,6 +158,20 @@ function compareCommand(options: CliOptions, io: CliIo, policyNames: readonly st
     text = `${head}\n\n${comparisonTable(comparison, { bold: c.bold, dim: c.dim })}\n`;
     if (!options.quiet && policies.length >= 2) text += `\n${reading(comparison)}\n`;
   }
+  return emit(options, io, text);
+}
+
+function mergeCommand(options: CliOptions, io: CliIo): number {
+  if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
+  const comparison = mergeShards(options.positionals.map(readShardFile));
+  const text =
+    options.format === "json"
+      ? `${JSON.stringify(comparison, null, 2)}\n`
+      : options.format === "csv"
+        ? comparisonCsv(comparison)
+        : options.format === "markdown"
+          ? comparisonMarkdown(comparison)
+          : `${comparisonTable(comparison)}\n\n${reading(comparison)}\n`;
   return emit(options, io, text);
 }
 

@@ -36,6 +36,10 @@ export interface CliOptions {
   readonly values: readonly string[];
   /** For `run`: the policy. */
   readonly policy: string;
+  /** Worker threads (1 = run in this thread). */
+  readonly workers: number;
+  /** Run only shard `index` of `count` (replications r with r mod count = index). */
+  readonly shard: { readonly index: number; readonly count: number } | undefined;
 }
 
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
@@ -73,6 +77,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         param: { type: "string" },
         values: { type: "string" },
         policy: { type: "string", default: "whole" },
+        workers: { type: "string", default: "1" },
+        shard: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -90,6 +96,18 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   const format = v.format as string;
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  }
+  const workers = Number(v.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number ≥ 1, got "${v.workers}"`);
+  let shard: CliOptions["shard"];
+  if (v.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(v.shard);
+    const index = m ? Number(m[1]) : NaN;
+    const count = m ? Number(m[2]) : NaN;
+    if (!(count >= 1 && index >= 0 && index < count)) {
+      throw new UsageError(`--shard must be K/N with 0 ≤ K < N (shard K of N, counting from 0), got "${v.shard}"`);
+    }
+    shard = { index, count };
   }
   const policies = (v.policies as string).split(",").map((s) => s.trim()).filter(Boolean);
   if (policies.length === 0) throw new UsageError(`--policies needs at least one policy: preset names (minutes, whole) or policy files`);
@@ -111,5 +129,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     param: v.param,
     values: v.values === undefined ? [] : v.values.split(",").map((s) => s.trim()).filter((s) => s !== ""),
     policy: v.policy as string,
+    workers,
+    shard,
   };
 }
