@@ -209,6 +209,7 @@ export {
   Task,
   isFailureReason,
   planTeams,
+  runWindow,
   simulate,
 } from "./model/index.js";
 export type {
@@ -217,11 +218,13 @@ export type {
   NeedRecords,
   ReasonCode,
   RunResult,
+  RunWindow,
   SimulateOptions,
   TaskCode,
   TeamLayout,
   TeamPlan,
   TeamResult,
+  WindowOptions,
 } from "./model/index.js";
 
 // metrics
@@ -263,16 +266,29 @@ export type {
 
 // report
 export {
+  CHART_PALETTE,
   SWEEP_METRICS,
   TABLE_BLOCKS,
+  capabilityChart,
+  comparisonCharts,
   comparisonCsv,
+  comparisonHtml,
   comparisonMarkdown,
   comparisonTable,
+  contactsChart,
+  endToEndChart,
+  escapeHtml,
+  failureDemandChart,
   reading,
+  renderSvg,
   sweepCsv,
   sweepTable,
 } from "./report/index.js";
 export type {
+  ChartOptions,
+  ChartSpec,
+  HtmlReportOptions,
   TableRow,
   TableStyle,
+  VegaLiteSpec,
 } from "./report/index.js";

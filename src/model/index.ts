@@ -28,3 +28,6 @@ export type { TeamLayout } from "./teams.js";
 export { JournalEvent } from "./journal.js";
 export { JOURNAL_EVENT_NAMES } from "./journal.js";
 export type { JournalRecords } from "./journal.js";
+export { runWindow } from "./window.js";
+export type { RunWindow } from "./window.js";
+export type { WindowOptions } from "./window.js";

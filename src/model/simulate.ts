@@ -5,7 +5,7 @@
  */
 import type { Policy } from "../policy/types.js";
 import { validatePolicy } from "../policy/parse.js";
-import { parseDuration } from "../scenario/units.js";
+import { runWindow } from "./window.js";
 import type { Scenario } from "../scenario/types.js";
 import { startArrivals } from "./arise.js";
 import {
@@ -73,12 +73,7 @@ export interface SimulateOptions {
  */
 export function simulate(scenario: Scenario, policy: Policy, options: SimulateOptions = {}): RunResult {
   validatePolicy(policy);
-  const horizon = minutesOf(options.horizon, scenario.horizonMinutes, "horizon");
-  const warmup = minutesOf(options.warmup, scenario.warmupMinutes, "warmup");
-  const drain = minutesOf(options.drain, scenario.drainMinutes, "drain");
-  if (!(horizon > 0 && Number.isFinite(horizon))) throw new RangeError(`horizon must be a positive number of minutes, got ${horizon}`);
-  if (!(warmup >= 0 && warmup < horizon)) throw new RangeError(`warmup must be ≥ 0 and shorter than the horizon (${horizon} min), got ${warmup}`);
-  if (!(drain >= 0 && Number.isFinite(drain))) throw new RangeError(`drain must be ≥ 0 minutes, got ${drain}`);
+  const { horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain } = runWindow(scenario, options);
   const seed = options.seed ?? 1;
   const replication = options.replication ?? 0;
   const journalEvery = options.journal?.every ?? 10;
@@ -112,15 +107,6 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   return { ...result(world, snapshots, seed, replication), dailyOpenNeeds: Float64Array.from(daily), journal: world.journal.records() };
 }
 
-function minutesOf(value: number | string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value === "number") return value;
-  try {
-    return parseDuration(value, { allowZero: true });
-  } catch (e) {
-    throw new RangeError(`${name}: ${(e as Error).message}`);
-  }
-}
 
 function wire(world: World): void {
   const done: [number, TaskHandler][] = [

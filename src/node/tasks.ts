@@ -8,7 +8,8 @@
  */
 import { runReplication, type ExperimentOptions, type ReplicationResult } from "../experiment/index.js";
 import { validatePolicy, type Policy } from "../policy/index.js";
-import { parseDuration, type Scenario } from "../scenario/index.js";
+import type { Scenario } from "../scenario/index.js";
+import { runWindow, type RunWindow } from "../model/index.js";
 
 /** A batch of work: replications `from` (inclusive) to `to` (exclusive), every `step`th one, of every policy. */
 export interface ReplicationTask {
@@ -67,11 +68,7 @@ export function inCompareOrder(results: readonly ReplicationResult[], policyName
 }
 
 /** The time window of an experiment, in minutes, with the scenario's defaults filled in. */
-export interface ResolvedWindow {
-  readonly horizonMinutes: number;
-  readonly warmupMinutes: number;
-  readonly drainMinutes: number;
-}
+export type ResolvedWindow = RunWindow;
 
 /**
  * Resolves and checks an experiment's time window and policies in the calling thread, before
@@ -90,21 +87,6 @@ export interface ResolvedWindow {
  */
 export function resolveWindow(scenario: Scenario, policies: readonly Policy[], options: ExperimentOptions): ResolvedWindow {
   for (const p of policies) validatePolicy(p);
-  const horizon = minutesOf(options.horizon, scenario.horizonMinutes, "horizon");
-  const warmup = minutesOf(options.warmup, scenario.warmupMinutes, "warmup");
-  const drain = minutesOf(options.drain, scenario.drainMinutes, "drain");
-  if (!(horizon > 0 && Number.isFinite(horizon))) throw new RangeError(`horizon must be a positive number of minutes, got ${horizon}`);
-  if (!(warmup >= 0 && warmup < horizon)) throw new RangeError(`warmup must be ≥ 0 and shorter than the horizon (${horizon} min), got ${warmup}`);
-  if (!(drain >= 0 && Number.isFinite(drain))) throw new RangeError(`drain must be ≥ 0 minutes, got ${drain}`);
-  return { horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain };
+  return runWindow(scenario, options);
 }
 
-function minutesOf(value: number | string | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value === "number") return value;
-  try {
-    return parseDuration(value, { allowZero: true });
-  } catch (e) {
-    throw new RangeError(`${name}: ${(e as Error).message}`);
-  }
-}
