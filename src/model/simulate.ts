@@ -48,7 +48,7 @@ export interface SimulateOptions {
    * team is made perfect.
    */
   readonly withoutFailuresAt?: string;
-  /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 2,000). */
+  /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 10,000). */
   readonly journal?: { readonly every?: number; readonly max?: number };
 }
 
@@ -77,7 +77,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   const seed = options.seed ?? 1;
   const replication = options.replication ?? 0;
   const journalEvery = options.journal?.every ?? 10;
-  const journalMax = options.journal?.max ?? 2000;
+  const journalMax = options.journal?.max ?? 10_000;
   const world = new World(scenario, policy, {
     seed,
     replication,

@@ -30,7 +30,11 @@ export const soderhamnScenario: ScenarioInput = {
     "R21, R27, R28: front-office talk times and direct-answer rates",
     "R32, R33, R46: building permits (neighbour hearing, missing information, 10-week limit)",
     "R47: home care volumes; R48: financial assistance volumes; R25: KKiK waiting time to decision",
-    "Staffing: chosen so that each team's offered load is 0.6–0.85 under straightforward flow (arithmetic in soderhamnTeams.ts)",
+    // The staffing line below is older than the calibration: the contact centre, the department
+    // administrators and the waste company's customer service are staffed above that band
+    // (offered load 0.35–0.44), and the building permit officers and the building committee sit
+    // at 0.48 (soderhamnTeams.ts; docs/model.md §6 (a), (d), (h)).
+    "Staffing: today's organisation, run under regime A: back offices staffed for the load they see including failure demand, phone lines staffed to answer (arithmetic in soderhamnTeams.ts; offeredLoad() for the load as the model routes it)",
   ],
   population: 26084, // R45
   costPerStaffHour: 600, // GUESS: SEK per staff hour including overheads

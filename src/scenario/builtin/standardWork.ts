@@ -36,8 +36,8 @@ export const standardWorkScenario: ScenarioInput = {
   //   binChange:     2,000/yr = 38.36/wk; C = 34.52; E = 3.84 × (1 − 0.9 × 0.5) = 2.11
   teams: [
     {
-      // front: parkingPermit (4.95 + 46.03) × 0.3 × 4 = 61.2; binChange (2.11 + 34.52) × 0.4 × 4 = 58.6
-      //   → 119.8 min/wk ÷ (1 staff × 900 open min/wk) = 0.13: a phone line is staffed to answer, not to be busy
+      // front: parkingPermit (4.95 + 46.03) × 0.3 × 3 = 45.9; binChange (2.11 + 34.52) × 0.4 × 3 = 44.0
+      //   → 89.9 min/wk ÷ (1 staff × 900 open min/wk) = 0.10: a phone line is staffed to answer, not to be busy
       id: "serviceDesk",
       name: "service desk",
       role: "front",
