@@ -16,6 +16,8 @@ export interface TeamStats {
   readonly reneged: number;
   /** Waiting now. */
   readonly queueLength: number;
+  /** Waiting when the period started. */
+  readonly queueAtStart: number;
   /** Working now. */
   readonly busy: number;
   readonly maxQueueLength: number;
@@ -59,6 +61,7 @@ export class TeamStatistics {
   private waitSumSq = 0;
   private renegeWaitSum = 0;
   private maxQueue = 0;
+  private queueAtStart = 0;
   private lastT: number;
   private readonly always: boolean;
   private readonly uniform: boolean;
@@ -135,6 +138,7 @@ export class TeamStatistics {
     this.waitSumSq = 0;
     this.renegeWaitSum = 0;
     this.maxQueue = queue;
+    this.queueAtStart = queue;
     this.queueArea = 0;
     this.busyArea = 0;
     this.overtimeArea = 0;
@@ -169,6 +173,7 @@ export class TeamStatistics {
       completed: this.completed,
       reneged: this.reneged,
       queueLength: queue,
+      queueAtStart: this.queueAtStart,
       busy,
       maxQueueLength: this.maxQueue,
       meanQueueLength: elapsed > 0 ? this.queueArea / elapsed : queue,

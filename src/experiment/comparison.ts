@@ -117,8 +117,22 @@ export function buildComparison(meta: ComparisonMeta, results: readonly Replicat
     differences,
     capability,
     suggestedWarmupDays: suggestedWarmup(results),
-    warnings: [...(meta.warnings ?? [])],
+    warnings: [...(meta.warnings ?? []), ...instability(meta.policies, byPolicy)],
   };
+}
+
+/** A warning per policy whose runs had teams with a growing backlog (an unstable system). */
+function instability(order: readonly string[], byPolicy: Map<string, ReplicationResult[]>): string[] {
+  const out: string[] = [];
+  for (const name of order) {
+    const list = byPolicy.get(name) ?? [];
+    const teams = new Map<string, number>();
+    for (const r of list) for (const t of r.unstableTeams ?? []) teams.set(t, (teams.get(t) ?? 0) + 1);
+    for (const [team, n] of [...teams].sort((a, b) => a[0].localeCompare(b[0]))) {
+      out.push(`${name}: unstable — the queue at ${team} grew through the run at full capacity in ${n} of ${list.length} replications; its waits depend on the run length`);
+    }
+  }
+  return out;
 }
 
 function estimate(values: number[]): MetricEstimate {

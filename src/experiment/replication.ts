@@ -37,6 +37,8 @@ export interface ReplicationResult {
   readonly dailyOpenNeeds: readonly number[];
   readonly horizonMinutes: number;
   readonly warmupMinutes: number;
+  /** Teams whose backlog grew through the window (see `RunSummary.unstableTeams`). */
+  readonly unstableTeams: readonly string[];
 }
 
 /**
@@ -68,10 +70,12 @@ export function runReplication(scenario: Scenario, policy: Policy, replication: 
   // completion order (rows of needs with after-care are written a little later than their end)
   done.sort((a, b) => n.end[a]! - n.end[b]! || a - b);
   const e2e = done.map((i) => (n.end[i]! - n.arrival[i]!) / 1440);
+  const summary = summarise(run);
   return {
     policy: policy.name,
     replication,
-    metrics: metricTable(summarise(run)),
+    metrics: metricTable(summary),
+    unstableTeams: summary.unstableTeams,
     endToEndDays: e2e,
     dailyOpenNeeds: Array.from(run.dailyOpenNeeds),
     horizonMinutes: run.horizonMinutes,

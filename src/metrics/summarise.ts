@@ -52,6 +52,13 @@ export interface RunSummary {
   readonly utilisation: Readonly<Record<string, number>>;
   /** What citizens say afterwards: shares of closed cohort needs. */
   readonly expression: Readonly<Record<string, number>>;
+  /**
+   * Teams whose backlog grew through the measured window while they worked near full capacity
+   * (utilisation ≥ 0.95 and the queue at the horizon at least twice, and 20 more than, at the
+   * warm-up's end): their waits depend on the run length, so the results are not a steady
+   * state. Empty when the run is stable.
+   */
+  readonly unstableTeams: readonly string[];
 }
 
 /**
@@ -143,7 +150,14 @@ export function summarise(run: RunResult): RunSummary {
     // per scenario team, so policies can be compared side by side: a pooled team's members share its figure
     utilisation: Object.fromEntries(run.teams.flatMap((t) => t.members.map((m) => [m, t.stats.utilisation]))),
     expression: Object.fromEntries(EXPRESSION_NAMES.map((name, k) => [name, ratio(expressions[k] as number, expressed)])),
+    unstableTeams: run.teams.filter(isUnstable).map((t) => t.id),
   };
+}
+
+/** A backlog that grew through the window at (near) full capacity. */
+function isUnstable(t: RunResult["teams"][number]): boolean {
+  const s = t.stats;
+  return s.utilisation >= 0.95 && s.queueLength >= 2 * s.queueAtStart && s.queueLength >= s.queueAtStart + 20;
 }
 
 function contactSummary(run: RunResult): { failureShare: number; byReason: Record<string, number>; minutesPerContact: number } {

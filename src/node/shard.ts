@@ -473,5 +473,6 @@ function validateResult(source: string, path: string, value: unknown): Replicati
     dailyOpenNeeds: array(source, `${path}.dailyOpenNeeds`, r["dailyOpenNeeds"]).map((x, i) => number(source, `${path}.dailyOpenNeeds[${i}]`, x)),
     horizonMinutes: number(source, `${path}.horizonMinutes`, r["horizonMinutes"]),
     warmupMinutes: number(source, `${path}.warmupMinutes`, r["warmupMinutes"]),
+    unstableTeams: array(source, `${path}.unstableTeams`, r["unstableTeams"] ?? []).map((x, i) => string(source, `${path}.unstableTeams[${i}]`, x)),
   };
 }

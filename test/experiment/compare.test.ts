@@ -130,3 +130,18 @@ describe("demand analysis", () => {
     expect(rows[0]!.contacts).toBeGreaterThanOrEqual(rows[rows.length - 1]!.contacts);
   });
 });
+
+describe("overload", () => {
+  it("marks a run whose backlog grows at full capacity as unstable, and says so in the warnings", async () => {
+    const { builtinScenarioInput, parseScenario } = await import("../../src/index.js");
+    const input = builtinScenarioInput("teaching") as { services: { arrivals: string }[] };
+    input.services[0]!.arrivals = "12000 / year";
+    const busy = parseScenario(input);
+    const c = compare(busy, [policies.minutes], { replications: 2, seed: 1, horizon: "16 weeks", warmup: "4 weeks" });
+    expect(c.warnings.some((w) => /offered \d+% of their capacity/.test(w))).toBe(true);
+    expect(c.warnings.some((w) => /minutes: unstable — the queue at officers grew/.test(w))).toBe(true);
+    const r = runReplication(busy, policies.minutes, 0, { seed: 1, horizon: "16 weeks", warmup: "4 weeks" });
+    expect(r.unstableTeams).toContain("officers");
+    expect(comparison.warnings.filter((w) => w.includes("unstable"))).toEqual([]);
+  });
+});
