@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as vega from "vega";
+import * as vl from "vega-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import { compare, loadScenario, policies, runReplication, type Comparison } from "../../src/index.js";
+import { capabilityChart, comparisonCharts, endToEndChart, failureDemandChart, type VegaLiteSpec } from "../../src/report/index.js";
+
+const OPTIONS = { replications: 2, horizon: "10 weeks", warmup: "2 weeks" } as const;
+
+/** Compiles with vega-lite and parses with vega, collecting every warning and error. */
+function check(spec: VegaLiteSpec): string[] {
+  const problems: string[] = [];
+  const logger = {
+    level: (() => logger) as never,
+    error: (...a: unknown[]) => (problems.push(`error: ${a.join(" ")}`), logger),
+    warn: (...a: unknown[]) => (problems.push(`warn: ${a.join(" ")}`), logger),
+    info: () => logger,
+    debug: () => logger,
+  };
+  const compiled = vl.compile(spec as unknown as vl.TopLevelSpec, { logger }).spec;
+  vega.parse(compiled);
+  return problems;
+}
+
+/** Every `data` object in a spec, at any depth. */
+function dataOf(x: unknown): Record<string, unknown>[] {
+  if (Array.isArray(x)) return x.flatMap(dataOf);
+  if (x === null || typeof x !== "object") return [];
+  const o = x as Record<string, unknown>;
+  return [...(o.data !== undefined ? [o.data as Record<string, unknown>] : []), ...Object.values(o).flatMap(dataOf)];
+}
+
+describe("comparison charts (Vega-Lite specs)", () => {
+  let c: Comparison;
+  let days: Record<string, number[]>;
+  beforeAll(() => {
+    const s = loadScenario("teaching");
+    c = compare(s, [policies.minutes, policies.whole], OPTIONS);
+    days = Object.fromEntries([policies.minutes, policies.whole].map((p) => [p.name, [...runReplication(s, p, 0, OPTIONS).endToEndDays]]));
+  });
+
+  it("lists the charts in report order, with the extra charts last", () => {
+    const extra = { title: "Journey map", spec: { data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } } };
+    expect(comparisonCharts(c, { extraCharts: [extra] }).map((ch) => ch.id)).toEqual([
+      "end-to-end", "capability-minutes", "capability-whole", "failure-demand", "contacts", "extra-journey-map",
+    ]);
+  });
+
+  it("makes ids unique when names give the same slug", () => {
+    const same = { title: "A b", spec: {} };
+    const ids = comparisonCharts(c, { extraCharts: [same, { ...same, title: "a-b" }] }).map((ch) => ch.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("builds valid Vega-Lite v5 that compiles without a warning, with and without per-need times", () => {
+    for (const options of [{}, { endToEndDays: days }]) {
+      for (const ch of comparisonCharts(c, options)) {
+        expect(ch.spec.$schema, ch.id).toBe("https://vega.github.io/schema/vega-lite/v5.json");
+        expect(check(ch.spec), ch.id).toEqual([]);
+      }
+    }
+  });
+
+  it("would notice a compiler warning (the check above is not vacuous)", () => {
+    const bad = { data: { values: [] }, mark: "bar", encoding: { x: { field: "a", type: "quantitative" }, size: { field: "b", type: "nominal" } } };
+    expect(check(bad).length).toBeGreaterThan(0);
+  });
+
+  it("is plain JSON with inline data only (no URLs to fetch)", () => {
+    for (const ch of comparisonCharts(c, { endToEndDays: days })) {
+      expect(JSON.parse(JSON.stringify(ch.spec)), ch.id).toEqual(ch.spec);
+      for (const d of dataOf(ch.spec)) expect(Object.keys(d), ch.id).toEqual(["values"]);
+    }
+  });
+
+  it("draws the histogram as shares of each policy's needs, and the quantiles from the pooled figures", () => {
+    const values = (endToEndChart(c, days).data as { values: { kind: string; policy: string; share?: number; days?: number; label?: string }[] }).values;
+    for (const p of ["minutes", "whole"]) {
+      const total = values.filter((v) => v.kind === "bin" && v.policy === p).reduce((s, v) => s + (v.share ?? 0), 0);
+      expect(total).toBeCloseTo(1, 9);
+      expect(values.find((v) => v.kind === "q" && v.policy === p && v.label === "85th")?.days).toBe(c.pooled[p]?.endToEndDays.p85);
+    }
+  });
+
+  it("takes the capability limits from the Comparison and marks every need when given", () => {
+    const spec = capabilityChart(c, "whole", days.whole);
+    const layers = spec.layer as { data: { values: Record<string, unknown>[] } }[];
+    const limits = layers.at(-1)!.data.values.map((v) => v.y);
+    expect(limits).toEqual([c.capability.whole!.upperLimit, c.capability.whole!.mean, c.capability.whole!.lowerLimit]);
+    expect((spec.data as { values: unknown[] }).values).toHaveLength(c.capability.whole!.points);
+    expect((capabilityChart(c, "whole").layer as unknown[]).length).toBe(2);
+  });
+
+  it("shows every failure reason of the metrics, each policy's mean", () => {
+    const rows = ((failureDemandChart(c).layer as { data: { values: { policy: string; reason: string; share: number }[] } }[])[0]!).data.values;
+    const reasons = Object.keys(c.policies.minutes!).filter((m) => m.startsWith("failureDemandByReason."));
+    expect(rows).toHaveLength(2 * reasons.length);
+    const sum = rows.filter((r) => r.policy === "minutes").reduce((s, r) => s + r.share, 0);
+    expect(sum).toBeCloseTo(c.policies.minutes!["failureDemandShare"]!.mean, 9);
+  });
+
+  it("keeps vega out of the spec builders", () => {
+    const text = readFileSync(join(__dirname, "../../src/report/charts.ts"), "utf8");
+    expect(text).not.toMatch(/from\s+["']vega|import\(\s*["']vega/);
+  });
+});
