@@ -152,3 +152,17 @@ describe("shards and workers from the command line", () => {
     expect(r.err).toMatch(/shard 1\/2 is missing/);
   });
 });
+
+describe("helhet --html", () => {
+  it("writes a self-contained report with the charts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-html-"));
+    const file = join(dir, "report.html");
+    const r = await run([...FAST, "--html", file, "--quiet"]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(file, "utf8");
+    expect(html).toContain("<svg");
+    expect(html).toContain("What citizens experience");
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
+    expect(readdirSync(dir)).toEqual(["report.html"]);
+  });
+});

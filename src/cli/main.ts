@@ -6,8 +6,8 @@
  */
 import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
-import { capacityWarnings, compare, sweep } from "../experiment/index.js";
-import { comparisonCsv, comparisonMarkdown, comparisonTable, reading, sweepCsv, sweepTable } from "../report/index.js";
+import { capacityWarnings, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
+import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, reading, sweepCsv, sweepTable } from "../report/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { writeFileAtomic } from "../node/atomicWrite.js";
 import { compareParallel } from "../node/parallel.js";
@@ -46,6 +46,7 @@ Options:
   --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
   --format FORMAT          table, json, csv or markdown (default: table)
   --out FILE               write the result to FILE (whole or not at all) instead of stdout
+  --html FILE              also write a self-contained HTML report with charts (compare, run, merge)
   --workers N              run replications on N worker threads (same numbers as 1)
   --shard K/N              run only shard K of N (replications r with r mod N = K) and write a
                            mergeable shard file (--out) for helhet merge
@@ -85,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "run":
         return await compareCommand(options, io, [options.policy]);
       case "merge":
-        return mergeCommand(options, io);
+        return await mergeCommand(options, io);
       case "sweep":
         return sweepCommand(options, io);
       case "scenarios":
@@ -149,6 +150,7 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
   const run = { ...window, ...(bar ? { onProgress: bar.update } : {}), warnings };
   const comparison = options.workers > 1 ? await compareParallel(scenario, policies, { ...run, workers: options.workers }) : compare(scenario, policies, run);
   bar?.stop();
+  if (options.html !== undefined) await writeHtml(options, io, comparison, scenario, policies, window);
   let text: string;
   if (options.format === "json") text = `${JSON.stringify(comparison, null, 2)}\n`;
   else if (options.format === "csv") text = comparisonCsv(comparison);
@@ -161,9 +163,23 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
   return emit(options, io, text);
 }
 
-function mergeCommand(options: CliOptions, io: CliIo): number {
+/** The HTML report: the comparison plus replication 0's end-to-end times per policy for the charts. */
+async function writeHtml(options: CliOptions, io: CliIo, comparison: Comparison, scenario: Scenario | undefined, policies: readonly Policy[], window: ExperimentOptions): Promise<void> {
+  const endToEndDays: Record<string, readonly number[]> = {};
+  if (scenario !== undefined) for (const p of policies) endToEndDays[p.name] = runReplication(scenario, p, 0, window).endToEndDays;
+  const html = await comparisonHtml(comparison, { endToEndDays, title: `${comparison.scenario}: ${Object.keys(comparison.policies).join(" vs ")}` });
+  try {
+    writeFileAtomic(options.html as string, html);
+  } catch (e) {
+    throw new Error(`cannot write --html ${options.html}: ${(e as Error).message}`);
+  }
+  if (!options.quiet) io.err(`wrote ${options.html}`);
+}
+
+async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
   const comparison = mergeShards(options.positionals.map(readShardFile));
+  if (options.html !== undefined) await writeHtml(options, io, comparison, undefined, [], {});
   const text =
     options.format === "json"
       ? `${JSON.stringify(comparison, null, 2)}\n`

@@ -27,6 +27,8 @@ export interface CliOptions {
   readonly warmup: string | undefined;
   readonly format: "table" | "json" | "csv" | "markdown";
   readonly out: string | undefined;
+  /** Also write a self-contained HTML report with charts to this file. */
+  readonly html: string | undefined;
   readonly quiet: boolean;
   readonly color: boolean;
   readonly help: boolean;
@@ -72,6 +74,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         warmup: { type: "string" },
         format: { type: "string", default: "table" },
         out: { type: "string" },
+        html: { type: "string" },
         quiet: { type: "boolean", default: false },
         "no-color": { type: "boolean", default: false },
         param: { type: "string" },
@@ -122,6 +125,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     warmup: v.warmup,
     format: format as CliOptions["format"],
     out: v.out,
+    html: v.html,
     quiet: v.quiet === true,
     color: isTTY && v["no-color"] !== true && env["NO_COLOR"] === undefined,
     help: v.help === true,
