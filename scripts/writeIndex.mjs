@@ -2,7 +2,7 @@
 // by layer). Run with `node scripts/writeIndex.mjs`; test/publicApi.test.ts reviews the result.
 import { readFileSync, writeFileSync } from "node:fs";
 
-const layers = ["engine", "stats", "random", "analysis", "scenario", "policy", "model", "metrics", "experiment", "report"];
+const layers = ["engine", "stats", "random", "analysis", "scenario", "policy", "model", "metrics", "experiment", "journey", "report"];
 const header = `/**
  * helhet — the browser-safe core. Everything exported here runs in a browser or notebook:
  * no \`node:\` imports anywhere below this file. Explicit named exports, grouped by layer;

@@ -264,6 +264,49 @@ export type {
   SweepSpec,
 } from "./experiment/index.js";
 
+// journey
+export {
+  EMOTION_WEIGHTS,
+  MOMENT_LABELS,
+  PHASES,
+  attribution,
+  attributionText,
+  firstContactJourney,
+  journeyMap,
+  journeyMapText,
+  journeyText,
+  journeys,
+  pickJourneys,
+  slowestJourney,
+  touchpointText,
+  touchpoints,
+  typicalJourney,
+} from "./journey/index.js";
+export type {
+  Attribution,
+  AttributionRow,
+  Journey,
+  JourneyEvent,
+  JourneyMap,
+  JourneyMapOptions,
+  JourneyPicks,
+  JourneySegment,
+  JourneysOptions,
+  Moment,
+  MomentSummary,
+  Phase,
+  PhaseMinutes,
+  PhaseSummary,
+  PhaseWait,
+  SegmentKind,
+  TouchpointEffect,
+  TouchpointMeasures,
+  TouchpointMetric,
+  TouchpointRanking,
+  TouchpointRow,
+  TouchpointsOptions,
+} from "./journey/index.js";
+
 // report
 export {
   CHART_PALETTE,
@@ -279,15 +322,18 @@ export {
   endToEndChart,
   escapeHtml,
   failureDemandChart,
+  journeyMapChart,
   reading,
   renderSvg,
   sweepCsv,
   sweepTable,
+  touchpointChart,
 } from "./report/index.js";
 export type {
   ChartOptions,
   ChartSpec,
   HtmlReportOptions,
+  JourneyChartSpec,
   TableRow,
   TableStyle,
   VegaLiteSpec,

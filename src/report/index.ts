@@ -1,5 +1,5 @@
 /**
- * Reports: text tables, CSV, Markdown.
+ * Reports: text tables, CSV, Markdown, Vega-Lite charts, SVG and a self-contained HTML page.
  *
  * @packageDocumentation
  */
@@ -13,3 +13,19 @@ export { comparisonMarkdown } from "./flat.js";
 export { sweepTable } from "./sweepTable.js";
 export { sweepCsv } from "./sweepTable.js";
 export { SWEEP_METRICS } from "./sweepTable.js";
+export { comparisonCharts } from "./charts.js";
+export { endToEndChart } from "./charts.js";
+export { capabilityChart } from "./charts.js";
+export { failureDemandChart } from "./charts.js";
+export { contactsChart } from "./charts.js";
+export { CHART_PALETTE } from "./charts.js";
+export type { ChartSpec } from "./charts.js";
+export type { ChartOptions } from "./charts.js";
+export type { VegaLiteSpec } from "./charts.js";
+export { renderSvg } from "./svg.js";
+export { comparisonHtml } from "./html.js";
+export { escapeHtml } from "./html.js";
+export type { HtmlReportOptions } from "./html.js";
+export { journeyMapChart } from "./journeyCharts.js";
+export { touchpointChart } from "./journeyCharts.js";
+export type { JourneyChartSpec } from "./journeyCharts.js";

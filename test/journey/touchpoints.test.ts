@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { loadScenario, planTeams, policies, simulate } from "../../src/index.js";
+import { touchpoints, touchpointText } from "../../src/journey/index.js";
+import { measure } from "../../src/journey/touchpoints.js";
+
+const SHORT = { horizon: "10 weeks", warmup: "2 weeks", journal: { every: 0 } } as const;
+
+describe("removing a touchpoint's failures", () => {
+  // every team of two scenarios, under both presets, over three seeds
+  const cases = (["teaching", "soderhamn"] as const).flatMap((name) =>
+    (["minutes", "whole"] as const).flatMap((policy) => [1, 2, 3].map((seed) => [name, policy, seed] as const)),
+  );
+
+  it.each(cases)("never raises the failure demand caused there (%s, %s, seed %i)", (name, policyName, seed) => {
+    const scenario = loadScenario(name);
+    const policy = policies[policyName];
+    const layout = planTeams(scenario, policy);
+    const base = simulate(scenario, policy, { ...SHORT, seed });
+    layout.teams.forEach((team, k) => {
+      const id = scenario.teams[team.members[0] as number]!.id;
+      const what = simulate(scenario, policy, { ...SHORT, seed, withoutFailuresAt: id });
+      const before = measure(base, k);
+      const after = measure(what, k);
+      expect(after.caused, `${team.id}`).toBeLessThanOrEqual(before.caused);
+      // the what-if removes every failure that arises there, so none is left to attribute
+      expect(after.caused, `${team.id}`).toBe(0);
+      // chases and complaints while the team holds the need come from waiting, which stays
+      expect(after.attributed - after.caused).toBeGreaterThanOrEqual(0);
+    });
+  });
+});
+
+describe("touchpoints", () => {
+  const scenario = loadScenario("teaching");
+  const options = { replications: 3, seed: 11, horizon: "10 weeks", warmup: "2 weeks" } as const;
+  const ranking = touchpoints(scenario, policies.minutes, options);
+
+  it("ranks every team as run by the improvement, deterministically for a seed", () => {
+    expect(ranking.rows.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(new Set(ranking.rows.map((r) => r.teamId))).toEqual(new Set(scenario.teams.map((t) => t.id)));
+    for (let k = 1; k < ranking.rows.length; k++) expect(ranking.rows[k - 1]!.improvement).toBeGreaterThanOrEqual(ranking.rows[k]!.improvement);
+    expect(touchpoints(scenario, policies.minutes, options)).toEqual(ranking);
+    expect(JSON.parse(JSON.stringify(ranking))).toEqual(ranking);
+  });
+
+  it("gives paired differences with their 95% intervals", () => {
+    for (const r of ranking.rows) {
+      for (const e of [r.failureDemand, r.attributedFailureDemand, r.causedFailureDemand, r.endToEndDays, r.contactsPerNeed]) {
+        expect(e.change).toBeCloseTo(e.whatIf - e.baseline, 9);
+        expect(e.ci95).not.toBeNull();
+        expect(e.ci95![0]).toBeLessThanOrEqual(e.change);
+        expect(e.ci95![1]).toBeGreaterThanOrEqual(e.change);
+      }
+      expect(r.improvement).toBeCloseTo(-r.failureDemand.change, 9);
+      expect(r.failureDemand.baseline).toBeCloseTo(ranking.rows[0]!.failureDemand.baseline, 9);
+    }
+    // under log and pass the front desk's cut-short contacts are the biggest source of failure demand
+    expect(ranking.rows[0]!.teamId).toBe("desk");
+    expect(ranking.rows[0]!.clearImprovement).toBe(true);
+  });
+
+  it("ranks by another outcome on request, one row per pooled team under case owners", () => {
+    const whole = touchpoints(scenario, policies.whole, { ...options, replications: 2, rankBy: "endToEndDays" });
+    expect(whole.rankBy).toBe("endToEndDays");
+    expect(whole.rows).toHaveLength(planTeams(scenario, policies.whole).teams.length);
+    for (const r of whole.rows) expect(r.improvement).toBeCloseTo(-r.endToEndDays.change, 9);
+    expect(touchpointText(whole)).toContain("ranked by endToEndDays");
+  });
+
+  it("rejects a replication count that is not a whole number ≥ 1", () => {
+    expect(() => touchpoints(scenario, policies.minutes, { replications: 0 })).toThrow(/replications/);
+    expect(() => touchpoints(scenario, policies.minutes, { replications: 1.5 })).toThrow(/replications/);
+  });
+});
