@@ -73,7 +73,7 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
     const fails = world.fails(sender);
     need.handoffs++;
     need.owner = team;
-    world.journal.log(need, JournalEvent.handoff, world.now, team, 0, 0, 0, 0, k);
+    world.journal.log(need, JournalEvent.handoff, world.now, team, 0, 0, 0, 0, k, -1, k);
     const uLoss = isRework ? world.decisionRng() : need.u[base + StepRole.infoLoss]!;
     if (uLoss < mechanisms.handoffInfoLoss && fails) {
       need.infoLost = 1;
@@ -177,7 +177,7 @@ export function stepDone(world: World, task: Task): void {
   if (isRework) return finishCase(world, need);
   if (step.externalWait !== null) {
     const wait = world.dist(step.externalWait).sample(world.decisionRng);
-    world.journal.log(need, JournalEvent.externalWait, world.now, -1, 0, wait, 0, 0, k);
+    world.journal.log(need, JournalEvent.externalWait, world.now, -1, 0, wait, 0, 0, k, -1, k);
     world.after(wait, need, Timer.external);
     return;
   }

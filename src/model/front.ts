@@ -79,6 +79,7 @@ export function attempt(world: World, need: Need, reason: number, first: number)
     if (opens === Infinity) return;
     const closes = Math.min(front.openingHours.nextClosing(opens), opens + 1440);
     const at = opens + world.citizenRng() * Math.max(0, closes - opens - CLOSING_MARGIN_MINUTES);
+    world.journal.log(need, JournalEvent.closedLine, world.now, team, reason, at - world.now, 0, 0, 0);
     world.after(at - world.now, need, Timer.attempt, reason, first);
     return;
   }
@@ -131,7 +132,7 @@ function decideContact(world: World, need: Need, task: Task): number {
 export function contactDone(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes, task.origin);
-  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure, task.outcome);
+  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure, task.outcome, task.origin);
   need.contacts++;
   // the citizen's effort: time waiting on the line or at the desk, and the contact itself
   need.effort += task.wait * (need.channel === PHONE || need.channel === VISIT ? 1 : 0) + task.minutes;
@@ -209,7 +210,7 @@ function passChaseNote(world: World, need: Need): void {
 export function contactAbandoned(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0, task.origin);
-  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, 0, task.failure, Outcome.abandoned);
+  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, 0, task.failure, Outcome.abandoned, task.origin);
   if (need.channel === PHONE && world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
   const reason = task.reason;
   const first = task.first;

@@ -38,6 +38,8 @@ export const JournalEvent = {
   expressed: 8,
   /** The citizen noticed a defect; `reason` = the reason of the report that follows. */
   noticed: 9,
+  /** The citizen found the phone line or desk closed and will try at `time` + `wait`; `team` = that front team. */
+  closedLine: 10,
 } as const;
 
 /**
@@ -49,7 +51,7 @@ export const JournalEvent = {
  * ```
  */
 export const JOURNAL_EVENT_NAMES: readonly string[] = [
-  "arose", "contact", "work", "handoff", "citizenWait", "externalWait", "closed", "ended", "expressed", "noticed",
+  "arose", "contact", "work", "handoff", "citizenWait", "externalWait", "closed", "ended", "expressed", "noticed", "closedLine",
 ];
 
 /** The journal of a run: one row per event of a sampled need, in time order per need. */
@@ -71,9 +73,13 @@ export interface JournalRecords {
   readonly failure: Float64Array;
   /** Event-specific code (see {@link JournalEvent}). */
   readonly detail: Float64Array;
+  /** For a failure-demand contact: the planned team where the failure or wait arose; else -1. */
+  readonly origin: Float64Array;
+  /** The case step of a piece of work, a hand-off or an outside wait; else -1. */
+  readonly step: Float64Array;
 }
 
-const FIELDS = ["need", "event", "time", "team", "channel", "reason", "wait", "minutes", "failure", "detail"] as const;
+const FIELDS = ["need", "event", "time", "team", "channel", "reason", "wait", "minutes", "failure", "detail", "origin", "step"] as const;
 
 /**
  * Collects events of sampled needs. Internal to the model.
@@ -99,7 +105,7 @@ export class Journal {
   }
 
   /** Records an event of a journalled need (others are ignored). */
-  log(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number): void {
+  log(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number, origin = -1, step = -1): void {
     if (need.journal !== 1) return;
     const c = this.c;
     c.need.push(need.id);
@@ -112,6 +118,8 @@ export class Journal {
     c.minutes.push(minutes);
     c.failure.push(failure);
     c.detail.push(detail);
+    c.origin.push(origin);
+    c.step.push(step);
   }
 
   /** The journal as typed arrays. */

@@ -105,6 +105,8 @@ export interface RunResult {
   readonly currency: string;
   readonly serviceIds: readonly string[];
   readonly serviceNames: readonly string[];
+  /** Each service's case steps: ids and readable names, by step index. */
+  readonly serviceSteps: readonly (readonly { readonly id: string; readonly name: string }[])[];
   readonly teams: readonly TeamResult[];
   readonly needs: NeedRecords;
   readonly contacts: ContactRecords;

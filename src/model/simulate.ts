@@ -166,6 +166,7 @@ function result(world: World, snapshots: TeamResult["stats"][], seed: number | s
     currency: scenario.currency,
     serviceIds: scenario.services.map((s) => s.id),
     serviceNames: scenario.services.map((s) => s.name),
+    serviceSteps: scenario.services.map((s) => s.steps.map((st) => ({ id: st.id, name: st.name }))),
     teams,
     needs: recorder.needRecords(),
     contacts: recorder.contactRecords(),

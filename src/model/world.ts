@@ -291,7 +291,7 @@ export class World {
     }
     need.staffMinutes += task.minutes;
     if (need.journal === 1 && task.kind !== 0) {
-      this.journal.log(need, JournalEvent.work, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure || task.failureMinutes > 0 ? 1 : 0, task.kind);
+      this.journal.log(need, JournalEvent.work, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure || task.failureMinutes > 0 ? 1 : 0, task.kind, -1, task.step);
     }
     const handler = this.onDone[task.kind] as TaskHandler;
     handler(this, task);
