@@ -166,3 +166,18 @@ describe("helhet --html", () => {
     expect(readdirSync(dir)).toEqual(["report.html"]);
   });
 });
+
+describe("helhet journey", () => {
+  it("reads journeys aloud, maps them and ranks the touchpoints, per policy", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-journey-"));
+    const html = join(dir, "journeys.html");
+    const r = await run(["journey", "--scenario", "teaching", "--horizon", "10 weeks", "--warmup", "2 weeks", "--replications", "2", "--html", html, "--quiet"]);
+    expect(r.code).toBe(0);
+    for (const text of ["=== minutes ===", "=== whole ===", "The slowest journey:", "Journey map", "(day "]) expect(r.out).toContain(text);
+    expect(r.out).not.toContain("something happens");
+    expect(readFileSync(html, "utf8")).toContain("<svg");
+    const json = JSON.parse((await run(["journey", "--scenario", "teaching", "--horizon", "6 weeks", "--warmup", "1 week", "--replications", "2", "--format", "json", "--policies", "whole"])).out);
+    expect(Object.keys(json)).toEqual(["whole"]);
+    expect(json.whole.ranking.rows.length).toBeGreaterThan(0);
+  });
+});

@@ -14,6 +14,7 @@ import { compareParallel } from "../node/parallel.js";
 import { mergeShards, readShardFile, runShard, ShardError, stringifyShard, writeShardFile } from "../node/shard.js";
 import { parseOptions, UsageError, type CliOptions } from "./options.js";
 import { colours, progressBar } from "./terminal.js";
+import { journeyReport } from "./journeyCommand.js";
 
 /** Where the command writes: stdout and stderr, and whether they are terminals. */
 export interface CliIo {
@@ -31,6 +32,9 @@ Usage:
   helhet run [--policy P]         one policy's metrics with intervals (default policy: whole)
   helhet sweep --param PATH --values A,B,C
                                   compare at each value of one scenario or policy parameter
+  helhet journey                  sample journeys read aloud, the journey map, where failure demand
+                                  comes from, and the touchpoints that matter most (what-if reruns;
+                                  --replications defaults to 3 here)
   helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison
   helhet scenarios                list the built-in scenarios
   helhet schema                   print the JSON Schema of scenario files
@@ -46,7 +50,7 @@ Options:
   --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
   --format FORMAT          table, json, csv or markdown (default: table)
   --out FILE               write the result to FILE (whole or not at all) instead of stdout
-  --html FILE              also write a self-contained HTML report with charts (compare, run, merge)
+  --html FILE              also write a self-contained HTML report with charts (compare, run, merge, journey)
   --workers N              run replications on N worker threads (same numbers as 1)
   --shard K/N              run only shard K of N (replications r with r mod N = K) and write a
                            mergeable shard file (--out) for helhet merge
@@ -85,6 +89,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await compareCommand(options, io, options.policies);
       case "run":
         return await compareCommand(options, io, [options.policy]);
+      case "journey": {
+        const scenario = scenarioOf(options.scenario);
+        return emit(options, io, await journeyReport(options, io, scenario, options.policies.map(policyOf)));
+      }
       case "merge":
         return await mergeCommand(options, io);
       case "sweep":
@@ -97,7 +105,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "validate":
         return validateCommand(options, io);
       default:
-        throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, merge, scenarios, schema, validate`);
+        throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, journey, merge, scenarios, schema, validate`);
     }
   } catch (e) {
     if (e instanceof UsageError) {

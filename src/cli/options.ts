@@ -22,6 +22,8 @@ export interface CliOptions {
   readonly scenario: string;
   readonly policies: readonly string[];
   readonly replications: number;
+  /** Whether --replications was given (commands choose their own default otherwise). */
+  readonly replicationsGiven: boolean;
   readonly seed: number;
   readonly horizon: string | undefined;
   readonly warmup: string | undefined;
@@ -68,7 +70,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
       options: {
         scenario: { type: "string", default: "soderhamn" },
         policies: { type: "string", default: "minutes,whole" },
-        replications: { type: "string", default: "10" },
+        replications: { type: "string" },
         seed: { type: "string", default: "1" },
         horizon: { type: "string" },
         warmup: { type: "string" },
@@ -90,7 +92,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
   }
   const v = parsed.values;
-  const replications = Number(v.replications);
+  const replications = Number(v.replications ?? "10");
   if (!Number.isInteger(replications) || replications < 1) {
     throw new UsageError(`--replications must be a whole number ≥ 1, got "${v.replications}"`);
   }
@@ -120,6 +122,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     scenario: v.scenario as string,
     policies,
     replications,
+    replicationsGiven: v.replications !== undefined,
     seed,
     horizon: v.horizon,
     warmup: v.warmup,

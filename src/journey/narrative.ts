@@ -81,6 +81,8 @@ function what(e: RawEvent, ctx: LineContext): string {
       return `the case is closed by ${team || "the organisation"}${e.detail === 1 ? ", with a defect left in" : ""}`;
     case JournalEvent.noticed:
       return "notices that it was not done right";
+    case JournalEvent.closedLine:
+      return `finds ${team || "the line"} closed and will try again in ${spellDuration(e.wait)}`;
     case JournalEvent.ended:
       return e.detail === NeedStatus.resolved ? `the need is met, ${spellDuration(ctx.since)} after it arose` : `gives up, ${spellDuration(ctx.since)} after the need arose`;
     case JournalEvent.expressed:

@@ -29,3 +29,5 @@ export type { HtmlReportOptions } from "./html.js";
 export { journeyMapChart } from "./journeyCharts.js";
 export { touchpointChart } from "./journeyCharts.js";
 export type { JourneyChartSpec } from "./journeyCharts.js";
+export { journeysHtml } from "./journeyHtml.js";
+export type { JourneySection } from "./journeyHtml.js";
