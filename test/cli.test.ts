@@ -162,6 +162,8 @@ describe("helhet --html", () => {
     const html = readFileSync(file, "utf8");
     expect(html).toContain("<svg");
     expect(html).toContain("What citizens experience");
+    expect(html).toContain("Journey map");
+    expect(html).toContain("Touchpoints that matter most");
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
     expect(readdirSync(dir)).toEqual(["report.html"]);
   });

@@ -7,7 +7,9 @@
 import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
 import { capacityWarnings, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
-import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, reading, sweepCsv, sweepTable } from "../report/index.js";
+import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, journeyMapChart, reading, sweepCsv, sweepTable, touchpointChart } from "../report/index.js";
+import { journeyMap, touchpoints } from "../journey/index.js";
+import { simulate } from "../model/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { writeFileAtomic } from "../node/atomicWrite.js";
 import { compareParallel } from "../node/parallel.js";
@@ -171,17 +173,36 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
   return emit(options, io, text);
 }
 
-/** The HTML report: the comparison plus replication 0's end-to-end times per policy for the charts. */
+/**
+ * The HTML report: the comparison, plus replication 0's end-to-end times per policy, the
+ * journey map of replication 0, and the touchpoint ranking (a what-if per team, with two
+ * replications to keep the report quick) when the scenario is at hand.
+ */
 async function writeHtml(options: CliOptions, io: CliIo, comparison: Comparison, scenario: Scenario | undefined, policies: readonly Policy[], window: ExperimentOptions): Promise<void> {
   const endToEndDays: Record<string, readonly number[]> = {};
-  if (scenario !== undefined) for (const p of policies) endToEndDays[p.name] = runReplication(scenario, p, 0, window).endToEndDays;
-  const html = await comparisonHtml(comparison, { endToEndDays, title: `${comparison.scenario}: ${Object.keys(comparison.policies).join(" vs ")}` });
+  const extraCharts: { title: string; spec: object }[] = [];
+  if (scenario !== undefined) {
+    const maps = [];
+    const rankings = [];
+    for (const p of policies) {
+      endToEndDays[p.name] = runReplication(scenario, p, 0, window).endToEndDays;
+      maps.push(journeyMap(simulate(scenario, p, { ...windowOf(window), seed: window.seed ?? 1, journal: { every: 5 } })));
+      rankings.push(touchpoints(scenario, p, { ...window, replications: Math.min(2, window.replications ?? 2) }));
+    }
+    extraCharts.push({ title: "Journey map (replication 0)", spec: journeyMapChart(maps) });
+    extraCharts.push({ title: "Touchpoints that matter most (what-if per team, 2 replications)", spec: touchpointChart(rankings) });
+  }
+  const html = await comparisonHtml(comparison, { endToEndDays, extraCharts, title: `${comparison.scenario}: ${Object.keys(comparison.policies).join(" vs ")}` });
   try {
     writeFileAtomic(options.html as string, html);
   } catch (e) {
     throw new Error(`cannot write --html ${options.html}: ${(e as Error).message}`);
   }
   if (!options.quiet) io.err(`wrote ${options.html}`);
+}
+
+function windowOf(w: ExperimentOptions): { horizon?: number | string; warmup?: number | string } {
+  return { ...(w.horizon === undefined ? {} : { horizon: w.horizon }), ...(w.warmup === undefined ? {} : { warmup: w.warmup }) };
 }
 
 async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
