@@ -98,10 +98,11 @@ export class TeamStatistics {
       this.queueArea += queue * dt;
       this.busyArea += busy * dt;
       if (busy > 0 && !this.always) {
-        if (this.uniform) this.overtimeArea += busy * (dt - this.calendars[0]!.openMinutesBetween(this.lastT, now));
+        // clamped at 0: dt − open can be a hair below zero in floating point
+        if (this.uniform) this.overtimeArea += busy * Math.max(0, dt - this.calendars[0]!.openMinutesBetween(this.lastT, now));
         else {
           for (let k = 0; k < this.servers; k++) {
-            if (this.busyFlags[k] === 1) this.overtimeArea += dt - this.calendars[k]!.openMinutesBetween(this.lastT, now);
+            if (this.busyFlags[k] === 1) this.overtimeArea += Math.max(0, dt - this.calendars[k]!.openMinutesBetween(this.lastT, now));
           }
         }
       }

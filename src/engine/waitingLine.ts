@@ -54,6 +54,7 @@ export class WaitingLine {
 
   /** Queues an entry and returns its slot. */
   add(entity: number, service: number, tag: number, priority: number, time: number): number {
+    if (this.gone > COMPACT_MIN && this.gone > this.length) this.compact();
     const slot = this.allocate();
     this.entities[slot] = entity;
     this.services[slot] = service;
@@ -87,12 +88,15 @@ export class WaitingLine {
     return this.gens[slot] === gen && this.states[slot] === WAITING ? slot : -1;
   }
 
-  /** Takes a waiting slot out of the line early; call {@link WaitingLine.release} after reading it. */
+  /**
+   * Takes a waiting slot out of the line early; call {@link WaitingLine.release} after reading
+   * it. The slot is freed when the line reaches it or compacts (at the next `add`), never here,
+   * so a removed slot cannot be freed twice.
+   */
   remove(slot: number): void {
     this.states[slot] = GONE;
     this.length--;
     this.gone++;
-    if (this.gone > COMPACT_MIN && this.gone > this.length) this.compact();
   }
 
   /** Removes and returns the next slot to serve, or -1 when none is waiting. */
@@ -118,7 +122,8 @@ export class WaitingLine {
 
   /** Frees a slot returned by `popNext` (or removed) once its fields have been read. */
   release(slot: number): void {
-    if (this.states[slot] === GONE) return; // freed when the order reaches it
+    // a gone slot is freed when the order reaches it; a free one already is
+    if (this.states[slot] === GONE || this.states[slot] === FREE) return;
     this.states[slot] = FREE;
     this.bump(slot);
   }

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { rateProfile, seasonalArrivals, type ArrivalProcess } from "../random/index.js";
+import { rateProfile, seasonalArrivals } from "../random/index.js";
 import { CHANNELS } from "../scenario/types.js";
 import { Reason } from "./codes.js";
 import { armChasing } from "./chasing.js";
@@ -25,6 +25,12 @@ import type { World } from "./world.js";
  */
 export const FAILED_SEARCH_FACTOR = 3;
 
+/**
+ * The most needs alive at once before a run is stopped with a message (about 1 KB each): a
+ * municipality that far behind is overloaded, and memory must stay bounded.
+ */
+export const MAX_LIVE_NEEDS = 500_000;
+
 const EFORM = CHANNELS.indexOf("eform");
 const VISIT = CHANNELS.indexOf("visit");
 
@@ -41,14 +47,16 @@ export function startArrivals(world: World): void {
   world.plans.forEach((plan, s) => {
     const spec = plan.spec;
     const weekly = rateProfile({ byDay: [...spec.profile.byDay], byHour: [...spec.profile.byHour] });
-    const process: ArrivalProcess = seasonalArrivals(spec.arrivalsPerMinute, weekly, spec.profile.byMonth);
+    const process = seasonalArrivals(spec.arrivalsPerMinute, weekly, spec.profile.byMonth);
     const rng = world.arrivalRngs[s]!;
+    // no arrival can matter after the run's end: stop searching there
+    const end = world.options.horizonMinutes + world.options.drainMinutes;
     const next = () => {
       arise(world, s);
-      const t = process.next(world.now, rng);
+      const t = process.next(world.now, rng, end);
       if (t !== Infinity) world.sim.scheduleAt(t, next);
     };
-    const first = process.next(0, rng);
+    const first = process.next(0, rng, end);
     if (first !== Infinity) world.sim.scheduleAt(first, next);
   });
 }
@@ -68,6 +76,12 @@ export function arise(world: World, s: number): Need {
   need.service = s;
   need.arrival = world.now;
   world.live++;
+  if (world.live > world.options.maxOpenNeeds) {
+    throw new RangeError(
+      `the run was stopped on day ${Math.floor(world.now / 1440)}: more than ${world.options.maxOpenNeeds.toLocaleString("en")} needs were open at once, ` +
+        "so the teams cannot keep up with the demand (see the load warnings); lower the arrivals, add staff or shorten the horizon",
+    );
+  }
   if (world.recorder.inWindow(world.now)) {
     need.cohort = 1;
     world.cohortOpen.add(need);

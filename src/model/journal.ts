@@ -122,10 +122,20 @@ export class Journal {
     c.step.push(step);
   }
 
-  /** The journal as typed arrays. */
+  /**
+   * The journal as typed arrays, sorted by need and then by time (events are appended when
+   * they complete, so a piece of work is logged after events that happened while it waited).
+   */
   records(): JournalRecords {
-    const out: Record<string, Float64Array | number> = { length: this.c.need.length };
-    for (const f of FIELDS) out[f] = this.c[f].toArray();
+    const n = this.c.need.length;
+    const need = this.c.need.toArray();
+    const time = this.c.time.toArray();
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => need[a]! - need[b]! || time[a]! - time[b]! || a - b);
+    const out: Record<string, Float64Array | number> = { length: n };
+    for (const f of FIELDS) {
+      const col = this.c[f].toArray();
+      out[f] = Float64Array.from(order, (i) => col[i]!);
+    }
     return out as unknown as JournalRecords;
   }
 }

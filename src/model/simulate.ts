@@ -7,7 +7,7 @@ import type { Policy } from "../policy/types.js";
 import { validatePolicy } from "../policy/parse.js";
 import { runWindow } from "./window.js";
 import type { Scenario } from "../scenario/types.js";
-import { startArrivals } from "./arise.js";
+import { MAX_LIVE_NEEDS, startArrivals } from "./arise.js";
 import {
   answerDone,
   clarifyDone,
@@ -48,6 +48,8 @@ export interface SimulateOptions {
    * team is made perfect.
    */
   readonly withoutFailuresAt?: string;
+  /** Stop the run with a message when more needs than this are open at once (default 500,000: memory stays bounded). */
+  readonly maxOpenNeeds?: number;
   /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 10,000). */
   readonly journal?: { readonly every?: number; readonly max?: number };
 }
@@ -86,6 +88,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
     drainMinutes: drain,
     journalEvery,
     journalMax,
+    maxOpenNeeds: options.maxOpenNeeds ?? MAX_LIVE_NEEDS,
     ...(options.withoutFailuresAt === undefined ? {} : { perfectTeam: options.withoutFailuresAt }),
   });
   wire(world);

@@ -30,6 +30,8 @@ export interface WorldOptions {
   readonly journalMax: number;
   /** A scenario team whose failures are removed (what-if), if any. */
   readonly perfectTeam?: string;
+  /** The most needs open at once before the run is stopped with a message. */
+  readonly maxOpenNeeds: number;
 }
 
 /** What a finished task calls: the flow function for its kind. */

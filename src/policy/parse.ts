@@ -115,7 +115,8 @@ export function parsePolicy(input: unknown): Policy {
  * parsePolicyText("name: flow\nextends: minutes\nbatching: { every: none }").batching.everyMinutes; //=> null
  * ```
  */
-export function parsePolicyText(source: string): Policy {
+export function parsePolicyText(text: string): Policy {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const doc = parseDocument(source, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(

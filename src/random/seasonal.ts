@@ -68,15 +68,18 @@ export class SeasonalArrivals implements ArrivalProcess {
    *
    * @param now - current time in minutes.
    * @param rng - the arrival stream.
+   * @param until - give up (return Infinity) past this time: a profile that is zero for long
+   *   stretches would otherwise cost a search proportional to the gap (default: never).
    * @returns the next arrival time.
    */
-  next(now: number, rng: Rng): number {
+  next(now: number, rng: Rng, until = Infinity): number {
     if (Number.isNaN(now)) throw new RangeError("SeasonalArrivals.next: now must be a number; got NaN");
     const maxRate = this.maxRate;
     if (!(maxRate > 0) || now === Infinity) return Infinity;
     let t = now;
     for (;;) {
       t -= Math.log(1 - rng()) / maxRate;
+      if (t > until) return Infinity;
       if (rng() * maxRate < this.rateAt(t)) return t;
     }
   }

@@ -59,7 +59,9 @@ export function parseScenario(input: unknown): Scenario {
  * ```
  */
 export function parseScenarioText(text: string, format: "yaml" | "json" = "yaml"): Scenario {
-  return parseScenario(format === "json" ? readJson(text) : readYaml(text));
+  // a byte-order mark that some editors write is not part of the text
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return parseScenario(format === "json" ? readJson(body) : readYaml(body));
 }
 
 function lineText(text: string, line: number): string {

@@ -41,7 +41,7 @@ export const teamSchema = expecting(
     id: identifier.describe("Identifier used by services and steps, e.g. contactCentre"),
     name: nameText.optional().describe("Readable name (default: the id)"),
     role: expecting(z.enum(["front", "caseWork", "specialist", "field", "meeting"]), "one of front, caseWork, specialist, field, meeting").describe("What the team does in the flow"),
-    staff: positiveInteger.describe("Staff on duty (servers)"),
+    staff: expecting(z.number().int().min(1).max(100_000), "a whole number from 1 to 100,000").describe("Staff on duty (servers)"),
     hours: hours.describe('Weekly opening hours: "Mon-Fri 08:00-16:30", a list of such entries, or "always"'),
     channels: expecting(z.array(channel), "a list of channels: phone, visit, email, eform").optional().describe("For front teams: the channels this team answers"),
   }),
@@ -73,7 +73,9 @@ export const stepSchema = expecting(
     specialist: flag.optional().describe("Only cases that need specialist expertise pass this step (default false)"),
     checksCompleteness: flag.optional().describe("The step where a back-office completeness check finds missing information (M7; default false)"),
     externalWait: spread.optional().describe("Calendar time after the work waiting for outsiders (neighbour hearing, referrals); no staff time"),
-    failureProbability: share.optional().describe("Chance the work fails and must be redone (M8; default 0)"),
+    failureProbability: expecting(z.number().min(0).lt(1), "a number from 0 up to (not including) 1: work that always fails is never done")
+      .optional()
+      .describe("Chance the work fails and must be redone (M8; default 0)"),
     scheduled: scheduledSchema.optional().describe("Fixed runs by law or structure, e.g. a yearly placement run: cases wait for the next run"),
   }),
   "a step { id, team, work, ... }",
@@ -100,7 +102,9 @@ export const serviceSchema = expecting(
   z.strictObject({
     id: identifier.describe("Service id"),
     name: nameText.optional().describe("Readable name (default: the id)"),
-    arrivals: rate.describe('Mean rate at which needs arise, averaged over the year, e.g. "300 / year" (M1)'),
+    arrivals: expecting(rate.pipe(z.number().max(1e8 / 525_600)), 'a positive rate up to 100,000,000 / year (about 190 a minute), e.g. "300 / year"', "rate").describe(
+      'Mean rate at which needs arise, averaged over the year, e.g. "300 / year" (M1)',
+    ),
     profile: profileSchema.optional().describe("Weekly, daily and seasonal shape of the arrival rate; each part normalised to mean 1"),
     demandTypes: positiveInteger.describe("Number of distinct demand types: the variety a front line must absorb (M1, M2)"),
     typeConcentration: nonNegative.optional().describe("Zipf exponent of the type frequencies: 0 = all equally common (default 1)"),
