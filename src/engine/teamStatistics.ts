@@ -98,11 +98,10 @@ export class TeamStatistics {
       this.queueArea += queue * dt;
       this.busyArea += busy * dt;
       if (busy > 0 && !this.always) {
-        // clamped at 0: dt − open can be a hair below zero in floating point
-        if (this.uniform) this.overtimeArea += busy * Math.max(0, dt - this.calendars[0]!.openMinutesBetween(this.lastT, now));
+        if (this.uniform) this.overtimeArea += busy * closedPart(dt, this.calendars[0]!.openMinutesBetween(this.lastT, now));
         else {
           for (let k = 0; k < this.servers; k++) {
-            if (this.busyFlags[k] === 1) this.overtimeArea += Math.max(0, dt - this.calendars[k]!.openMinutesBetween(this.lastT, now));
+            if (this.busyFlags[k] === 1) this.overtimeArea += closedPart(dt, this.calendars[k]!.openMinutesBetween(this.lastT, now));
           }
         }
       }
@@ -187,4 +186,13 @@ export class TeamStatistics {
       meanTimeInLine: left > 0 ? (this.waitSum + this.renegeWaitSum) / left : 0,
     };
   }
+}
+
+/**
+ * The closed part of an interval of length dt with `open` minutes open. Differences below a
+ * microsecond-scale tolerance are rounding noise of times around 10⁵–10⁶ minutes, not overtime.
+ */
+function closedPart(dt: number, open: number): number {
+  const closed = dt - open;
+  return closed > 1e-6 ? closed : 0;
 }
