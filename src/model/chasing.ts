@@ -7,10 +7,22 @@
  */
 import { NeedStatus, Reason } from "./codes.js";
 import { attempt } from "./front.js";
-import type { Need } from "./need.js";
+import { U, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import type { World } from "./world.js";
+
+/**
+ * The next uniform for a chase delay: the first two from the need's own bank (most needs chase
+ * at most that often), later ones from the need's own stream — the same under every policy
+ * (common random numbers), whatever other needs do.
+ */
+function chaseUniform(world: World, need: Need): number {
+  const k = need.chaseDraws++;
+  if (k === 0) return need.u[U.firstChase]!;
+  if (k === 1) return need.u[U.secondChase]!;
+  return world.chaseStream(need)();
+}
 
 /** The chase rate: proactive updates (given for cases) lower it. */
 function chaseRate(world: World, need: Need): number {
@@ -41,7 +53,10 @@ export function armChasing(world: World, need: Need, due: number): void {
   need.expectationDue = due;
   const rate = chaseRate(world, need);
   if (!(rate > 0)) return;
-  const delay = Math.max(0, due - world.now) - Math.log(1 - world.chaseRng()) / rate;
+  // the first chase delay comes from the need's own bank of uniforms; re-arming and later
+  // chases from the need's own stream (both the same under every policy: common random numbers)
+  const u = chaseUniform(world, need);
+  const delay = Math.max(0, due - world.now) - Math.log(1 - u) / rate;
   need.chaseEvent = world.after(delay, need, Timer.chase);
 }
 
@@ -55,7 +70,7 @@ export function nextChase(world: World, need: Need): void {
   if (need.status !== NeedStatus.open || need.chaseEvent >= 0) return;
   const rate = chaseRate(world, need);
   if (!(rate > 0)) return;
-  need.chaseEvent = world.after(-Math.log(1 - world.chaseRng()) / rate, need, Timer.chase);
+  need.chaseEvent = world.after(-Math.log(1 - chaseUniform(world, need)) / rate, need, Timer.chase);
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Rng } from "../random/index.js";
+
 /**
  * The runtime state of one citizen need while it is alive. Needs are pooled and reused, so a
  * long run keeps only the needs alive in memory; a closed need is written to the records.
@@ -21,7 +23,10 @@ export const U = {
   expression: 7,
   selfServe: 8,
   callbackInfoLoss: 9,
-  stepBase: 10,
+  /** The first chase delay (most needs never chase; later chases use the need's own stream). */
+  firstChase: 10,
+  secondChase: 11,
+  stepBase: 12,
 } as const;
 
 /** Decisions per case step, in the need's bank of uniforms. */
@@ -96,6 +101,10 @@ export class Need {
   completeAt = -1;
   /** When the organisation first closed the need (its own end), or -1. */
   closedAt = -1;
+  /** This citizen's own chasing stream, made when the need first chases (common random numbers). */
+  chaseRng: Rng | null = null;
+  /** Chase delays drawn so far (the first from the bank of uniforms). */
+  chaseDraws = 0;
   /** Pending chase timer (event id), or -1. */
   chaseEvent = -1;
   /** Planned team that owns the case now (-1: the front line). */
@@ -157,6 +166,8 @@ export class Need {
     this.completeAt = -1;
     this.closedAt = -1;
     this.chaseEvent = -1;
+    this.chaseRng = null;
+    this.chaseDraws = 0;
     this.owner = -1;
     this.afterCare = 0;
     this.awaitingCitizen = 0;

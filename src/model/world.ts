@@ -58,7 +58,11 @@ export class World {
   /** Streams: one per purpose, derived from (seed, replication, name). */
   readonly citizenRng: Rng;
   readonly decisionRng: Rng;
-  readonly chaseRng: Rng;
+  /** The stream a need chases with: its own, derived from (seed, replication, need id), so that each citizen chases at the same moments under every policy that keeps them waiting alike. */
+  chaseStream(need: Need): Rng {
+    if (need.chaseRng === null) need.chaseRng = createStream(this.options.seed, this.options.replication, `chase:${need.id}`);
+    return need.chaseRng;
+  }
   readonly needRngs: Rng[];
   readonly arrivalRngs: Rng[];
   /** Handlers by task kind, filled in by simulate(). */
@@ -97,7 +101,6 @@ export class World {
     this.frontTeam = frontTeams(scenario, this.layout);
     this.citizenRng = createStream(seed, replication, "citizens");
     this.decisionRng = createStream(seed, replication, "decisions");
-    this.chaseRng = createStream(seed, replication, "chasing");
     this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
