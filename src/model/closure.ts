@@ -28,8 +28,9 @@ import type { World } from "./world.js";
  */
 export function finishCase(world: World, need: Need): void {
   const firstClosing = need.closedAt < 0;
+  // the organisation's own clock runs from the complete application to its first closing after it
+  if (need.closedAt < 0 || (need.completeAt >= 0 && need.closedAt < need.completeAt)) need.closedAt = world.now;
   if (firstClosing) {
-    need.closedAt = world.now;
     // closing at "symptom relief" needs work whose end is a matter of judgement: the chance
     // scales with the variety of the case work (cv, capped at 1); standard work has none to fudge
     const pressure = world.policy.activityMeasure === "casesClosed";

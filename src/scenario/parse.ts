@@ -68,18 +68,26 @@ function lineText(text: string, line: number): string {
   return (text.split(/\r?\n/)[line - 1] ?? "").trim();
 }
 
+/** At most this many YAML errors are reported: the first ones are what a person fixes first. */
+const MAX_YAML_ERRORS = 20;
+
 function readYaml(text: string): unknown {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        const where = pos === undefined ? "" : `line ${pos.line}, column ${pos.col}`;
-        const problem = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-        return makeIssue(where, pos === undefined ? text.slice(0, 40) : lineText(text, pos.line), "valid YAML", problem);
-      }),
-      "Broken YAML",
-    );
+    const lines = text.split(/\r?\n/);
+    const issues = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) => {
+      const pos = e.linePos?.[0];
+      const where = pos === undefined ? "" : `line ${pos.line}, column ${pos.col}`;
+      const problem = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+      return makeIssue(where, pos === undefined ? text.slice(0, 40) : (lines[pos.line - 1] ?? "").trim(), "valid YAML", problem);
+    });
+    const next = doc.errors[MAX_YAML_ERRORS];
+    if (next !== undefined) {
+      const pos = next.linePos?.[0];
+      const where = pos === undefined ? "" : `line ${pos.line}, column ${pos.col}`;
+      issues.push(makeIssue(where, `${doc.errors.length - MAX_YAML_ERRORS} more errors from here on`, "valid YAML", "fix the first ones and read the file again"));
+    }
+    throw new ScenarioError(issues, "Broken YAML");
   }
   try {
     return doc.toJS({ maxAliasCount: 100 });

@@ -21,6 +21,8 @@
  * ```
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  // a typo is short: a long value is not a misspelt name (and the search would cost its length)
+  if (word.length > 64) return undefined;
   const lower = word.toLowerCase();
   const exact = candidates.find((c) => c.toLowerCase() === lower);
   if (exact !== undefined) return exact;
