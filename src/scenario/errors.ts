@@ -66,7 +66,9 @@ export class ScenarioError extends Error {
 export function makeIssue(path: string, value: unknown, expected: string, note?: string, found?: string): ScenarioIssue {
   const got = found ?? (value === undefined ? "missing" : `got ${formatValue(value)}`);
   const where = path === "" ? "(scenario)" : path;
-  const tail = note === undefined || note === "" ? "" : `. ${note}`;
+  // a note may quote the value: keep it short, as the value itself is (formatValue)
+  const short = note !== undefined && note.length > 300 ? `${note.slice(0, 297)}...` : note;
+  const tail = short === undefined || short === "" ? "" : `. ${short}`;
   return { path, value, expected, message: `${where}: ${got}; expected ${expected}${tail}` };
 }
 

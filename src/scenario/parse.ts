@@ -92,8 +92,9 @@ function readYaml(text: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
+    // e.g. an alias bomb: a problem of the whole document, reported at its start
     const message = e instanceof Error ? e.message : String(e);
-    throw new ScenarioError([makeIssue("", text.slice(0, 40), "valid YAML", message)], "Broken YAML");
+    throw new ScenarioError([makeIssue("line 1, column 1", text.slice(0, 40), "valid YAML", `${message} (the document as a whole)`)], "Broken YAML");
   }
 }
 
@@ -103,15 +104,14 @@ function readJson(text: string): unknown {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const at = /position (\d+)/.exec(message);
-    let where = "";
-    let value: unknown = text.slice(0, 40);
-    if (at !== null) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split("\n").length;
-      const col = before.length - before.lastIndexOf("\n");
-      where = `line ${line}, column ${col}`;
-      value = lineText(text, line);
-    }
+    // Node 20 names no position for some errors ("[1,]", empty text): ask the YAML parser, which
+    // reads JSON too, where it stops; failing that, the end of the text
+    const offset = at !== null ? Number(at[1]) : (parseDocument(text).errors[0]?.pos[0] ?? text.length);
+    const before = text.slice(0, offset);
+    const line = before.split("\n").length;
+    const col = before.length - before.lastIndexOf("\n");
+    const where = `line ${line}, column ${col}`;
+    const value: unknown = text.length === 0 ? "" : lineText(text, line);
     throw new ScenarioError([makeIssue(where, value, "valid JSON", message)], "Broken JSON");
   }
 }

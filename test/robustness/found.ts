@@ -426,7 +426,13 @@ export function waiverOf(message: string): FoundBug | undefined {
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const bug of FOUND) {
     const t0 = performance.now();
-    const still = bug.reproduce();
+    let still: string[];
+    try {
+      still = bug.reproduce();
+    } catch (e) {
+      // the input is now refused up front, with a message naming the field (the fix for some)
+      still = e instanceof ScenarioError ? [] : [`the reproduction throws: ${(e as Error).message}`];
+    }
     const s = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(`${still.length === 0 ? "fixed " : "OPEN  "} ${bug.severity.padEnd(6)} ${bug.id} (${s} s)${still.length === 0 ? "" : `\n        ${still.join("\n        ")}`}`);
   }
