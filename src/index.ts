@@ -310,6 +310,7 @@ export type {
 // report
 export {
   CHART_PALETTE,
+  JUPYTER_DISPLAY,
   SWEEP_METRICS,
   TABLE_BLOCKS,
   capabilityChart,
@@ -319,6 +320,8 @@ export {
   comparisonMarkdown,
   comparisonTable,
   contactsChart,
+  displayKind,
+  displayable,
   endToEndChart,
   escapeHtml,
   failureDemandChart,
@@ -333,9 +336,14 @@ export {
 export type {
   ChartOptions,
   ChartSpec,
+  DisplayInput,
+  DisplayKind,
+  DisplayOptions,
+  Displayable,
   HtmlReportOptions,
   JourneyChartSpec,
   JourneySection,
+  MimeBundle,
   TableRow,
   TableStyle,
   VegaLiteSpec,
