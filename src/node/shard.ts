@@ -242,7 +242,8 @@ export function stringifyShard(shard: ShardResult): string {
  *   field with the wrong type (with its path)
  * @example
  * ```ts
- * const shard = parseShard(await new Response(process.stdin).text(), "stdin");
+ * import { readFileSync } from "node:fs";
+ * const shard = parseShard(readFileSync(0, "utf8"), "stdin"); // a shard piped in on stdin
  * ```
  */
 export function parseShard(text: string, source = "shard"): ShardResult {
