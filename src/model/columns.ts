@@ -50,3 +50,20 @@ export class Column {
     return this.data.slice(0, this.length);
   }
 }
+
+/**
+ * One growable column per field name.
+ *
+ * @param fields - the field names
+ * @param capacity - initial capacity of each column
+ * @returns the columns by name
+ * @example
+ * ```ts
+ * const c = columns(["a", "b"] as const);
+ * c.a.push(1);
+ * c.a.length; //=> 1
+ * ```
+ */
+export function columns<K extends string>(fields: readonly K[], capacity = 256): Record<K, Column> {
+  return Object.fromEntries(fields.map((f) => [f, new Column(capacity)])) as Record<K, Column>;
+}

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { Column } from "./columns.js";
+import { columns } from "./columns.js";
 import type { Need } from "./need.js";
 
 /**
@@ -91,7 +91,7 @@ const FIELDS = ["need", "event", "time", "team", "channel", "reason", "wait", "m
  * ```
  */
 export class Journal {
-  private readonly c = Object.fromEntries(FIELDS.map((f) => [f, new Column(64)])) as Record<(typeof FIELDS)[number], Column>;
+  private readonly c = columns(FIELDS, 64);
   private sampled = 0;
 
   /** @param every - journal one cohort need in `every` (0 = none) */

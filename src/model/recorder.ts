@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { Column } from "./columns.js";
+import { columns } from "./columns.js";
 import type { Need } from "./need.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
 import { TASK_NAMES } from "./codes.js";
@@ -135,8 +135,4 @@ export class Recorder {
     for (const f of CONTACT_FIELDS) out[f] = this.c[f].toArray();
     return out as unknown as ContactRecords;
   }
-}
-
-function columns<K extends string>(fields: readonly K[]): Record<K, Column> {
-  return Object.fromEntries(fields.map((f) => [f, new Column()])) as Record<K, Column>;
 }
