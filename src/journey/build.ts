@@ -11,7 +11,7 @@ import {
 } from "../model/index.js";
 import { clockOf, spellDuration } from "./clock.js";
 import { EMOTION_WEIGHTS, momentOf } from "./emotion.js";
-import { contactOrigin, contactOrigins, rawEvent, type RawEvent } from "./journalRows.js";
+import { rawEvent, type RawEvent } from "./journalRows.js";
 import { describeEvent } from "./narrative.js";
 import { firstTouch, isMainFlow, splitEndToEnd, type RawSegment } from "./segments.js";
 import type { Journey, JourneyEvent, JourneySegment, Phase } from "./types.js";
@@ -23,14 +23,13 @@ export const PSEUDO = { before: "before contact", citizen: "the citizen", outsid
 export interface RunContext {
   readonly run: RunResult;
   readonly needRow: ReadonlyMap<number, number>;
-  readonly origins: ReadonlyMap<string, number>;
 }
 
 /**
  * The lookups for building a run's journeys.
  *
  * @param run - the run
- * @returns need rows by id and contact origins
+ * @returns need rows by id
  * @example
  * ```ts
  * const ctx = runContext(run);
@@ -39,7 +38,7 @@ export interface RunContext {
 export function runContext(run: RunResult): RunContext {
   const needRow = new Map<number, number>();
   for (let i = 0; i < run.needs.length; i++) needRow.set(run.needs.id[i] as number, i);
-  return { run, needRow, origins: contactOrigins(run) };
+  return { run, needRow };
 }
 
 const LIVE = new Set([CHANNELS.indexOf("phone"), CHANNELS.indexOf("visit")]);
@@ -59,7 +58,7 @@ const LIVE = new Set([CHANNELS.indexOf("phone"), CHANNELS.indexOf("visit")]);
 export function buildJourney(ctx: RunContext, need: number, rows: readonly number[]): Journey | null {
   const r = ctx.needRow.get(need);
   if (r === undefined) return null;
-  const f = frameOf(ctx, need, r, rows.map((row) => rawEvent(ctx.run, row)));
+  const f = frameOf(ctx, r, rows.map((row) => rawEvent(ctx.run, row)));
   const out = describeEvents(ctx, f);
   const ended = Number.isFinite(f.end);
   const contacts = out.filter((e) => e.event === "contact" && e.outcome !== "abandoned");
@@ -93,14 +92,14 @@ export function buildJourney(ctx: RunContext, need: number, rows: readonly numbe
 }
 
 /** What the events of one journey are read against: its times, origins, segments and facts. */
-function frameOf(ctx: RunContext, need: number, r: number, events: readonly RawEvent[]): Frame {
+function frameOf(ctx: RunContext, r: number, events: readonly RawEvent[]): Frame {
   const n = ctx.run.needs;
   const arrival = n.arrival[r] as number;
   const endRaw = n.end[r] as number;
   const ended = Number.isFinite(endRaw);
   const end = ended ? endRaw : Infinity;
   const touched = firstTouch(events);
-  const origin = events.map((e, k) => (e.code === JournalEvent.contact && isFailureReason(e.reason) ? contactOrigin(ctx.origins, need, events, k) : -1));
+  const origin = events.map((e) => (e.code === JournalEvent.contact && isFailureReason(e.reason) ? e.origin : -1));
   const away = events.map((e, k) => (e.code !== JournalEvent.contact ? -1 : isFailureReason(e.reason) ? (origin[k] as number) : e.team));
   return {
     events,
@@ -111,6 +110,7 @@ function frameOf(ctx: RunContext, need: number, r: number, events: readonly RawE
     raw: ended ? splitEndToEnd(events, arrival, end, away) : [],
     fcr: n.firstContactResolved[r] === 1,
     service: ctx.run.serviceNames[n.service[r] as number] ?? "?",
+    steps: (ctx.run.serviceSteps[n.service[r] as number] ?? []).map((s) => s.name),
     isCase: n.isCase[r] === 1,
     selfServed: touched === Infinity,
   };
@@ -125,6 +125,8 @@ interface Frame {
   readonly raw: readonly RawSegment[];
   readonly fcr: boolean;
   readonly service: string;
+  /** The readable names of the service's case steps. */
+  readonly steps: readonly string[];
   readonly isCase: boolean;
   readonly selfServed: boolean;
 }
@@ -147,7 +149,7 @@ function describeEvents(ctx: RunContext, f: Frame): JourneyEvent[] {
     if (isMainFlow(e) && e.team >= 0 && e.time <= f.end) lastTeam = e.team;
     const since = e.time - f.arrival;
     const origin = f.origin[k] as number;
-    const text = describeEvent(e, { service: f.service, isCase: f.isCase, team: the, idle: idle[k] as number, since, origin: the(origin) });
+    const text = describeEvent(e, { service: f.service, isCase: f.isCase, team: the, idle: idle[k] as number, since, origin: the(origin), step: (i) => f.steps[i] ?? "" });
     return { ...eventOf(run, e, phaseOf(e, f), at, origin), sinceArrivalMinutes: since, idleMinutes: idle[k] as number, moment, emotionChange: change, emotion, text };
   });
 }

@@ -21,6 +21,8 @@ export interface LineContext {
   readonly since: number;
   /** The team where a failure-demand contact's failure or wait arose, or "". */
   readonly origin: string;
+  /** The readable name of a case step of the need's service ("neighbour hearing"), or "" for -1. */
+  readonly step: (index: number) => string;
 }
 
 const VERB = ["calls", "visits", "e-mails", "sends a form to"];
@@ -68,15 +70,15 @@ function what(e: RawEvent, ctx: LineContext): string {
     case JournalEvent.contact:
       return contactLine(e, ctx, team);
     case JournalEvent.work:
-      return workLine(e, team, ctx.idle);
+      return workLine(e, team, ctx.idle, ctx.step(e.step));
     case JournalEvent.handoff:
-      return e.detail < 0 ? `the enquiry is passed to ${team} for a call-back` : `the case is handed on to ${team} (step ${e.detail + 1})`;
+      return e.step < 0 ? `the enquiry is passed to ${team} for a call-back` : `the case is handed on to ${team} for step ${e.step + 1}${named(ctx.step(e.step))}`;
     case JournalEvent.citizenWait:
       return e.reason === Reason.clarification
         ? `is asked to tell the story again (information lost on the way); answers after ${spellDuration(e.wait)}`
         : `is asked for missing information; it arrives after ${spellDuration(e.wait)}`;
     case JournalEvent.externalWait:
-      return `waits ${spellDuration(e.wait)} for others outside the municipality (referrals, neighbours, bookings)`;
+      return `waits ${spellDuration(e.wait)} for others outside the municipality${e.step >= 0 && ctx.step(e.step) !== "" ? ` during the ${ctx.step(e.step)}` : " (referrals, neighbours, bookings)"}`;
     case JournalEvent.closed:
       return `the case is closed by ${team || "the organisation"}${e.detail === 1 ? ", with a defect left in" : ""}`;
     case JournalEvent.noticed:
@@ -120,9 +122,15 @@ const WORK: Record<number, string> = {
   [Task.rework]: "the work redone",
 };
 
-/** "case work at the planning officers: joins their line after 7.0 days in the inbox, waits 52 min, takes 36 min" */
-function workLine(e: RawEvent, team: string, idle: number): string {
-  const what = e.detail === Task.callback && e.failure === 1 ? "a call-back that first asks the citizen to tell it all again" : (WORK[e.detail] ?? "work");
+/** ", neighbour hearing" for a named step, "" otherwise. */
+function named(step: string): string {
+  return step === "" ? "" : `, ${step}`;
+}
+
+/** "case work (assessment) at the planning officers: joins their line after 7.0 days in the inbox, waits 52 min, takes 36 min" */
+function workLine(e: RawEvent, team: string, idle: number, step: string): string {
+  const base = e.detail === Task.callback && e.failure === 1 ? "a call-back that first asks the citizen to tell it all again" : (WORK[e.detail] ?? "work");
+  const what = step === "" ? base : `${base} (${step})`;
   const parts = [`joins their line${idle >= 0.5 ? ` after ${spellDuration(idle)} in the inbox` : ""}`];
   if (e.wait >= 0.5) parts.push(`waits ${spellDuration(e.wait)}`);
   parts.push(`takes ${spellDuration(e.minutes)}`);

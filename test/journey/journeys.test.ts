@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadScenario, NeedStatus, policies, simulate, type RunResult } from "../../src/index.js";
+import { isFailureReason, loadScenario, NeedStatus, Outcome, policies, REASON_NAMES, simulate, type RunResult } from "../../src/index.js";
 import { EMOTION_WEIGHTS, journeys, pickJourneys, slowestJourney, typicalJourney, type Journey } from "../../src/journey/index.js";
 
 const OPTIONS = { seed: 3, horizon: "14 weeks", warmup: "2 weeks", journal: { every: 2 } } as const;
@@ -82,6 +82,42 @@ describe.each(runs.map((run) => [`${run.scenario}/${run.policy}`, run] as const)
   it("is plain JSON (no NaN, no typed arrays) and deterministic", () => {
     expect(JSON.parse(JSON.stringify(list))).toEqual(list);
     expect(journeys(run)).toEqual(list);
+  });
+
+  it("gives each failure-demand contact the origin the contact records give it", () => {
+    // the journal and the contact records are written separately: they must agree in the window
+    const c = run.contacts;
+    const recorded = new Map<string, number>();
+    for (let i = 0; i < c.length; i++) {
+      if (c.outcome[i] !== Outcome.abandoned && isFailureReason(c.reason[i] as number)) recorded.set(`${c.need[i]}:${c.time[i]}:${REASON_NAMES[c.reason[i] as number]}`, c.origin[i] as number);
+    }
+    let matched = 0;
+    for (const j of list) {
+      for (const e of j.events) {
+        if (e.event !== "contact" || e.demand !== "failure" || e.outcome === "abandoned") continue;
+        expect(e.origin, `need ${j.need} at ${e.timeMinutes}`).not.toBeNull();
+        const origin = recorded.get(`${j.need}:${e.timeMinutes}:${e.reason}`);
+        if (origin === undefined) continue;
+        matched++;
+        expect(e.origin).toBe(run.teams[origin]!.name);
+      }
+    }
+    expect(matched).toBeGreaterThan(0);
+  });
+
+  it("names the case step of every hand-off and piece of case work", () => {
+    let steps = 0;
+    for (const j of list.filter((x) => x.isCase)) {
+      const names = run.serviceSteps[run.serviceNames.indexOf(j.serviceName)]!.map((s) => s.name);
+      j.events.forEach((e, k) => {
+        if (e.event === "handoff" && e.text.includes("the case is handed on")) {
+          steps++;
+          expect(names.some((n) => e.text.endsWith(`, ${n}`)), e.text).toBe(true);
+        }
+        if (e.event === "work" && e.task === "step") expect(names.some((n) => e.text.includes(`(${n})`)), `${j.need} ${k}: ${e.text}`).toBe(true);
+      });
+    }
+    expect(steps).toBeGreaterThan(0);
   });
 
   it("tells the slowest, a typical and a first-contact journey line by line", () => {
