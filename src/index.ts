@@ -277,7 +277,10 @@ export {
   journeyText,
   journeys,
   pickJourneys,
+  rankTouchpoints,
   slowestJourney,
+  touchpointPlan,
+  touchpointRun,
   touchpointText,
   touchpoints,
   typicalJourney,
@@ -302,8 +305,10 @@ export type {
   TouchpointEffect,
   TouchpointMeasures,
   TouchpointMetric,
+  TouchpointPlan,
   TouchpointRanking,
   TouchpointRow,
+  TouchpointRunOptions,
   TouchpointsOptions,
 } from "./journey/index.js";
 

@@ -7,5 +7,7 @@ export * from "./index.js";
 export { readScenarioFile, readPolicyFile } from "./node/files.js";
 export { compareParallel } from "./node/parallel.js";
 export type { ParallelCompareOptions, ParallelPlan } from "./node/parallel.js";
+export { touchpointsParallel } from "./node/touchpointsParallel.js";
+export type { ParallelTouchpointsOptions } from "./node/touchpointsParallel.js";
 export { runShard, mergeShards, stringifyShard, parseShard, writeShardFile, readShardFile, ShardError, SHARD_FORMAT, SHARD_VERSION } from "./node/shard.js";
 export type { ShardSpec, ShardOptions, ShardSettings, ShardResult } from "./node/shard.js";

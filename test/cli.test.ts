@@ -182,4 +182,36 @@ describe("helhet journey", () => {
     expect(Object.keys(json)).toEqual(["whole"]);
     expect(json.whole.ranking.rows.length).toBeGreaterThan(0);
   });
+
+  it("narrows to one service, ranks by another outcome, and gives the same numbers on threads", async () => {
+    const args = ["journey", "--scenario", "teaching", "--horizon", "6 weeks", "--warmup", "1 week", "--replications", "2", "--format", "json", "--policies", "minutes", "--service", "permit", "--rank-by", "endToEndDays"];
+    const one = await run(args);
+    expect(one.code).toBe(0);
+    const json = JSON.parse(one.out);
+    expect(json.minutes.service).toBe("permit");
+    expect(json.minutes.ranking).toMatchObject({ service: "permit", rankBy: "endToEndDays" });
+    expect(json.minutes.attribution.service).toBe("permit");
+    // --workers runs the what-ifs elsewhere (here from the sources: in this thread), same numbers
+    expect((await run([...args, "--workers", "2"])).out).toBe(one.out);
+    const text = await run(["journey", "--scenario", "teaching", "--horizon", "6 weeks", "--warmup", "1 week", "--replications", "2", "--policies", "whole", "--service", "general questions", "--quiet"]);
+    expect(text.code).toBe(0);
+    expect(text.out).toContain("=== whole, citizens of questions ===");
+  });
+
+  it("refuses an unknown service, outcome or format with the choices", async () => {
+    const base = ["journey", "--scenario", "teaching", "--replications", "1"];
+    const service = await run([...base, "--service", "parking"]);
+    expect(service).toMatchObject({ code: 2 });
+    expect(service.err).toContain('--service must be a service of teaching (questions, permit), got "parking"');
+    const rank = await run([...base, "--rank-by", "cost"]);
+    expect(rank).toMatchObject({ code: 2 });
+    expect(rank.err).toContain('--rank-by must be one of failureDemand, endToEndDays, contactsPerNeed, got "cost"');
+    const csv = await run([...base, "--format", "csv"]);
+    expect(csv).toMatchObject({ code: 2 });
+    expect(csv.err).toContain('journey writes --format table or json, got "csv"');
+    const sweep = await run(["sweep", "--scenario", "teaching", "--param", "policy.handlingTime.frontMinutes", "--values", "4,6", "--format", "markdown"]);
+    expect(sweep).toMatchObject({ code: 2 });
+    expect(sweep.err).toContain("sweep writes --format table, json or csv");
+    for (const r of [service, rank, csv, sweep]) expect(r.err).not.toMatch(/\n\s+at /);
+  });
 });

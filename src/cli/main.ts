@@ -8,11 +8,12 @@ import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type
 import { policies as presets, type Policy } from "../policy/index.js";
 import { capacityWarnings, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
 import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, journeyMapChart, reading, sweepCsv, sweepTable, touchpointChart } from "../report/index.js";
-import { journeyMap, touchpoints } from "../journey/index.js";
+import { journeyMap } from "../journey/index.js";
 import { simulate } from "../model/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { writeFileAtomic } from "../node/atomicWrite.js";
 import { compareParallel } from "../node/parallel.js";
+import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { mergeShards, readShardFile, runShard, ShardError, stringifyShard, writeShardFile } from "../node/shard.js";
 import { parseOptions, UsageError, type CliOptions } from "./options.js";
 import { colours, progressBar } from "./terminal.js";
@@ -50,7 +51,8 @@ Options:
   --seed N                 master seed (default: 1)
   --horizon DURATION       measured period, e.g. "52 weeks" (default: the scenario's)
   --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
-  --format FORMAT          table, json, csv or markdown (default: table)
+  --format FORMAT          table, json, csv or markdown (default: table; sweep: no markdown;
+                           journey: table or json)
   --out FILE               write the result to FILE (whole or not at all) instead of stdout
   --html FILE              also write a self-contained HTML report with charts (compare, run, merge, journey)
   --workers N              run replications on N worker threads (same numbers as 1)
@@ -62,6 +64,9 @@ Options:
   --param PATH             for sweep: a dotted path, e.g. services.general.demandTypes or
                            policy.handlingTime.frontMinutes
   --values A,B,C           for sweep: the values (numbers, or durations such as "4 min")
+  --service ID             for journey: only this service's citizens (id or name)
+  --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
+                           or contactsPerNeed
 
 Exit status: 0 success, 2 usage or validation error, 1 anything else.
 `;
@@ -187,7 +192,7 @@ async function writeHtml(options: CliOptions, io: CliIo, comparison: Comparison,
     for (const p of policies) {
       endToEndDays[p.name] = runReplication(scenario, p, 0, window).endToEndDays;
       maps.push(journeyMap(simulate(scenario, p, { ...windowOf(window), seed: window.seed ?? 1, journal: { every: 5 } })));
-      rankings.push(touchpoints(scenario, p, { ...window, replications: Math.min(2, window.replications ?? 2) }));
+      rankings.push(await touchpointsParallel(scenario, p, { ...window, replications: Math.min(2, window.replications ?? 2), workers: options.workers }));
     }
     extraCharts.push({ title: "Journey map (replication 0)", spec: journeyMapChart(maps) });
     extraCharts.push({ title: "Touchpoints that matter most (what-if per team, 2 replications)", spec: touchpointChart(rankings) });
@@ -223,6 +228,7 @@ async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
 function sweepCommand(options: CliOptions, io: CliIo): number {
   if (options.param === undefined) throw new UsageError("sweep needs --param PATH, e.g. --param services.general.demandTypes");
   if (options.values.length === 0) throw new UsageError("sweep needs --values A,B,C");
+  if (options.format === "markdown") throw new UsageError(`sweep writes --format table, json or csv, got "markdown"`);
   const scenario = scenarioOf(options.scenario);
   const policies = options.policies.map(policyOf);
   const values = options.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v));

@@ -44,7 +44,14 @@ export interface CliOptions {
   readonly workers: number;
   /** Run only shard `index` of `count` (replications r with r mod count = index). */
   readonly shard: { readonly index: number; readonly count: number } | undefined;
+  /** For `journey`: only needs of this service (id or name); checked against the scenario later. */
+  readonly service: string | undefined;
+  /** For `journey`: what the touchpoints are ranked by. */
+  readonly rankBy: (typeof RANK_BY)[number];
 }
+
+/** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
+export const RANK_BY = ["failureDemand", "endToEndDays", "contactsPerNeed"] as const;
 
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
 
@@ -84,6 +91,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         policy: { type: "string", default: "whole" },
         workers: { type: "string", default: "1" },
         shard: { type: "string" },
+        service: { type: "string" },
+        "rank-by": { type: "string", default: "failureDemand" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -114,6 +123,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     }
     shard = { index, count };
   }
+  const rankBy = v["rank-by"] as string;
+  if (!(RANK_BY as readonly string[]).includes(rankBy)) throw new UsageError(`--rank-by must be one of ${RANK_BY.join(", ")}, got "${rankBy}"`);
   const policies = (v.policies as string).split(",").map((s) => s.trim()).filter(Boolean);
   if (policies.length === 0) throw new UsageError(`--policies needs at least one policy: preset names (minutes, whole) or policy files`);
   return {
@@ -138,5 +149,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     policy: v.policy as string,
     workers,
     shard,
+    service: v.service,
+    rankBy: rankBy as CliOptions["rankBy"],
   };
 }

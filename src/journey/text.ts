@@ -96,7 +96,7 @@ export function attributionText(a: Attribution): string {
  */
 export function touchpointText(t: TouchpointRanking): string {
   const weeks = ((t.horizonMinutes - t.warmupMinutes) / 10080).toFixed(0);
-  const head = `What if a touchpoint's failures were removed? ${t.scenario}, ${t.policy}: ${t.replications} replications (seed ${t.seed}, ${weeks} measured weeks), ranked by ${t.rankBy}; change = what-if − baseline [95% paired interval]`;
+  const head = `What if a touchpoint's failures were removed? ${t.scenario}${t.service === null ? "" : ` (citizens of ${t.service})`}, ${t.policy}: ${t.replications} replications (seed ${t.seed}, ${weeks} measured weeks), ranked by ${t.rankBy}; change = what-if − baseline [95% paired interval]`;
   const rows = t.rows.map((r) => [
     String(r.rank),
     clip(r.touchpoint, 48),

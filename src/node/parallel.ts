@@ -9,12 +9,10 @@
  *
  * @packageDocumentation
  */
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { buildComparison, checkPolicies, type CompareOptions, type Comparison, type ReplicationResult } from "../experiment/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
+import { builtWorkerFile, checkWorkers, runOnPool } from "./pool.js";
 import { inCompareOrder, resolveWindow, runTask, type ReplicationTask } from "./tasks.js";
 
 /** Options of {@link compareParallel}: those of `compare`, plus how to spread the work. */
@@ -88,23 +86,11 @@ export async function compareParallel(scenario: Scenario, policies: readonly Pol
 
 /** Threads and task size for a run; throws RangeError naming a bad option. */
 function planTasks(replications: number, options: ParallelCompareOptions): { threads: number; replicationsPerTask: number } {
-  const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number ≥ 1, got ${workers}`);
+  const workers = checkWorkers(options.workers);
   const most = Math.min(workers, replications);
   const perTask = options.replicationsPerTask ?? Math.max(1, Math.floor(replications / (most * 4)));
   if (!Number.isInteger(perTask) || perTask < 1) throw new RangeError(`replicationsPerTask must be a whole number ≥ 1, got ${perTask}`);
   return { threads: Math.min(most, Math.ceil(replications / perTask)), replicationsPerTask: perTask };
-}
-
-/**
- * The built worker next to this module (dist/worker.js; the CJS build finds it through tsup's
- * `import.meta.url` shim), or null when there is none, as when running from the sources.
- */
-function builtWorkerFile(): string | null {
-  const url = new URL("./worker.js", import.meta.url);
-  if (url.protocol !== "file:") return null;
-  const path = fileURLToPath(url);
-  return existsSync(path) ? path : null;
 }
 
 function runInThisThread(tasks: readonly ReplicationTask[], total: number, options: ParallelCompareOptions): ReplicationResult[] {
@@ -126,34 +112,10 @@ async function runOnThreads(
   total: number,
   options: ParallelCompareOptions,
 ): Promise<ReplicationResult[]> {
-  // loaded only when threads are used: importing helhet/node stays cheap, and a dynamic import
-  // loads the ESM-only tinypool from the CJS build on any Node 20
-  const { Tinypool } = await import("tinypool");
-  const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, ...workerExecArgv(process.execArgv) });
-  try {
-    let done = 0;
-    const runs = tasks.map(async (task) => {
-      const rs = (await pool.run(task, options.signal === undefined ? {} : { signal: options.signal })) as ReplicationResult[];
-      done += rs.length;
-      options.onProgress?.(done, total);
-      return rs;
-    });
-    return (await Promise.all(runs)).flat();
-  } finally {
-    await pool.destroy();
-  }
-}
-
-/** Node flags passed on to the worker threads; the others are left out (see {@link workerExecArgv}). */
-const WORKER_FLAGS: readonly string[] = Object.freeze(["--enable-source-maps", "--no-warnings", "--no-deprecation", "--trace-warnings", "--trace-uncaught"]);
-
-/**
- * Worker threads would inherit all of Node's command-line flags, but the workers run one
- * bundled file and need none: `--input-type` (as in `node --input-type=module -e
- * "…"`) stops a worker from loading its file, loaders such as tsx's `--import` would load and
- * transform again in every thread, and process-wide flags (such as --max-old-space-size) are
- * refused when given to a worker. So only a few harmless diagnostic flags are passed on.
- */
-function workerExecArgv(execArgv: readonly string[]): { execArgv: string[] } {
-  return { execArgv: execArgv.filter((a) => WORKER_FLAGS.includes(a)) };
+  let done = 0;
+  const results = await runOnPool<ReplicationTask, ReplicationResult[]>(workerFile, threads, tasks, (rs) => {
+    done += rs.length;
+    options.onProgress?.(done, total);
+  }, options.signal);
+  return results.flat();
 }

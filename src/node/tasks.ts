@@ -10,9 +10,11 @@ import { runReplication, type ExperimentOptions, type ReplicationResult } from "
 import { validatePolicy, type Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { runWindow, type RunWindow } from "../model/index.js";
+import { touchpointRun, type TouchpointMeasures, type TouchpointRunOptions } from "../journey/index.js";
 
 /** A batch of work: replications `from` (inclusive) to `to` (exclusive), every `step`th one, of every policy. */
 export interface ReplicationTask {
+  readonly kind?: "replications";
   readonly scenario: Scenario;
   readonly policies: readonly Policy[];
   /** First replication index. */
@@ -90,3 +92,25 @@ export function resolveWindow(scenario: Scenario, policies: readonly Policy[], o
   return runWindow(scenario, options);
 }
 
+
+/** A batch of touchpoint runs (baselines and what-ifs) of one policy, for `touchpointsParallel`. */
+export interface TouchpointTask {
+  readonly kind: "touchpoints";
+  readonly scenario: Scenario;
+  readonly policy: Policy;
+  readonly runs: readonly TouchpointRunOptions[];
+}
+
+/**
+ * Runs a touchpoint task: each run in turn.
+ *
+ * @param task - the task
+ * @returns per run, its measures (every team for a baseline, one for a what-if)
+ * @example
+ * ```ts
+ * runTouchpointTask({ kind: "touchpoints", scenario: loadScenario("teaching"), policy: policies.minutes, runs: [{ seed: 1, replication: 0 }] })[0]?.length; //=> 3
+ * ```
+ */
+export function runTouchpointTask(task: TouchpointTask): TouchpointMeasures[][] {
+  return task.runs.map((run) => touchpointRun(task.scenario, task.policy, run));
+}

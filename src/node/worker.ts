@@ -1,14 +1,15 @@
 /**
- * The worker-thread entry of `compareParallel` (built to dist/worker.js, loaded by tinypool).
+ * The worker-thread entry of `compareParallel` and `touchpointsParallel` (built to dist/worker.js, loaded by tinypool).
  * It only runs tasks: everything it needs arrives with the task, so it holds no state.
  *
  * @packageDocumentation
  */
 import type { ReplicationResult } from "../experiment/index.js";
-import { runTask, type ReplicationTask } from "./tasks.js";
+import type { TouchpointMeasures } from "../journey/index.js";
+import { runTask, runTouchpointTask, type ReplicationTask, type TouchpointTask } from "./tasks.js";
 
 /**
- * Runs one task in a worker thread.
+ * Runs one task in a worker thread: replications of a comparison, or touchpoint runs.
  *
  * @param task - the task (structured-cloned from the calling thread)
  * @returns the replication results (structured-cloned back)
@@ -18,6 +19,6 @@ import { runTask, type ReplicationTask } from "./tasks.js";
  * const results = await pool.run({ scenario, policies: [policies.whole], from: 0, to: 1, step: 1, options: {} });
  * ```
  */
-export default function runWorkerTask(task: ReplicationTask): ReplicationResult[] {
-  return runTask(task);
+export default function runWorkerTask(task: ReplicationTask | TouchpointTask): ReplicationResult[] | TouchpointMeasures[][] {
+  return task.kind === "touchpoints" ? runTouchpointTask(task) : runTask(task);
 }
