@@ -21,7 +21,7 @@ export interface ChartOptions {
   /**
    * End-to-end days of resolved needs per policy in completion order: `ReplicationResult.endToEndDays`
    * of replication 0 (what the capability limits come from). Given, the end-to-end chart is a
-   * histogram and the capability charts show every need; else quantiles and limits only.
+   * histogram and the capability charts show the needs (a long series thinned for drawing, limits from all); else quantiles and limits only.
    */
   readonly endToEndDays?: Readonly<Record<string, readonly number[]>>;
   /** Further charts (e.g. the journey map and touchpoint ranking), appended in order. */
@@ -122,36 +122,75 @@ export function endToEndChart(c: Comparison, days?: Readonly<Record<string, read
 
 /**
  * The capability (XmR) chart of one policy's end-to-end times: the centre line and natural
- * process limits from `comparison.capability`, and, when given, every resolved need in completion
- * order (days to 1/1000, so a year of needs stays small) with the points beyond the limits marked.
+ * process limits from `comparison.capability`, and, when given, the resolved needs in completion
+ * order (days to 1/1000) with the needs beyond the limits marked. Up to `maxPoints` needs are
+ * drawn as they are; a longer series is thinned for drawing (M4: the first, lowest, highest and
+ * last need of each run of needs that shares a sliver of the x axis), which keeps every peak
+ * and every signal visible at a fraction of the size; the limits and the counts in the
+ * subtitle always come from every need.
  *
  * @param c - the comparison
  * @param policy - the policy charted
  * @param points - optional end-to-end days in completion order (replication 0)
+ * @param maxPoints - most needs drawn unthinned (default 2,000: about four per pixel)
  * @returns the spec
  * @example
  * ```ts
  * const spec = capabilityChart(comparison, "whole", replication0.endToEndDays);
  * ```
  */
-export function capabilityChart(c: Comparison, policy: string, points?: readonly number[]): VegaLiteSpec {
+export function capabilityChart(c: Comparison, policy: string, points?: readonly number[], maxPoints = 2000): VegaLiteSpec {
   const cap = c.capability[policy] ?? { mean: 0, upperLimit: 0, lowerLimit: 0, signals: { beyondLimits: 0, runOfEight: 0 }, points: 0 };
   const n = Math.max(points?.length ?? 0, cap.points, 2);
   const limits = ([["upper limit", cap.upperLimit], ["mean", cap.mean], ["lower limit", cap.lowerLimit]] as const).map(([what, y]) => ({ label: `${what} ${y.toFixed(1)}`, y, dash: what === "mean" ? "mean" : "limit", x: 1, x2: n }));
-  const series = (points ?? []).map((days) => Math.round(days * 1000) / 1000); // plain numbers: vega-lite calls each `data`
-  const number = [{ window: [{ op: "row_number", as: "need" }] }];
+  const series = thinForDrawing(points ?? [], Math.max(4, Math.floor(maxPoints / 4)));
   const x = { field: "need", type: "quantitative", title: "resolved needs in completion order (replication 0)", scale: { domain: [1, n], nice: false } };
-  const y = { field: "data", type: "quantitative", title: "end-to-end days" };
+  const y = { field: "days", type: "quantitative", title: "end-to-end days" };
   const dash = (range: unknown[]) => ({ field: "dash", type: "nominal", scale: { domain: ["mean", "limit"], range }, legend: null });
   const layers: VegaLiteSpec[] = series.length === 0 ? [] : [
-    { transform: number, mark: { type: "line", strokeWidth: 0.8, color: "#8fa7c4", aria: false }, encoding: { x, y } },
-    { transform: [...number, { filter: `datum.data > ${cap.upperLimit} || datum.data < ${cap.lowerLimit}` }], mark: { type: "circle", size: 14, color: "#d62728", opacity: 0.9, aria: false }, encoding: { x, y } },
+    { mark: { type: "line", strokeWidth: 0.8, color: "#8fa7c4", aria: false }, encoding: { x, y } },
+    { transform: [{ filter: `datum.days > ${cap.upperLimit} || datum.days < ${cap.lowerLimit}` }], mark: { type: "circle", size: 14, color: "#d62728", opacity: 0.9, aria: false }, encoding: { x, y } },
   ];
   layers.push({ data: { values: limits }, mark: { type: "rule", strokeWidth: 1.5 }, encoding: { x: { ...x, field: "x" }, x2: { field: "x2" }, y: { ...y, field: "y" }, color: dash(["#333", "#d62728"]), strokeDash: dash([[1, 0], [6, 4]]) } });
   layers.push({ data: { values: limits }, mark: { type: "text", align: "left", baseline: "middle", dx: 4, fontSize: 10, color: "#333" }, encoding: { x: { ...x, field: "x2" }, y: { ...y, field: "y" }, text: { field: "label" } } });
   const signals = `${cap.signals.beyondLimits} points beyond the limits, ${cap.signals.runOfEight} runs of eight on one side of the mean; ${cap.points} needs`;
-  const subtitle = series.length > 0 ? signals : `${signals} (the needs themselves were not kept: limits only)`;
+  const every = Math.ceil((points?.length ?? 0) / Math.max(4, Math.floor(maxPoints / 4)));
+  const subtitle = series.length === 0
+    ? `${signals} (the needs themselves were not kept: limits only)`
+    : series.length < (points?.length ?? 0) ? [signals, `line drawn through the first, lowest, highest and last of every ${every} needs`] : signals;
   return { ...base(`${policy}: end-to-end time need by need (XmR capability chart)`, subtitle), width: 560, height: 200, ...(series.length === 0 ? {} : { data: { values: series } }), layer: layers };
+}
+
+/**
+ * A series thinned for drawing as a line (M4): cut into `buckets` runs of consecutive points,
+ * keep of each run its first, lowest, highest and last point, in order. A series of at most
+ * 4 × `buckets` points is kept whole. Values are rounded to 1/1000.
+ *
+ * @param values - the series (1-based positions are its x)
+ * @param buckets - runs to cut it into
+ * @returns `{ need, days }` points, x ascending
+ * @example
+ * ```ts
+ * thinForDrawing([1, 5, 2, 8, 3, 1, 9, 4], 1); //=> [{ need: 1, days: 1 }, { need: 7, days: 9 }, { need: 8, days: 4 }]
+ * ```
+ */
+export function thinForDrawing(values: readonly number[], buckets: number): { need: number; days: number }[] {
+  const point = (i: number) => ({ need: i + 1, days: Math.round((values[i] as number) * 1000) / 1000 });
+  if (values.length <= 4 * buckets) return values.map((_, i) => point(i));
+  const out: { need: number; days: number }[] = [];
+  const size = values.length / buckets;
+  for (let b = 0; b < buckets; b++) {
+    const from = Math.floor(b * size);
+    const to = Math.floor((b + 1) * size) - 1;
+    let lo = from;
+    let hi = from;
+    for (let i = from + 1; i <= to; i++) {
+      if ((values[i] as number) < (values[lo] as number)) lo = i;
+      if ((values[i] as number) > (values[hi] as number)) hi = i;
+    }
+    for (const i of [...new Set([from, lo, hi, to])].sort((a, c) => a - c)) out.push(point(i));
+  }
+  return out;
 }
 
 /**

@@ -77,7 +77,7 @@ export interface DisplayOptions {
   /**
    * For a Comparison: end-to-end days of resolved needs per policy in completion order
    * (`ReplicationResult.endToEndDays` of replication 0). Given, the end-to-end chart is a
-   * histogram and the capability charts show every need; else quantiles and limits only.
+   * histogram and the capability charts show the needs (a long series thinned for drawing, limits from all); else quantiles and limits only.
    */
   readonly endToEndDays?: Readonly<Record<string, readonly number[]>>;
   /** A title for the chart and the table, instead of the one made from the result. */

@@ -39,8 +39,8 @@ export function escapeHtml(s: string): string {
  *
  * Per-need end-to-end times are not part of a Comparison. Pass `endToEndDays` (per policy, the
  * `ReplicationResult.endToEndDays` of replication 0, in completion order) to draw the
- * end-to-end histogram and every need on the capability charts; without it those charts show
- * the pooled quantiles and the capability limits only. `extraCharts` (e.g. the journey map and
+ * end-to-end histogram and the needs on the capability charts (thinned for drawing when long);
+ * without it those charts show the pooled quantiles and the capability limits only. `extraCharts` (e.g. the journey map and
  * touchpoint ranking) are drawn after the comparison's own charts, each under its title.
  *
  * @param c - the comparison

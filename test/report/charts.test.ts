@@ -92,6 +92,25 @@ describe("comparison charts (Vega-Lite specs)", () => {
     expect((capabilityChart(c, "whole").layer as unknown[]).length).toBe(2);
   });
 
+  it("thins a long series for drawing, keeping every bucket's first, lowest, highest and last need", () => {
+    const all = days.minutes!;
+    const spec = capabilityChart(c, "minutes", all, 40);
+    const drawn = (spec.data as { values: { need: number; days: number }[] }).values;
+    expect(all.length).toBeGreaterThan(40);
+    expect(drawn.length).toBeLessThanOrEqual(40);
+    const round = (x: number) => Math.round(x * 1000) / 1000;
+    expect(Math.max(...drawn.map((d) => d.days))).toBe(round(Math.max(...all)));
+    expect(Math.min(...drawn.map((d) => d.days))).toBe(round(Math.min(...all)));
+    expect(drawn[0]).toEqual({ need: 1, days: round(all[0]!) });
+    expect(drawn.at(-1)).toEqual({ need: all.length, days: round(all.at(-1)!) });
+    for (let k = 1; k < drawn.length; k++) expect(drawn[k]!.need).toBeGreaterThan(drawn[k - 1]!.need);
+    for (const d of drawn) expect(d.days).toBe(round(all[d.need - 1]!));
+    // the limits and counts still come from every need
+    expect(spec.subtitle ?? JSON.stringify(spec)).toMatch(/line drawn through the first, lowest, highest and last of every \d+ needs/);
+    // short series are drawn whole
+    expect((capabilityChart(c, "minutes", all.slice(0, 30), 40).data as { values: unknown[] }).values).toHaveLength(30);
+  });
+
   it("shows every failure reason of the metrics, each policy's mean", () => {
     const rows = ((failureDemandChart(c).layer as { data: { values: { policy: string; reason: string; share: number }[] } }[])[0]!).data.values;
     const reasons = Object.keys(c.policies.minutes!).filter((m) => m.startsWith("failureDemandByReason."));
