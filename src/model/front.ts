@@ -12,7 +12,7 @@ import { passEnquiry, pullConsult, rework, startCase } from "./cases.js";
 import { abandonNeed, complaintHandling, resolveNeed } from "./closure.js";
 import { NeedStatus } from "./codes.js";
 import type { Need } from "./need.js";
-import { Repeated, U } from "./need.js";
+import { CutReturn, HangUp, Repeated, U } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -78,7 +78,8 @@ export function attempt(world: World, need: Need, reason: number, first: number)
     const opens = front.openingHours.nextOpening(world.now);
     if (opens === Infinity) return;
     const closes = Math.min(front.openingHours.nextClosing(opens), opens + 1440);
-    const u = world.uniform(need, U.closedLine, world.firstTime(need, Repeated.closedLine));
+    const slot = world.repeatedSlot(need, Repeated.closedLine);
+    const u = world.uniform(need, slot, slot >= 0);
     const at = opens + u * Math.max(0, closes - opens - CLOSING_MARGIN_MINUTES);
     world.journal.log(need, JournalEvent.closedLine, world.now, team, reason, at - world.now, 0, 0, 0);
     world.after(at - world.now, need, Timer.attempt, reason, first);
@@ -109,7 +110,9 @@ function decideContact(world: World, need: Need, task: Task): number {
   if (helps) minutes += mechanisms.completenessHelpMinutes;
   const target = policy.handlingTime.frontMinutes;
   if (target !== null && minutes > target) {
-    const u = world.uniform(need, U.frontCut, task.first === 1);
+    // the first contact (and its redials) has its own slot; later ones are repeated draws
+    const slot = task.first === 1 ? U.frontCut : world.repeatedSlot(need, Repeated.repeatCut);
+    const u = world.uniform(need, slot, slot >= 0);
     const front = world.frontTeam[need.channel] as number;
     if (u < policy.handlingTime.cutShortProbability && world.fails(front)) {
       task.outcome = Outcome.unresolved;
@@ -184,15 +187,16 @@ function afterOwnContact(world: World, need: Need, outcome: number, first: numbe
 /**
  * An enquiry was cut short: the citizen may give up the need (M11), else comes back with
  * probability `returnProbability` after `returnDelay`; a citizen who does not come back has
- * given up too. The draws are the need's own (the first time from its bank).
+ * given up too. The draws are the need's own (the first times from its bank).
  */
 function cutEnquiry(world: World, need: Need): void {
   need.failedAttempts++;
   const citizens = world.scenario.citizens;
-  const bank = world.firstTime(need, Repeated.cutReturn);
-  const giveUp = world.uniform(need, U.cutGiveUp, bank) < citizens.giveUpProbability;
-  const comesBack = world.uniform(need, U.cutComesBack, bank) < citizens.returnProbability;
-  const delay = world.sample(need, citizens.returnDelay, U.cutReturnDelay, bank);
+  const at = world.repeatedSlot(need, Repeated.cutReturn);
+  const bank = at >= 0;
+  const giveUp = world.uniform(need, at + CutReturn.giveUp, bank) < citizens.giveUpProbability;
+  const comesBack = world.uniform(need, at + CutReturn.comesBack, bank) < citizens.returnProbability;
+  const delay = world.sample(need, citizens.returnDelay, at + CutReturn.delay, bank);
   if (giveUp || !comesBack) return abandonNeed(world, need);
   world.after(citizens.returnDelay.mean > 0 ? delay : 0, need, Timer.attempt, Reason.repeatUnresolved, 0);
 }
@@ -223,11 +227,12 @@ export function contactAbandoned(world: World, task: Task): void {
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   const citizens = world.scenario.citizens;
   need.failedAttempts++;
-  // the need's own draws: the first hang-up's from its bank, later ones from its stream
-  const bank = world.firstTime(need, Repeated.hangUp);
-  const giveUp = world.uniform(need, U.hangUpGiveUp, bank) < citizens.giveUpProbability;
-  const redials = world.uniform(need, U.hangUpRedial, bank) < citizens.redialProbability;
-  const delay = world.sample(need, citizens.redialDelay, U.hangUpDelay, bank);
+  // the need's own draws: the first hang-ups' from its bank, later ones from its stream
+  const at = world.repeatedSlot(need, Repeated.hangUp);
+  const bank = at >= 0;
+  const giveUp = world.uniform(need, at + HangUp.giveUp, bank) < citizens.giveUpProbability;
+  const redials = world.uniform(need, at + HangUp.redial, bank) < citizens.redialProbability;
+  const delay = world.sample(need, citizens.redialDelay, at + HangUp.delay, bank);
   if (isMainFlow(reason) && giveUp) return abandonNeed(world, need);
   if (redials) {
     world.after(delay, need, Timer.attempt, reason, first);

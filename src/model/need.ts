@@ -10,8 +10,9 @@ import type { Rng } from "../random/index.js";
 /**
  * Fixed roles in a need's bank of uniforms, drawn when the need arises from its service's need
  * stream, so that the same need meets the same luck under every policy (common random
- * numbers). Every draw about one need comes from the need's own numbers: the first time a
- * decision or delay comes up, from its slot here; any later time, from the need's own stream
+ * numbers). Every draw about one need comes from the need's own numbers: the first time (or,
+ * for {@link Repeated} draws, the first {@link REPEATED_DEPTH} times) a decision or delay
+ * comes up, from its slots here; any later time, from the need's own stream
  * (`World.needStream`). A delay or amount of work (lognormal) takes two slots.
  *
  * Step decisions use `stepBase + STEP_ROLES × step + k` with k one of {@link StepRole}; only
@@ -39,25 +40,23 @@ export const U = {
   /** The first chase delay (most needs never chase; later chases use the need's chase stream). */
   firstChase: 9,
   secondChase: 10,
-  /** When in the next opening period the citizen tries again, the first time they find the line closed. */
-  closedLine: 11,
-  /** After the first contact cut short (an enquiry): does the citizen give up, come back, and after how long (2 slots)? */
-  cutGiveUp: 12,
-  cutComesBack: 13,
-  cutReturnDelay: 14,
-  /** After the first hang-up: does the citizen give up, redial, and after how long (2 slots)? */
-  hangUpGiveUp: 16,
-  hangUpRedial: 17,
-  hangUpDelay: 18,
   /** Minutes to recover information lost on the first passed-on enquiry (2 slots). */
-  callbackClarifyWork: 20,
+  callbackClarifyWork: 11,
   /** When a citizen told "not for here" after the first pass gets in touch again (2 slots). */
-  wrongPlaceDelay: 22,
+  wrongPlaceDelay: 13,
   /** When the citizen notices a defect left at the first closing (2 slots). */
-  noticeDelay: 24,
+  noticeDelay: 15,
   /** When a complaint comes (2 slots; a need ends once). */
-  complaintDelay: 26,
-  stepBase: 28,
+  complaintDelay: 17,
+  /** {@link Repeated} `closedLine`: when in the next opening period the citizen tries again (1 slot a time). */
+  closedLine: 19,
+  /** {@link Repeated} `repeatCut`: is a contact about the request after the first cut short (1 slot a time)? */
+  repeatCut: 21,
+  /** {@link Repeated} `cutReturn`: after an enquiry is cut short, see {@link CutReturn} (4 slots a time). */
+  cutReturn: 23,
+  /** {@link Repeated} `hangUp`: after a hang-up, see {@link HangUp} (4 slots a time). */
+  hangUp: 31,
+  stepBase: 39,
 } as const;
 
 /**
@@ -87,10 +86,30 @@ export const StepRole = {
 export const STEP_ROLES = 12;
 
 /**
- * Citizen draws that can come up any number of times with no first-time flag of their own:
- * the first time from the bank, later from the need's stream. Bits of `Need.banked`.
+ * Draws that can come up again and again for one need and have no first-time flag of their
+ * own: finding the line closed, a contact about the request after the first, what the citizen
+ * does after an enquiry is cut short, and after hanging up. The first {@link REPEATED_DEPTH}
+ * times take their slots in the bank; later times draw from the need's own stream. Values are
+ * indices into `Need.times`.
  */
-export const Repeated = { closedLine: 1, cutReturn: 2, hangUp: 4 } as const;
+export const Repeated = { closedLine: 0, repeatCut: 1, cutReturn: 2, hangUp: 3 } as const;
+
+/**
+ * How many times a {@link Repeated} draw takes its slots from the bank. Two keeps most needs
+ * off their own stream (making one costs microseconds): under the minutes preset a need cut
+ * short at the front often comes back once, and a caller may find the line closed twice.
+ */
+export const REPEATED_DEPTH = 2;
+
+/** First bank slot and slots per time, by {@link Repeated} index. */
+export const REPEATED_BASE: readonly number[] = [U.closedLine, U.repeatCut, U.cutReturn, U.hangUp];
+export const REPEATED_WIDTH: readonly number[] = [1, 1, 4, 4];
+
+/** The slots of one `cutReturn` time, from its first slot. */
+export const CutReturn = { giveUp: 0, comesBack: 1, delay: 2 } as const;
+
+/** The slots of one `hangUp` time, from its first slot. */
+export const HangUp = { giveUp: 0, redial: 1, delay: 2 } as const;
 
 /**
  * A live need. Fields are plain numbers so that V8 keeps one object shape.
@@ -162,8 +181,8 @@ export class Need {
   chaseRng: Rng | null = null;
   /** This need's own stream for draws beyond its bank, made when first needed (common random numbers). */
   rng: Rng | null = null;
-  /** Which {@link Repeated} draws have used their bank slots (bits). */
-  banked = 0;
+  /** How many times each {@link Repeated} draw has come up. */
+  readonly times = new Int32Array(4);
   /** Chase delays drawn so far (the first from the bank of uniforms). */
   chaseDraws = 0;
   /** Pending chase timer (event id), or -1. */
@@ -230,7 +249,7 @@ export class Need {
     this.chaseRng = null;
     this.chaseDraws = 0;
     this.rng = null;
-    this.banked = 0;
+    this.times.fill(0);
     this.owner = -1;
     this.afterCare = 0;
     this.awaitingCitizen = 0;

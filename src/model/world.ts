@@ -10,7 +10,7 @@ import { Simulation, Team } from "../engine/index.js";
 import { createStream, lognormal, type Lognormal, type Rng } from "../random/index.js";
 import type { Policy } from "../policy/types.js";
 import type { Scenario, Spread } from "../scenario/types.js";
-import { Need } from "./need.js";
+import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
 import { Recorder } from "./recorder.js";
 import { Journal, JournalEvent } from "./journal.js";
 import { planTeams, type TeamLayout } from "./teams.js";
@@ -91,13 +91,13 @@ export class World {
     return bank ? d.fromUniforms(need.u[slot] as number, need.u[slot + 1] as number) : d.sample(this.needStream(need));
   }
   /**
-   * Whether a `Repeated` draw (need.ts) comes up for the first time for this need (then it takes
-   * its bank slots; later times take the need's stream). Marks it as used.
+   * The first bank slot for this time a `Repeated` draw (need.ts) comes up for the need, or -1
+   * once its bank copies are used up (then it draws from the need's own stream).
    */
-  firstTime(need: Need, repeated: number): boolean {
-    if ((need.banked & repeated) !== 0) return false;
-    need.banked |= repeated;
-    return true;
+  repeatedSlot(need: Need, repeated: number): number {
+    const k = need.times[repeated] as number;
+    need.times[repeated] = k + 1;
+    return k < REPEATED_DEPTH ? (REPEATED_BASE[repeated] as number) + k * (REPEATED_WIDTH[repeated] as number) : -1;
   }
   readonly needRngs: Rng[];
   readonly arrivalRngs: Rng[];
