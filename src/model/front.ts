@@ -177,7 +177,7 @@ function afterOwnContact(world: World, need: Need, outcome: number, first: numbe
       need.infoLost = 1;
       return startCase(world, need, true);
     }
-    return cutEnquiry(world, need);
+    return failedAttempt(world, need);
   }
   if (need.isCase) return startCase(world, need, true);
   if (world.policy.frontOffice.scope === "resolve") return pullConsult(world, need);
@@ -189,7 +189,7 @@ function afterOwnContact(world: World, need: Need, outcome: number, first: numbe
  * probability `returnProbability` after `returnDelay`; a citizen who does not come back has
  * given up too. The draws are the need's own (the first times from its bank).
  */
-function cutEnquiry(world: World, need: Need): void {
+function failedAttempt(world: World, need: Need): void {
   need.failedAttempts++;
   const citizens = world.scenario.citizens;
   const at = world.repeatedSlot(need, Repeated.cutReturn);
