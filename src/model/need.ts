@@ -101,8 +101,10 @@ export const Repeated = { closedLine: 0, repeatCut: 1, cutReturn: 2, hangUp: 3 }
  */
 export const REPEATED_DEPTH = 2;
 
-/** First bank slot and slots per time, by {@link Repeated} index. */
+/** First bank slot of each {@link Repeated} draw, by its index. */
 export const REPEATED_BASE: readonly number[] = [U.closedLine, U.repeatCut, U.cutReturn, U.hangUp];
+
+/** Bank slots each time of a {@link Repeated} draw takes, by its index. */
 export const REPEATED_WIDTH: readonly number[] = [1, 1, 4, 4];
 
 /** The slots of one `cutReturn` time, from its first slot. */
