@@ -13,7 +13,7 @@ import { Reason } from "./codes.js";
 import { armChasing } from "./chasing.js";
 import { attempt } from "./front.js";
 import { startCase } from "./cases.js";
-import { Need, U } from "./need.js";
+import { Need, STEP_ROLES, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -101,8 +101,10 @@ export function arise(world: World, s: number): Need {
   spec.steps.forEach((step, k) => {
     need.steps[k] = world.dist(step.work).sample(rng);
   });
+  // the bank of uniforms: the need's roles and those of its service's own steps
   const u = need.u;
-  for (let i = 0; i < u.length; i++) u[i] = rng();
+  const banked = U.stepBase + STEP_ROLES * spec.steps.length;
+  for (let i = 0; i < banked; i++) u[i] = rng();
   const search = world.scenario.citizens.searchMinutes * (informed ? 1 : FAILED_SEARCH_FACTOR);
   need.effort += search;
   world.journal.log(need, JournalEvent.arose, world.now, -1, 0, 0, search, 0, informed ? 1 : 0);

@@ -74,12 +74,12 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
     need.handoffs++;
     need.owner = team;
     world.journal.log(need, JournalEvent.handoff, world.now, team, 0, 0, 0, 0, k, -1, k);
-    const uLoss = isRework ? world.decisionRng() : need.u[base + StepRole.infoLoss]!;
+    const uLoss = world.uniform(need, base + StepRole.infoLoss, !isRework);
     if (uLoss < mechanisms.handoffInfoLoss && fails) {
       need.infoLost = 1;
       need.origin = sender;
     }
-    const uMis = isRework ? world.decisionRng() : need.u[base + StepRole.misroute]!;
+    const uMis = world.uniform(need, base + StepRole.misroute, !isRework);
     if (uMis < mechanisms.misrouteProbability && fails) {
       need.origin = sender;
       const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
@@ -113,19 +113,22 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
   const mechanisms = world.scenario.mechanisms;
   const at = consult ? world.now : releaseTime(world, need, k, inbox);
   const field = plan.stepField[k] === true;
+  const base = U.stepBase + STEP_ROLES * k;
+  // on a step's first pass there is at most one clarification (the citizen's answer completes
+  // the application too), so it has one set of bank slots; rework draws from the need's stream
   if (need.infoLost && !consult && !field) {
     const clarify = world.newTask(need, TaskCode.clarify, Reason.clarification, true);
     clarify.step = k;
     clarify.outcome = INFO_LOSS;
     clarify.first = isRework ? 1 : 0;
-    world.submitAt(at, clarify, team, world.dist(mechanisms.clarificationWork).sample(world.decisionRng));
+    world.submitAt(at, clarify, team, world.sample(need, mechanisms.clarificationWork, base + StepRole.clarifyWork, !isRework));
     return;
   }
   if (step.checksCompleteness && !need.complete) {
     const check = world.newTask(need, TaskCode.clarify, Reason.clarification, true);
     check.step = k;
     check.outcome = COMPLETENESS;
-    world.submitAt(at, check, team, world.dist(mechanisms.clarificationWork).sample(world.decisionRng));
+    world.submitAt(at, check, team, world.sample(need, mechanisms.clarificationWork, base + StepRole.clarifyWork, !isRework));
     return;
   }
   let minutes = need.steps[k]! * (isRework ? mechanisms.reworkShare : 1);
@@ -135,7 +138,7 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
   if (at > world.now) minutes *= 1 - mechanisms.batchSetupSaving;
   const factor = world.policy.handlingTime.stepFactor;
   if (factor !== null && minutes > factor * step.work.mean) {
-    const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.cut]!;
+    const u = world.uniform(need, base + StepRole.cut, !isRework);
     if (u < world.policy.handlingTime.cutShortProbability && world.fails(team)) {
       minutes = factor * step.work.mean;
       need.defect = Reason.notDoneRight;
@@ -168,7 +171,8 @@ export function stepDone(world: World, task: Task): void {
     failure += world.scenario.mechanisms.infoLossFailure;
     need.infoLost = 0;
   }
-  const u = isRework ? world.decisionRng() : need.u[U.stepBase + STEP_ROLES * k + StepRole.fail]!;
+  const base = U.stepBase + STEP_ROLES * k;
+  const u = world.uniform(need, base + StepRole.fail, !isRework);
   if (u < failure && world.fails(team)) {
     need.defect = Reason.notDoneRight;
     need.defectStep = k;
@@ -176,7 +180,8 @@ export function stepDone(world: World, task: Task): void {
   }
   if (isRework) return finishCase(world, need);
   if (step.externalWait !== null) {
-    const wait = world.dist(step.externalWait).sample(world.decisionRng);
+    // a step's outside wait comes once, on its first pass: the need's own bank slots
+    const wait = world.sample(need, step.externalWait, base + StepRole.externalWait, true);
     world.journal.log(need, JournalEvent.externalWait, world.now, -1, 0, wait, 0, 0, k, -1, k);
     world.after(wait, need, Timer.external);
     return;
@@ -205,11 +210,15 @@ export function clarifyDone(world: World, task: Task): void {
   const mechanisms = world.scenario.mechanisms;
   const letter = completeness && world.policy.completenessCheck === "backOfficeLetter";
   if (completeness) need.stops++;
-  const delay = world.dist(letter ? citizens.responseDelay : mechanisms.clarificationDelay).sample(world.citizenRng);
+  const base = U.stepBase + STEP_ROLES * k;
+  const bank = isRework === 0;
+  const delay = world.sample(need, letter ? citizens.responseDelay : mechanisms.clarificationDelay, base + StepRole.citizenDelay, bank);
+  const unclear = world.uniform(need, base + StepRole.letterUnclear, bank);
+  const callAt = world.uniform(need, base + StepRole.unclearCall, bank);
   if (!completeness) need.retells++;
-  if (letter && world.citizenRng() < citizens.letterUnclearProbability && world.fails(team)) {
+  if (letter && unclear < citizens.letterUnclearProbability && world.fails(team)) {
     need.origin = team;
-    world.after(delay * world.citizenRng(), need, Timer.attempt, Reason.clarification, 0);
+    world.after(delay * callAt, need, Timer.attempt, Reason.clarification, 0);
   }
   need.awaitingCitizen = 1;
   world.journal.log(need, JournalEvent.citizenWait, world.now, -1, completeness ? 0 : Reason.clarification, delay, 0, 1, completeness ? 1 : 0);
@@ -252,8 +261,9 @@ export function misrouteDone(world: World, task: Task): void {
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   if (callback) {
-    // the citizen is told it is not for here and must get in touch again
-    const returnDelay = world.dist(world.scenario.citizens.returnDelay).sample(world.citizenRng);
+    // the citizen is told it is not for here and must get in touch again (after the first
+    // pass, when from the need's bank; else from its stream)
+    const returnDelay = world.sample(need, world.scenario.citizens.returnDelay, U.wrongPlaceDelay, !isRework);
     world.after(returnDelay, need, Timer.attempt, Reason.wrongPlace, 0);
     return;
   }
@@ -289,22 +299,23 @@ export function passEnquiry(world: World, need: Need): void {
   need.handoffs++;
   need.owner = plan.backOffice;
   world.journal.log(need, JournalEvent.handoff, world.now, plan.backOffice, 0, 0, 0, 0, -1);
-  if ((again ? world.decisionRng() : need.u[U.callbackInfoLoss]!) < mechanisms.handoffInfoLoss && fails) {
+  if (world.uniform(need, U.callbackInfoLoss, !again) < mechanisms.handoffInfoLoss && fails) {
     need.infoLost = 1;
     need.origin = sender;
   }
   const at = nextRelease(plan.callbackBatch, world.now);
-  if ((again ? world.decisionRng() : need.u[U.frontMisroute]!) < mechanisms.misrouteProbability && fails) {
+  if (world.uniform(need, U.frontMisroute, !again) < mechanisms.misrouteProbability && fails) {
     need.origin = sender;
     const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
     bounce.step = -1;
+    bounce.first = again ? 1 : 0;
     world.submitAt(at, bounce, plan.backOffice, mechanisms.misrouteMinutes);
     return;
   }
   let extra = 0;
   if (need.infoLost === 1) {
     // the call-back first recovers what was lost: "tell me again" (failure work)
-    extra = world.dist(mechanisms.clarificationWork).sample(world.decisionRng);
+    extra = world.sample(need, mechanisms.clarificationWork, U.callbackClarifyWork, !again);
     need.retells++;
     need.infoLost = 0;
   }

@@ -66,7 +66,7 @@ export function confirmDone(world: World, task: Task): void {
   if (need.status !== NeedStatus.open) return;
   need.outbound++;
   if (need.defect !== 0) {
-    const u = firstClosing ? need.u[U.confirmCatch]! : world.decisionRng();
+    const u = world.uniform(need, U.confirmCatch, firstClosing);
     if (u < world.scenario.mechanisms.confirmationCatch) return reworkBeforeClosing(world, need);
   }
   settle(world, need, firstClosing);
@@ -76,11 +76,12 @@ export function confirmDone(world: World, task: Task): void {
 function settle(world: World, need: Need, firstClosing: boolean): void {
   if (need.defect !== 0) {
     const citizens = world.scenario.citizens;
-    const u = firstClosing ? need.u[U.noticeDefect]! : world.decisionRng();
+    const u = world.uniform(need, U.noticeDefect, firstClosing);
+    const delay = world.sample(need, citizens.noticeDelay, U.noticeDelay, firstClosing);
     if (u < citizens.noticeDefectProbability) {
       disarmChasing(world, need);
       need.awaitingCitizen = 1;
-      world.after(world.dist(citizens.noticeDelay).sample(world.citizenRng), need, Timer.notice, need.defect, 0);
+      world.after(delay, need, Timer.notice, need.defect, 0);
       return;
     }
     need.defectLeft = 1;
@@ -148,7 +149,8 @@ function finalise(world: World, need: Need, status: number): void {
   world.journal.log(need, JournalEvent.expressed, world.now, -1, 0, 0, 0, 0, need.expression);
   if (need.expression === Expression.complaint) {
     need.afterCare = 1;
-    const delay = world.dist(world.scenario.citizens.returnDelay).sample(world.citizenRng);
+    // a need ends once: its complaint's delay is in its bank
+    const delay = world.sample(need, world.scenario.citizens.returnDelay, U.complaintDelay, true);
     world.after(delay, need, Timer.attempt, Reason.complaint, 0);
     return;
   }

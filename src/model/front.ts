@@ -12,7 +12,7 @@ import { passEnquiry, pullConsult, rework, startCase } from "./cases.js";
 import { abandonNeed, complaintHandling, resolveNeed } from "./closure.js";
 import { NeedStatus } from "./codes.js";
 import type { Need } from "./need.js";
-import { U } from "./need.js";
+import { CutReturn, HangUp, Repeated, U } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -78,7 +78,9 @@ export function attempt(world: World, need: Need, reason: number, first: number)
     const opens = front.openingHours.nextOpening(world.now);
     if (opens === Infinity) return;
     const closes = Math.min(front.openingHours.nextClosing(opens), opens + 1440);
-    const at = opens + world.citizenRng() * Math.max(0, closes - opens - CLOSING_MARGIN_MINUTES);
+    const slot = world.repeatedSlot(need, Repeated.closedLine);
+    const u = world.uniform(need, slot, slot >= 0);
+    const at = opens + u * Math.max(0, closes - opens - CLOSING_MARGIN_MINUTES);
     world.journal.log(need, JournalEvent.closedLine, world.now, team, reason, at - world.now, 0, 0, 0);
     world.after(at - world.now, need, Timer.attempt, reason, first);
     return;
@@ -108,7 +110,9 @@ function decideContact(world: World, need: Need, task: Task): number {
   if (helps) minutes += mechanisms.completenessHelpMinutes;
   const target = policy.handlingTime.frontMinutes;
   if (target !== null && minutes > target) {
-    const u = task.first ? need.u[U.frontCut]! : world.decisionRng();
+    // the first contact (and its redials) has its own slot; later ones are repeated draws
+    const slot = task.first === 1 ? U.frontCut : world.repeatedSlot(need, Repeated.repeatCut);
+    const u = world.uniform(need, slot, slot >= 0);
     const front = world.frontTeam[need.channel] as number;
     if (u < policy.handlingTime.cutShortProbability && world.fails(front)) {
       task.outcome = Outcome.unresolved;
@@ -173,7 +177,7 @@ function afterOwnContact(world: World, need: Need, outcome: number, first: numbe
       need.infoLost = 1;
       return startCase(world, need, true);
     }
-    return failedAttempt(world, need, Reason.repeatUnresolved, world.scenario.citizens.returnProbability, world.scenario.citizens.returnDelay.mean > 0 ? world.dist(world.scenario.citizens.returnDelay).sample(world.citizenRng) : 0);
+    return failedAttempt(world, need);
   }
   if (need.isCase) return startCase(world, need, true);
   if (world.policy.frontOffice.scope === "resolve") return pullConsult(world, need);
@@ -181,16 +185,20 @@ function afterOwnContact(world: World, need: Need, outcome: number, first: numbe
 }
 
 /**
- * After a failed attempt the citizen may give up the need (M11), else comes back with
- * probability `comeBack` after `delay`; a citizen who does not come back has given up too.
+ * An enquiry was cut short: the citizen may give up the need (M11), else comes back with
+ * probability `returnProbability` after `returnDelay`; a citizen who does not come back has
+ * given up too. The draws are the need's own (the first times from its bank).
  */
-function failedAttempt(world: World, need: Need, reason: number, comeBack: number, delay: number): void {
+function failedAttempt(world: World, need: Need): void {
   need.failedAttempts++;
   const citizens = world.scenario.citizens;
-  if (world.citizenRng() < citizens.giveUpProbability || world.citizenRng() >= comeBack) {
-    return abandonNeed(world, need);
-  }
-  world.after(delay, need, Timer.attempt, reason, 0);
+  const at = world.repeatedSlot(need, Repeated.cutReturn);
+  const bank = at >= 0;
+  const giveUp = world.uniform(need, at + CutReturn.giveUp, bank) < citizens.giveUpProbability;
+  const comesBack = world.uniform(need, at + CutReturn.comesBack, bank) < citizens.returnProbability;
+  const delay = world.sample(need, citizens.returnDelay, at + CutReturn.delay, bank);
+  if (giveUp || !comesBack) return abandonNeed(world, need);
+  world.after(citizens.returnDelay.mean > 0 ? delay : 0, need, Timer.attempt, Reason.repeatUnresolved, 0);
 }
 
 /** Under log and pass, the front cannot see the case: it passes a note to the back office. */
@@ -219,16 +227,22 @@ export function contactAbandoned(world: World, task: Task): void {
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   const citizens = world.scenario.citizens;
   need.failedAttempts++;
-  if (isMainFlow(reason) && world.citizenRng() < citizens.giveUpProbability) return abandonNeed(world, need);
-  if (world.citizenRng() < citizens.redialProbability) {
-    world.after(world.dist(citizens.redialDelay).sample(world.citizenRng), need, Timer.attempt, reason, first);
+  // the need's own draws: the first hang-ups' from its bank, later ones from its stream
+  const at = world.repeatedSlot(need, Repeated.hangUp);
+  const bank = at >= 0;
+  const giveUp = world.uniform(need, at + HangUp.giveUp, bank) < citizens.giveUpProbability;
+  const redials = world.uniform(need, at + HangUp.redial, bank) < citizens.redialProbability;
+  const delay = world.sample(need, citizens.redialDelay, at + HangUp.delay, bank);
+  if (isMainFlow(reason) && giveUp) return abandonNeed(world, need);
+  if (redials) {
+    world.after(delay, need, Timer.attempt, reason, first);
     return;
   }
   // one who does not call again writes instead (an e-mail waits in line but is never dropped);
   // only the per-attempt chance above gives a need up (M11)
   if (isMainFlow(reason) || reason === Reason.complaint) {
     need.channel = EMAIL;
-    world.after(world.dist(citizens.redialDelay).sample(world.citizenRng), need, Timer.attempt, reason, first);
+    world.after(delay, need, Timer.attempt, reason, first);
     return;
   }
   if (reason === Reason.progressChasing) nextChase(world, need);

@@ -8,32 +8,110 @@ import type { Rng } from "../random/index.js";
  */
 
 /**
- * Fixed roles in a need's bank of uniforms, drawn when the need arises, so that the same
- * need meets the same luck under every policy (common random numbers). Step decisions use
- * `stepBase + STEP_ROLES × step + k` with k one of {@link StepRole}.
+ * Fixed roles in a need's bank of uniforms, drawn when the need arises from its service's need
+ * stream, so that the same need meets the same luck under every policy (common random
+ * numbers). Every draw about one need comes from the need's own numbers: the first time (or,
+ * for {@link Repeated} draws, the first {@link REPEATED_DEPTH} times) a decision or delay
+ * comes up, from its slots here; any later time, from the need's own stream
+ * (`World.needStream`). A delay or amount of work (lognormal) takes two slots.
+ *
+ * Step decisions use `stepBase + STEP_ROLES × step + k` with k one of {@link StepRole}; only
+ * the slots of the service's own steps are filled.
  */
 export const U = {
+  /** Is the first front contact about the request cut short? */
   frontCut: 0,
-  frontInfoLoss: 1,
-  frontMisroute: 2,
-  completenessHelp: 3,
-  premature: 4,
-  noticeDefect: 5,
-  confirmCatch: 6,
-  expression: 7,
-  selfServe: 8,
-  callbackInfoLoss: 9,
-  /** The first chase delay (most needs never chase; later chases use the need's own stream). */
-  firstChase: 10,
-  secondChase: 11,
-  stepBase: 12,
+  /** Does help at the first contact make the application complete? */
+  completenessHelp: 1,
+  /** Premature closure at the first closing. */
+  premature: 2,
+  /** Does the citizen notice a defect left at the first closing? */
+  noticeDefect: 3,
+  /** Does the first confirmation catch a defect? */
+  confirmCatch: 4,
+  /** What the citizen says afterwards. */
+  expression: 5,
+  /** Self-service. */
+  selfServe: 6,
+  /** Does the first passed-on enquiry lose information? */
+  callbackInfoLoss: 7,
+  /** Is the first passed-on enquiry misrouted? */
+  frontMisroute: 8,
+  /** The first chase delay (most needs never chase; later chases use the need's chase stream). */
+  firstChase: 9,
+  secondChase: 10,
+  /** Minutes to recover information lost on the first passed-on enquiry (2 slots). */
+  callbackClarifyWork: 11,
+  /** When a citizen told "not for here" after the first pass gets in touch again (2 slots). */
+  wrongPlaceDelay: 13,
+  /** When the citizen notices a defect left at the first closing (2 slots). */
+  noticeDelay: 15,
+  /** When a complaint comes (2 slots; a need ends once). */
+  complaintDelay: 17,
+  /** {@link Repeated} `closedLine`: when in the next opening period the citizen tries again (1 slot a time). */
+  closedLine: 19,
+  /** {@link Repeated} `repeatCut`: is a contact about the request after the first cut short (1 slot a time)? */
+  repeatCut: 21,
+  /** {@link Repeated} `cutReturn`: after an enquiry is cut short, see {@link CutReturn} (4 slots a time). */
+  cutReturn: 23,
+  /** {@link Repeated} `hangUp`: after a hang-up, see {@link HangUp} (4 slots a time). */
+  hangUp: 31,
+  stepBase: 39,
 } as const;
 
-/** Decisions per case step, in the need's bank of uniforms. */
-export const StepRole = { cut: 0, infoLoss: 1, misroute: 2, fail: 3 } as const;
+/**
+ * Draws per case step, in the need's bank of uniforms, for the first pass through the step
+ * (rework passes draw from the need's own stream). On its first pass a step has at most one
+ * clarification with the citizen (lost information, or an incomplete application), so one
+ * set of clarification slots is enough.
+ */
+export const StepRole = {
+  cut: 0,
+  infoLoss: 1,
+  misroute: 2,
+  fail: 3,
+  /** Staff minutes of the clarification (2 slots). */
+  clarifyWork: 4,
+  /** How long the citizen takes to answer it (2 slots). */
+  citizenDelay: 6,
+  /** Is the letter asking for missing information unclear? */
+  letterUnclear: 8,
+  /** When, within the answer's delay, the unclear letter's call comes. */
+  unclearCall: 9,
+  /** The step's outside wait (2 slots). */
+  externalWait: 10,
+} as const;
 
 /** Number of uniforms per case step. */
-export const STEP_ROLES = 4;
+export const STEP_ROLES = 12;
+
+/**
+ * Draws that can come up again and again for one need and have no first-time flag of their
+ * own: finding the line closed, a contact about the request after the first, what the citizen
+ * does after an enquiry is cut short, and after hanging up. The first {@link REPEATED_DEPTH}
+ * times take their slots in the bank; later times draw from the need's own stream. Values are
+ * indices into `Need.times`.
+ */
+export const Repeated = { closedLine: 0, repeatCut: 1, cutReturn: 2, hangUp: 3 } as const;
+
+/**
+ * How many times a {@link Repeated} draw takes its slots from the bank. Two keeps most needs
+ * off their own stream (making one costs microseconds): under the minutes preset a need cut
+ * short at the front often comes back once, and a caller may find the line closed twice.
+ */
+export const REPEATED_DEPTH = 2;
+
+/** First bank slot of each {@link Repeated} draw, by its index. */
+export const REPEATED_BASE: readonly number[] = [U.closedLine, U.repeatCut, U.cutReturn, U.hangUp];
+
+/** Bank slots each time of a {@link Repeated} draw takes, by its index. */
+export const REPEATED_WIDTH: readonly number[] = [1, 1, 4, 4];
+
+/** The slots of one `cutReturn` time, from its first slot. */
+export const CutReturn = { giveUp: 0, comesBack: 1, delay: 2 } as const;
+
+/** The slots of one `hangUp` time, from its first slot. */
+export const HangUp = { giveUp: 0, redial: 1, delay: 2 } as const;
 
 /**
  * A live need. Fields are plain numbers so that V8 keeps one object shape.
@@ -103,6 +181,10 @@ export class Need {
   closedAt = -1;
   /** This citizen's own chasing stream, made when the need first chases (common random numbers). */
   chaseRng: Rng | null = null;
+  /** This need's own stream for draws beyond its bank, made when first needed (common random numbers). */
+  rng: Rng | null = null;
+  /** How many times each {@link Repeated} draw has come up. */
+  readonly times = new Int32Array(4);
   /** Chase delays drawn so far (the first from the bank of uniforms). */
   chaseDraws = 0;
   /** Pending chase timer (event id), or -1. */
@@ -168,6 +250,8 @@ export class Need {
     this.chaseEvent = -1;
     this.chaseRng = null;
     this.chaseDraws = 0;
+    this.rng = null;
+    this.times.fill(0);
     this.owner = -1;
     this.afterCare = 0;
     this.awaitingCitizen = 0;

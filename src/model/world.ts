@@ -7,10 +7,10 @@
  * @packageDocumentation
  */
 import { Simulation, Team } from "../engine/index.js";
-import { createStream, lognormal, type Distribution, type Rng } from "../random/index.js";
+import { createStream, lognormal, type Lognormal, type Rng } from "../random/index.js";
 import type { Policy } from "../policy/types.js";
 import type { Scenario, Spread } from "../scenario/types.js";
-import { Need } from "./need.js";
+import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
 import { Recorder } from "./recorder.js";
 import { Journal, JournalEvent } from "./journal.js";
 import { planTeams, type TeamLayout } from "./teams.js";
@@ -55,13 +55,49 @@ export class World {
   cohortCount = 0;
   /** The planned team whose failures are removed for a what-if run, or -1. */
   readonly perfect: number;
-  /** Streams: one per purpose, derived from (seed, replication, name). */
-  readonly citizenRng: Rng;
-  readonly decisionRng: Rng;
-  /** The stream a need chases with: its own, derived from (seed, replication, need id), so that each citizen chases at the same moments under every policy that keeps them waiting alike. */
+  /**
+   * The need's own stream, for its draws beyond its bank of uniforms (the same decision or
+   * delay coming up again: rework, repeat contacts, later closings, redials). Derived from
+   * (seed, replication, need id) and made only when first needed (a stream costs about a
+   * microsecond; most needs never need one), so each citizen meets the same numbers under
+   * every policy, whatever other needs do.
+   */
+  needStream(need: Need): Rng {
+    if (need.rng === null) need.rng = createStream(this.options.seed, this.options.replication, `need:${need.id}`);
+    return need.rng;
+  }
+  /**
+   * The stream a need chases with, from its third chase on: its own, derived from (seed,
+   * replication, need id), and apart from {@link World.needStream} so that the moments a
+   * citizen chases do not depend on how many other draws their need has made meanwhile.
+   */
   chaseStream(need: Need): Rng {
     if (need.chaseRng === null) need.chaseRng = createStream(this.options.seed, this.options.replication, `chase:${need.id}`);
     return need.chaseRng;
+  }
+  /**
+   * A uniform of the need's own: bank slot `slot` when `bank` (the first time this decision
+   * comes up for the need), else the next number of the need's own stream.
+   */
+  uniform(need: Need, slot: number, bank: boolean): number {
+    return bank ? (need.u[slot] as number) : this.needStream(need)();
+  }
+  /**
+   * A value of a spread for the need: from bank slots `slot` and `slot + 1` when `bank`, else
+   * from the need's own stream (two uniforms either way).
+   */
+  sample(need: Need, spread: Spread, slot: number, bank: boolean): number {
+    const d = this.dist(spread);
+    return bank ? d.fromUniforms(need.u[slot] as number, need.u[slot + 1] as number) : d.sample(this.needStream(need));
+  }
+  /**
+   * The first bank slot for this time a `Repeated` draw (need.ts) comes up for the need, or -1
+   * once its bank copies are used up (then it draws from the need's own stream).
+   */
+  repeatedSlot(need: Need, repeated: number): number {
+    const k = need.times[repeated] as number;
+    need.times[repeated] = k + 1;
+    return k < REPEATED_DEPTH ? (REPEATED_BASE[repeated] as number) + k * (REPEATED_WIDTH[repeated] as number) : -1;
   }
   readonly needRngs: Rng[];
   readonly arrivalRngs: Rng[];
@@ -78,7 +114,7 @@ export class World {
   private readonly tasks: Task[] = [];
   private readonly needPool: Need[] = [];
   private readonly freeTasks: number[] = [];
-  private readonly spreads = new Map<Spread, Distribution>();
+  private readonly spreads = new Map<Spread, Lognormal>();
   readonly maxSteps: number;
   readonly plans: readonly ServicePlan[];
   /** Planned front team answering each channel (index in CHANNELS). */
@@ -99,8 +135,6 @@ export class World {
     this.maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
     this.plans = planServices(scenario, policy, this.layout);
     this.frontTeam = frontTeams(scenario, this.layout);
-    this.citizenRng = createStream(seed, replication, "citizens");
-    this.decisionRng = createStream(seed, replication, "decisions");
     this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
@@ -144,7 +178,7 @@ export class World {
   }
 
   /** The sampler for a spread (lognormal by mean and cv), cached per spread object. */
-  dist(spread: Spread): Distribution {
+  dist(spread: Spread): Lognormal {
     let d = this.spreads.get(spread);
     if (d === undefined) {
       d = lognormal({ mean: Math.max(spread.mean, 1e-9), cv: spread.cv });

@@ -28,6 +28,20 @@ const TWO_PI = 2 * Math.PI;
 export function standardNormal(rng: Rng): number {
   const u1 = rng();
   const u2 = rng();
+  return boxMuller(u1, u2);
+}
+
+/**
+ * The Box–Muller transform of two given uniforms: what {@link standardNormal} returns when the
+ * stream's next two uniforms are `u1` and `u2`.
+ *
+ * @param u1 - a uniform in [0, 1) (the radius).
+ * @param u2 - a uniform in [0, 1) (the angle).
+ * @returns a variate from N(0, 1).
+ * @example
+ * boxMuller(0, 0); //=> 0
+ */
+export function boxMuller(u1: number, u2: number): number {
   return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(TWO_PI * u2);
 }
 

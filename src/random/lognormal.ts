@@ -5,7 +5,7 @@
  */
 import type { Distribution } from "./distribution.js";
 import type { Rng } from "./stream.js";
-import { standardNormal, standardNormalCdf } from "./_normal.js";
+import { boxMuller, standardNormal, standardNormalCdf } from "./_normal.js";
 import { requireNonNegative, requireOptions, requirePositive } from "./_validate.js";
 
 /** Options of {@link lognormal}: the distribution's own mean and coefficient of variation. */
@@ -72,6 +72,21 @@ export class Lognormal implements Distribution {
   sample(rng: Rng): number {
     const z = standardNormal(rng);
     return this.sigma === 0 ? this.mean : Math.exp(this.mu + this.sigma * z);
+  }
+
+  /**
+   * The variate {@link Lognormal.sample} would give if the stream's next two uniforms were
+   * `u1` and `u2`: for uniforms drawn ahead of time (helhet's model keeps a bank of them per
+   * citizen need, so the same need meets the same values under every policy).
+   *
+   * @param u1 - a uniform in [0, 1), the first of the pair.
+   * @param u2 - a uniform in [0, 1), the second of the pair.
+   * @returns a variate > 0 (exactly the mean when cv = 0).
+   * @example
+   * lognormal({ mean: 10, cv: 0 }).fromUniforms(0.3, 0.7); //=> 10
+   */
+  fromUniforms(u1: number, u2: number): number {
+    return this.sigma === 0 ? this.mean : Math.exp(this.mu + this.sigma * boxMuller(u1, u2));
   }
 }
 

@@ -92,17 +92,23 @@ describe.each(runs.map((run) => [`${run.scenario}/${run.policy}`, run] as const)
       if (c.outcome[i] !== Outcome.abandoned && isFailureReason(c.reason[i] as number)) recorded.set(`${c.need[i]}:${c.time[i]}:${REASON_NAMES[c.reason[i] as number]}`, c.origin[i] as number);
     }
     let matched = 0;
+    let inWindow = 0;
     for (const j of list) {
       for (const e of j.events) {
         if (e.event !== "contact" || e.demand !== "failure" || e.outcome === "abandoned") continue;
         expect(e.origin, `need ${j.need} at ${e.timeMinutes}`).not.toBeNull();
+        if (e.timeMinutes >= run.warmupMinutes && e.timeMinutes < run.horizonMinutes) inWindow++;
         const origin = recorded.get(`${j.need}:${e.timeMinutes}:${e.reason}`);
         if (origin === undefined) continue;
         matched++;
         expect(e.origin).toBe(run.teams[origin]!.name);
       }
     }
-    expect(matched).toBeGreaterThan(0);
+    // every journalled failure contact in the window has its contact record
+    expect(matched).toBe(inWindow);
+    // failure demand is plentiful under minutes; under whole, teaching has only a couple of
+    // failure contacts in this short window, and none may fall among the journalled needs
+    if (run.policy === "minutes") expect(matched).toBeGreaterThan(0);
   });
 
   it("names the case step of every hand-off and piece of case work", () => {

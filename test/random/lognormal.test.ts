@@ -75,6 +75,19 @@ describe("lognormal", () => {
     expect(d.cdf(12)).toBe(1);
   });
 
+  it("gives from two given uniforms exactly what sample gives when the stream's next two are those", () => {
+    for (const cv of [0, 0.5, 2]) {
+      const d = lognormal({ mean: 30, cv });
+      const a = createStream(8, 0, "pair");
+      const b = createStream(8, 0, "pair");
+      for (let i = 0; i < 1000; i++) {
+        const u1 = a();
+        const u2 = a();
+        expect(d.fromUniforms(u1, u2)).toBe(d.sample(b));
+      }
+    }
+  });
+
   it("rejects invalid options, naming the field", () => {
     expect(() => lognormal({ mean: 0, cv: 1 })).toThrow(
       /lognormal: options.mean must be a finite number > 0; got 0/,
