@@ -27,8 +27,14 @@ function strings(x: unknown): string[] {
   return Array.isArray(x) ? x.filter((s): s is string => typeof s === "string") : [];
 }
 
+/** A text from the file quoted in what an issue expects, cut short as formatValue cuts values. */
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
 function listOf(ids: readonly string[]): string {
-  return ids.length > 8 ? `${ids.slice(0, 8).join(", ")}, ...` : ids.join(", ");
+  const shown = ids.slice(0, 8).map(short).join(", ");
+  return ids.length > 8 ? `${shown}, ...` : shown;
 }
 
 /** Reports ids used twice in `items` (at the later uses). */
@@ -74,7 +80,7 @@ function checkChannels(mix: unknown, path: string, answered: ReadonlySet<string>
   }
   CHANNELS.forEach((c, k) => {
     if (c === "eform" || !((shares[k] as number) > 0) || answered.has(c)) return;
-    out.push(makeIssue(`${path}.${c}`, mix[c], `a channel that a front team answers (${[...answered].join(", ") || "none"})`, `No team with role front lists "${c}" in its channels.`));
+    out.push(makeIssue(`${path}.${c}`, mix[c], `a channel that a front team answers (${listOf([...answered]) || "none"})`, `No team with role front lists "${c}" in its channels.`));
   });
 }
 
@@ -102,7 +108,7 @@ function checkRunLengths(input: Raw, out: ScenarioIssue[]): void {
   const horizon = readDuration(horizonText);
   const warmup = readDuration(warmupText, { allowZero: true });
   if (horizon.ok && warmup.ok && warmup.value >= horizon.value) {
-    out.push(makeIssue("warmup", warmupText, `a warm-up shorter than the horizon (${horizonText})`));
+    out.push(makeIssue("warmup", warmupText, `a warm-up shorter than the horizon (${short(horizonText)})`));
   }
 }
 

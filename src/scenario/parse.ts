@@ -71,19 +71,49 @@ function lineText(text: string, line: number): string {
 /** At most this many YAML errors are reported: the first ones are what a person fixes first. */
 const MAX_YAML_ERRORS = 20;
 
+/**
+ * The line and column (from 1) of an offset in a text, found from the text itself. (Not the yaml
+ * package's prettyErrors: for every error it matches a regex against the text it takes for the
+ * error's line, and its line counter misses the newlines of a broken block scalar, so that
+ * "line" can be a run of 100,000s of newlines: quadratic, half an hour for a 1 MB file.)
+ */
+function positionAt(lineStarts: readonly number[], offset: number): { line: number; col: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, col: offset - (lineStarts[lo] as number) + 1 };
+}
+
 function readYaml(text: string): unknown {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, strict: true });
+  // YAML allows no NUL byte. The yaml package reads on past them, and with one starting every
+  // line it makes an error or two per line (1 KB each) before returning: seconds and a heap
+  // far larger than the file. A text full of them is often a file saved as UTF-16.
+  const nul = text.indexOf("\u0000");
+  if (nul >= 0) {
+    const before = text.slice(0, nul);
+    const line = before.split("\n").length;
+    const where = `line ${line}, column ${nul - before.lastIndexOf("\n")}`;
+    throw new ScenarioError([makeIssue(where, lineText(text, line), "valid YAML", "It holds a NUL byte, which YAML does not allow (is the file saved as UTF-16? Save it as UTF-8)")], "Broken YAML");
+  }
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
     const lines = text.split(/\r?\n/);
+    const lineStarts = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    const linePos = (e: (typeof doc.errors)[number]) => (e.pos[0] >= 0 ? positionAt(lineStarts, e.pos[0]) : undefined);
     const issues = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) => {
-      const pos = e.linePos?.[0];
+      const pos = linePos(e);
       const where = pos === undefined ? "" : `line ${pos.line}, column ${pos.col}`;
       const problem = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
       return makeIssue(where, pos === undefined ? text.slice(0, 40) : (lines[pos.line - 1] ?? "").trim(), "valid YAML", problem);
     });
     const next = doc.errors[MAX_YAML_ERRORS];
     if (next !== undefined) {
-      const pos = next.linePos?.[0];
+      const pos = linePos(next);
       const where = pos === undefined ? "" : `line ${pos.line}, column ${pos.col}`;
       issues.push(makeIssue(where, `${doc.errors.length - MAX_YAML_ERRORS} more errors from here on`, "valid YAML", "fix the first ones and read the file again"));
     }
@@ -106,7 +136,7 @@ function readJson(text: string): unknown {
     const at = /position (\d+)/.exec(message);
     // Node 20 names no position for some errors ("[1,]", empty text): ask the YAML parser, which
     // reads JSON too, where it stops; failing that, the end of the text
-    const offset = at !== null ? Number(at[1]) : (parseDocument(text).errors[0]?.pos[0] ?? text.length);
+    const offset = at !== null ? Number(at[1]) : (parseDocument(text, { prettyErrors: false }).errors[0]?.pos[0] ?? text.length);
     const before = text.slice(0, offset);
     const line = before.split("\n").length;
     const col = before.length - before.lastIndexOf("\n");

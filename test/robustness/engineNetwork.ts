@@ -3,9 +3,12 @@
  * fixed time with Poisson arrivals, for the engine properties: conservation (every arrival is
  * done, reneged or still in the system, and the engine's own counters agree), Little's law on
  * the sample path (the time-average number in system equals arrival rate × mean time in
- * system up to the customers still inside at the end, exactly), the engine's time-weighted
- * statistics against the harness's, and, for stable exponential networks without reneging or
- * closing hours, the mean time in system against Jackson/Erlang-C theory.
+ * system up to the customers still inside at the end, exactly; reneged customers count with
+ * their time until they left), the same law for each station's waiting line, patience kept
+ * (a customer reneges exactly when its patience runs out and never starts later), the
+ * engine's time-weighted statistics against the harness's, and, for stable exponential
+ * networks without reneging or closing hours, the mean time in system against
+ * Jackson/Erlang-C theory.
  */
 import fc from "fast-check";
 import { Simulation, Team, WeeklyCalendar, createStream, exponential, jacksonNetwork, lognormal, type Distribution, type WeekInterval } from "../../src/index.js";
@@ -57,8 +60,23 @@ export interface NetworkOutcome {
     readonly reneged: number;
     readonly inService: number;
     readonly waiting: number;
-    readonly engine: { arrivals: number; started: number; completed: number; reneged: number; queueLength: number; busy: number; utilisation: number; meanWait: number };
+    /** Σ over visits that left the line by `until` (started or reneged) of their time in line, by the harness's clock. */
+    readonly timeInLine: number;
+    /** Σ over visits still in line at `until` of (until − arrival at the station). */
+    readonly ageInLine: number;
+    readonly engine: {
+      arrivals: number; started: number; completed: number; reneged: number; queueLength: number; busy: number; utilisation: number; meanWait: number;
+      /** meanQueueLength × elapsed: ∫ queue length dt. */
+      queueArea: number;
+      /** meanTimeInLine × (started + reneged): the engine's Σ time in line of those who left it. */
+      timeInLine: number;
+    };
   }[];
+  /**
+   * Visits up to `until` that broke their patience: reneged at another time than arrival at
+   * the station + patience, or started service after it had run out.
+   */
+  readonly patienceBroken: number;
   /** Sojourn times of customers who departed (not reneged), in arrival order, after the first 10% of arrivals. */
   readonly sojournsAfterWarmup: readonly number[];
   /** After running on with no new arrivals until the calendar is empty. */
@@ -86,6 +104,13 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
   const patience = p.stations.map((s) => (s.meanPatience === null ? null : exponential(s.meanPatience)));
   const born: number[] = [];
   const left: number[] = [];
+  const gaveUp: boolean[] = [];
+  // the customer's current visit: when it reached the station, its patience there, and whether it is in line
+  const visitAt: number[] = [];
+  const patienceOf: number[] = [];
+  const inLine: boolean[] = [];
+  const stationOf: number[] = [];
+  let patienceBroken = 0;
   let inSystem = 0;
   let area = 0;
   let last = 0;
@@ -93,7 +118,17 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
   let departed = 0;
   let reneged = 0;
   let sojournOfLeft = 0;
-  const counts = p.stations.map(() => ({ entered: 0, started: 0, completed: 0, reneged: 0 }));
+  const counts = p.stations.map(() => ({ entered: 0, started: 0, completed: 0, reneged: 0, timeInLine: 0 }));
+  const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  /** The customer leaves station i's line now: served (started) or by reneging. */
+  const leaveLine = (i: number, c: number, byRenege: boolean) => {
+    inLine[c] = false;
+    const waited = sim.now - (visitAt[c] as number);
+    const pat = patienceOf[c] as number;
+    if (!measuring) return;
+    counts[i]!.timeInLine += waited;
+    if (byRenege ? !close(waited, pat) : waited > pat && !close(waited, pat)) patienceBroken++;
+  };
   const track = () => {
     if (measuring) area += inSystem * (sim.now - last);
     last = sim.now;
@@ -102,6 +137,7 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
     track();
     inSystem--;
     left[c] = sim.now;
+    if (byRenege) gaveUp[c] = true;
     if (sim.now <= p.until) {
       if (byRenege) reneged++;
       else departed++;
@@ -112,7 +148,12 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
   const visit = (i: number, c: number) => {
     counts[i]!.entered++;
     const pat = patience[i];
-    teams[i]!.arrive(c, services[i]!.sample(serviceRngs[i]!), i, 0, pat === null || pat === undefined ? Infinity : pat.sample(patienceRng));
+    const patienceHere = pat === null || pat === undefined ? Infinity : pat.sample(patienceRng);
+    visitAt[c] = sim.now;
+    patienceOf[c] = patienceHere;
+    inLine[c] = true;
+    stationOf[c] = i;
+    teams[i]!.arrive(c, services[i]!.sample(serviceRngs[i]!), i, 0, patienceHere);
   };
   p.stations.forEach((st, i) => {
     teams.push(
@@ -125,8 +166,9 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
           atClosing: st.atClosing,
         },
         {
-          started: () => {
+          started: (c) => {
             counts[i]!.started++;
+            leaveLine(i, c, false);
           },
           done: (c) => {
             counts[i]!.completed++;
@@ -141,6 +183,7 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
           },
           reneged: (c) => {
             counts[i]!.reneged++;
+            leaveLine(i, c, true);
             leave(c, true);
           },
         },
@@ -164,11 +207,17 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
   const stats = teams.map((t) => t.stats());
   const engineArea = stats.reduce((a, s) => a + (s.meanQueueLength + s.meanBusy) * s.elapsed, 0);
   let ageOfInside = 0;
-  for (let c = 0; c < born.length; c++) if (left[c] === undefined) ageOfInside += p.until - (born[c] as number);
+  const ageInLine = p.stations.map(() => 0);
+  for (let c = 0; c < born.length; c++) {
+    if (left[c] !== undefined) continue;
+    ageOfInside += p.until - (born[c] as number);
+    if (inLine[c] === true) ageInLine[stationOf[c] as number]! += p.until - (visitAt[c] as number);
+  }
   const stations = counts.map((k, i) => ({
     ...k,
     inService: k.started - k.completed,
     waiting: k.entered - k.started - k.reneged,
+    ageInLine: ageInLine[i]!,
     engine: {
       arrivals: stats[i]!.arrivals,
       started: stats[i]!.started,
@@ -178,12 +227,14 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
       busy: stats[i]!.busy,
       utilisation: stats[i]!.utilisation,
       meanWait: stats[i]!.meanWait,
+      queueArea: stats[i]!.meanQueueLength * stats[i]!.elapsed,
+      timeInLine: stats[i]!.meanTimeInLine * (stats[i]!.started + stats[i]!.reneged),
     },
   }));
   const warm = Math.floor(born.length / 10);
   const sojournsAfterWarmup: number[] = [];
-  for (let c = warm; c < born.length; c++) if (left[c] !== undefined && left[c]! <= p.until) sojournsAfterWarmup.push(left[c]! - born[c]!);
-  const outcome = { arrived: born.length, departed, reneged, inSystem, area, sojournOfLeft, ageOfInside, engineArea, stations, sojournsAfterWarmup };
+  for (let c = warm; c < born.length; c++) if (left[c] !== undefined && left[c]! <= p.until && gaveUp[c] !== true) sojournsAfterWarmup.push(left[c]! - born[c]!);
+  const outcome = { arrived: born.length, departed, reneged, inSystem, area, sojournOfLeft, ageOfInside, engineArea, stations, patienceBroken, sojournsAfterWarmup };
   // run on until nothing is left: every customer must leave
   let drainedDeparted = 0;
   let drainedReneged = 0;
@@ -202,7 +253,10 @@ export function runNetwork(p: NetworkParams): NetworkOutcome {
   };
 }
 
-/** Checks an outcome: conservation, the engine's counters, Little's law. Returns the violations. */
+/**
+ * Checks an outcome: conservation, the engine's counters, Little's law for the network and
+ * for each waiting line, patience kept. Returns the violations.
+ */
 export function networkViolations(p: NetworkParams, o: NetworkOutcome): string[] {
   const out: string[] = [];
   const close = (a: number, b: number, rel = 1e-9) => Math.abs(a - b) <= rel * Math.max(1, Math.abs(a), Math.abs(b));
@@ -221,10 +275,14 @@ export function networkViolations(p: NetworkParams, o: NetworkOutcome): string[]
     if (p.stations[i]!.atClosing === "finish" ? e.busy !== s.inService : e.busy > s.inService) out.push(`station ${i}: engine busy ${e.busy}, harness ${s.inService} in service`);
     if (!(e.utilisation >= 0 && e.utilisation <= 1)) out.push(`station ${i}: utilisation ${e.utilisation}`);
     if (!(Number.isFinite(e.meanWait) && e.meanWait >= 0)) out.push(`station ${i}: mean wait ${e.meanWait}`);
+    // the waiting line on the sample path: ∫ queue dt = Σ time in line of those who left it + Σ age of those in it
+    if (!close(e.timeInLine, s.timeInLine, 1e-7)) out.push(`station ${i}: the engine's time in line of those who left it (started or reneged) ${e.timeInLine}, the harness's ${s.timeInLine}`);
+    if (!close(e.queueArea, s.timeInLine + s.ageInLine, 1e-7)) out.push(`station ${i}: Little for the line: ∫ queue dt = ${e.queueArea} ≠ Σ time in line ${s.timeInLine} + Σ age in line ${s.ageInLine}`);
     queued += s.waiting;
     serving += s.inService;
   });
   if (queued + serving !== o.inSystem) out.push(`inside ${o.inSystem} ≠ waiting ${queued} + in service ${serving}`);
+  if (o.patienceBroken !== 0) out.push(`patience: ${o.patienceBroken} visit(s) reneged before or after their patience ran out, or started after it had`);
   // Little's law on the sample path: ∫N dt = Σ (time in system within [0, T]) over every customer
   if (!close(o.area, o.sojournOfLeft + o.ageOfInside)) out.push(`Little (sample path): ∫N dt = ${o.area} ≠ Σ sojourn ${o.sojournOfLeft} + Σ age inside ${o.ageOfInside}`);
   // L̄ − λ̄·W̄ is exactly the end effect of the customers still inside
@@ -299,15 +357,14 @@ function visits(entry: number, routing: readonly (readonly number[])[], k: numbe
 }
 
 /**
- * Random networks: one to four stations, general service (cv 0 to 4), reneging, closing hours
- * with either closing rule, and loads from light to overloaded (ρ up to 1.5 at the busiest
- * station): conservation and Little hold whatever the load.
- *
- * Reneging loses customers in the engine today (found.ts: waitingLineDoubleFree), so the
- * default run uses `reneging: false`; the full property is `networkArb(n, { reneging: true })`.
+ * Random networks: one to four stations, general service (cv 0 to 4), reneging (most
+ * stations have an exponential patience, mean 0.1 to 50), closing hours with either
+ * closing rule, and loads from light to overloaded (ρ up to 1.5 at the busiest station):
+ * conservation, Little and patience hold whatever the load. Reneging is on by default; it once
+ * lost customers in the engine (found.ts: waitingLineDoubleFree, fixed).
  *
  * @param customers - expected arrivals per run
- * @param options - whether stations have patience (reneging)
+ * @param options - whether stations may have patience (reneging; default true)
  */
 export function networkArb(customers: number, options: { readonly reneging: boolean } = { reneging: true }): fc.Arbitrary<NetworkParams> {
   return fc.integer({ min: 1, max: 4 }).chain((k) =>

@@ -77,8 +77,8 @@ export function summaryViolations(m: RunSummary): string[] {
 /**
  * A run's invariants: need rows and contact rows in the window with finite, non-negative
  * times, counts and minutes; codes in range; team statistics finite and utilisation in
- * [0, 1]; staff minutes add up (by task = value + failure for every team); the journal in
- * time order per need; and the summary's invariants.
+ * [0, 1]; staff minutes add up (by task = value + failure for every team); the journal's
+ * rows of each need start with "arose" and are in time order; and the summary's invariants.
  *
  * @param run - a run
  * @returns the violations (empty when every invariant holds); at most a few per kind
@@ -146,15 +146,15 @@ export function runViolations(run: RunResult): string[] {
   }
   for (const p of nonFinite(run.dailyOpenNeeds)) add("daily open needs", p);
   out.push(...journalViolations(run));
+  out.push(...journalRawOrderViolations(run));
   out.push(...summaryViolations(summarise(run)));
   return out;
 }
 
 /**
  * The journal of each sampled need is a journey: it starts with "arose" at the need's arrival,
- * and every later event has a finite time ≥ that arrival, with waits and minutes ≥ 0.
- * (The journey layer sorts each need's rows by time; the raw rows are in the order events
- * finished, see {@link journalRawOrderViolations}.)
+ * and every later event has a finite time ≥ that arrival, with waits and minutes ≥ 0. (That
+ * the rows are in time order is {@link journalRawOrderViolations}.)
  */
 export function journalViolations(run: RunResult): string[] {
   const out: string[] = [];
@@ -175,8 +175,9 @@ export function journalViolations(run: RunResult): string[] {
 
 /**
  * The raw journal rows of each need in time order, as model/journal.ts documents ("one row
- * per event of a sampled need, in time order per need"). Not among the run invariants: the
- * rows are written when an event ends with the time it started (see found.ts).
+ * per event of a sampled need, in time order per need"). Rows are written when an event ends,
+ * with the time it started, so the journal must sort them (found.ts: journalRowsNotInTimeOrder,
+ * fixed); one of the run invariants.
  */
 export function journalRawOrderViolations(run: RunResult): string[] {
   const out: string[] = [];

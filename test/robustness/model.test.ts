@@ -52,6 +52,13 @@ describe("the checks have teeth: each catches a broken run", () => {
     expect(broken((r) => (r.dailyOpenNeeds[0] = NaN)).join()).toMatch(/daily open needs/);
   });
 
+  it("catches a need's journal rows out of time order", () => {
+    const j = run.journal;
+    const i = Array.from({ length: j.length - 1 }, (_, k) => k).find((k) => j.need[k] === j.need[k + 1] && j.time[k + 1]! > j.time[k]!);
+    expect(i).toBeDefined();
+    expect(broken((r) => (r.journal.time[i! + 1] = r.journal.time[i!]! - 1e-3)).join()).toMatch(/journal order/);
+  });
+
   it("catches broken conservation and NaN in a summary and in a Comparison", () => {
     const m = summarise(run);
     expect(summaryViolations({ ...m, open: m.open + 1 }).join()).toMatch(/need conservation/);

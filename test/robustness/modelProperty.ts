@@ -6,7 +6,6 @@
 import fc from "fast-check";
 import { compare, parsePolicy, parseScenario, simulate, summarise, type Policy, type PolicyInput, type Scenario } from "../../src/index.js";
 import { comparisonViolations, firstDifference, runViolations } from "./invariants.js";
-import { waiverOf } from "./found.js";
 import { policyInputArb, scenarioArb, stepKeysOf, type GeneratedScenario } from "./scenarioGen.js";
 
 /** One generated case: a scenario, two policies (input format) and a seed. */
@@ -33,13 +32,11 @@ export interface ModelTally {
   cohortNeeds: number;
   contacts: number;
   events: number;
-  /** Violations set aside because a reported bug explains them (found.ts), by bug id. */
-  waived: Record<string, number>;
 }
 
 /** A fresh tally. */
 export function newTally(): ModelTally {
-  return { cases: 0, runs: 0, cohortNeeds: 0, contacts: 0, events: 0, waived: {} };
+  return { cases: 0, runs: 0, cohortNeeds: 0, contacts: 0, events: 0 };
 }
 
 /**
@@ -85,25 +82,14 @@ export function checkModelCase(c: ModelCase, tally: ModelTally = newTally()): st
   return out;
 }
 
-/** The violations no reported bug explains; the others are counted in the tally by bug id. */
-export function unexplained(violations: readonly string[], tally: ModelTally): string[] {
-  return violations.filter((v) => {
-    const bug = waiverOf(v.replace(/^p\d: /, ""));
-    if (bug === undefined) return true;
-    tally.waived[bug.id] = (tally.waived[bug.id] ?? 0) + 1;
-    return false;
-  });
-}
-
 /**
- * The property for `fc.assert`: every invariant holds (violations explained by a bug in
- * found.ts are counted, not failed).
+ * The property for `fc.assert`: every invariant holds; any violation fails the case.
  *
  * @param tally - counts what was checked
  */
 export function modelProperty(tally: ModelTally = newTally()): fc.IProperty<[ModelCase]> {
   return fc.property(modelCaseArb, (c) => {
-    const violations = unexplained(checkModelCase(c, tally), tally);
+    const violations = checkModelCase(c, tally);
     if (violations.length > 0) throw new Error(`${violations.length} invariant(s) broken:\n  ${violations.slice(0, 12).join("\n  ")}`);
   });
 }

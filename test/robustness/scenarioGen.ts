@@ -133,8 +133,8 @@ function stepArb(k: number, teamIds: readonly string[]): fc.Arbitrary<StepInput>
       specialist: fc.option(fc.boolean(), { nil: undefined }),
       checksCompleteness: fc.option(fc.boolean(), { nil: undefined }),
       externalWait: fc.option(spread(durationText), { nil: undefined }),
-      // 1 is legal but makes the step redo its work until the run ends (see found.ts); the
-      // generator stays below it so the properties check everything else
+      // below 1, which validation refuses (work that always fails is never done; found.ts:
+      // failureProbabilityOne); up to 0.9, so a step is redone a few times, not for the whole run
       failureProbability: fc.option(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 0.9, noNaN: true })), { nil: undefined }),
       scheduled: fc.option(fc.record({ every: fc.constantFrom("1 day", "1 week", "4 weeks", "52 weeks"), offset: fc.option(fc.constantFrom("0 min", "3 days", "10 weeks"), { nil: undefined }) }), { nil: undefined }),
     })
@@ -194,10 +194,11 @@ function serviceArb(i: number, teamIds: readonly string[], answered: readonly Co
       if (s.selfServiceShare !== undefined) out["selfServiceShare"] = s.selfServiceShare;
       // cases need a flow; enquiry-only services may still list steps
       if (s.caseShare > 0 || s.withSteps) out["steps"] = s.steps;
-      // A spiky profile at a high rate makes the arrival process search for its first arrival
-      // at the peak rate, however short the run (found.ts: slowSpikyProfile). Such profiles are
-      // kept only where that search stays short, so every case runs in well under a second.
-      if (s.profile !== undefined && (perWeek / 10080) * peakMultiplier(s.profile) * 525600 <= 3e6) {
+      // The arrival process thins at the profile's peak rate until the run ends (once past it:
+      // found.ts: slowSpikyProfile), so a profile costs about needs × peak multiplier draws; a
+      // profile is kept where that stays below 3 million: with up to 300 needs nearly all are,
+      // spiky profiles in short runs included.
+      if (s.profile !== undefined && (perWeek / 10080) * peakMultiplier(s.profile) * runMinutes <= 3e6) {
         const p = Object.fromEntries(Object.entries(s.profile).filter(([, v]) => v !== undefined));
         out["profile"] = p;
       }
