@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
-import { parseDocument } from "yaml";
 import { z } from "zod";
 import { ScenarioError, makeIssue, type ScenarioIssue } from "../scenario/errors.js";
 import { duration, expecting, share, text } from "../scenario/fields.js";
+import { readYaml } from "../scenario/parse.js";
 import { fromZodIssues } from "../scenario/zodIssues.js";
 import { policies } from "./presets.js";
 import type { Policy } from "./types.js";
@@ -117,17 +117,7 @@ export function parsePolicy(input: unknown): Policy {
  */
 export function parsePolicyText(text: string): Policy {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const doc = parseDocument(source, { uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return makeIssue(pos ? `line ${pos.line}, column ${pos.col}` : "", source.slice(0, 40), "valid YAML", e.message.split("\n")[0]);
-      }),
-      "Broken YAML",
-    );
-  }
-  return parsePolicy(doc.toJS());
+  return parsePolicy(readYaml(source));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePolicy, parsePolicyText, policies, ScenarioError, validatePolicy } from "../../src/index.js";
+import { parsePolicy, parsePolicyText, policies, ScenarioError, validatePolicy, type ScenarioIssue } from "../../src/index.js";
 
 function problems(f: () => unknown): string {
   try {
@@ -74,5 +74,20 @@ describe("policies as data", () => {
 
   it("reports broken YAML with its line", () => {
     expect(problems(() => parsePolicyText("name: [oops"))).toMatch(/line 1/);
+  });
+
+  it("reads YAML as scenario files are read: at most 20 issues and a count, NUL refused", () => {
+    // a policy file broken on every line: 20 issues with their lines, then how many more
+    const broken = Array.from({ length: 2_000 }, () => "]").join("\n");
+    let issues: readonly ScenarioIssue[] = [];
+    try {
+      parsePolicyText(`name: p\nextends: whole\n${broken}`);
+    } catch (e) {
+      issues = (e as ScenarioError).issues;
+    }
+    expect(issues).toHaveLength(21);
+    expect(issues[0]!.path).toMatch(/^line 3, column 1$/);
+    expect(issues[20]!.message).toMatch(/more errors from here on/);
+    expect(problems(() => parsePolicyText("name: p\nextends: whole\ncaseHandling: \u0000caseOwner"))).toMatch(/line 3, column 15.*NUL byte/s);
   });
 });
