@@ -195,6 +195,8 @@ export type {
 
 // model
 export {
+  CAUSE_NAMES,
+  Cause,
   EXPRESSION_NAMES,
   Expression,
   JOURNAL_EVENT_NAMES,

@@ -43,6 +43,11 @@ export interface TeamLoad {
   readonly utilisation: number;
   /** Minutes per week by service id (services with load only). */
   readonly byService: Readonly<Record<string, number>>;
+  /**
+   * Minutes per week of training that keeps a broad repertoire up (breadth costs; included in
+   * `offeredMinutesPerWeek`, not in `byService`).
+   */
+  readonly trainingMinutesPerWeek: number;
   /** Readable name of each service in `byService`, by id. */
   readonly serviceNames: Readonly<Record<string, string>>;
 }
@@ -68,6 +73,8 @@ interface PlannedTeam {
   readonly staff: number;
   /** Σ staff × open minutes per week over the member teams. */
   readonly capacity: number;
+  /** Training minutes per person per year (teams.ts: front line by breadth, pooled owners in full). */
+  readonly trainingPerYear: number;
 }
 
 /** What routing one service needs to know: the inputs and the planned team of each scenario team. */
@@ -118,7 +125,8 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
   }
   const nameOf = new Map(scenario.services.map((sv) => [sv.id, sv.name]));
   return teams.map((t, j) => {
-    const offered = [...load[j]!.values()].reduce((a, x) => a + x, 0);
+    const training = (t.staff * t.trainingPerYear) / 52;
+    const offered = [...load[j]!.values()].reduce((a, x) => a + x, 0) + training;
     return {
       team: t.id,
       name: t.name,
@@ -128,6 +136,7 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
       offeredMinutesPerWeek: offered,
       utilisation: offered === 0 ? 0 : t.capacity > 0 ? offered / t.capacity : Infinity,
       byService: Object.fromEntries(load[j]!),
+      trainingMinutesPerWeek: training,
       serviceNames: Object.fromEntries([...load[j]!.keys()].map((id) => [id, nameOf.get(id) as string])),
     };
   });
@@ -206,22 +215,33 @@ function planLayout(scenario: Scenario, policy: Policy): { teams: PlannedTeam[];
   for (let i = 0; i < n; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
   const teams: PlannedTeam[] = [];
   const teamOf = new Array<number>(n).fill(-1);
+  const breadth = frontBreadth(scenario, policy);
   for (const members of groups.values()) {
     for (const m of members) teamOf[m] = teams.length;
-    teams.push(plannedTeam(scenario, members));
+    teams.push(plannedTeam(scenario, members, breadth));
   }
   return { teams, teamOf };
 }
 
+/** Breadth of the front line's repertoire beyond the basic one, in [0, 1] (`frontBreadth` in teams.ts). */
+function frontBreadth(scenario: Scenario, policy: Policy): number {
+  const basic = scenario.mechanisms.basicRepertoire;
+  if (basic >= 1) return 0;
+  return Math.min(1, Math.max(0, (policy.frontOffice.skillCoverage - basic) / (1 - basic)));
+}
+
 /** A planned team; pooled owners get the model's id, name and role, and the members' capacity. */
-function plannedTeam(scenario: Scenario, members: readonly number[]): PlannedTeam {
+function plannedTeam(scenario: Scenario, members: readonly number[], breadth: number): PlannedTeam {
   const specs = members.map((m) => scenario.teams[m]!);
   const capacity = specs.reduce((a, s) => a + s.staff * WeeklyCalendar.fromIntervals(s.hours).openMinutesPerWeek, 0);
   const staff = specs.reduce((a, s) => a + s.staff, 0);
   const first = specs[0]!;
-  if (specs.length === 1) return { id: first.id, name: first.name, role: first.role, staff, capacity };
+  const training = scenario.mechanisms.trainingMinutesPerYear;
+  if (specs.length === 1) {
+    return { id: first.id, name: first.name, role: first.role, staff, capacity, trainingPerYear: first.role === "front" ? training * breadth : 0 };
+  }
   const [ids, names] = [specs.map((s) => s.id).join("+"), specs.map((s) => s.name).join(", ")];
-  return { id: `owners:${ids}`, name: `case owners (${names})`, role: "caseWork", staff, capacity };
+  return { id: `owners:${ids}`, name: `case owners (${names})`, role: "caseWork", staff, capacity, trainingPerYear: training };
 }
 
 /** The planned front team per channel, as `frontTeams` in src/model/world.ts (e-forms go to the e-mail team). */
@@ -266,15 +286,19 @@ function addStation(chain: Chain, team: number, label: string, minutes: number, 
  * channel by channelMix; informed enquiries serve themselves with selfServiceShare; e-form
  * cases go straight to the steps; every other need makes a first contact at its channel's
  * front team (plus completenessHelpMinutes for an incomplete case under "firstContact", which
- * completes it with completenessHelpSuccess). Enquiries outside the front's repertoire go to
- * the back office: a call-back under "logAndPass", a consult of consultShare under "resolve".
+ * completes it with completenessHelpSuccess). A first contact about the need's own request
+ * takes 1 + breadthContactTime × breadth of the front work (servicePlan.ts `frontTimeFactor`).
+ * Enquiries outside the front's repertoire go to the back office: a call-back under
+ * "logAndPass", a consult of consultShare under "resolve", whose answer the front relays
+ * (consultRelayWork).
  */
 function serviceChain(context: Context, s: number): Chain {
   const { scenario, policy } = context;
   const service = scenario.services[s]!;
   const m = scenario.mechanisms;
   const chain: Chain = { stations: [], entry: [], moves: [] };
-  const { caseShare: c, informationQuality: q, specialistShare: sp, frontWork } = service;
+  const { caseShare: c, informationQuality: q, specialistShare: sp } = service;
+  const frontMean = service.frontWork.mean * (1 + m.breadthContactTime * frontBreadth(scenario, policy));
   // case classes [incomplete][needs specialist]: their first station, or null
   const cases = [false, true].map((inc) => [false, true].map((spec) => caseChain(context, chain, s, spec, inc)));
   const intoCases = (from: number | null, p: number, complete: number) => {
@@ -289,7 +313,8 @@ function serviceChain(context: Context, s: number): Chain {
   };
   const resolve = policy.frontOffice.scope === "resolve";
   const back = service.backOfficeWork.mean * (resolve ? m.consultShare : 1);
-  const answer = addStation(chain, context.planned(service.backOffice), resolve ? "consult (enquiry)" : "call-back (enquiry)", back);
+  // under log and pass one call-back station; under resolve a consult per channel (its relay is at that channel's front)
+  const answer = resolve ? -1 : addStation(chain, context.planned(service.backOffice), "call-back (enquiry)", back);
   const resolved = frontResolvedShare(service, policy);
   const helps = policy.completenessCheck === "firstContact";
   const front = frontTeams(context);
@@ -297,12 +322,17 @@ function serviceChain(context: Context, s: number): Chain {
     const mix = service.channelMix[k] ?? 0;
     const team = front[k] as number;
     if (mix === 0) return;
-    const enquiry = addStation(chain, team, "first contact (enquiry)", frontWork.mean, (1 - c) * (1 - q * service.selfServiceShare) * mix);
-    chain.moves.push([enquiry, answer, 1 - resolved]);
+    const enquiry = addStation(chain, team, "first contact (enquiry)", frontMean, (1 - c) * (1 - q * service.selfServiceShare) * mix);
+    if (resolve) {
+      // the front that pulled the expertise relays the answer (consultDone in cases.ts)
+      const relay = addStation(chain, team, "relay of a consult (enquiry)", m.consultRelayMinutes);
+      const consult = addStation(chain, context.planned(service.backOffice), "consult (enquiry)", back);
+      chain.moves.push([enquiry, consult, 1 - resolved], [consult, relay, 1]);
+    } else chain.moves.push([enquiry, answer, 1 - resolved]);
     if (ch === "eform") return intoCases(null, c * mix, q);
-    intoCases(addStation(chain, team, "first contact (case)", frontWork.mean, c * q * mix), 1, 1);
+    intoCases(addStation(chain, team, "first contact (case)", frontMean, c * q * mix), 1, 1);
     const label = helps ? "first contact (case, completeness help)" : "first contact (case)";
-    const incomplete = addStation(chain, team, label, frontWork.mean + (helps ? m.completenessHelpMinutes : 0), c * (1 - q) * mix);
+    const incomplete = addStation(chain, team, label, frontMean + (helps ? m.completenessHelpMinutes : 0), c * (1 - q) * mix);
     intoCases(incomplete, 1, helps ? m.completenessHelpSuccess : 0);
   });
   return chain;
@@ -348,6 +378,8 @@ function caseChain(context: Context, chain: Chain, s: number, specialist: boolea
     const generalist = asConsult ? 0 : 1 - scenario.teams.find((t) => t.id === step.team)!.staff / teams[team]!.staff;
     const minutes = step.work.mean * (1 + m.generalistPenalty * generalist) * (saving ? 1 - m.batchSetupSaving : 1);
     link(addStation(chain, team, step.name, minutes), step.failureProbability);
+    // a consult's answer goes back into the case through its owner (stepDone → relayDone in cases.ts)
+    if (asConsult) link(addStation(chain, path.owner >= 0 ? path.owner : planned(service.backOffice), `${step.name}: relay`, m.consultRelayMinutes));
   });
   if (policy.closure === "citizenConfirms") {
     link(addStation(chain, path.owner >= 0 ? path.owner : planned(service.backOffice), "confirmation", m.confirmationMinutes));

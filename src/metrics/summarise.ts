@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { quantileSorted } from "d3-array";
-import { EXPRESSION_NAMES, NeedStatus, Outcome, REASON_NAMES } from "../model/codes.js";
+import { CAUSE_NAMES, EXPRESSION_NAMES, NeedStatus, Outcome, REASON_NAMES } from "../model/codes.js";
 import type { RunResult } from "../model/runResult.js";
 
 const MINUTES_PER_DAY = 1440;
@@ -43,6 +43,8 @@ export interface RunSummary {
   /** The whole. */
   readonly failureDemandShare: number;
   readonly failureDemandByReason: Readonly<Record<string, number>>;
+  /** Failure-demand contacts by the mechanism that caused them, as shares of all contacts. */
+  readonly failureDemandByCause: Readonly<Record<string, number>>;
   readonly staffMinutesPerNeed: number;
   readonly costPerNeed: number;
   /** The parts. */
@@ -121,6 +123,8 @@ export function summarise(run: RunResult): RunSummary {
   const contacts = contactSummary(run);
   const staffMinutes = run.teams.reduce((a, t) => a + t.valueMinutes + t.failureMinutes, 0);
   const perHour = run.costPerStaffHour / 60;
+  // cost at each team's pay (roles differ: scripted front line, generalist, specialist, committee)
+  const staffCost = run.teams.reduce((a, t) => a + (t.valueMinutes + t.failureMinutes) * t.pay, 0) * perHour;
   const staffMinutesPerNeed = ratio(staffMinutes, run.resolvedInWindow);
   e2e.sort((a, b) => a - b);
   return {
@@ -143,10 +147,11 @@ export function summarise(run: RunResult): RunSummary {
     internalProcessingDays: ratio(internalSum, internalCount) / MINUTES_PER_DAY,
     failureDemandShare: contacts.failureShare,
     failureDemandByReason: contacts.byReason,
+    failureDemandByCause: contacts.byCause,
     staffMinutesPerNeed,
-    costPerNeed: staffMinutesPerNeed * perHour,
+    costPerNeed: ratio(staffCost, run.resolvedInWindow),
     handlingMinutesPerContact: contacts.minutesPerContact,
-    costPerContact: contacts.minutesPerContact * perHour,
+    costPerContact: contacts.payMinutesPerContact * perHour,
     // per scenario team, so policies can be compared side by side: a pooled team's members share its figure
     utilisation: Object.fromEntries(run.teams.flatMap((t) => t.members.map((m) => [m, t.stats.utilisation]))),
     expression: Object.fromEntries(EXPRESSION_NAMES.map((name, k) => [name, ratio(expressions[k] as number, expressed)])),
@@ -160,24 +165,42 @@ function isUnstable(t: RunResult["teams"][number]): boolean {
   return s.utilisation >= 0.95 && s.queueLength >= 2 * s.queueAtStart && s.queueLength >= s.queueAtStart + 20;
 }
 
-function contactSummary(run: RunResult): { failureShare: number; byReason: Record<string, number>; minutesPerContact: number } {
+interface ContactSummary {
+  failureShare: number;
+  byReason: Record<string, number>;
+  byCause: Record<string, number>;
+  minutesPerContact: number;
+  /** Contact minutes weighted by the handling team's pay, per contact. */
+  payMinutesPerContact: number;
+}
+
+function contactSummary(run: RunResult): ContactSummary {
   const c = run.contacts;
   const byReason = new Array<number>(REASON_NAMES.length).fill(0);
+  const byCause = new Array<number>(CAUSE_NAMES.length).fill(0);
   let handled = 0;
   let failure = 0;
   let minutes = 0;
+  let payMinutes = 0;
   for (let i = 0; i < c.length; i++) {
     if (c.outcome[i] === Outcome.abandoned) continue;
     handled++;
     minutes += c.minutes[i]!;
+    payMinutes += c.minutes[i]! * (run.teams[c.team[i]!]?.pay ?? 1);
     const reason = c.reason[i]!;
     byReason[reason] = (byReason[reason] as number) + 1;
-    if (reason > 0) failure++;
+    if (reason > 0) {
+      failure++;
+      const cause = c.cause[i]!;
+      byCause[cause] = (byCause[cause] as number) + 1;
+    }
   }
   return {
     failureShare: ratio(failure, handled),
     byReason: Object.fromEntries(REASON_NAMES.slice(1).map((name, k) => [name, ratio(byReason[k + 1] as number, handled)])),
+    byCause: Object.fromEntries(CAUSE_NAMES.slice(1).map((name, k) => [name, ratio(byCause[k + 1] as number, handled)])),
     minutesPerContact: ratio(minutes, handled),
+    payMinutesPerContact: ratio(payMinutes, handled),
   };
 }
 

@@ -9,7 +9,7 @@
  */
 import { rateProfile, seasonalArrivals } from "../random/index.js";
 import { CHANNELS } from "../scenario/types.js";
-import { Reason } from "./codes.js";
+import { Cause, Reason } from "./codes.js";
 import { armChasing } from "./chasing.js";
 import { attempt } from "./front.js";
 import { startCase } from "./cases.js";
@@ -116,6 +116,6 @@ export function arise(world: World, s: number): Need {
   }
   armChasing(world, need, need.expectationDue);
   if (need.isCase && need.channel === EFORM) startCase(world, need, false);
-  else attempt(world, need, Reason.firstRequest, 1);
+  else attempt(world, need, Reason.firstRequest, 1, Cause.none);
   return need;
 }

@@ -6,9 +6,9 @@
  *
  * @packageDocumentation
  */
-import { NeedStatus, Reason, Task as TaskCode } from "./codes.js";
+import { Cause, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
 import { armChasing } from "./chasing.js";
-import { finishCase, resolveNeed } from "./closure.js";
+import { finishCase, resolveNeed, settle } from "./closure.js";
 import { attempt } from "./front.js";
 import { STEP_ROLES, StepRole, U, type Need } from "./need.js";
 import { nextRelease } from "./servicePlan.js";
@@ -20,6 +20,13 @@ import type { World } from "./world.js";
 /** Task outcome codes used to tell the two kinds of clarification apart. */
 const INFO_LOSS = 0;
 const COMPLETENESS = 1;
+/** Task outcome code of step work done as a consult (pulled expertise, relayed to the owner). */
+const CONSULT = 1;
+
+/** Where pulled expertise waits in the specialist's line (the policy's `consultPriority`). */
+function consultPriority(world: World): number {
+  return world.policy.consultPriority === "first" ? -1 : 0;
+}
 
 /**
  * A case (application) enters the flow, from the front line or straight from an e-form.
@@ -142,13 +149,15 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
     if (u < world.policy.handlingTime.cutShortProbability && world.fails(team)) {
       minutes = factor * step.work.mean;
       need.defect = Reason.notDoneRight;
+      need.defectCause = Cause.cutShort;
       need.defectStep = k;
       need.defectTeam = team;
     }
   }
   const task = world.newTask(need, isRework ? TaskCode.rework : TaskCode.step, Reason.firstRequest, isRework);
   task.step = k;
-  world.submitAt(at, task, team, minutes, consult ? -1 : 0);
+  task.outcome = consult ? CONSULT : 0;
+  world.submitAt(at, task, team, minutes, consult ? consultPriority(world) : 0);
 }
 
 /**
@@ -163,30 +172,87 @@ export function stepDone(world: World, task: Task): void {
   const k = task.step;
   const isRework = task.kind === TaskCode.rework;
   const team = task.team;
+  const consult = task.outcome === CONSULT;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
-  const step = world.plans[need.service]!.spec.steps[k]!;
-  let failure = step.failureProbability;
-  if (need.infoLost && world.plans[need.service]!.stepField[k] === true) {
-    failure += world.scenario.mechanisms.infoLossFailure;
+  const plan = world.plans[need.service]!;
+  const step = plan.spec.steps[k]!;
+  const field = plan.stepField[k] === true;
+  const failure = step.failureProbability;
+  let lostFailure = 0;
+  if (need.infoLost && field) {
+    lostFailure = world.scenario.mechanisms.infoLossFailure;
     need.infoLost = 0;
   }
   const base = U.stepBase + STEP_ROLES * k;
   const u = world.uniform(need, base + StepRole.fail, !isRework);
-  if (u < failure && world.fails(team)) {
+  if (u < failure + lostFailure && world.fails(team)) {
     need.defect = Reason.notDoneRight;
+    // the step's own failure rate first; the extra chance from information lost upstream after it
+    need.defectCause = u < failure ? (field ? Cause.fieldFailure : Cause.workFailed) : Cause.infoLoss;
     need.defectStep = k;
     need.defectTeam = team;
   }
+  if (consult) {
+    // the specialist's answer goes back into the case through its owner (relay), who may miss something
+    const relay = world.newTask(need, TaskCode.relay, Reason.firstRequest, false);
+    relay.step = k;
+    relay.first = isRework ? 1 : 0;
+    world.submit(relay, world.holder(need), world.scenario.mechanisms.consultRelayMinutes, 0);
+    return;
+  }
+  afterStep(world, need, k, isRework);
+}
+
+/** After a step's work (and any relay of a consult): rework closes again; else an outside wait or the next step. */
+function afterStep(world: World, need: Need, k: number, isRework: boolean): void {
   if (isRework) return finishCase(world, need);
+  const step = world.plans[need.service]!.spec.steps[k]!;
   if (step.externalWait !== null) {
     // a step's outside wait comes once, on its first pass: the need's own bank slots
-    const wait = world.sample(need, step.externalWait, base + StepRole.externalWait, true);
+    const wait = world.sample(need, step.externalWait, U.stepBase + STEP_ROLES * k + StepRole.externalWait, true);
     world.journal.log(need, JournalEvent.externalWait, world.now, -1, 0, wait, 0, 0, k, -1, k);
     world.after(wait, need, Timer.external);
     return;
   }
   proceed(world, need);
+}
+
+/**
+ * A consult's answer was relayed (to the citizen by the front line for an enquiry, into the case
+ * by its owner for a step): something may have been lost in the relay, leaving a defect.
+ *
+ * @param world - the run
+ * @param task - the relay task
+ */
+export function relayDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  const k = task.step;
+  const again = task.first === 1;
+  const team = task.team;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open) return;
+  const slot = k < 0 ? U.relayLoss : U.stepBase + STEP_ROLES * k + StepRole.relayLoss;
+  const lost = world.uniform(need, slot, !again) < world.scenario.mechanisms.consultRelayLoss && world.fails(team);
+  if (k < 0) {
+    need.outbound++;
+    if (!lost) return resolveNeed(world, need);
+    // the citizen got an answer with a gap in it and may find out later
+    need.defect = Reason.notDoneRight;
+    need.defectCause = Cause.consultLoss;
+    need.defectTeam = team;
+    need.defectStep = -1;
+    const firstClosing = need.closedAt < 0;
+    if (firstClosing) need.closedAt = world.now;
+    return settle(world, need, firstClosing);
+  }
+  if (lost && need.defect === 0) {
+    need.defect = Reason.notDoneRight;
+    need.defectCause = Cause.consultLoss;
+    need.defectStep = k;
+    need.defectTeam = team;
+  }
+  afterStep(world, need, k, again);
 }
 
 /**
@@ -218,7 +284,7 @@ export function clarifyDone(world: World, task: Task): void {
   if (!completeness) need.retells++;
   if (letter && unclear < citizens.letterUnclearProbability && world.fails(team)) {
     need.origin = team;
-    world.after(delay * callAt, need, Timer.attempt, Reason.clarification, 0);
+    world.after(delay * callAt, need, Timer.attempt, Reason.clarification, 0, Cause.unclearLetter);
   }
   need.awaitingCitizen = 1;
   world.journal.log(need, JournalEvent.citizenWait, world.now, -1, completeness ? 0 : Reason.clarification, delay, 0, 1, completeness ? 1 : 0);
@@ -264,7 +330,7 @@ export function misrouteDone(world: World, task: Task): void {
     // the citizen is told it is not for here and must get in touch again (after the first
     // pass, when from the need's bank; else from its stream)
     const returnDelay = world.sample(need, world.scenario.citizens.returnDelay, U.wrongPlaceDelay, !isRework);
-    world.after(returnDelay, need, Timer.attempt, Reason.wrongPlace, 0);
+    world.after(returnDelay, need, Timer.attempt, Reason.wrongPlace, 0, Cause.misroute);
     return;
   }
   submitStep(world, need, k, isRework, false, true);
@@ -327,7 +393,8 @@ export function passEnquiry(world: World, need: Need): void {
 
 /**
  * Resolve at the first point of contact (M2): the front keeps the need and pulls the back
- * office's expertise as a short consult that goes ahead of the queue.
+ * office's expertise as a consult (`consultShare` of the back office's work) that waits in its
+ * line by the policy's `consultPriority`; the front then relays the answer to the citizen.
  *
  * @param world - the run
  * @param need - the need
@@ -335,15 +402,16 @@ export function passEnquiry(world: World, need: Need): void {
 export function pullConsult(world: World, need: Need): void {
   const plan = world.plans[need.service]!;
   const task = world.newTask(need, TaskCode.consult, Reason.firstRequest, false);
-  world.submit(task, plan.backOffice, world.scenario.mechanisms.consultShare * need.backMinutes, -1);
+  world.submit(task, plan.backOffice, world.scenario.mechanisms.consultShare * need.backMinutes, consultPriority(world));
   armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
 }
 
 /**
- * A call-back or consult answered the enquiry: the need is met.
+ * A call-back answered the enquiry (log and pass: the back office calls the citizen itself):
+ * the need is met.
  *
  * @param world - the run
- * @param task - the callback or consult task
+ * @param task - the callback task
  */
 export function answerDone(world: World, task: Task): void {
   const need = task.need as Need;
@@ -351,6 +419,39 @@ export function answerDone(world: World, task: Task): void {
   if (need.status !== NeedStatus.open) return;
   need.outbound++;
   resolveNeed(world, need);
+}
+
+/**
+ * A consult for an enquiry is done: the front line that kept the need relays the answer.
+ *
+ * @param world - the run
+ * @param task - the consult task
+ */
+export function consultDone(world: World, task: Task): void {
+  const need = task.need as Need;
+  const again = need.reopened === 1 ? 1 : 0;
+  world.releaseTask(task);
+  if (need.status !== NeedStatus.open) return;
+  const relay = world.newTask(need, TaskCode.relay, Reason.firstRequest, false);
+  relay.step = -1;
+  relay.first = again;
+  world.submit(relay, world.frontTeam[need.channel] as number, world.scenario.mechanisms.consultRelayMinutes, 1);
+}
+
+/**
+ * The citizen reported that an enquiry's answer was wrong or incomplete: the front line now
+ * pulls the expertise (resolve) or passes the enquiry on (log and pass).
+ *
+ * @param world - the run
+ * @param need - the need
+ */
+export function answerAgain(world: World, need: Need): void {
+  need.reworks++;
+  need.reopened = 1;
+  need.defect = 0;
+  need.defectCause = 0;
+  if (world.policy.frontOffice.scope === "resolve") return pullConsult(world, need);
+  passEnquiry(world, need);
 }
 
 /**
@@ -363,6 +464,7 @@ export function rework(world: World, need: Need): void {
   need.reworks++;
   need.reopened = 1;
   need.defect = 0;
+  need.defectCause = 0;
   armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
   // redo the step where the defect arose (a premature closure redoes the last step)
   const k = need.defectStep >= 0 ? need.defectStep : Math.max(0, need.step);
@@ -379,6 +481,7 @@ export function rework(world: World, need: Need): void {
 export function reworkBeforeClosing(world: World, need: Need): void {
   need.reworks++;
   need.defect = 0;
+  need.defectCause = 0;
   const k = need.defectStep >= 0 ? need.defectStep : Math.max(0, need.step);
   need.defectStep = -1;
   submitStep(world, need, k, true, false, false);
@@ -399,9 +502,13 @@ export function updateDue(world: World, timer: Task): void {
   const need = timer.need as Need;
   world.releaseTask(timer);
   if (need.status !== NeedStatus.open) return;
-  const team = need.owner >= 0 ? need.owner : world.plans[need.service]!.backOffice;
-  const task = world.newTask(need, TaskCode.update, Reason.firstRequest, false);
-  world.submit(task, team, world.scenario.mechanisms.updateMinutes, 1);
+  // one update at a time: while the last one still waits in the owner's line, none is added
+  if (need.updatePending === 0) {
+    const team = need.owner >= 0 ? need.owner : world.plans[need.service]!.backOffice;
+    const task = world.newTask(need, TaskCode.update, Reason.firstRequest, false);
+    need.updatePending = 1;
+    world.submit(task, team, world.scenario.mechanisms.updateMinutes, 1);
+  }
   scheduleUpdate(world, need);
 }
 
@@ -415,6 +522,8 @@ export function updateDone(world: World, task: Task): void {
   const need = task.need as Need;
   world.releaseTask(task);
   need.outbound++;
+  need.updatePending = 0;
+  need.lastUpdateAt = world.now;
 }
 
 void attempt;

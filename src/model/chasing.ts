@@ -1,11 +1,11 @@
 /**
  * Progress chasing (M9): a citizen whose wait has run past what they expected contacts the
  * municipality to ask where the need is, at a rate per unit time; proactive progress
- * information lowers that rate. Chases are failure demand and use front-line capacity (M12).
+ * information lowers that rate for citizens whose last update reached them in time. Chases are failure demand and use front-line capacity (M12).
  *
  * @packageDocumentation
  */
-import { NeedStatus, Reason } from "./codes.js";
+import { Cause, NeedStatus, Reason } from "./codes.js";
 import { attempt } from "./front.js";
 import { U, type Need } from "./need.js";
 import type { Task } from "./task.js";
@@ -24,11 +24,23 @@ function chaseUniform(world: World, need: Need): number {
   return world.chaseStream(need)();
 }
 
-/** The chase rate: proactive updates (given for cases) lower it. */
-function chaseRate(world: World, need: Need): number {
-  const rate = world.scenario.citizens.chaseRatePerMinute;
-  const updated = need.isCase === 1 && world.policy.progressInformation === "proactive";
-  return updated ? rate * world.scenario.mechanisms.proactiveChaseFactor : rate;
+/** The chase rate once the expectation has run out (updates act when a chase is due). */
+function chaseRate(world: World, _need: Need): number {
+  return world.scenario.citizens.chaseRatePerMinute;
+}
+
+/** Whether proactive updates are promised for this need (cases under "proactive" progress information). */
+function updatesPromised(world: World, need: Need): boolean {
+  return need.isCase === 1 && world.policy.progressInformation === "proactive";
+}
+
+/**
+ * Whether the citizen is informed: an update reached them within the last update interval.
+ * Updates are sent on a schedule by the case's owner and wait in the owner's line behind other
+ * work, so under load they arrive late and the citizen is not informed.
+ */
+function informed(world: World, need: Need): boolean {
+  return need.lastUpdateAt >= 0 && world.now - need.lastUpdateAt <= world.scenario.mechanisms.updateIntervalMinutes;
 }
 
 /**
@@ -96,6 +108,14 @@ export function chaseDue(world: World, timer: Task): void {
   need.chaseEvent = -1;
   if (need.status !== NeedStatus.open) return;
   if (need.awaitingCitizen) return nextChase(world, need);
+  let cause: number = Cause.waitBeyondExpectation;
+  if (updatesPromised(world, need)) {
+    // an informed citizen chases only `proactiveChaseFactor` as often (thinning, from the need's
+    // own stream); one whose update did not come in time chases as if none were promised
+    if (informed(world, need)) {
+      if (world.needStream(need)() >= world.scenario.mechanisms.proactiveChaseFactor) return nextChase(world, need);
+    } else cause = Cause.missedUpdate;
+  }
   need.waitsBeyond++;
-  attempt(world, need, Reason.progressChasing, 0);
+  attempt(world, need, Reason.progressChasing, 0, cause);
 }

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { Expression, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
+import { Cause, Expression, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
 import { disarmChasing } from "./chasing.js";
 import { reworkBeforeClosing } from "./cases.js";
 import { decideExpression } from "./expression.js";
@@ -30,20 +30,30 @@ export function finishCase(world: World, need: Need): void {
   const firstClosing = need.closedAt < 0;
   // the organisation's own clock runs from the complete application to its first closing after it
   if (need.closedAt < 0 || (need.completeAt >= 0 && need.closedAt < need.completeAt)) need.closedAt = world.now;
-  if (firstClosing) {
+  let gamed = false;
+  if (firstClosing && need.defect === 0) {
     // closing at "symptom relief" needs work whose end is a matter of judgement: the chance
-    // scales with the variety of the case work (cv, capped at 1); standard work has none to fudge
-    const pressure = world.policy.activityMeasure === "casesClosed";
-    const variety = Math.min(1, world.plans[need.service]!.stepVariety);
+    // scales with the variety of the case work (cv, capped at 1); standard work has none to fudge.
+    // Held to cases closed, staff are tempted with every case (M10); held to end-to-end time,
+    // with the cases already late, to stop the clock (the end-to-end measure's dysfunction).
+    const mechanisms = world.scenario.mechanisms;
+    const plan = world.plans[need.service]!;
+    const variety = Math.min(1, plan.stepVariety);
     const closer = world.holder(need);
-    if (pressure && need.u[U.premature]! < world.scenario.mechanisms.prematureClosure * variety && need.defect === 0 && world.fails(closer)) {
+    const late = world.now - need.arrival > plan.spec.expectationMinutes;
+    const measure = world.policy.activityMeasure;
+    const chance = measure === "casesClosed" ? mechanisms.prematureClosure : late ? mechanisms.measureGaming : 0;
+    if (chance > 0 && need.u[U.premature]! < chance * variety && world.fails(closer)) {
       need.defect = Reason.reopened;
+      need.defectCause = measure === "casesClosed" ? Cause.prematureClosure : Cause.measureGaming;
       need.defectStep = -1;
       need.defectTeam = closer;
+      gamed = measure === "endToEndTime";
     }
   }
   world.journal.log(need, JournalEvent.closed, world.now, need.owner, 0, 0, 0, 0, need.defect !== 0 ? 1 : 0);
-  if (world.policy.closure === "citizenConfirms") {
+  // a case closed to stop the clock skips the citizen's confirmation: that is the point of it
+  if (world.policy.closure === "citizenConfirms" && !gamed) {
     const team = need.owner >= 0 ? need.owner : world.plans[need.service]!.backOffice;
     const task = world.newTask(need, TaskCode.confirm, Reason.firstRequest, false);
     task.first = firstClosing ? 1 : 0;
@@ -72,8 +82,15 @@ export function confirmDone(world: World, task: Task): void {
   settle(world, need, firstClosing);
 }
 
-/** Closed: a defect left in may be noticed later (the need stays open until then). */
-function settle(world: World, need: Need, firstClosing: boolean): void {
+/**
+ * Closed (a case) or answered (an enquiry): a defect left in may be noticed later, and the need
+ * stays open until then; a defect never noticed leaves the need resolved but not clean.
+ *
+ * @param world - the run
+ * @param need - the need
+ * @param firstClosing - whether this is the need's first closing (its draws come from its bank)
+ */
+export function settle(world: World, need: Need, firstClosing: boolean): void {
   if (need.defect !== 0) {
     const citizens = world.scenario.citizens;
     const u = world.uniform(need, U.noticeDefect, firstClosing);
@@ -81,7 +98,7 @@ function settle(world: World, need: Need, firstClosing: boolean): void {
     if (u < citizens.noticeDefectProbability) {
       disarmChasing(world, need);
       need.awaitingCitizen = 1;
-      world.after(delay, need, Timer.notice, need.defect, 0);
+      world.after(delay, need, Timer.notice, need.defect, 0, need.defectCause);
       return;
     }
     need.defectLeft = 1;
@@ -98,11 +115,12 @@ function settle(world: World, need: Need, firstClosing: boolean): void {
 export function defectNoticed(world: World, timer: Task): void {
   const need = timer.need as Need;
   const reason = timer.reason;
+  const cause = timer.cause;
   world.releaseTask(timer);
   need.awaitingCitizen = 0;
   if (need.status !== NeedStatus.open) return;
   world.journal.log(need, JournalEvent.noticed, world.now, -1, reason, 0, 0, 1, 0);
-  attempt(world, need, reason, 0);
+  attempt(world, need, reason, 0, cause);
 }
 
 /**
@@ -151,7 +169,7 @@ function finalise(world: World, need: Need, status: number): void {
     need.afterCare = 1;
     // a need ends once: its complaint's delay is in its bank
     const delay = world.sample(need, world.scenario.citizens.returnDelay, U.complaintDelay, true);
-    world.after(delay, need, Timer.attempt, Reason.complaint, 0);
+    world.after(delay, need, Timer.attempt, Reason.complaint, 0, Cause.badExperience);
     return;
   }
   writeRecord(world, need);

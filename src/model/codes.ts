@@ -73,6 +73,78 @@ export function isFailureReason(reason: number): boolean {
 }
 
 /**
+ * The mechanism that made a failure-demand contact: why the failure behind it happened, beside
+ * the contact's {@link Reason} (what the citizen said). Value demand has cause `none`.
+ * Causes belong to one design or the other, or to both: `cutShort` (handling-time targets),
+ * `wrongAnswer` (a broad front line answering beyond what it handles often), `consultLoss`
+ * (pulled expertise relayed with a gap), `missedUpdate` (a promised update that came too late),
+ * `measureGaming` (a late case closed early to stop the end-to-end clock), and so on.
+ *
+ * @example
+ * ```ts
+ * CAUSE_NAMES[Cause.wrongAnswer]; //=> "wrongAnswer"
+ * ```
+ */
+export const Cause = {
+  /** Value demand: no failure. */
+  none: 0,
+  /** Work cut short at a handling-time target (M3). */
+  cutShort: 1,
+  /** A generalist answered a demand type beyond the basic repertoire wrongly or incompletely. */
+  wrongAnswer: 2,
+  /** Information lost when a consult's answer was relayed to the citizen or the owner. */
+  consultLoss: 3,
+  /** Information lost at a hand-off between teams (M4). */
+  infoLoss: 4,
+  /** Work sent to the wrong place first (M4). */
+  misroute: 5,
+  /** A letter asking for missing information was not understood (M7). */
+  unclearLetter: 6,
+  /** Field work that failed and had to be done again (M8). */
+  fieldFailure: 7,
+  /** Other work that failed and had to be done again (M8). */
+  workFailed: 8,
+  /** Closed before the need was met under a cases-closed measure (M10). */
+  prematureClosure: 9,
+  /** A late case closed early to stop the end-to-end clock (the end-to-end measure's dysfunction). */
+  measureGaming: 10,
+  /** The wait ran past what the citizen expected (M9). */
+  waitBeyondExpectation: 11,
+  /** Promised progress updates, but none reached the citizen in time (M9). */
+  missedUpdate: 12,
+  /** The need waited for its absent case owner. */
+  ownerAbsent: 13,
+  /** A formal complaint about the experience as a whole (phase 3). */
+  badExperience: 14,
+} as const;
+
+/**
+ * Cause names indexed by code.
+ *
+ * @example
+ * ```ts
+ * CAUSE_NAMES[1]; //=> "cutShort"
+ * ```
+ */
+export const CAUSE_NAMES: readonly string[] = [
+  "none",
+  "cutShort",
+  "wrongAnswer",
+  "consultLoss",
+  "infoLoss",
+  "misroute",
+  "unclearLetter",
+  "fieldFailure",
+  "workFailed",
+  "prematureClosure",
+  "measureGaming",
+  "waitBeyondExpectation",
+  "missedUpdate",
+  "ownerAbsent",
+  "badExperience",
+];
+
+/**
  * What a piece of staff work was for. Work on a citizen-initiated contact is `contact`; the
  * others are back-office tasks.
  *
@@ -104,6 +176,10 @@ export const Task = {
   complaint: 9,
   /** Redoing work that was not done right. */
   rework: 10,
+  /** Relaying a consult's answer to the citizen (front) or into the case (owner). */
+  relay: 11,
+  /** Training that keeps a broad repertoire up (hours taken from capacity). */
+  training: 12,
 } as const;
 
 /** A task code. */
@@ -129,6 +205,8 @@ export const TASK_NAMES: readonly string[] = [
   "update",
   "complaint",
   "rework",
+  "relay",
+  "training",
 ];
 
 /**

@@ -6,10 +6,10 @@
  * @packageDocumentation
  */
 import { CHANNELS } from "../scenario/types.js";
-import { isFailureReason, Outcome, Reason, Task as TaskCode } from "./codes.js";
+import { Cause, isFailureReason, Outcome, Reason, Task as TaskCode } from "./codes.js";
 import { nextChase } from "./chasing.js";
-import { passEnquiry, pullConsult, rework, startCase } from "./cases.js";
-import { abandonNeed, complaintHandling, resolveNeed } from "./closure.js";
+import { answerAgain, passEnquiry, pullConsult, rework, startCase } from "./cases.js";
+import { abandonNeed, complaintHandling, resolveNeed, settle } from "./closure.js";
 import { NeedStatus } from "./codes.js";
 import type { Need } from "./need.js";
 import { CutReturn, HangUp, Repeated, U } from "./need.js";
@@ -63,12 +63,13 @@ function isMainFlow(reason: number): boolean {
  * @param need - the need
  * @param reason - why (a Reason code)
  * @param first - 1 for the need's first contact
+ * @param cause - for failure demand, the mechanism behind it (a `Cause` code); 0 for value demand
  * @example
  * ```ts
- * // internal: attempt(world, need, Reason.firstRequest, 1)
+ * // internal: attempt(world, need, Reason.firstRequest, 1, Cause.none)
  * ```
  */
-export function attempt(world: World, need: Need, reason: number, first: number): void {
+export function attempt(world: World, need: Need, reason: number, first: number, cause: number): void {
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   const team = world.frontTeam[need.channel] as number;
   const live = need.channel === PHONE || need.channel === VISIT;
@@ -82,12 +83,13 @@ export function attempt(world: World, need: Need, reason: number, first: number)
     const u = world.uniform(need, slot, slot >= 0);
     const at = opens + u * Math.max(0, closes - opens - CLOSING_MARGIN_MINUTES);
     world.journal.log(need, JournalEvent.closedLine, world.now, team, reason, at - world.now, 0, 0, 0);
-    world.after(at - world.now, need, Timer.attempt, reason, first);
+    world.after(at - world.now, need, Timer.attempt, reason, first, cause);
     return;
   }
   const task = world.newTask(need, TaskCode.contact, reason, isFailureReason(reason));
   task.first = first;
   task.origin = originOf(world, need, reason);
+  task.cause = isFailureReason(reason) ? cause : Cause.none;
   const minutes = decideContact(world, need, task);
   // a citizen's patience is theirs: drawn once when the need arose (common random numbers)
   const patience = live ? need.patience : Infinity;
@@ -99,31 +101,41 @@ export function attempt(world: World, need: Need, reason: number, first: number)
 /** Decides how long a contact takes and how it will end; stores the outcome in the task. */
 function decideContact(world: World, need: Need, task: Task): number {
   const policy = world.policy;
-  const spec = world.plans[need.service]!.spec;
+  const plan = world.plans[need.service]!;
   const mechanisms = world.scenario.mechanisms;
   if (task.reason !== Reason.firstRequest && task.reason !== Reason.repeatUnresolved) {
     task.outcome = Outcome.handled;
     return need.frontMinutes * SIDE_CONTACT_SHARE;
   }
-  let minutes = need.frontMinutes;
+  // a broad repertoire takes longer to diagnose from (breadth costs)
+  let minutes = need.frontMinutes * plan.frontTimeFactor;
   const helps = need.isCase && !need.complete && policy.completenessCheck === "firstContact";
   if (helps) minutes += mechanisms.completenessHelpMinutes;
-  const target = policy.handlingTime.frontMinutes;
-  if (target !== null && minutes > target) {
-    // the first contact (and its redials) has its own slot; later ones are repeated draws
-    const slot = task.first === 1 ? U.frontCut : world.repeatedSlot(need, Repeated.repeatCut);
+  const target = plan.frontTarget;
+  // the first contact (and its redials) has its own slots; later ones are the need's own draws
+  const firstTime = task.first === 1;
+  const front = world.frontTeam[need.channel] as number;
+  if (minutes > target) {
+    const slot = firstTime ? U.frontCut : world.repeatedSlot(need, Repeated.repeatCut);
     const u = world.uniform(need, slot, slot >= 0);
-    const front = world.frontTeam[need.channel] as number;
     if (u < policy.handlingTime.cutShortProbability && world.fails(front)) {
-      task.outcome = Outcome.unresolved;
-      need.origin = front;
-      return target;
+      minutes = target;
+      // cut short: the request is left unresolved, or what was done in the time was enough (M3)
+      if (world.uniform(need, U.cutUnresolved, firstTime) < mechanisms.cutUnresolvedProbability) {
+        task.outcome = Outcome.unresolved;
+        need.origin = front;
+        need.cause = Cause.cutShort;
+        return minutes;
+      }
     }
   }
   if (need.isCase) task.outcome = Outcome.handled;
-  else if (need.typeRank < world.plans[need.service]!.frontRepertoire) task.outcome = Outcome.resolved;
-  else task.outcome = Outcome.handled;
-  void spec;
+  else if (need.typeRank < plan.frontRepertoire) {
+    task.outcome = Outcome.resolved;
+    // beyond the basic repertoire an answer may be wrong or incomplete (breadth's failure mode)
+    const p = plan.wrongAnswer[need.typeRank] as number;
+    if (p > 0 && world.uniform(need, U.wrongAnswer, firstTime) < p && world.fails(front)) task.defect = Cause.wrongAnswer;
+  } else task.outcome = Outcome.handled;
   return minutes;
 }
 
@@ -135,7 +147,7 @@ function decideContact(world: World, need: Need, task: Task): number {
  */
 export function contactDone(world: World, task: Task): void {
   const need = task.need as Need;
-  world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes, task.origin);
+  world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes, task.origin, task.cause);
   world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure, task.outcome, task.origin);
   need.contacts++;
   // the citizen's effort: time waiting on the line or at the desk, and the contact itself
@@ -145,12 +157,14 @@ export function contactDone(world: World, task: Task): void {
   const reason = task.reason;
   const outcome = task.outcome;
   const first = task.first;
+  const defect = task.defect;
+  const team = task.team;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   switch (reason) {
     case Reason.firstRequest:
     case Reason.repeatUnresolved:
-      return afterOwnContact(world, need, outcome, first);
+      return afterOwnContact(world, need, outcome, first, defect, team);
     case Reason.wrongPlace:
       return passEnquiry(world, need);
     case Reason.progressChasing:
@@ -158,7 +172,7 @@ export function contactDone(world: World, task: Task): void {
       return nextChase(world, need);
     case Reason.reopened:
     case Reason.notDoneRight:
-      return rework(world, need);
+      return need.isCase ? rework(world, need) : answerAgain(world, need);
     case Reason.complaint:
       return complaintHandling(world, need);
     default:
@@ -166,8 +180,19 @@ export function contactDone(world: World, task: Task): void {
   }
 }
 
-function afterOwnContact(world: World, need: Need, outcome: number, first: number): void {
+function afterOwnContact(world: World, need: Need, outcome: number, first: number, defect: number, team: number): void {
   if (outcome === Outcome.resolved) {
+    if (defect !== 0) {
+      // the citizen leaves with a wrong or incomplete answer, believing the need met: it is
+      // settled like a closed case whose defect the citizen may notice later
+      need.defect = Reason.notDoneRight;
+      need.defectCause = defect;
+      need.defectTeam = team;
+      need.defectStep = -1;
+      const firstClosing = need.closedAt < 0;
+      if (firstClosing) need.closedAt = world.now;
+      return settle(world, need, firstClosing);
+    }
     if (first) need.firstContactResolved = 1;
     return resolveNeed(world, need);
   }
@@ -176,6 +201,12 @@ function afterOwnContact(world: World, need: Need, outcome: number, first: numbe
       // intake cut short: the case goes on, but what the citizen said was not all taken down
       need.infoLost = 1;
       return startCase(world, need, true);
+    }
+    // a cut enquiry may be logged and passed on (or its expertise pulled) instead of left to the citizen
+    if (world.uniform(need, U.cutPassOn, first === 1) < world.scenario.mechanisms.cutPassOnProbability) {
+      if (world.policy.frontOffice.scope === "resolve") return pullConsult(world, need);
+      need.infoLost = 1;
+      return passEnquiry(world, need);
     }
     return failedAttempt(world, need);
   }
@@ -198,7 +229,7 @@ function failedAttempt(world: World, need: Need): void {
   const comesBack = world.uniform(need, at + CutReturn.comesBack, bank) < citizens.returnProbability;
   const delay = world.sample(need, citizens.returnDelay, at + CutReturn.delay, bank);
   if (giveUp || !comesBack) return abandonNeed(world, need);
-  world.after(citizens.returnDelay.mean > 0 ? delay : 0, need, Timer.attempt, Reason.repeatUnresolved, 0);
+  world.after(citizens.returnDelay.mean > 0 ? delay : 0, need, Timer.attempt, Reason.repeatUnresolved, 0, Cause.cutShort);
 }
 
 /** Under log and pass, the front cannot see the case: it passes a note to the back office. */
@@ -217,11 +248,12 @@ function passChaseNote(world: World, need: Need): void {
  */
 export function contactAbandoned(world: World, task: Task): void {
   const need = task.need as Need;
-  world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0, task.origin);
+  world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0, task.origin, task.cause);
   world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, 0, task.failure, Outcome.abandoned, task.origin);
   if (need.channel === PHONE && world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
   const reason = task.reason;
   const first = task.first;
+  const cause = task.cause;
   need.effort += task.wait;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
@@ -235,14 +267,14 @@ export function contactAbandoned(world: World, task: Task): void {
   const delay = world.sample(need, citizens.redialDelay, at + HangUp.delay, bank);
   if (isMainFlow(reason) && giveUp) return abandonNeed(world, need);
   if (redials) {
-    world.after(delay, need, Timer.attempt, reason, first);
+    world.after(delay, need, Timer.attempt, reason, first, cause);
     return;
   }
   // one who does not call again writes instead (an e-mail waits in line but is never dropped);
   // only the per-attempt chance above gives a need up (M11)
   if (isMainFlow(reason) || reason === Reason.complaint) {
     need.channel = EMAIL;
-    world.after(delay, need, Timer.attempt, reason, first);
+    world.after(delay, need, Timer.attempt, reason, first, cause);
     return;
   }
   if (reason === Reason.progressChasing) nextChase(world, need);
@@ -258,6 +290,7 @@ export function attemptDue(world: World, timer: Task): void {
   const need = timer.need as Need;
   const reason = timer.reason;
   const first = timer.first;
+  const cause = timer.cause;
   world.releaseTask(timer);
-  attempt(world, need, reason, first);
+  attempt(world, need, reason, first, cause);
 }

@@ -12,6 +12,7 @@ export type { TeamResult } from "./runResult.js";
 export { Reason } from "./codes.js";
 export type { ReasonCode } from "./codes.js";
 export { REASON_NAMES } from "./codes.js";
+export { Cause, CAUSE_NAMES } from "./codes.js";
 export { isFailureReason } from "./codes.js";
 export { Task } from "./codes.js";
 export type { TaskCode } from "./codes.js";

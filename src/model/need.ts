@@ -56,7 +56,15 @@ export const U = {
   cutReturn: 23,
   /** {@link Repeated} `hangUp`: after a hang-up, see {@link HangUp} (4 slots a time). */
   hangUp: 31,
-  stepBase: 39,
+  /** Is the front line's first answer to an enquiry wrong or incomplete? */
+  wrongAnswer: 39,
+  /** Is something lost when the first consult about an enquiry is relayed? */
+  relayLoss: 40,
+  /** Does the first contact cut short leave the request unresolved? */
+  cutUnresolved: 41,
+  /** Is the first enquiry cut short passed on instead of left to the citizen? */
+  cutPassOn: 42,
+  stepBase: 43,
 } as const;
 
 /**
@@ -80,10 +88,12 @@ export const StepRole = {
   unclearCall: 9,
   /** The step's outside wait (2 slots). */
   externalWait: 10,
+  /** Is something lost when the step's consult is relayed to the case owner? */
+  relayLoss: 12,
 } as const;
 
 /** Number of uniforms per case step. */
-export const STEP_ROLES = 12;
+export const STEP_ROLES = 13;
 
 /**
  * Draws that can come up again and again for one need and have no first-time flag of their
@@ -164,6 +174,14 @@ export class Need {
   origin = -1;
   /** The planned team that left the defect in (cut, failed or closed too early), or -1. */
   defectTeam = -1;
+  /** The mechanism behind the latest failure (a `Cause` code, with {@link Need.origin}). */
+  cause = 0;
+  /** The mechanism that left the defect in (a `Cause` code, with {@link Need.defectTeam}). */
+  defectCause = 0;
+  /** When the citizen last received a proactive progress update, or -1. */
+  lastUpdateAt = -1;
+  /** 1 while a proactive update waits in the owner's line. */
+  updatePending = 0;
   waitsBeyond = 0;
   retells = 0;
   failedAttempts = 0;
@@ -236,6 +254,10 @@ export class Need {
     this.defectStep = -1;
     this.origin = -1;
     this.defectTeam = -1;
+    this.cause = 0;
+    this.defectCause = 0;
+    this.lastUpdateAt = -1;
+    this.updatePending = 0;
     this.waitsBeyond = 0;
     this.retells = 0;
     this.failedAttempts = 0;

@@ -15,7 +15,7 @@ const NEED_FIELDS = [
   "clean", "effortMinutes", "staffMinutes", "internalMinutes", "expression", "patience",
 ] as const;
 
-const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin"] as const;
+const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause"] as const;
 
 /**
  * The run's recorder. Internal to the model.
@@ -72,12 +72,12 @@ export class Recorder {
   }
 
   /** Records a contact attempt (if its time is in the window). */
-  contact(need: Need, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number): void {
-    this.contactOf(need.id, need.service, team, channel, reason, outcome, time, wait, minutes, origin);
+  contact(need: Need, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number): void {
+    this.contactOf(need.id, need.service, team, channel, reason, outcome, time, wait, minutes, origin, cause);
   }
 
   /** Records a contact attempt by need id and service (for a need whose object has been reused). */
-  contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number): void {
+  contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number): void {
     if (time < this.warmup || time >= this.horizon) return;
     const c = this.c;
     c.need.push(needId);
@@ -90,6 +90,7 @@ export class Recorder {
     c.wait.push(wait);
     c.minutes.push(minutes);
     c.origin.push(origin);
+    c.cause.push(cause);
   }
 
   /** Records a cohort need's final row. */

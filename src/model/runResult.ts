@@ -69,6 +69,8 @@ export interface ContactRecords {
    * wait arose — the touchpoint that caused the contact; -1 for value demand.
    */
   readonly origin: Float64Array;
+  /** For failure demand: the mechanism that caused the contact (a `Cause` code); 0 for value demand. */
+  readonly cause: Float64Array;
 }
 
 /** A team as it ran (after any pooling of teams into case-owner teams). */
@@ -86,6 +88,8 @@ export interface TeamResult {
   readonly failureMinutes: number;
   /** Staff minutes by task code in the window. */
   readonly minutesByTask: readonly number[];
+  /** Pay as a multiple of the scenario's cost per staff hour (by role; see the model docs). */
+  readonly pay: number;
 }
 
 /** The result of {@link simulate}. */

@@ -7,7 +7,7 @@
  */
 import type { Policy } from "../policy/types.js";
 import { CHANNELS, type Scenario, type ServiceSpec, type TeamRole } from "../scenario/types.js";
-import type { TeamLayout } from "./teams.js";
+import { frontBreadth, type TeamLayout } from "./teams.js";
 
 /** Batch release times: every `every` minutes from `offset`; `every` Infinity = flow. */
 export interface BatchRule {
@@ -25,6 +25,16 @@ export interface ServicePlan {
    * repertoire covers the most common types first; any coverage above 0 covers at least one.
    */
   readonly frontRepertoire: number;
+  /**
+   * Chance of a wrong or incomplete answer by demand-type rank when the front line resolves it:
+   * 0 within the basic repertoire, then rising in a straight line (an assumption) to
+   * `wrongAnswerProbability` at the last front-resolvable type.
+   */
+  readonly wrongAnswer: Float64Array;
+  /** Multiplier of front contact time for the breadth of the repertoire (1 for a scripted line). */
+  readonly frontTimeFactor: number;
+  /** The front line's handling-time target in minutes for this service (Infinity: none). */
+  readonly frontTarget: number;
   /** Variety of the case work: the mean cv of the steps' work content (0 when no steps). */
   readonly stepVariety: number;
   /** Whether a step is field work (by its scenario team's role, also when pooled). */
@@ -87,11 +97,24 @@ export function planServices(scenario: Scenario, policy: Policy, layout: TeamLay
       channelCdf[i] = acc;
     });
     channelCdf[CHANNELS.length - 1] = Math.max(1, acc);
-    const coverage = policy.frontOffice.skillCoverage * spec.frontResolvableShare * spec.demandTypes;
+    const m = scenario.mechanisms;
+    const resolvable = spec.frontResolvableShare * spec.demandTypes;
+    const coverage = policy.frontOffice.skillCoverage * resolvable;
+    const basic = Math.ceil(m.basicRepertoire * resolvable - 1e-9);
+    const full = Math.ceil(resolvable - 1e-9);
+    const wrongAnswer = new Float64Array(spec.demandTypes);
+    for (let r = basic; r < full; r++) wrongAnswer[r] = (m.wrongAnswerProbability * (r - basic + 1)) / (full - basic);
+    const targets = policy.handlingTime;
     return {
       spec,
       typeCdf,
       frontRepertoire: Math.ceil(coverage - 1e-9),
+      wrongAnswer,
+      frontTimeFactor: 1 + m.breadthContactTime * frontBreadth(policy, m.basicRepertoire),
+      frontTarget: Math.min(
+        targets.frontMinutes ?? Infinity,
+        targets.frontFactor === null ? Infinity : targets.frontFactor * spec.frontWork.mean,
+      ),
       channelCdf,
       stepVariety: spec.steps.length === 0 ? 0 : spec.steps.reduce((a, st) => a + st.work.cv, 0) / spec.steps.length,
       stepField: spec.steps.map((st) => roleOf(st.team) === "field"),

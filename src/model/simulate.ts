@@ -10,6 +10,8 @@ import type { Scenario } from "../scenario/types.js";
 import { MAX_LIVE_NEEDS, startArrivals } from "./arise.js";
 import {
   answerDone,
+  consultDone,
+  relayDone,
   clarifyDone,
   externalDone,
   misrouteDone,
@@ -93,6 +95,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   });
   wire(world);
   startArrivals(world);
+  startTraining(world);
   world.sim.scheduleAt(warmup, () => world.teams.forEach((t) => t.resetStats()), 0, -2);
   const snapshots: TeamResult["stats"][] = [];
   world.sim.scheduleAt(horizon, () => {
@@ -111,13 +114,36 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
 }
 
 
+/**
+ * Training that keeps a broad repertoire up (breadth costs): every week, on Thursday at 13:00
+ * (GUESS: a quiet afternoon), each person of a team that trains gets a week's share of the
+ * yearly training as work in the team's line, taken from its capacity.
+ */
+function startTraining(world: World): void {
+  const WEEK = 7 * 1440;
+  const plans = world.layout.teams;
+  if (!plans.some((p) => p.trainingPerYear > 0)) return;
+  const weekly = () => {
+    plans.forEach((plan, i) => {
+      if (plan.trainingPerYear <= 0) return;
+      for (let k = 0; k < plan.staff; k++) world.submitOwnWork(TaskCode.training, i, plan.trainingPerYear / 52);
+    });
+    world.sim.schedule(WEEK, weekly, 0, 3);
+  };
+  world.sim.scheduleAt(TRAINING_OFFSET_MINUTES, weekly, 0, 3);
+}
+
+/** When weekly training starts: Thursday 13:00 of the first week (time 0 is Monday 00:00; GUESS). */
+export const TRAINING_OFFSET_MINUTES = 3 * 1440 + 13 * 60;
+
 function wire(world: World): void {
   const done: [number, TaskHandler][] = [
     [TaskCode.contact, contactDone],
     [TaskCode.step, stepDone],
     [TaskCode.rework, stepDone],
     [TaskCode.callback, answerDone],
-    [TaskCode.consult, answerDone],
+    [TaskCode.consult, consultDone],
+    [TaskCode.relay, relayDone],
     [TaskCode.chaseNote, (w, t) => w.releaseTask(t)],
     [TaskCode.clarify, clarifyDone],
     [TaskCode.misroute, misrouteDone],
@@ -153,6 +179,7 @@ function result(world: World, snapshots: TeamResult["stats"][], seed: number | s
       valueMinutes: minutes.value,
       failureMinutes: minutes.failure,
       minutesByTask: minutes.byTask,
+      pay: plan.pay,
     };
   });
   return {

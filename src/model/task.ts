@@ -34,6 +34,10 @@ export class Task {
   service = 0;
   /** For a failure-demand contact: the planned team where the failure or wait arose, or -1. */
   origin = -1;
+  /** For a failure-demand contact: the mechanism that caused it (a `Cause` code); 0 for value demand. */
+  cause = 0;
+  /** A defect this work leaves in (a `Cause` code: a wrong answer), or 0. */
+  defect = 0;
   /** Task code. */
   kind = 0;
   /** Reason code (for contacts: why the citizen got in touch). */

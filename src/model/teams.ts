@@ -22,6 +22,14 @@ export interface TeamPlan {
   readonly serverHours: readonly WeeklyCalendar[];
   /** Indices of the scenario teams that make it up. */
   readonly members: readonly number[];
+  /**
+   * Pay as a multiple of the scenario's cost per staff hour, by role (a front line between the
+   * scripted and the generalist rate by its breadth; pooled case owners keep their own pay:
+   * the staff-weighted mean of their teams').
+   */
+  readonly pay: number;
+  /** Training minutes per person per year that keep a broad repertoire up (0 for none). */
+  readonly trainingPerYear: number;
 }
 
 /** The teams to run and where each scenario team's work goes. */
@@ -74,21 +82,62 @@ export function planTeams(scenario: Scenario, policy: Policy): TeamLayout {
   }
   const teams: TeamPlan[] = [];
   const teamOf = new Array<number>(n).fill(-1);
+  const breadth = frontBreadth(policy, scenario.mechanisms.basicRepertoire);
   for (const members of groups.values()) {
     for (const m of members) teamOf[m] = teams.length;
-    teams.push(planOf(scenario, members));
+    teams.push(planOf(scenario, members, breadth));
   }
   return { teams, teamOf };
 }
 
-function planOf(scenario: Scenario, members: readonly number[]): TeamPlan {
+/**
+ * How broad the front line's repertoire is beyond the basic, scripted one: 0 at or below
+ * `basicRepertoire`, 1 when it covers every front-resolvable type, in proportion between.
+ *
+ * @param policy - the policy
+ * @param basicRepertoire - the scenario's basic repertoire share
+ * @returns breadth in [0, 1]
+ * @example
+ * ```ts
+ * frontBreadth(policies.minutes, 0.3); //=> 0
+ * ```
+ */
+export function frontBreadth(policy: Policy, basicRepertoire: number): number {
+  if (basicRepertoire >= 1) return 0;
+  return Math.min(1, Math.max(0, (policy.frontOffice.skillCoverage - basicRepertoire) / (1 - basicRepertoire)));
+}
+
+/** Pay of one scenario team's people, as a multiple of the cost per staff hour. */
+function payOf(scenario: Scenario, role: TeamRole, breadth: number): number {
+  const pay = scenario.mechanisms.pay;
+  switch (role) {
+    case "front":
+      return pay.scripted + breadth * (pay.generalist - pay.scripted);
+    case "specialist":
+      return pay.specialist;
+    case "field":
+      return pay.field;
+    case "meeting":
+      return pay.meeting;
+    default:
+      return pay.caseWork;
+  }
+}
+
+function planOf(scenario: Scenario, members: readonly number[], breadth: number): TeamPlan {
   const specs = members.map((m) => scenario.teams[m]!);
   const first = specs[0]!;
   const calendars = specs.map((s) => WeeklyCalendar.fromIntervals(s.hours));
   const serverHours = specs.flatMap((s, i) => Array.from({ length: s.staff }, () => calendars[i] as WeeklyCalendar));
+  const training = scenario.mechanisms.trainingMinutesPerYear;
   if (specs.length === 1) {
-    return { id: first.id, name: first.name, role: first.role, staff: first.staff, hours: calendars[0] as WeeklyCalendar, serverHours, members };
+    return {
+      id: first.id, name: first.name, role: first.role, staff: first.staff, hours: calendars[0] as WeeklyCalendar, serverHours, members,
+      pay: payOf(scenario, first.role, breadth),
+      trainingPerYear: first.role === "front" ? training * breadth : 0,
+    };
   }
+  const staff = specs.reduce((a, s) => a + s.staff, 0);
   // pooled case owners: the same people, each keeping the hours they worked before, so the
   // team's capacity is exactly the sum of its members' (redesign moves people, adds none)
   return {
@@ -99,5 +148,8 @@ function planOf(scenario: Scenario, members: readonly number[]): TeamPlan {
     hours: WeeklyCalendar.fromIntervals(specs.flatMap((s) => s.hours)),
     serverHours,
     members,
+    pay: specs.reduce((a, s) => a + s.staff * payOf(scenario, s.role, breadth), 0) / staff,
+    // case owners take on the other teams' work: they train for the whole repertoire
+    trainingPerYear: training,
   };
 }

@@ -206,14 +206,16 @@ export class World {
 
   /**
    * Schedules a timer of a need: after `delay`, the handler for `timer` runs with a task that
-   * carries the need (and whatever the caller stored in it). The handler must release it.
+   * carries the need, a reason, a first-contact flag and a cause (a `Cause` code, for a contact
+   * attempt that is failure demand). The handler must release it.
    *
    * @returns the timer's task id (for {@link World.cancelTimer})
    */
-  after(delay: number, need: Need, timer: number, reason = 0, first = 0): number {
+  after(delay: number, need: Need, timer: number, reason = 0, first = 0, cause = 0): number {
     const task = this.newTask(need, -1, reason, false);
     task.timer = timer;
     task.first = first;
+    task.cause = cause;
     task.event = this.sim.schedule(delay, this.fireTimer, task.id);
     return task.id;
   }
@@ -293,6 +295,8 @@ export class World {
     task.priority = 0;
     task.failureMinutes = 0;
     task.origin = -1;
+    task.cause = 0;
+    task.defect = 0;
     return task;
   }
 
@@ -305,7 +309,7 @@ export class World {
 
 
   private recordStaleContact(task: Task, outcome: number, minutes: number): void {
-    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes, task.origin);
+    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes, task.origin, task.cause);
     if (outcome === 3 && task.channel === 0 && this.recorder.inWindow(task.queuedAt)) this.recorder.phoneAbandoned++;
   }
 
@@ -315,8 +319,32 @@ export class World {
     task.state = TaskState.working;
   }
 
+  /**
+   * Puts a piece of the organisation's own work (training) in a team's line: no need, no
+   * citizen; its minutes are booked as value work of the team.
+   */
+  submitOwnWork(kind: number, team: number, minutes: number): void {
+    let id = this.freeTasks.pop();
+    let task: Task;
+    if (id === undefined) {
+      id = this.tasks.length;
+      task = new Task(id);
+      this.tasks.push(task);
+    } else task = this.tasks[id] as Task;
+    task.need = null;
+    task.kind = kind;
+    task.failure = 0;
+    task.failureMinutes = 0;
+    task.step = -1;
+    this.submit(task, team, minutes, 0);
+  }
+
   private finish(entity: number): void {
     const task = this.tasks[entity] as Task;
+    if (task.need === null) {
+      this.recorder.work(this.sim.now, task.team, task.kind, 0, task.minutes);
+      return this.releaseTask(task);
+    }
     const need = task.need as Need;
     if (task.failureMinutes > 0 && !task.failure) {
       this.recorder.work(this.sim.now, task.team, task.kind, 1, task.failureMinutes);

@@ -29,7 +29,12 @@ const policyInputSchema = z.strictObject({
     .strictObject({ scope: oneOf(["logAndPass", "resolve"]).optional(), skillCoverage: share.optional() })
     .optional(),
   handlingTime: z
-    .strictObject({ front: durationOrNone.optional(), stepFactor: factorOrNone.optional(), cutShortProbability: share.optional() })
+    .strictObject({
+      front: durationOrNone.optional(),
+      frontFactor: factorOrNone.optional(),
+      stepFactor: factorOrNone.optional(),
+      cutShortProbability: share.optional(),
+    })
     .optional(),
   caseHandling: oneOf(["handoffs", "caseOwner"]).optional(),
   batching: z
@@ -43,6 +48,7 @@ const policyInputSchema = z.strictObject({
   closure: oneOf(["targetDriven", "citizenConfirms"]).optional(),
   completenessCheck: oneOf(["backOfficeLetter", "firstContact"]).optional(),
   activityMeasure: oneOf(["casesClosed", "endToEndTime"]).optional(),
+  consultPriority: oneOf(["queue", "first"]).optional(),
 });
 
 /** The policy input format: every choice optional when `extends` names a preset. */
@@ -62,7 +68,7 @@ const REQUIRED = ["frontOffice", "handlingTime", "caseHandling", "batching", "pr
  * ```ts
  * const hybrid = parsePolicy({ name: "hybrid", extends: "minutes", caseHandling: "caseOwner", batching: { every: "none" } });
  * hybrid.caseHandling; //=> "caseOwner"
- * hybrid.handlingTime.frontMinutes; //=> 4 (kept from the preset)
+ * hybrid.handlingTime.frontFactor; //=> 1.2 (kept from the preset)
  * ```
  */
 export function parsePolicy(input: unknown): Policy {
@@ -88,6 +94,7 @@ export function parsePolicy(input: unknown): Policy {
     frontOffice: { ...base.frontOffice, ...definedOnly(p.frontOffice ?? {}) },
     handlingTime: {
       frontMinutes: minutesOrNull(p.handlingTime?.front, base.handlingTime.frontMinutes),
+      frontFactor: minutesOrNull(p.handlingTime?.frontFactor, base.handlingTime.frontFactor),
       stepFactor: minutesOrNull(p.handlingTime?.stepFactor, base.handlingTime.stepFactor),
       cutShortProbability: p.handlingTime?.cutShortProbability ?? base.handlingTime.cutShortProbability,
     },
@@ -101,6 +108,7 @@ export function parsePolicy(input: unknown): Policy {
     closure: p.closure ?? base.closure,
     completenessCheck: p.completenessCheck ?? base.completenessCheck,
     activityMeasure: p.activityMeasure ?? base.activityMeasure,
+    consultPriority: p.consultPriority ?? base.consultPriority,
   });
 }
 
@@ -142,6 +150,7 @@ export function validatePolicy(policy: Policy): Policy {
   check(isShare(policy.frontOffice.skillCoverage), "frontOffice.skillCoverage", policy.frontOffice.skillCoverage, "a number from 0 to 1");
   check(["logAndPass", "resolve"].includes(policy.frontOffice.scope), "frontOffice.scope", policy.frontOffice.scope, "logAndPass or resolve");
   check(positiveOrNull(policy.handlingTime.frontMinutes), "handlingTime.frontMinutes", policy.handlingTime.frontMinutes, "minutes > 0, or null for no target");
+  check(positiveOrNull(policy.handlingTime.frontFactor), "handlingTime.frontFactor", policy.handlingTime.frontFactor, "a factor > 0, or null for no target");
   check(positiveOrNull(policy.handlingTime.stepFactor), "handlingTime.stepFactor", policy.handlingTime.stepFactor, "a factor > 0, or null for no target");
   check(isShare(policy.handlingTime.cutShortProbability), "handlingTime.cutShortProbability", policy.handlingTime.cutShortProbability, "a number from 0 to 1");
   check(["handoffs", "caseOwner"].includes(policy.caseHandling), "caseHandling", policy.caseHandling, "handoffs or caseOwner");
@@ -152,6 +161,7 @@ export function validatePolicy(policy: Policy): Policy {
   check(["targetDriven", "citizenConfirms"].includes(policy.closure), "closure", policy.closure, "targetDriven or citizenConfirms");
   check(["backOfficeLetter", "firstContact"].includes(policy.completenessCheck), "completenessCheck", policy.completenessCheck, "backOfficeLetter or firstContact");
   check(["casesClosed", "endToEndTime"].includes(policy.activityMeasure), "activityMeasure", policy.activityMeasure, "casesClosed or endToEndTime");
+  check(["queue", "first"].includes(policy.consultPriority), "consultPriority", policy.consultPriority, "queue or first");
   if (issues.length > 0) throw new ScenarioError(issues, "Invalid policy");
   return policy;
 }

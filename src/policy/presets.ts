@@ -24,14 +24,17 @@ export const minutesPolicy: Policy = {
   name: "minutes",
   description: "Optimise each part's minutes: standard times, handling-time targets, specialised hand-offs, batching",
   frontOffice: { scope: "logAndPass", skillCoverage: 0.3 },
-  // step targets: the standard time is the mean work plus a 20% allowance (GUESS)
-  handlingTime: { frontMinutes: 4, stepFactor: 1.2, cutShortProbability: 0.5 },
+  // standard times: each service's mean work plus a 20% allowance (GUESS), at the front as at
+  // every step, so a service whose contacts are long is not held to a short line's clock; an
+  // absolute line-wide target (frontMinutes) remains a choice
+  handlingTime: { frontMinutes: null, frontFactor: 1.2, stepFactor: 1.2, cutShortProbability: 0.5 },
   caseHandling: "handoffs",
   batching: { everyMinutes: WEEK, byRole: { meeting: 4 * WEEK }, steps: {} },
   progressInformation: "none",
   closure: "targetDriven",
   completenessCheck: "backOfficeLetter",
   activityMeasure: "casesClosed",
+  consultPriority: "queue",
 };
 
 /**
@@ -50,13 +53,15 @@ export const wholePolicy: Policy = {
   name: "whole",
   description: "Design for the whole: absorb variety at the first contact, one owner per need, pull expertise, flow, end-to-end measures",
   frontOffice: { scope: "resolve", skillCoverage: 0.8 },
-  handlingTime: { frontMinutes: null, stepFactor: null, cutShortProbability: 0 },
+  handlingTime: { frontMinutes: null, frontFactor: null, stepFactor: null, cutShortProbability: 0 },
   caseHandling: "caseOwner",
   batching: { everyMinutes: null, byRole: {}, steps: {} },
   progressInformation: "proactive",
   closure: "citizenConfirms",
   completenessCheck: "firstContact",
   activityMeasure: "endToEndTime",
+  // pulled expertise waits in the specialist's line like other work (GUESS; "first" is a choice)
+  consultPriority: "queue",
 };
 
 /**

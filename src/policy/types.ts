@@ -17,8 +17,13 @@ export interface FrontOfficeChoice {
 
 /** Handling-time targets (standard times) and how strictly they are kept. */
 export interface HandlingTimeChoice {
-  /** Target minutes per front-line contact, or null for none. */
+  /** Absolute target minutes per front-line contact, the same for every service, or null for none. */
   readonly frontMinutes: number | null;
+  /**
+   * Target per front-line contact as a multiple of the service's mean front work (its standard
+   * time, like `stepFactor`), or null for none. With both targets set the shorter one holds.
+   */
+  readonly frontFactor: number | null;
   /** Target per back-office step as a multiple of the step's mean work (its standard time), or null for none. */
   readonly stepFactor: number | null;
   /** Chance that work needing longer than the target is cut short at the target (M3). */
@@ -50,6 +55,15 @@ export interface Policy {
   readonly closure: "targetDriven" | "citizenConfirms";
   /** "backOfficeLetter": missing information found at back-office intake and asked for by letter; "firstContact": checked with the citizen at the first contact. */
   readonly completenessCheck: "backOfficeLetter" | "firstContact";
-  /** What staff are held to: "casesClosed" (tempts premature closure) or "endToEndTime". */
+  /**
+   * What staff are held to: "casesClosed" (tempts premature closure of any case) or
+   * "endToEndTime" (tempts closing late cases early to stop the clock).
+   */
   readonly activityMeasure: "casesClosed" | "endToEndTime";
+  /**
+   * Where pulled expertise (a consult) waits in the specialist's line: "queue" behind the work
+   * already there, or "first" ahead of it (faster for the puller, slower for the specialist's own
+   * work).
+   */
+  readonly consultPriority: "queue" | "first";
 }

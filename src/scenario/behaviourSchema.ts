@@ -37,7 +37,8 @@ export const citizensSchema = expecting(
 );
 
 /**
- * Strengths of the organisational mechanisms (M4, M7, M8, M9, M10), every field required.
+ * Strengths of the organisational mechanisms (M3, M4, M7, M8, M9, M10, the whole design's own
+ * failure modes and costs, and pay by role), every field required.
  *
  * @example
  * ```ts
@@ -67,6 +68,21 @@ export const mechanismsSchema = expecting(
     updateWork: durationOrZero.describe("Proactive progress information: staff time per update"),
     proactiveChaseFactor: nonNegative.describe("Proactive progress information: multiplier of the chasing rate"),
     complaintWork: durationOrZero.describe("Back-office time to handle a formal complaint"),
+    cutUnresolvedProbability: share.describe("Chance that a contact cut short at its handling-time target leaves the citizen's request unresolved (M3)"),
+    cutPassOnProbability: share.describe("Chance that an enquiry cut short at the front is logged and passed on (or its expertise pulled) instead of left for the citizen to raise again (M3)"),
+    basicRepertoire: share.describe("Share of a service's front-resolvable demand types that a scripted front line handles often and answers reliably; beyond it, answers can be wrong"),
+    wrongAnswerProbability: share.describe("Chance a front-line answer is wrong or incomplete for the rarest type it resolves; grows in proportion from 0 at the edge of the basic repertoire"),
+    breadthContactTime: nonNegative.describe("Extra share of front contact time for a front line covering every resolvable type, against a scripted one (grows in proportion to breadth)"),
+    trainingTime: durationOrZero.describe('Training per person per year that keeps a full repertoire up (front line in proportion to breadth; pooled case owners in full), e.g. "40 hours"'),
+    consultRelayWork: durationOrZero.describe("Front or case-owner time to relay a consult's answer to the citizen or into the case"),
+    consultRelayLoss: share.describe("Chance that something is lost when a consult's answer is relayed, so the answer or the step is wrong"),
+    measureGaming: share.describe("Chance that a late case (past the citizen's expectation) is closed before the need is met when staff are held to end-to-end time (scaled by the variety of the work, like prematureClosure)"),
+    payScripted: nonNegative.describe("Pay of a scripted front-line person, as a multiple of costPerStaffHour"),
+    payGeneralist: nonNegative.describe("Pay of a front-line person covering every resolvable type, as a multiple of costPerStaffHour (in proportion to breadth between scripted and this)"),
+    payCaseWork: nonNegative.describe("Pay of case workers (and pooled case owners' base), as a multiple of costPerStaffHour"),
+    paySpecialist: nonNegative.describe("Pay of specialists, as a multiple of costPerStaffHour"),
+    payField: nonNegative.describe("Pay of field staff, as a multiple of costPerStaffHour"),
+    payMeeting: nonNegative.describe("Cost of a committee's hour per seat-equivalent, as a multiple of costPerStaffHour"),
   }),
   "mechanism strengths { handoffInfoLoss, misrouteProbability, ... } (every field optional)",
 );

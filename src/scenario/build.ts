@@ -117,6 +117,23 @@ function buildMechanisms(over: ParsedInput["mechanisms"]): MechanismSpec {
     updateMinutes: m.updateWork,
     proactiveChaseFactor: m.proactiveChaseFactor,
     complaintMinutes: m.complaintWork,
+    cutUnresolvedProbability: m.cutUnresolvedProbability,
+    cutPassOnProbability: m.cutPassOnProbability,
+    basicRepertoire: m.basicRepertoire,
+    wrongAnswerProbability: m.wrongAnswerProbability,
+    breadthContactTime: m.breadthContactTime,
+    trainingMinutesPerYear: m.trainingTime,
+    consultRelayMinutes: m.consultRelayWork,
+    consultRelayLoss: m.consultRelayLoss,
+    measureGaming: m.measureGaming,
+    pay: {
+      scripted: m.payScripted,
+      generalist: m.payGeneralist,
+      caseWork: m.payCaseWork,
+      specialist: m.paySpecialist,
+      field: m.payField,
+      meeting: m.payMeeting,
+    },
   };
 }
 

@@ -79,8 +79,9 @@ export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.fr
   chaseNoteWork: "5 min",
   // F1 (domain.md §5): "someone will call you"; GUESS two working days.
   callbackExpectation: "2 days",
-  // GUESS: a consult takes about a third of the full step.
-  consultShare: 0.3,
+  // GUESS-free on purpose: no source shows that pulled expertise needs less of the specialist's
+  // work than a hand-off does, so a consult is the full work (1); lower it only with evidence.
+  consultShare: 1,
   // M7, R35 (Fenland: front staff help complete forms). Minutes GUESS.
   completenessHelpWork: "10 min",
   // M7, R35. GUESS.
@@ -101,6 +102,42 @@ export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.fr
   proactiveChaseFactor: 0.2,
   // GUESS: registering, investigating and answering a formal complaint.
   complaintWork: "1 hour",
+  // M3: "the contact ends or is transferred unresolved" with p_cut; some cut contacts still
+  // give the citizen enough. GUESS.
+  cutUnresolvedProbability: 0.7,
+  // M3: a scripted line often logs what it could not finish and passes it on. GUESS.
+  cutPassOnProbability: 0.5,
+  // M2: the scripted repertoire (the minutes preset's skillCoverage 0.3); beyond it answers get
+  // less reliable. GUESS.
+  basicRepertoire: 0.3,
+  // M2: wrong or incomplete answers at the rare end of a broad repertoire; the straight-line rise
+  // from the basic repertoire's edge is an assumption. GUESS.
+  wrongAnswerProbability: 0.2,
+  // M2: diagnosing among more types takes longer; the straight-line rise with breadth is an
+  // assumption. GUESS 15% at full breadth.
+  breadthContactTime: 0.15,
+  // GUESS: about a working week a year to keep a broad repertoire current.
+  trainingTime: "40 hours",
+  // GUESS: a short call or note to pass the specialist's answer on.
+  consultRelayWork: "5 min",
+  // M4: below handoffInfoLoss (the owner keeps the need and can ask again). GUESS.
+  consultRelayLoss: 0.1,
+  // GUESS: the end-to-end measure's own temptation, as strong as prematureClosure's but only for
+  // cases already late.
+  measureGaming: 0.12,
+  // Pay by role relative to costPerStaffHour (a case worker = 1), from the ordering of Swedish
+  // municipal pay (guide < case officer < specialist). GUESS: a scripted line's guide.
+  payScripted: 0.85,
+  // GUESS: a municipal guide who resolves most questions is paid like a case officer.
+  payGeneralist: 1,
+  // GUESS: the reference rate (costPerStaffHour).
+  payCaseWork: 1,
+  // GUESS: engineers, inspectors and social-work specialists.
+  paySpecialist: 1.2,
+  // GUESS: field crews and care staff.
+  payField: 0.95,
+  // GUESS: a committee hour counts several members and officials per seat of work.
+  payMeeting: 2,
 });
 
 /**

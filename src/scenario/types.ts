@@ -149,7 +149,7 @@ export interface CitizenSpec {
   readonly complaintPropensity: number;
 }
 
-/** Strengths of the organisational mechanisms (M4, M7, M8, M9, M10). */
+/** Strengths of the organisational mechanisms (M3, M4, M7–M10, the whole design's own failure modes and costs, pay by role). */
 export interface MechanismSpec {
   /** Chance a hand-off loses information, which triggers a clarification with the citizen (M4). */
   readonly handoffInfoLoss: number;
@@ -192,6 +192,33 @@ export interface MechanismSpec {
   readonly proactiveChaseFactor: number;
   /** Back-office minutes to handle a formal complaint. */
   readonly complaintMinutes: number;
+  /** Chance a contact cut short at its target leaves the request unresolved (M3). */
+  readonly cutUnresolvedProbability: number;
+  /** Chance an enquiry cut short at the front is passed on (or its expertise pulled) instead of left to the citizen. */
+  readonly cutPassOnProbability: number;
+  /** Share of front-resolvable types a scripted front line answers reliably. */
+  readonly basicRepertoire: number;
+  /** Chance of a wrong or incomplete answer for the rarest type a front line resolves (0 at the basic repertoire's edge). */
+  readonly wrongAnswerProbability: number;
+  /** Extra share of front contact time at full breadth. */
+  readonly breadthContactTime: number;
+  /** Training minutes per person per year at full breadth. */
+  readonly trainingMinutesPerYear: number;
+  /** Minutes to relay a consult's answer. */
+  readonly consultRelayMinutes: number;
+  /** Chance something is lost when a consult's answer is relayed. */
+  readonly consultRelayLoss: number;
+  /** Chance a late case is closed early under an end-to-end measure (scaled by variety). */
+  readonly measureGaming: number;
+  /** Pay by role as multiples of the scenario's cost per staff hour. */
+  readonly pay: {
+    readonly scripted: number;
+    readonly generalist: number;
+    readonly caseWork: number;
+    readonly specialist: number;
+    readonly field: number;
+    readonly meeting: number;
+  };
 }
 
 /** A whole scenario: teams, services, citizens and mechanism strengths. */

@@ -126,22 +126,29 @@ describe("offeredLoad on a scenario small enough to check by hand", () => {
     // 2 staff, capacity 2,400 + 2,700 = 5,100. Repertoire: permit ceil(0.8 × 0.5 × 4) = 2 of 4,
     // questions ceil(0.8 × 2) = 2 of 2 (all resolved). Generalist penalty 0.15 × the share of
     // the pool not from the step's own team (1 − 1/2) = 0.075 on every pooled step.
-    // desk: enquiries 30 × 10 = 300; case contacts complete 40 × 0.8 × 10 = 320, incomplete
-    //   40 × 0.2 × (10 + 10 help) = 160; questions 180: 960
-    // owners: consults 30 × 0.5 × 0.3 × 20 = 90; clarifications (8 × (1 − 0.8) by the front +
-    //   10 × 0.2 by e-form) × 10 = 36; intake 50 × 30 × 1.075 = 1,612.5; visit 50 × 1.25 × 40 ×
-    //   1.075 = 2,687.5; decision 50 × 19 × 1.075 = 1,021.25; confirmations 50 × 3 = 150:
-    //   5,597.25 ÷ 5,100 = 1.0975
+    // Breadth (0.8 − 0.3) / (1 − 0.3) = 5/7: own-request front contacts take 1 + 0.15 × 5/7 of
+    // the front work, and the desk trains 40 h × 5/7 a year; the pooled owners 40 h each.
+    // desk: enquiries 30 × 10 f; case contacts complete 40 × 0.8 × 10 f, incomplete
+    //   40 × 0.2 × (10 f + 10 help); questions 30 × 6 f: 880 f + 80; relays of the permit's
+    //   consults 15 × 5 = 75; training 2,400 × 5/7 ÷ 52
+    // owners: consults 30 × 0.5 × 1 × 20 = 300 (consultShare 1); clarifications (8 × (1 − 0.8)
+    //   by the front + 10 × 0.2 by e-form) × 10 = 36; intake 50 × 30 × 1.075 = 1,612.5; visit
+    //   50 × 1.25 × 40 × 1.075 = 2,687.5; decision 50 × 19 × 1.075 = 1,021.25; confirmations
+    //   50 × 3 = 150; relays of the 20 reviews × 5 = 100; training 2 × 2,400 ÷ 52
     // expert: 20 consults × 60 = 1,200 (a consult has no generalist penalty)
+    const b = 5 / 7;
+    const f = 1 + 0.15 * b;
+    const ownersLoad = 300 + 36 + 1612.5 + 2687.5 + 1021.25 + 150 + 100 + 4800 / 52;
     const loads = offeredLoad(tiny, policies.whole);
     const t = byTeam(loads);
     expect(loads.map((x) => x.team)).toEqual(["desk", "owners:caseWorkers+crew", "expert"]);
     const owners = t["owners:caseWorkers+crew"]!;
     expect(owners).toMatchObject({ staff: 2, role: "caseWork", name: "case owners (case workers, field crew)" });
     expect(owners.staff * owners.openMinutesPerWeek).toBeCloseTo(5100, 9);
-    expect(owners.offeredMinutesPerWeek).toBeCloseTo(5597.25, 9);
-    expect(owners.utilisation).toBeCloseTo(5597.25 / 5100, 12);
-    expect(t["desk"]?.offeredMinutesPerWeek).toBeCloseTo(960, 9);
+    expect(owners.offeredMinutesPerWeek).toBeCloseTo(ownersLoad, 9);
+    expect(owners.trainingMinutesPerWeek).toBeCloseTo(4800 / 52, 9);
+    expect(owners.utilisation).toBeCloseTo(ownersLoad / 5100, 12);
+    expect(t["desk"]?.offeredMinutesPerWeek).toBeCloseTo(880 * f + 80 + 75 + (2400 * b) / 52, 9);
     expect(t["expert"]?.offeredMinutesPerWeek).toBeCloseTo(1200, 9);
   });
 });
@@ -156,11 +163,13 @@ describe("pooling under one case owner", () => {
     expect(total(b, (t) => t.staff * t.openMinutesPerWeek)).toBeCloseTo(total(a, (t) => t.staff * t.openMinutesPerWeek), 9);
   });
 
-  it("keeps total load but for the generalist penalty on the pooled team's steps", () => {
-    // pooled steps: intake 1,500 + visit 2,500 + decision 950 = 4,950; × 0.15 × (1 − 1/2) = 371.25
+  it("keeps total load but for the generalist penalty, the owners' training and relays of consults", () => {
+    // pooled steps: intake 1,500 + visit 2,500 + decision 950 = 4,950; × 0.15 × (1 − 1/2) = 371.25;
+    // 2 owners train 40 h a year: 4,800 ÷ 52 a week; 20 reviews a week become consults relayed in 5 min
     const [a, b] = [offeredLoad(tiny, flowHandoffs), offeredLoad(tiny, owner)];
-    expect(total(b, (t) => t.offeredMinutesPerWeek) - total(a, (t) => t.offeredMinutesPerWeek)).toBeCloseTo(371.25, 9);
-    const noPenalty: Scenario = { ...tiny, mechanisms: { ...tiny.mechanisms, generalistPenalty: 0 } };
+    expect(total(b, (t) => t.offeredMinutesPerWeek) - total(a, (t) => t.offeredMinutesPerWeek)).toBeCloseTo(371.25 + 4800 / 52 + 100, 9);
+    const mechanisms = { ...tiny.mechanisms, generalistPenalty: 0, trainingMinutesPerYear: 0, consultRelayMinutes: 0 };
+    const noPenalty: Scenario = { ...tiny, mechanisms };
     expect(total(offeredLoad(noPenalty, owner), (t) => t.offeredMinutesPerWeek)).toBeCloseTo(
       total(offeredLoad(noPenalty, flowHandoffs), (t) => t.offeredMinutesPerWeek),
       9,
@@ -192,7 +201,7 @@ describe("loadWarnings", () => {
     const team: TeamLoad = {
       team: "front", name: "contact centre", role: "front", staff: 1, openMinutesPerWeek: 1000,
       offeredMinutesPerWeek: 1100, utilisation: 1.1, byService: { a: 100, b: 600, c: 400 },
-      serviceNames: { a: "waste", b: "general enquiries", c: "school choice" },
+      serviceNames: { a: "waste", b: "general enquiries", c: "school choice" }, trainingMinutesPerWeek: 0,
     };
     expect(loadWarnings([team])[0]?.message).toBe(
       "contact centre (general enquiries and school choice) are offered 110% of their capacity before any failure demand; queues will grow without limit",
@@ -200,9 +209,9 @@ describe("loadWarnings", () => {
   });
 
   it("puts the services of a pooled team, whose name has parentheses already, after \"for\"", () => {
-    const [owners] = loadWarnings(offeredLoad(tiny, policies.whole)); // 5,597.25 ÷ 5,100 = 110%
+    const [owners] = loadWarnings(offeredLoad(tiny, policies.whole)); // 5,999.56 ÷ 5,100 = 118%
     expect(owners?.message).toBe(
-      "case owners (case workers, field crew) for building permit are offered 110% of their capacity before any failure demand; queues will grow without limit",
+      "case owners (case workers, field crew) for building permit are offered 118% of their capacity before any failure demand; queues will grow without limit",
     );
   });
 
@@ -259,7 +268,17 @@ function withoutFailure(s: Scenario): Scenario {
       letterUnclearProbability: 0,
       complaintPropensity: 0,
     },
-    mechanisms: { ...s.mechanisms, handoffInfoLoss: 0, misrouteProbability: 0, prematureClosure: 0, infoLossFailure: 0, updateMinutes: 0 },
+    mechanisms: {
+      ...s.mechanisms,
+      handoffInfoLoss: 0,
+      misrouteProbability: 0,
+      prematureClosure: 0,
+      infoLossFailure: 0,
+      updateMinutes: 0,
+      wrongAnswerProbability: 0,
+      consultRelayLoss: 0,
+      measureGaming: 0,
+    },
   };
 }
 

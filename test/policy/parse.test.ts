@@ -37,13 +37,14 @@ describe("policies as data", () => {
       name: "minutes",
       description: policies.minutes.description,
       frontOffice: { scope: "logAndPass", skillCoverage: 0.3 },
-      handlingTime: { front: "4 min", stepFactor: 1.2, cutShortProbability: 0.5 },
+      handlingTime: { front: "none", frontFactor: 1.2, stepFactor: 1.2, cutShortProbability: 0.5 },
       caseHandling: "handoffs",
       batching: { every: "1 week", byRole: { meeting: "4 weeks" }, steps: {} },
       progressInformation: "none",
       closure: "targetDriven",
       completenessCheck: "backOfficeLetter",
       activityMeasure: "casesClosed",
+      consultPriority: "queue",
     };
     expect(parsePolicy(full)).toEqual(policies.minutes);
   });
