@@ -88,7 +88,10 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
     }
     const uMis = world.uniform(need, base + StepRole.misroute, !isRework);
     if (uMis < mechanisms.misrouteProbability && fails) {
+      // sent to the wrong place and back: the wrong place hands it on again
+      need.handoffs++;
       need.origin = sender;
+      need.cause = Cause.misroute;
       const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
       bounce.step = k;
       bounce.first = isRework ? 1 : 0;
@@ -148,10 +151,13 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
     const u = world.uniform(need, base + StepRole.cut, !isRework);
     if (u < world.policy.handlingTime.cutShortProbability && world.fails(team)) {
       minutes = factor * step.work.mean;
-      need.defect = Reason.notDoneRight;
-      need.defectCause = Cause.cutShort;
-      need.defectStep = k;
-      need.defectTeam = team;
+      // work stopped at the standard time is left undone or wrong, or what was done was enough (M3)
+      if (world.uniform(need, base + StepRole.cutDefect, !isRework) < mechanisms.cutUnresolvedProbability) {
+        need.defect = Reason.notDoneRight;
+        need.defectCause = Cause.cutShort;
+        need.defectStep = k;
+        need.defectTeam = team;
+      }
     }
   }
   const task = world.newTask(need, isRework ? TaskCode.rework : TaskCode.step, Reason.firstRequest, isRework);

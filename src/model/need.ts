@@ -90,10 +90,12 @@ export const StepRole = {
   externalWait: 10,
   /** Is something lost when the step's consult is relayed to the case owner? */
   relayLoss: 12,
+  /** Does work cut short at the step's target leave a defect? */
+  cutDefect: 13,
 } as const;
 
 /** Number of uniforms per case step. */
-export const STEP_ROLES = 13;
+export const STEP_ROLES = 14;
 
 /**
  * Draws that can come up again and again for one need and have no first-time flag of their

@@ -68,7 +68,7 @@ export const mechanismsSchema = expecting(
     updateWork: durationOrZero.describe("Proactive progress information: staff time per update"),
     proactiveChaseFactor: nonNegative.describe("Proactive progress information: multiplier of the chasing rate"),
     complaintWork: durationOrZero.describe("Back-office time to handle a formal complaint"),
-    cutUnresolvedProbability: share.describe("Chance that a contact cut short at its handling-time target leaves the citizen's request unresolved (M3)"),
+    cutUnresolvedProbability: share.describe("Chance that work cut short at its handling-time target leaves the request unresolved (a contact) or a defect (a step) (M3)"),
     cutPassOnProbability: share.describe("Chance that an enquiry cut short at the front is logged and passed on (or its expertise pulled) instead of left for the citizen to raise again (M3)"),
     basicRepertoire: share.describe("Share of a service's front-resolvable demand types that a scripted front line handles often and answers reliably; beyond it, answers can be wrong"),
     wrongAnswerProbability: share.describe("Chance a front-line answer is wrong or incomplete for the rarest type it resolves; grows in proportion from 0 at the edge of the basic repertoire"),

@@ -14,7 +14,7 @@ describe("reading files (helhet/node)", () => {
     expect(s.services.length).toBeGreaterThan(0);
     const p = readPolicyFile(join(root, "examples/policies/hybrid.yaml"));
     expect(p.caseHandling).toBe("caseOwner");
-    expect(p.handlingTime.frontMinutes).toBe(4);
+    expect(p.handlingTime.frontFactor).toBe(1.2);
   });
 
   it("reads JSON files as JSON", () => {
