@@ -139,9 +139,9 @@ export interface ErlangAMetrics {
 /**
  * The M/M/c+M (Erlang A) queue from its birth–death chain (O. Garnett, A. Mandelbaum &
  * M. Reiman (2002), "Designing a call center with impatient customers", Manufacturing &
- * Service Operations Management 4(3), 208–227): birth rate λ, death rate
- * min(n, c)μ + max(n − c, 0)θ. Unnormalised probabilities are summed until the terms
- * decrease and fall below 1e-16 of the running total. Always stable, since θ > 0.
+ * Service Operations Management 4(3), 208–227; E39 in docs/evidence.md): birth rate λ, death rate
+ * min(n, c)μ + max(n − c, 0)θ. Unnormalised probabilities are summed until the terms decrease
+ * and fall below 1e-16 of the running total. Always stable, since θ > 0.
  * @param options - arrivalRate λ > 0, serviceRate μ > 0, servers c ≥ 1, patienceRate θ > 0
  * @returns probAbandon, probWait, meanWait, meanQueueLength, utilisation
  * @throws RangeError naming an invalid option, or if θ is so small that the chain needs over 1e7 states

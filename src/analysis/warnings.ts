@@ -19,11 +19,11 @@ export interface LoadWarning {
 
 /** Options of {@link loadWarnings}. */
 export interface LoadWarningOptions {
-  /** Utilisation from which a team is "near" its capacity (default 0.85, M5 of docs domain.md). */
+  /** Utilisation from which a team is "near" its capacity (default 0.85, M5 in docs/evidence.md). */
   readonly near?: number;
 }
 
-/** Default threshold of "near": M5 of docs domain.md (keep ρ at or below 0.85). */
+/** Default threshold of "near": M5 in docs/evidence.md (keep ρ at or below 0.85, GUESS; E40). */
 export const NEAR_CAPACITY = 0.85;
 
 /** The services that make up at least this share of a team's load are named in its warning (at most three). */

@@ -1,10 +1,10 @@
 /**
- * The journey emotion score (domain.md §4 item 10): a model assumption, not a measurement. It
- * starts at 0 when the need arises, falls with each wait beyond expectation (a chase), each
- * repeat, each hand-off and each "tell your story again", and rises with a resolution, most of
- * all at the first contact. The weights are GUESSes in the spirit of the phase-3
- * bad-experience score (`model/expression.ts`); no source calibrates them. Used to find the
- * moments where citizens' experience drops most (pain points, candidate moments of truth).
+ * The journey emotion score (docs/evidence.md, metric 10): a model assumption, not a
+ * measurement. It starts at 0 when the need arises, falls with each wait beyond expectation (a
+ * chase), each repeat, each hand-off and each "tell your story again", and rises with a
+ * resolution, most of all at the first contact. The weights are GUESSes in the spirit of the
+ * phase-3 bad-experience score (`model/expression.ts`); no source calibrates them. Used to find
+ * the moments where citizens' experience drops most (pain points, candidate moments of truth).
  *
  * @packageDocumentation
  */

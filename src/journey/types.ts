@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-/** A phase of the customer journey: before, during or after contact (domain.md §1). */
+/** A phase of the customer journey: before, during or after contact (docs/evidence.md, E1). */
 export type Phase = "before" | "during" | "after";
 
 /**

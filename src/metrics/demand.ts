@@ -1,7 +1,7 @@
 /**
  * Demand analysis: the contacts of a run by service, touchpoint (team) and reason, split into
  * value and failure demand — the first thing a systems-thinking study looks at ("study the
- * demand", Seddon's Check step 2–3).
+ * demand", Seddon's Check step 2–3; E4 in docs/evidence.md).
  *
  * @packageDocumentation
  */

@@ -7,7 +7,7 @@
 
 /**
  * Why a citizen contacted the municipality. Codes below `FIRST_FAILURE_REASON` are value
- * demand; the rest are failure demand (domain.md §4, metric 3).
+ * demand; the rest are failure demand (E2; docs/evidence.md, metric 3).
  *
  * @example
  * ```ts

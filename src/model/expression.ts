@@ -1,7 +1,7 @@
 /**
  * Phase 3, after contact: what the citizen says and where. A model assumption, not a
  * measurement: the weights below are GUESSes chosen so that bad journeys are talked about
- * more than good ones; no source calibrates them (domain.md §4 item 10).
+ * more than good ones; no source calibrates them (docs/evidence.md, metric 10).
  *
  * @packageDocumentation
  */

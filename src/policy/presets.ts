@@ -1,6 +1,6 @@
 /**
  * The two preset policies. Each choice is documented in docs/policies.md; the numbers are
- * domain.md §6 starting points (GUESS).
+ * starting points of regimes A and B in docs/evidence.md (GUESS).
  *
  * @packageDocumentation
  */

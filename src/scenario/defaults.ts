@@ -1,8 +1,8 @@
 /**
- * Defaults of the scenario input format, each with its source: M-numbers and sections of
- * docs domain.md, R-numbers of references.md, or GUESS (an estimate, not a measurement: easy to
- * change, and flagged as such in docs/scenario-format.md). They are written in the input
- * format and go through the same validation as user input.
+ * Defaults of the scenario input format, each with its source: the mechanism (M1–M13,
+ * docs/model.md) and its range in docs/evidence.md, E-numbers of docs/evidence.md, or GUESS (an
+ * estimate, not a measurement: easy to change, and flagged as such in docs/scenario-format.md).
+ * They are written in the input format and go through the same validation as user input.
  *
  * @packageDocumentation
  */
@@ -18,7 +18,7 @@ import type { CitizensInput, MechanismsInput } from "./schema.js";
  */
 export const CITIZEN_DEFAULTS: Readonly<Required<CitizensInput>> = Object.freeze({
   // M11: patience mean 1–4 min (GUESS; brief 2–3 min); about 70% of abandonments within 2 min
-  // in one vendor dataset (R41). cv 1 = exponential-like. GUESS.
+  // in one vendor dataset (E37). cv 1 = exponential-like. GUESS.
   phonePatience: { mean: "2.5 min", cv: 1 },
   // GUESS: a visitor at a busy desk waits longer than a caller, but not all day.
   visitPatience: { mean: "30 min", cv: 0.5 },
@@ -34,14 +34,14 @@ export const CITIZEN_DEFAULTS: Readonly<Required<CitizensInput>> = Object.freeze
   returnProbability: 0.75,
   // GUESS: an unresolved caller tries again within a few days.
   returnDelay: { mean: "2 days", cv: 1 },
-  // M7: West Lindsey allows 10 days to supply missing information (R32); mean ~10 days per the
+  // M7: West Lindsey allows 10 days to supply missing information (E19); mean ~10 days per the
   // issue; cv GUESS.
   responseDelay: { mean: "10 days", cv: 0.5 },
-  // M7: unclear letters are a standard avoidable-contact example (NI14, R19). Probability GUESS.
+  // M7: unclear letters are a standard avoidable-contact example (NI14, E16). Probability GUESS.
   letterUnclearProbability: 0.3,
   // M10: a defect left at closing is usually noticed by the citizen. GUESS.
   noticeDefectProbability: 0.7,
-  // M10: reopen window of 30 days (domain.md §4.7); delay GUESS.
+  // M10: reopen window of 30 days (docs/evidence.md, metric definitions, item 7); delay GUESS.
   noticeDelay: { mean: "1 week", cv: 1 },
   // Phase 1: minutes searching when information is good. GUESS.
   searchTime: "10 min",
@@ -58,9 +58,9 @@ export const CITIZEN_DEFAULTS: Readonly<Required<CitizensInput>> = Object.freeze
  * ```
  */
 export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.freeze({
-  // M4: p_info_loss 0.05–0.3 (GUESS; the folk "50% per hand-off" of R44 is unreliable).
+  // M4: p_info_loss 0.05–0.3 (GUESS; the folk "50% per hand-off" of E44 is unreliable).
   handoffInfoLoss: 0.15,
-  // M4: p_misroute 0.05–0.15 (GUESS); failure + "not for here" above 40% of calls at one bank (R17).
+  // M4: p_misroute 0.05–0.15 (GUESS); failure + "not for here" above 40% of calls at one bank (E8).
   misrouteProbability: 0.1,
   // GUESS: reading, deciding "not for here" and sending back.
   misrouteWork: "5 min",
@@ -77,28 +77,28 @@ export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.fr
   batchSetupSaving: 0.1,
   // GUESS: look up the case and answer the front's note.
   chaseNoteWork: "5 min",
-  // F1 (domain.md §5): "someone will call you"; GUESS two working days.
+  // F1 (docs/evidence.md, service flows): "someone will call you"; GUESS two working days.
   callbackExpectation: "2 days",
   // GUESS-free on purpose: no source shows that pulled expertise needs less of the specialist's
   // work than a hand-off does, so a consult is the full work (1); lower it only with evidence.
   consultShare: 1,
-  // M7, R35 (Fenland: front staff help complete forms). Minutes GUESS.
+  // M7, E21 (Fenland: front staff help complete forms). Minutes GUESS.
   completenessHelpWork: "10 min",
-  // M7, R35. GUESS.
+  // M7, E21. GUESS.
   completenessHelpSuccess: 0.8,
   // M8: lost information makes the work fail more often. GUESS.
   infoLossFailure: 0.2,
-  // M10: symptom-only closures reopen 12–15% (R38, vendor, low reliability); regime A 0.10–0.15. GUESS.
+  // M10: symptom-only closures reopen 12–15% (E42, vendor, low reliability); regime A 0.10–0.15. GUESS.
   prematureClosure: 0.12,
   // M10: regime B reopen 0.03–0.05 vs A 0.10–0.15 suggests most defects are caught. GUESS.
   confirmationCatch: 0.7,
   // GUESS: a short call to confirm the need is met.
   confirmationWork: "3 min",
-  // R62 (status events remove progress chasing); weekly updates GUESS.
+  // E32 (status events remove progress chasing); weekly updates GUESS.
   updateInterval: "1 week",
   // GUESS: an automated or short personal update.
   updateWork: "2 min",
-  // R62; GUESS: updates remove most but not all chasing.
+  // E32; GUESS: updates remove most but not all chasing.
   proactiveChaseFactor: 0.2,
   // GUESS: registering, investigating and answering a formal complaint.
   complaintWork: "1 hour",
@@ -151,7 +151,7 @@ export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.fr
  */
 export const PROFILE_DEFAULTS: Readonly<{ byDay: readonly number[]; byHour: readonly number[]; byMonth: readonly number[] }> =
   Object.freeze({
-    // Monday peak (F1, domain.md §5: "Peaks on Monday mornings"); little at weekends (e-forms). GUESS.
+    // Monday peak (F1 in docs/evidence.md: peaks on Monday mornings); little at weekends (e-forms). GUESS.
     byDay: Object.freeze([1.3, 1.1, 1.0, 1.0, 0.9, 0.2, 0.15]),
     // Office hours, a morning peak and a lunch dip; some e-forms in the evening and night. GUESS.
     byHour: Object.freeze([

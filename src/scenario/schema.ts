@@ -137,7 +137,7 @@ export const scenarioInputSchema = expecting(
     .strictObject({
       name: nameText.describe("Scenario name"),
       description: text.optional().describe("What the scenario is for"),
-      sources: expecting(z.array(text), "a list of texts").optional().describe("Where the numbers come from (R-numbers, documents); GUESS values are marked in the file"),
+      sources: expecting(z.array(text), "a list of texts").optional().describe("Where the numbers come from (E-numbers of docs/evidence.md, documents); GUESS values are marked in the file"),
       population: positiveInteger.describe("Inhabitants"),
       costPerStaffHour: nonNegative.describe("Cost of one staff hour, in the scenario's currency"),
       currency: text.optional().describe('Currency of costPerStaffHour (default "SEK")'),

@@ -2,10 +2,10 @@
  * XmR (individuals and moving range) process behaviour chart limits and signals.
  *
  * Source: D. J. Wheeler (2000), Understanding Variation: The Key to Managing Chaos, 2nd ed.,
- * SPC Press: natural process limits x̄ ± 2.66·mR̄ (2.66 = 3/d₂ with d₂ = 1.128 for ranges of
- * two), the upper range limit D₄·mR̄ (Wheeler writes 3.268; we use the tabled
- * D₄ = 1 + 3d₃/d₂ = 3.2665 ≈ 3.267), and the detection rules "a point outside the limits"
- * and "eight successive values on the same side of the central line".
+ * SPC Press (E46 in docs/evidence.md): natural process limits x̄ ± 2.66·mR̄ (2.66 = 3/d₂ with
+ * d₂ = 1.128 for ranges of two), the upper range limit D₄·mR̄ (Wheeler writes 3.268; we use the
+ * tabled D₄ = 1 + 3d₃/d₂ = 3.2665 ≈ 3.267), and the detection rules "a point outside the
+ * limits" and "eight successive values on the same side of the central line".
  */
 
 /** One detected signal. */

@@ -1,5 +1,5 @@
 /**
- * Plausibility against the evidence (domain.md §3–§6). These bands are ranges from the
+ * Plausibility against the evidence (docs/evidence.md). These bands are ranges from the
  * evidence, not targets: the mechanisms produce the figures; docs/model.md records how the
  * scenario was calibrated and which parameters moved.
  */

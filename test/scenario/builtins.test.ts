@@ -107,7 +107,7 @@ describe("built-in scenarios", () => {
     });
   });
 
-  it("soderhamn has the six flows of domain.md §5 and about 26,000 inhabitants", () => {
+  it("soderhamn has the six flows of docs/evidence.md and about 26,000 inhabitants", () => {
     const s = loadScenario("soderhamn");
     expect(s.population).toBe(26084);
     expect(s.services.map((sv) => sv.id)).toEqual([

@@ -1,7 +1,7 @@
 /**
- * The "soderhamn" scenario: a municipality of about 26,000 inhabitants (R45) with the six
- * service flows of docs domain.md §5 (F5 as two services: the yearly school-choice round and
- * continuous placements). Sources: R-numbers of references.md, domain.md sections, or GUESS.
+ * The "soderhamn" scenario: a municipality of about 26,000 inhabitants (E26) with the six
+ * service flows F1–F6 of docs/evidence.md (F5 as two services: the yearly school-choice round and
+ * continuous placements). Sources: E-numbers and sections of docs/evidence.md, or GUESS.
  *
  * @packageDocumentation
  */
@@ -22,21 +22,21 @@ export const soderhamnScenario: ScenarioInput = {
   description:
     "A Swedish municipality of about 26,000 inhabitants with six service flows: contact-centre enquiries, " +
     "building permits, home-care applications, financial assistance, school placement (yearly round and " +
-    "mid-year moves) and waste-collection issues. Volumes are GUESSes from national rates (domain.md §5).",
+    "mid-year moves) and waste-collection issues. Volumes are GUESSes from national rates (docs/evidence.md).",
   sources: [
-    "R45: Söderhamn population 26,084; bygglov about 7 weeks from complete application (secondary source)",
-    "docs domain.md §5: volumes and steps of flows F1–F6 (mostly GUESS)",
-    "docs domain.md §3: mechanism ranges M1–M13",
-    "R21, R27, R28: front-office talk times and direct-answer rates",
-    "R32, R33, R46: building permits (neighbour hearing, missing information, 10-week limit)",
-    "R47: home care volumes; R48: financial assistance volumes; R25: KKiK waiting time to decision",
+    "E26: Söderhamn population 26,084; bygglov about 7 weeks from complete application (secondary source)",
+    "docs/evidence.md, service flows: volumes and steps of flows F1–F6 (mostly GUESS)",
+    "docs/evidence.md: parameter ranges of mechanisms M1–M13",
+    "E22, E33, E34: front-office talk times and direct-answer rates",
+    "E19, E20, E27: building permits (neighbour hearing, missing information, 10-week limit)",
+    "E28: home care volumes; E29: financial assistance volumes; E24: KKiK waiting time to decision",
     // The staffing line below is older than the calibration: the contact centre, the department
     // administrators and the waste company's customer service are staffed above that band
     // (offered load 0.35–0.44), and the building permit officers and the building committee sit
     // at 0.48 (soderhamnTeams.ts; docs/model.md §6 (a), (d), (h)).
     "Staffing: today's organisation, run under regime A: back offices staffed for the load they see including failure demand, phone lines staffed to answer (arithmetic in soderhamnTeams.ts; offeredLoad() for the load as the model routes it)",
   ],
-  population: 26084, // R45
+  population: 26084, // E26
   costPerStaffHour: 600, // GUESS: SEK per staff hour including overheads
   currency: "SEK",
   horizon: "52 weeks",

@@ -1,5 +1,5 @@
 /**
- * The services of the "soderhamn" scenario: flows F1–F6 of docs domain.md §5. Volumes are per
+ * The services of the "soderhamn" scenario: flows F1–F6 of docs/evidence.md. Volumes are per
  * year over the whole year; "needs" include both applications (cases, `caseShare`) and
  * enquiries. Failure demand (chasing, repeats, clarifications) is not an input: the model
  * makes it. Value demand is about 32,000 first contacts a year (see soderhamnTeams.ts); with the failure demand
@@ -25,9 +25,9 @@ export const soderhamnServices: ScenarioInput["services"] = [
     arrivals: "28000 / year", // GUESS: F1 40,000–65,000 contacts/yr in all flows incl. failure demand; ~32,000 value demand
     demandTypes: 20, // M1: 5–20 types per flow (GUESS); high variety
     typeConcentration: 1, // GUESS
-    frontResolvableShare: 0.75, // M2: B resolves 0.7–0.9 at first contact (GUESS); Knivsta 78% (R22)
+    frontResolvableShare: 0.75, // M2: B resolves 0.7–0.9 at first contact (GUESS); Knivsta 78% (E23)
     caseShare: 0, // enquiries only
-    frontWork: { mean: "7.5 min", cv: 0.8 }, // F1: talk time 3–8 min (GUESS; R27 5–9 min)
+    frontWork: { mean: "7.5 min", cv: 0.8 }, // F1: talk time 3–8 min (GUESS; E33 5–9 min)
     backOfficeWork: { mean: "14 min", cv: 1 }, // GUESS: a department looks it up and answers
     backOffice: "departmentAdmin",
     informationQuality: 0.5, // GUESS
@@ -49,10 +49,10 @@ export const soderhamnServices: ScenarioInput["services"] = [
     backOfficeWork: { mean: "20 min", cv: 1 }, // GUESS
     backOffice: "planning",
     specialistShare: 0.5, // GUESS: half the cases need a technical review
-    informationQuality: 0.6, // M7: Swedish bygglov 30–50% incomplete (GUESS); UK about 20% (R33)
+    informationQuality: 0.6, // M7: Swedish bygglov 30–50% incomplete (GUESS); UK about 20% (E20)
     selfServiceShare: 0.3, // GUESS
     channelMix: { phone: 0.45, visit: 0.05, email: 0.15, eform: 0.35 }, // GUESS: applications by e-service
-    expectation: "7 weeks", // R45: Söderhamn average about 7 weeks; legal limit 10 weeks from complete (R46)
+    expectation: "7 weeks", // E26: Söderhamn average about 7 weeks; legal limit 10 weeks from complete (E27)
     steps: [
       // F2: registered and checked for completeness by the registry before a planner sees it (GUESS)
       { id: "intake", name: "registration and completeness check", team: "departmentAdmin", work: { mean: "30 min", cv: 0.5 }, checksCompleteness: true },
@@ -63,14 +63,14 @@ export const soderhamnServices: ScenarioInput["services"] = [
         name: "neighbour hearing",
         team: "planning",
         work: { mean: "30 min", cv: 0.5 }, // GUESS: letters to neighbours, reading replies
-        externalWait: { mean: "17 days", cv: 0.15 }, // F2: fixed 2–3 week windows; West Lindsey 24 days (R32)
+        externalWait: { mean: "17 days", cv: 0.15 }, // F2: fixed 2–3 week windows; West Lindsey 24 days (E19)
       },
       // F2: decided by the building committee (nämnd); a case owner decides under delegation (GUESS)
       { id: "decision", team: "buildingCommittee", work: { mean: "1 hour", cv: 0.5 } },
     ],
   },
   {
-    // F3 home-care application (hemtjänst): 250–450 new applications or reviews/yr (GUESS, R47).
+    // F3 home-care application (hemtjänst): 250–450 new applications or reviews/yr (GUESS, E28).
     id: "homeCare",
     name: "home-care application",
     arrivals: "900 / year", // GUESS: 360 applications + 540 enquiries (often from relatives)
@@ -94,7 +94,7 @@ export const soderhamnServices: ScenarioInput["services"] = [
   },
   {
     // F4 financial assistance (ekonomiskt bistånd): first-time applications, 300–600/yr (GUESS).
-    // Monthly re-applications of current recipients (4,500–5,500/yr, R48) are not modelled here.
+    // Monthly re-applications of current recipients (4,500–5,500/yr, E29) are not modelled here.
     id: "financialAssistance",
     name: "financial assistance",
     arrivals: "2000 / year", // GUESS: 600 applications + 1,400 enquiries
@@ -107,7 +107,7 @@ export const soderhamnServices: ScenarioInput["services"] = [
     informationQuality: 0.4, // GUESS: documents often missing (F4 moments of truth)
     selfServiceShare: 0.2, // GUESS
     channelMix: { phone: 0.45, visit: 0.3, email: 0.05, eform: 0.2 }, // GUESS
-    expectation: "16 days", // R25: KKiK first contact to decision, national average 16 days
+    expectation: "16 days", // E24: KKiK first contact to decision, national average 16 days
     steps: [
       // GUESS: after the first visit the applicant gathers bank statements, rent and income papers
       { id: "firstVisit", name: "booked first visit", team: "welfareOfficers", work: { mean: "1 hour", cv: 0.4 }, externalWait: { mean: "5 days", cv: 0.6 } },
@@ -179,7 +179,7 @@ export const soderhamnServices: ScenarioInput["services"] = [
     steps: [
       // GUESS: the return pick-up waits for a route that passes the address
       { id: "ticket", name: "log and schedule a return pick-up", team: "wasteService", work: { mean: "15 min", cv: 0.5 }, externalWait: { mean: "2 days", cv: 0.5 } },
-      { id: "returnPickup", name: "return pick-up by the contractor", team: "wasteCrew", work: { mean: "45 min", cv: 0.5 }, failureProbability: 0.15 }, // M8 GUESS; R6: 74% done in one visit after redesign
+      { id: "returnPickup", name: "return pick-up by the contractor", team: "wasteCrew", work: { mean: "45 min", cv: 0.5 }, failureProbability: 0.15 }, // M8 GUESS; E18: 74% done in one visit after redesign
     ],
   },
 ];

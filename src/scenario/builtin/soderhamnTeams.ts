@@ -1,14 +1,14 @@
 /**
  * The teams of the "soderhamn" scenario, with the staffing arithmetic. Staffing is a scenario
- * fact: both policies use the same staff (domain.md §6). Staff were first chosen for a
- * plausible offered load of 0.6–0.85 per team under straightforward flow (M5: keep ρ at or
- * below 0.85). The calibration (docs/model.md §6) then staffed the contact centre to answer
- * calls rather than to be busy (a), and the department administrators and the waste
- * company's customer service for the failure demand they see today under regime A (d), so
- * these three sit well below 0.6 here (0.35, 0.44, 0.35). So do the building permit officers
- * (0.48), since the registry took over intake and the building committee the decision (h),
- * and the committee itself, a meeting team (0.48). Failure demand made by the model comes on
- * top of this.
+ * fact: both policies use the same staff (docs/evidence.md, regimes A and B). Staff were first
+ * chosen for a plausible offered load of 0.6–0.85 per team under straightforward flow (M5: keep
+ * ρ at or below 0.85). The calibration (docs/model.md §6) then staffed the contact centre to
+ * answer calls rather than to be busy (a), and the department administrators and the waste
+ * company's customer service for the failure demand they see today under regime A (d), so these
+ * three sit well below 0.6 here (0.35, 0.44, 0.35). So do the building permit officers (0.48),
+ * since the registry took over intake and the building committee the decision (h), and the
+ * committee itself, a meeting team (0.48). Failure demand made by the model comes on top of
+ * this.
  *
  * Straightforward flow, a policy-neutral simplification: every need makes one first contact
  * unless self-service meets it (enquiries only: informationQuality × selfServiceShare); first
@@ -53,7 +53,7 @@ import type { ScenarioInput } from "../schema.js";
  */
 export const soderhamnTeams: ScenarioInput["teams"] = [
   {
-    // F1 (domain.md §5): one way in for phone and e-mail; hours GUESS (4 × 510 + 420 = 2,460 open min/wk).
+    // F1 (docs/evidence.md, service flows): one way in for phone and e-mail; hours GUESS (4 × 510 + 420 = 2,460 open min/wk).
     // Offered load per week:
     //   general 456.44 × 0.8 × 7.5 = 2,738.6
     //   buildingPermit 32.83 × 0.6 × 8 = 157.6

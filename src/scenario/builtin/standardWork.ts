@@ -5,7 +5,7 @@
  * work, part-optimising can be cheaper and no slower"), so it is the control against which the
  * high-variety scenarios are read.
  *
- * Every number is a GUESS chosen to make the work standard; ranges from docs domain.md.
+ * Every number is a GUESS chosen to make the work standard; ranges from docs/evidence.md.
  *
  * @packageDocumentation
  */
@@ -27,7 +27,7 @@ export const standardWorkScenario: ScenarioInput = {
     "Low-variety standard work: resident parking permits and bin changes, one or two demand types each, " +
     "work content with cv 0.1, complete information and few specialist needs. The case where optimising " +
     "each part's minutes should do fine.",
-  sources: ["design.md: the argument the library must let people test", "docs domain.md §3 (M1, M2, M4, M7)", "All volumes and times: GUESS"],
+  sources: ["design.md: the argument the library must let people test", "docs/evidence.md: parameter ranges of M1, M2, M4, M7", "All volumes and times: GUESS"],
   population: 20000, // GUESS
   costPerStaffHour: 600, // GUESS: SEK per staff hour including overheads
   currency: "SEK",

@@ -3,7 +3,7 @@
  * part-time expert, with two services (general questions and a permit). Small enough to
  * follow by hand: a few thousand needs a year.
  *
- * Every number is a GUESS chosen for teaching, in the ranges of docs domain.md. The staffing
+ * Every number is a GUESS chosen for teaching, in the ranges of docs/evidence.md. The staffing
  * arithmetic is in the comments on `teams`.
  *
  * @packageDocumentation
@@ -23,7 +23,7 @@ export const teachingScenario: ScenarioInput = {
   description:
     "Classroom scenario: a front desk (phone, visit, e-mail), one case team and a part-time expert; " +
     "general questions and a permit with a four-step case flow. All numbers are GUESSes for teaching.",
-  sources: ["docs domain.md §3 (mechanism ranges) and §6 (regimes)", "All volumes and times: GUESS for teaching"],
+  sources: ["docs/evidence.md: parameter ranges and the starting points of regimes A and B", "All volumes and times: GUESS for teaching"],
   population: 8000, // GUESS: a small municipality
   costPerStaffHour: 550, // GUESS: SEK incl. overheads
   currency: "SEK",
@@ -76,7 +76,7 @@ export const teachingScenario: ScenarioInput = {
       typeConcentration: 1, // GUESS
       frontResolvableShare: 0.7, // M2: a skilled front line resolves most questions (GUESS)
       caseShare: 0,
-      frontWork: { mean: "8 min", cv: 0.8 }, // F1: talk time 3–8 min (GUESS; R27 5–9 min)
+      frontWork: { mean: "8 min", cv: 0.8 }, // F1: talk time 3–8 min (GUESS; E33 5–9 min)
       backOfficeWork: { mean: "20 min", cv: 0.8 }, // GUESS
       backOffice: "officers",
       informationQuality: 0.5, // GUESS
@@ -95,7 +95,7 @@ export const teachingScenario: ScenarioInput = {
       backOfficeWork: { mean: "20 min", cv: 0.6 }, // GUESS
       backOffice: "officers",
       specialistShare: 0.3, // GUESS
-      informationQuality: 0.6, // M7: 20–50% of applications incomplete (R33; GUESS)
+      informationQuality: 0.6, // M7: 20–50% of applications incomplete (E20; GUESS)
       selfServiceShare: 0.2, // GUESS
       channelMix: { phone: 0.4, visit: 0.1, email: 0.1, eform: 0.4 }, // GUESS
       expectation: "4 weeks", // M9 (GUESS)
