@@ -85,6 +85,8 @@ export class Team {
   private working = 0;
   private paused = 0;
   private wakePending = false;
+  private wakeAt = Infinity;
+  private wakeId = -1;
   private closePending = false;
   private readonly onComplete: (server: number) => void;
   private readonly onRenege: (ticket: number) => void;
@@ -294,12 +296,19 @@ export class Team {
   }
 
   private ensureWake(): void {
-    if (this.wakePending) return;
+    // with one calendar for all, a pending wake is at the next opening already
+    if (this.wakePending && this.uniformHours) return;
     const at = this.nextServerOpening();
     if (at === Infinity) return;
+    if (this.wakePending) {
+      // servers on different hours: a server freed after the wake was planned may open sooner
+      if (at >= this.wakeAt) return;
+      this.sim.cancel(this.wakeId);
+    }
     this.wakePending = true;
+    this.wakeAt = at;
     // priority -1: a team that opens at t starts work before events scheduled for t
-    this.sim.scheduleAt(at, this.onWake, 0, -1);
+    this.wakeId = this.sim.scheduleAt(at, this.onWake, 0, -1);
   }
 
   /** The next time a free server's hours open (now if one is open). */
@@ -315,6 +324,7 @@ export class Team {
 
   private wake(): void {
     this.wakePending = false;
+    this.wakeAt = Infinity;
     const closed = this.uniformHours ? !this.isOpen() : this.openFreeServer() < 0;
     if (closed) {
       this.ensureWake();
