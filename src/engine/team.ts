@@ -43,7 +43,8 @@ export interface TeamOptions {
 
 /**
  * A team of identical servers with one waiting line: capacity, FIFO or priority order,
- * reneging (a waiting entity leaves when its patience runs out) and weekly opening hours.
+ * reneging (a waiting entity leaves when its patience runs out), weekly opening hours and
+ * absence of single servers ({@link Team.setAbsent}).
  *
  * @example
  * ```ts
@@ -66,6 +67,8 @@ export class Team {
   private readonly serverHours: readonly WeeklyCalendar[];
   private readonly uniformHours: boolean;
   private readonly sBusy: Uint8Array;
+  private readonly sAbsent: Uint8Array;
+  private absentCount = 0;
   private readonly sim: Simulation;
   private readonly doneHook: TeamHooks["done"];
   private readonly startedHook: TeamHooks["started"];
@@ -85,6 +88,8 @@ export class Team {
   private working = 0;
   private paused = 0;
   private wakePending = false;
+  private wakeAt = Infinity;
+  private wakeId = -1;
   private closePending = false;
   private readonly onComplete: (server: number) => void;
   private readonly onRenege: (ticket: number) => void;
@@ -121,6 +126,7 @@ export class Team {
     this.pause = (options.atClosing ?? "finish") === "pause";
     if (this.pause && !this.uniformHours) throw new RangeError(`team "${this.name}": the "pause" closing rule needs the same hours for every server`);
     this.sBusy = new Uint8Array(servers);
+    this.sAbsent = new Uint8Array(servers);
     this.statistics = new TeamStatistics(sim.now, this.serverHours, this.sBusy);
     this.sEntity = new Float64Array(servers);
     this.sTag = new Float64Array(servers);
@@ -206,6 +212,77 @@ export class Team {
     return true;
   }
 
+  /**
+   * Marks server `server` absent (true) or back (false) from now on: sickness, holidays.
+   *
+   * - An absent server takes no new work. A free server leaves at once; a busy one finishes
+   *   the piece of work in hand (its `done` hook fires as usual) and then stays away.
+   * - A server that comes back is free again and starts waiting work at once if its own hours
+   *   are open, otherwise at its next opening.
+   * - Marking an absent server absent, or a present one back, does nothing.
+   * - Statistics: its open time while absent is not capacity ({@link TeamStats.absentTime});
+   *   work it does while absent counts as overtime ({@link TeamStats.overtime}).
+   *
+   * Absence needs the "finish" closing rule (the default).
+   *
+   * @param server - the server's index, 0 to servers − 1 (as handed to the hooks)
+   * @param absent - true: absent from now on; false: back from now on
+   * @throws RangeError for an index that is not a server's, or on a team with the "pause" rule
+   *
+   * @example
+   * ```ts
+   * const sim = new Simulation();
+   * const desk = new Team(sim, { servers: 2 }, { done: () => {} });
+   * desk.setAbsent(1, true); // server 1 is off sick
+   * desk.arrive(1, 10); // server 0 takes it
+   * desk.arrive(2, 10); // waits: nobody else is in
+   * sim.schedule(4, () => desk.setAbsent(1, false)); // back at 4: starts entity 2
+   * sim.run();
+   * sim.now; //=> 14
+   * desk.stats().absentTime; //=> 4
+   * desk.stats().capacityTime; //=> 24 (2 × 14 − 4)
+   * ```
+   */
+  setAbsent(server: number, absent: boolean): void {
+    if (!Number.isInteger(server) || server < 0 || server >= this.servers) {
+      throw new RangeError(`server of team "${this.name}" must be an integer from 0 to ${this.servers - 1}, got ${server}`);
+    }
+    if (this.pause) throw new RangeError(`team "${this.name}": absence needs the "finish" closing rule, not "pause"`);
+    if ((this.sAbsent[server] === 1) === absent) return;
+    const now = this.sim.now;
+    const st = this.statistics;
+    st.update(now, this.line.length, this.working);
+    const busy = this.sBusy[server] === 1;
+    if (absent) {
+      this.sAbsent[server] = 1;
+      this.absentCount++;
+      st.absenceStarted(server, now, busy);
+      if (!busy) {
+        // leaves the free stack
+        let p = this.freeCount - 1;
+        while (p >= 0 && this.freeServers[p] !== server) p--;
+        if (p >= 0) this.freeServers[p] = this.freeServers[--this.freeCount] as number;
+      }
+      return;
+    }
+    this.sAbsent[server] = 0;
+    this.absentCount--;
+    st.absenceEnded(server, now, busy);
+    if (busy) return; // it goes back to the free stack when its work in hand is done
+    this.freeServers[this.freeCount++] = server;
+    this.startWaiting(); // starts waiting work, or plans a wake for the server's opening
+  }
+
+  /**
+   * Whether server `server` is absent now ({@link Team.setAbsent}); false for an index that
+   * is not a server's.
+   *
+   * @param server - the server's index, 0 to servers − 1
+   */
+  isAbsent(server: number): boolean {
+    return this.sAbsent[server] === 1;
+  }
+
   /** Statistics since the start or the last {@link Team.resetStats}, at the current time. */
   stats(): TeamStats {
     return this.statistics.snapshot(this.sim.now, this.name, this.line.length, this.working);
@@ -249,7 +326,8 @@ export class Team {
     this.working--;
     this.sBusy[server] = 0;
     this.sEvent[server] = -1;
-    this.freeServers[this.freeCount++] = server;
+    if (this.absentCount === 0 || this.sAbsent[server] === 0) this.freeServers[this.freeCount++] = server;
+    else st.absentServerDone(); // absent: finished the work in hand, takes no more
     const entity = this.sEntity[server] as number;
     const tag = this.sTag[server] as number;
     this.startWaiting();
@@ -294,12 +372,19 @@ export class Team {
   }
 
   private ensureWake(): void {
-    if (this.wakePending) return;
+    // with one calendar for all, a pending wake is at the next opening already
+    if (this.wakePending && this.uniformHours) return;
     const at = this.nextServerOpening();
     if (at === Infinity) return;
+    if (this.wakePending) {
+      // servers on different hours: a server freed after the wake was planned may open sooner
+      if (at >= this.wakeAt) return;
+      this.sim.cancel(this.wakeId);
+    }
     this.wakePending = true;
+    this.wakeAt = at;
     // priority -1: a team that opens at t starts work before events scheduled for t
-    this.sim.scheduleAt(at, this.onWake, 0, -1);
+    this.wakeId = this.sim.scheduleAt(at, this.onWake, 0, -1);
   }
 
   /** The next time a free server's hours open (now if one is open). */
@@ -315,6 +400,7 @@ export class Team {
 
   private wake(): void {
     this.wakePending = false;
+    this.wakeAt = Infinity;
     const closed = this.uniformHours ? !this.isOpen() : this.openFreeServer() < 0;
     if (closed) {
       this.ensureWake();

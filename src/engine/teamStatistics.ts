@@ -6,10 +6,19 @@ export interface TeamStats {
   readonly servers: number;
   /** Length of the period. */
   readonly elapsed: number;
-  /** Open time in the period (by the opening hours: any server open). */
+  /** Open time in the period (by the opening hours: any server open; absence aside). */
   readonly openTime: number;
-  /** Server time available in the period: each server's open time, added up. */
+  /**
+   * Server time available in the period: each server's open time (by its own hours), added
+   * up, less the open time it was absent ({@link TeamStats.absentTime}).
+   */
   readonly capacityTime: number;
+  /**
+   * Server time lost to absence in the period: each server's open time (by its own hours)
+   * while absent ({@link Team.setAbsent}), added up; spells that began before the period or
+   * are still running count for their part inside it.
+   */
+  readonly absentTime: number;
   readonly arrivals: number;
   readonly started: number;
   readonly completed: number;
@@ -27,11 +36,16 @@ export interface TeamStats {
   readonly meanBusy: number;
   /** Server time spent working in the period. */
   readonly busyTime: number;
-  /** Server time spent working while the team was closed (finishing work in hand). */
+  /**
+   * Server time spent working outside capacity: while the server's own hours were closed, or
+   * while it was absent (finishing the work in hand it had when its absence began).
+   */
   readonly overtime: number;
   /**
    * busyTime ÷ (capacityTime + overtime): the share of the available capacity that was
-   * used, in [0, 1]; 0 when no capacity was available.
+   * used, in [0, 1]; 0 when no capacity was available. Every minute of work falls either in
+   * capacity (a present server in its own open hours) or in overtime, so the ratio never
+   * exceeds 1, and it measures present staff only.
    */
   readonly utilisation: number;
   /** Mean wait of the entities whose service started. */
@@ -70,6 +84,13 @@ export class TeamStatistics {
   private queueArea = 0;
   private busyArea = 0;
   private overtimeArea = 0;
+  /** Servers busy while absent (finishing their work in hand); the team keeps it up to date. */
+  private absentBusy = 0;
+  private absentNow = 0;
+  /** When each server's absence began; NaN while present. */
+  private readonly absentSince: Float64Array;
+  /** Open time lost to absence spells that ended in the period (their part inside it). */
+  private absentArea = 0;
 
   /**
    * @param now - start of the first period
@@ -86,6 +107,7 @@ export class TeamStatistics {
     this.servers = calendars.length;
     this.uniform = calendars.every((c) => c === calendars[0]);
     this.always = this.uniform && (calendars[0]?.isAlways ?? true);
+    this.absentSince = new Float64Array(this.servers).fill(NaN);
   }
 
   /**
@@ -97,7 +119,8 @@ export class TeamStatistics {
     if (dt > 0) {
       this.queueArea += queue * dt;
       this.busyArea += busy * dt;
-      if (busy > 0 && !this.always) {
+      if (busy > 0 && this.absentBusy > 0) this.overtimeArea += this.overtimeWithAbsence(now, dt, busy);
+      else if (busy > 0 && !this.always) {
         if (this.uniform) this.overtimeArea += busy * closedPart(dt, this.calendars[0]!.openMinutesBetween(this.lastT, now));
         else {
           for (let k = 0; k < this.servers; k++) {
@@ -107,6 +130,56 @@ export class TeamStatistics {
       }
       this.lastT = now;
     }
+  }
+
+  /** Overtime in the last `dt` up to `now` while some busy server is absent: all its work is overtime. */
+  private overtimeWithAbsence(now: number, dt: number, busy: number): number {
+    if (this.uniform) {
+      const present = busy - this.absentBusy;
+      const closed = present > 0 && !this.always ? present * closedPart(dt, this.calendars[0]!.openMinutesBetween(this.lastT, now)) : 0;
+      return this.absentBusy * dt + closed;
+    }
+    let sum = 0;
+    for (let k = 0; k < this.servers; k++) {
+      if (this.busyFlags[k] !== 1) continue;
+      sum += Number.isNaN(this.absentSince[k]) ? closedPart(dt, this.calendars[k]!.openMinutesBetween(this.lastT, now)) : dt;
+    }
+    return sum;
+  }
+
+  /** Records that `server` is absent from `now` on; call {@link TeamStatistics.update} first. */
+  absenceStarted(server: number, now: number, busy: boolean): void {
+    this.absentSince[server] = now;
+    this.absentNow++;
+    if (busy) this.absentBusy++;
+  }
+
+  /** Records that `server` is back at `now`; call {@link TeamStatistics.update} first. */
+  absenceEnded(server: number, now: number, busy: boolean): void {
+    this.absentArea += this.lostSince(server, now);
+    this.absentSince[server] = NaN;
+    this.absentNow--;
+    if (busy) this.absentBusy--;
+  }
+
+  /** Records that an absent server finished its work in hand; call {@link TeamStatistics.update} first. */
+  absentServerDone(): void {
+    this.absentBusy--;
+  }
+
+  /** Open time of `server` lost to its running absence, within the period, up to `now`. */
+  private lostSince(server: number, now: number): number {
+    const from = Math.max(this.absentSince[server] as number, this.startT);
+    return from < now ? this.calendars[server]!.openMinutesBetween(from, now) : 0;
+  }
+
+  /** Open time lost to absence in the period up to `now`, running spells included. */
+  private absentTime(now: number): number {
+    let lost = this.absentArea;
+    if (this.absentNow > 0) {
+      for (let k = 0; k < this.servers; k++) if (!Number.isNaN(this.absentSince[k])) lost += this.lostSince(k, now);
+    }
+    return lost;
   }
 
   /** Records a queue length, for the maximum. */
@@ -142,6 +215,7 @@ export class TeamStatistics {
     this.queueArea = 0;
     this.busyArea = 0;
     this.overtimeArea = 0;
+    this.absentArea = 0; // running spells count from the new start on
     this.startT = now;
   }
 
@@ -157,7 +231,9 @@ export class TeamStatistics {
     const elapsed = now - this.startT;
     const first = this.calendars[0]!;
     const openTime = this.uniform ? first.openMinutesBetween(this.startT, now) : this.unionOpen(now);
-    const capacityTime = this.uniform ? this.servers * openTime : this.calendars.reduce((a, c) => a + c.openMinutesBetween(this.startT, now), 0);
+    const scheduled = this.uniform ? this.servers * openTime : this.calendars.reduce((a, c) => a + c.openMinutesBetween(this.startT, now), 0);
+    const absentTime = this.absentTime(now);
+    const capacityTime = absentTime > 0 ? Math.max(0, scheduled - absentTime) : scheduled;
     const capacity = capacityTime + this.overtimeArea;
     const n = this.started;
     const meanWait = n > 0 ? this.waitSum / n : 0;
@@ -168,6 +244,7 @@ export class TeamStatistics {
       elapsed,
       openTime,
       capacityTime,
+      absentTime,
       arrivals: this.arrivals,
       started: n,
       completed: this.completed,

@@ -202,3 +202,21 @@ describe("Team with servers on different hours", () => {
     expect(() => new Team(sim, { name: "t", servers: 2, serverHours: [mornings, afternoons], atClosing: "pause" }, { done: () => {} })).toThrow(/pause/);
   });
 });
+
+describe("Team with servers on different hours: waking", () => {
+  it("wakes at the earliest opening of a server freed after a later wake was planned", () => {
+    const mornings = WeeklyCalendar.weekdays("08:00", "12:00");
+    const afternoons = WeeklyCalendar.weekdays("12:00", "16:00");
+    const sim = new Simulation();
+    const starts: string[] = [];
+    const team = new Team(sim, { servers: 2, serverHours: [mornings, afternoons] }, {
+      done: () => {},
+      started: (e, _t, _w, server) => starts.push(`${e} s${server} @${sim.now}`),
+    });
+    sim.schedule(11 * 60, () => team.arrive(1, 600)); // server 0 works Monday 11:00–21:00
+    sim.schedule(20 * 60, () => team.arrive(2, 10)); // waits; server 1 opens Tuesday 12:00
+    sim.run({ until: 2 * MINUTES_PER_DAY });
+    // server 0, free from 21:00, opens Tuesday 08:00: earlier than server 1
+    expect(starts).toEqual(["1 s0 @660", `2 s0 @${MINUTES_PER_DAY + 8 * 60}`]);
+  });
+});
