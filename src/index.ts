@@ -117,6 +117,7 @@ export {
   mmc,
   offeredLoad,
   pollaczekKhinchine,
+  presentShare,
   serviceRouting,
 } from "./analysis/index.js";
 export type {

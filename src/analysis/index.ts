@@ -20,6 +20,7 @@ export type { JacksonNetworkOptions } from "./queueing.js";
 export type { JacksonNetworkResult } from "./queueing.js";
 export { offeredLoad } from "./offeredLoad.js";
 export { serviceRouting } from "./offeredLoad.js";
+export { presentShare } from "./offeredLoad.js";
 export type { TeamLoad } from "./offeredLoad.js";
 export type { RoutedStation } from "./offeredLoad.js";
 export { loadWarnings } from "./warnings.js";

@@ -9,7 +9,9 @@
  * mean visits per need to every station. Then
  *
  *   load (min/week) = Σ over services and stations of needs/week × visits × mean minutes,
- *   utilisation     = load ÷ capacity, capacity = Σ over member teams of staff × open min/week.
+ *   utilisation     = load ÷ (capacity × present share), capacity = Σ over member teams of
+ *                     staff × open min/week, present share = 1 − the expected share of time
+ *                     a person is away (sickness spells × mean length + summer holiday weeks).
  *
  * The routing follows the model (src/model: arise.ts, front.ts, cases.ts, closure.ts,
  * servicePlan.ts, teams.ts, world.ts), which sits above this layer and so is re-stated here,
@@ -37,9 +39,17 @@ export interface TeamLoad {
   readonly staff: number;
   /** Open minutes per week per staff member; for pooled owners capacity ÷ staff (see {@link offeredLoad}). */
   readonly openMinutesPerWeek: number;
+  /**
+   * The expected share of the year a person is at work: 1 − (sickness spells × their mean length
+   * + summer holiday weeks) as shares of the year (overlaps ignored), at least 0.
+   */
+  readonly presentShare: number;
   /** Staff minutes per week the value demand needs from this team. */
   readonly offeredMinutesPerWeek: number;
-  /** offeredMinutesPerWeek ÷ (staff × openMinutesPerWeek); Infinity when work meets no open hours. */
+  /**
+   * offeredMinutesPerWeek ÷ (staff × openMinutesPerWeek × presentShare); Infinity when work
+   * meets no open hours.
+   */
   readonly utilisation: number;
   /** Minutes per week by service id (services with load only). */
   readonly byService: Readonly<Record<string, number>>;
@@ -124,6 +134,7 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
     if (add > 0) load[r.team]!.set(service.id, (load[r.team]!.get(service.id) ?? 0) + add);
   }
   const nameOf = new Map(scenario.services.map((sv) => [sv.id, sv.name]));
+  const present = presentShare(scenario);
   return teams.map((t, j) => {
     const training = (t.staff * t.trainingPerYear) / 52;
     const offered = [...load[j]!.values()].reduce((a, x) => a + x, 0) + training;
@@ -133,8 +144,9 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
       role: t.role,
       staff: t.staff,
       openMinutesPerWeek: t.capacity / t.staff,
+      presentShare: present,
       offeredMinutesPerWeek: offered,
-      utilisation: offered === 0 ? 0 : t.capacity > 0 ? offered / t.capacity : Infinity,
+      utilisation: offered === 0 ? 0 : t.capacity * present > 0 ? offered / (t.capacity * present) : Infinity,
       byService: Object.fromEntries(load[j]!),
       trainingMinutesPerWeek: training,
       serviceNames: Object.fromEntries([...load[j]!.keys()].map((id) => [id, nameOf.get(id) as string])),
@@ -181,6 +193,25 @@ function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTea
     return [...merged.values()].filter((m) => m.visits > 0);
   });
   return { teams, routed };
+}
+
+/**
+ * The expected share of the time a person is at work, from the scenario's absence
+ * parameters (absence.ts in the model): 1 − sickness spells per year × mean length − holiday
+ * weeks ÷ 52, at least 0.
+ *
+ * @param scenario - a parsed scenario
+ * @returns a share in [0, 1]
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * presentShare({ ...s, mechanisms: { ...s.mechanisms, sicknessSpellsPerMinute: 0, holidayWeeks: 0 } }); //=> 1
+ * ```
+ */
+export function presentShare(scenario: Scenario): number {
+  const m = scenario.mechanisms;
+  const away = m.sicknessSpellsPerMinute * m.sicknessLength.mean + m.holidayWeeks / 52;
+  return Math.max(0, 1 - away);
 }
 
 /** Visits per need: (I − Rᵀ)v = γ solved by LU decomposition (mathjs `lusolve`). */

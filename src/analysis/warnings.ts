@@ -43,7 +43,7 @@ const MAX_DRIVERS = 3;
  * ```ts
  * const loads: TeamLoad[] = [{ team: "caseWorkers", name: "case workers", role: "caseWork", staff: 1,
  *   openMinutesPerWeek: 2400, offeredMinutesPerWeek: 3120, utilisation: 1.3,
- *   byService: { permit: 3120 }, serviceNames: { permit: "building permit" }, trainingMinutesPerWeek: 0 }];
+ *   byService: { permit: 3120 }, serviceNames: { permit: "building permit" }, trainingMinutesPerWeek: 0, presentShare: 1 }];
  * loadWarnings(loads)[0]?.message;
  * //=> "case workers (building permit) are offered 130% of their capacity before any failure demand; queues will grow without limit"
  * ```

@@ -283,6 +283,29 @@ export class Team {
     return this.sAbsent[server] === 1;
   }
 
+  /**
+   * Whether someone is at work now: the team is open and at least one server whose own hours
+   * are open is not absent ({@link Team.setAbsent}). With nobody absent this is
+   * {@link Team.isOpen}.
+   *
+   * @example
+   * ```ts
+   * const sim = new Simulation();
+   * const desk = new Team(sim, { servers: 1 }, { done: () => {} });
+   * desk.setAbsent(0, true);
+   * [desk.isOpen(), desk.isStaffed()]; //=> [true, false]
+   * ```
+   */
+  isStaffed(): boolean {
+    if (!this.isOpen()) return false;
+    if (this.absentCount === 0) return true;
+    const now = this.sim.now;
+    for (let k = 0; k < this.servers; k++) {
+      if (this.sAbsent[k] === 0 && (this.uniformHours || (this.serverHours[k] as WeeklyCalendar).isOpen(now))) return true;
+    }
+    return false;
+  }
+
   /** Statistics since the start or the last {@link Team.resetStats}, at the current time. */
   stats(): TeamStats {
     return this.statistics.snapshot(this.sim.now, this.name, this.line.length, this.working);

@@ -239,7 +239,9 @@ export function rankTouchpoints(plan: TouchpointPlan, base: readonly (readonly T
       contactsPerNeed: effect((m) => m.contactsPerNeed),
     };
     const ranked = effects[plan.rankBy];
-    return { teamId: team.id, touchpoint: team.name, members: team.members, ...effects, improvement: -ranked.change, clearImprovement: ranked.ci95 !== null && ranked.ci95[1] < 0 };
+    // 0 − x, not −x: never −0, which JSON cannot carry
+    const improvement = 0 - ranked.change;
+    return { teamId: team.id, touchpoint: team.name, members: team.members, ...effects, improvement, clearImprovement: ranked.ci95 !== null && ranked.ci95[1] < 0 };
   });
   rows.sort((a, b) => b.improvement - a.improvement || (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : 0));
   const first = base[0]?.[0];

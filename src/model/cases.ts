@@ -46,7 +46,12 @@ export function startCase(world: World, need: Need, viaFront: boolean): void {
   }
   if (need.complete) need.completeAt = world.now;
   need.step = -1;
-  if (world.policy.progressInformation === "proactive") scheduleUpdate(world, need);
+  if (world.policy.progressInformation === "proactive") {
+    // the first update before the citizen would start to wonder, then one every interval
+    const m = world.scenario.mechanisms;
+    const expectation = world.plans[need.service]!.spec.expectationMinutes;
+    world.after(Math.min(m.updateIntervalMinutes, m.firstUpdate * expectation), need, Timer.update);
+  }
   proceed(world, need);
 }
 
@@ -88,8 +93,6 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
     }
     const uMis = world.uniform(need, base + StepRole.misroute, !isRework);
     if (uMis < mechanisms.misrouteProbability && fails) {
-      // sent to the wrong place and back: the wrong place hands it on again
-      need.handoffs++;
       need.origin = sender;
       need.cause = Cause.misroute;
       const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
@@ -339,6 +342,9 @@ export function misrouteDone(world: World, task: Task): void {
     world.after(returnDelay, need, Timer.attempt, Reason.wrongPlace, 0, Cause.misroute);
     return;
   }
+  // the wrong place hands the work on to where it belongs: a second hand-off
+  need.handoffs++;
+  world.journal.log(need, JournalEvent.handoff, world.now, world.plans[need.service]!.stepTeam[k] as number, 0, 0, 0, 0, k, -1, k);
   submitStep(world, need, k, isRework, false, true);
 }
 
@@ -513,7 +519,8 @@ export function updateDue(world: World, timer: Task): void {
     const team = need.owner >= 0 ? need.owner : world.plans[need.service]!.backOffice;
     const task = world.newTask(need, TaskCode.update, Reason.firstRequest, false);
     need.updatePending = 1;
-    world.submit(task, team, world.scenario.mechanisms.updateMinutes, 1);
+    // in the owner's line like other work (first come, first served)
+    world.submit(task, team, world.scenario.mechanisms.updateMinutes, 0);
   }
   scheduleUpdate(world, need);
 }

@@ -116,6 +116,8 @@ export function chaseDue(world: World, timer: Task): void {
       if (world.needStream(need)() >= world.scenario.mechanisms.proactiveChaseFactor) return nextChase(world, need);
     } else cause = Cause.missedUpdate;
   }
+  // the need waits for its own case owner, who is away: nobody else moves it or answers
+  if (world.ownerAway(need)) cause = Cause.ownerAbsent;
   need.waitsBeyond++;
   attempt(world, need, Reason.progressChasing, 0, cause);
 }

@@ -160,6 +160,7 @@ function finalise(world: World, need: Need, status: number): void {
   need.status = status;
   need.endAt = world.now;
   world.live--;
+  world.releaseOwner(need);
   disarmChasing(world, need);
   if (status === NeedStatus.resolved && world.recorder.inWindow(world.now)) world.recorder.resolvedInWindow++;
   need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, need.u[U.expression]!);

@@ -74,9 +74,10 @@ export function attempt(world: World, need: Need, reason: number, first: number,
   const team = world.frontTeam[need.channel] as number;
   const live = need.channel === PHONE || need.channel === VISIT;
   const front = world.teams[team]!;
-  if (live && !front.isOpen()) {
-    // the citizen gets in touch at some time during the next opening period (uniformly)
-    const opens = front.openingHours.nextOpening(world.now);
+  if (live && !front.isStaffed()) {
+    // the citizen gets in touch at some time during the next opening period (uniformly); a desk
+    // whose people are all away is met as closed, and tried again at its next opening
+    const opens = front.openingHours.nextOpening(front.isOpen() ? front.openingHours.nextClosing(world.now) : world.now);
     if (opens === Infinity) return;
     const closes = Math.min(front.openingHours.nextClosing(opens), opens + 1440);
     const slot = world.repeatedSlot(need, Repeated.closedLine);

@@ -184,6 +184,12 @@ export class Need {
   lastUpdateAt = -1;
   /** 1 while a proactive update waits in the owner's line. */
   updatePending = 0;
+  /** The personal case owner (person index in {@link Need.personTeam}), or -1. */
+  person = -1;
+  /** The planned team of the personal case owner, or -1. */
+  personTeam = -1;
+  /** Times a colleague took the need over from an absent owner. */
+  covered = 0;
   waitsBeyond = 0;
   retells = 0;
   failedAttempts = 0;
@@ -260,6 +266,9 @@ export class Need {
     this.defectCause = 0;
     this.lastUpdateAt = -1;
     this.updatePending = 0;
+    this.person = -1;
+    this.personTeam = -1;
+    this.covered = 0;
     this.waitsBeyond = 0;
     this.retells = 0;
     this.failedAttempts = 0;

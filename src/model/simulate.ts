@@ -96,10 +96,10 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   wire(world);
   startArrivals(world);
   startTraining(world);
-  world.sim.scheduleAt(warmup, () => world.teams.forEach((t) => t.resetStats()), 0, -2);
+  world.sim.scheduleAt(warmup, () => world.resetStats(), 0, -2);
   const snapshots: TeamResult["stats"][] = [];
   world.sim.scheduleAt(horizon, () => {
-    world.teams.forEach((t) => snapshots.push(t.stats()));
+    world.teams.forEach((_, j) => snapshots.push(world.teamStats(j)));
     if (world.cohortOpen.size === 0) world.sim.stop();
   }, 0, 2);
   const daily: number[] = [];
@@ -126,7 +126,7 @@ function startTraining(world: World): void {
   const weekly = () => {
     plans.forEach((plan, i) => {
       if (plan.trainingPerYear <= 0) return;
-      for (let k = 0; k < plan.staff; k++) world.submitOwnWork(TaskCode.training, i, plan.trainingPerYear / 52);
+      for (let k = 0; k < plan.staff; k++) world.submitOwnWork(TaskCode.training, i, plan.trainingPerYear / 52, k);
     });
     world.sim.schedule(WEEK, weekly, 0, 3);
   };
@@ -175,7 +175,7 @@ function result(world: World, snapshots: TeamResult["stats"][], seed: number | s
       role: plan.role,
       staff: plan.staff,
       members: plan.members.map((m) => scenario.teams[m]!.id),
-      stats: snapshots[i] ?? world.teams[i]!.stats(),
+      stats: snapshots[i] ?? world.teamStats(i),
       valueMinutes: minutes.value,
       failureMinutes: minutes.failure,
       minutesByTask: minutes.byTask,

@@ -38,6 +38,10 @@ export class Task {
   cause = 0;
   /** A defect this work leaves in (a `Cause` code: a wrong answer), or 0. */
   defect = 0;
+  /** For work at a team of personal case owners: the person whose line it is in, or -1. */
+  person = -1;
+  /** The engine's ticket while the task waits in a line (for taking it out), or -1. */
+  ticket = -1;
   /** Task code. */
   kind = 0;
   /** Reason code (for contacts: why the citizen got in touch). */

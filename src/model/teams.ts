@@ -30,6 +30,13 @@ export interface TeamPlan {
   readonly pay: number;
   /** Training minutes per person per year that keep a broad repertoire up (0 for none). */
   readonly trainingPerYear: number;
+  /** Who each server is: the scenario team the person belongs to and their index in it. */
+  readonly people: readonly { readonly team: string; readonly index: number }[];
+  /**
+   * Whether the team's people are personal case owners (under "caseOwner" with "personal"
+   * ownership): each need waits for its own owner instead of the first free person.
+   */
+  readonly personal: boolean;
 }
 
 /** The teams to run and where each scenario team's work goes. */
@@ -59,6 +66,7 @@ export function planTeams(scenario: Scenario, policy: Policy): TeamLayout {
     while (parent[i] !== i) i = parent[i] as number;
     return i;
   };
+  const owners = new Set<number>();
   if (policy.caseHandling === "caseOwner") {
     for (const service of scenario.services) {
       const members = new Set<number>();
@@ -68,6 +76,7 @@ export function planTeams(scenario: Scenario, policy: Policy): TeamLayout {
       const back = index.get(service.backOffice) as number;
       if (scenario.teams[back]?.role !== "front") members.add(back);
       const list = [...members].filter((i) => scenario.teams[i]?.role !== "front");
+      for (const i of list) owners.add(i);
       for (const i of list.slice(1)) {
         const a = find(list[0] as number);
         const b = find(i);
@@ -85,7 +94,9 @@ export function planTeams(scenario: Scenario, policy: Policy): TeamLayout {
   const breadth = frontBreadth(policy, scenario.mechanisms.basicRepertoire);
   for (const members of groups.values()) {
     for (const m of members) teamOf[m] = teams.length;
-    teams.push(planOf(scenario, members, breadth));
+    const plan = planOf(scenario, members, breadth);
+    const personal = policy.ownership === "personal" && members.some((m) => owners.has(m));
+    teams.push(personal ? { ...plan, personal } : plan);
   }
   return { teams, teamOf };
 }
@@ -130,11 +141,14 @@ function planOf(scenario: Scenario, members: readonly number[], breadth: number)
   const calendars = specs.map((s) => WeeklyCalendar.fromIntervals(s.hours));
   const serverHours = specs.flatMap((s, i) => Array.from({ length: s.staff }, () => calendars[i] as WeeklyCalendar));
   const training = scenario.mechanisms.trainingMinutesPerYear;
+  const people = specs.flatMap((s) => Array.from({ length: s.staff }, (_, index) => ({ team: s.id, index })));
   if (specs.length === 1) {
     return {
       id: first.id, name: first.name, role: first.role, staff: first.staff, hours: calendars[0] as WeeklyCalendar, serverHours, members,
       pay: payOf(scenario, first.role, breadth),
       trainingPerYear: first.role === "front" ? training * breadth : 0,
+      people,
+      personal: false,
     };
   }
   const staff = specs.reduce((a, s) => a + s.staff, 0);
@@ -151,5 +165,7 @@ function planOf(scenario: Scenario, members: readonly number[], breadth: number)
     pay: specs.reduce((a, s) => a + s.staff * payOf(scenario, s.role, breadth), 0) / staff,
     // case owners take on the other teams' work: they train for the whole repertoire
     trainingPerYear: training,
+    people,
+    personal: false,
   };
 }

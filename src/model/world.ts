@@ -6,7 +6,9 @@
  *
  * @packageDocumentation
  */
-import { Simulation, Team } from "../engine/index.js";
+import { Simulation, Team, type TeamStats } from "../engine/index.js";
+import { absenceSpells, awayUntil } from "./absence.js";
+import { mergeTeamStats } from "./mergeStats.js";
 import { createStream, lognormal, type Lognormal, type Rng } from "../random/index.js";
 import type { Policy } from "../policy/types.js";
 import type { Scenario, Spread } from "../scenario/types.js";
@@ -124,6 +126,15 @@ export class World {
   nextNeedId = 0;
   /** Needs alive now (arisen and not yet met or given up). */
   live = 0;
+  /**
+   * For a team of personal case owners (TeamPlan.personal): one one-person engine team per
+   * owner, each with its own line; null for every other team, whose people share one line.
+   */
+  readonly persons: (Team[] | null)[] = [];
+  /** Open needs owned by each person of a team of personal owners (null elsewhere). */
+  readonly caseload: (Int32Array | null)[] = [];
+  /** Each planned team's people's absence spells, by server (see absence.ts). */
+  readonly spells: Float64Array[][] = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -144,19 +155,141 @@ export class World {
       throw new RangeError(`withoutFailuresAt: "${options.perfectTeam}" is not a team of the scenario (${scenario.teams.map((t) => t.id).join(", ")})`);
     }
     this.perfect = perfectIndex < 0 ? -1 : (this.layout.teamOf[perfectIndex] as number);
+    const hooks = {
+      done: (entity: number) => this.finish(entity),
+      started: (entity: number, _tag: number, waited: number) => this.started(entity, waited),
+      reneged: (entity: number) => this.reneged(entity),
+    };
+    const until = options.horizonMinutes + options.drainMinutes;
+    const teamSize = new Map(scenario.teams.map((t) => [t.id, t.staff]));
     for (const plan of this.layout.teams) {
-      this.teams.push(
-        new Team(
-          this.sim,
-          { name: plan.name, servers: plan.staff, serverHours: plan.serverHours, discipline: "priority" },
-          {
-            done: (entity) => this.finish(entity),
-            started: (entity, _tag, waited) => this.started(entity, waited),
-            reneged: (entity) => this.reneged(entity),
-          },
-        ),
+      this.teams.push(new Team(this.sim, { name: plan.name, servers: plan.staff, serverHours: plan.serverHours, discipline: "priority" }, hooks));
+      this.persons.push(
+        plan.personal
+          ? plan.serverHours.map((hours, k) => new Team(this.sim, { name: `${plan.name} #${k + 1}`, servers: 1, serverHours: [hours], discipline: "priority" }, hooks))
+          : null,
       );
+      this.caseload.push(plan.personal ? new Int32Array(plan.staff) : null);
+      this.spells.push(plan.people.map((p) => absenceSpells(seed, replication, p.team, p.index, scenario.mechanisms, until, teamSize.get(p.team) ?? 1)));
     }
+    this.scheduleAbsences();
+  }
+
+  /** Sends every person away and back at their spells' ends (the engine's `setAbsent`). */
+  private scheduleAbsences(): void {
+    this.spells.forEach((people, j) => {
+      const persons = this.persons[j] ?? null;
+      people.forEach((spells, k) => {
+        const team = persons === null ? (this.teams[j] as Team) : (persons[k] as Team);
+        const server = persons === null ? k : 0;
+        for (let i = 0; i < spells.length; i += 2) {
+          const from = spells[i] as number;
+          const to = spells[i + 1] as number;
+          this.sim.scheduleAt(from, () => {
+            team.setAbsent(server, true);
+            if (persons !== null && to - from > this.scenario.mechanisms.coverAfterMinutes) this.coverWaiting(j, k);
+          }, 0, -3);
+          this.sim.scheduleAt(to, () => team.setAbsent(server, false), 0, -3);
+        }
+      });
+    });
+  }
+
+  /**
+   * A personal owner goes away for long: the work waiting in their line goes to colleagues,
+   * who read in first (see {@link World.ownerFor}).
+   */
+  private coverWaiting(team: number, person: number): void {
+    const line = (this.persons[team] as Team[])[person] as Team;
+    for (const task of this.tasks) {
+      if (task.state !== TaskState.waiting || task.team !== team || task.person !== person || task.ticket < 0) continue;
+      if (!line.withdraw(task.ticket)) continue;
+      this.submit(task, team, task.minutes, task.priority);
+    }
+  }
+
+  /**
+   * The person who does a need's work at a team of personal owners: its owner, assigned when the
+   * need first reaches the team (the one with the fewest open needs per hour of their working
+   * week among those present, then the lowest index: a stated rule, GUESS). An owner away longer than `coverAfter` hands the
+   * need over to a colleague, who reads in first: the read-in minutes are added to the task as
+   * failure work.
+   */
+  private ownerFor(need: Need, team: number, task: Task): number {
+    const load = this.caseload[team] as Int32Array;
+    if (need.personTeam !== team || need.person < 0) {
+      if (need.person >= 0) this.releaseOwner(need);
+      need.person = this.leastLoaded(team, -1);
+      need.personTeam = team;
+      load[need.person] = (load[need.person] as number) + 1;
+      return need.person;
+    }
+    const back = awayUntil((this.spells[team] as Float64Array[])[need.person] as Float64Array, this.sim.now);
+    if (back >= 0 && back - this.sim.now > this.scenario.mechanisms.coverAfterMinutes) {
+      const other = this.leastLoaded(team, need.person);
+      if (other >= 0 && other !== need.person) {
+        load[need.person] = (load[need.person] as number) - 1;
+        load[other] = (load[other] as number) + 1;
+        need.person = other;
+        need.covered++;
+        const readIn = this.sample(need, this.scenario.mechanisms.readInWork, 0, false);
+        task.minutes += readIn;
+        if (task.failure === 0) task.failureMinutes += readIn;
+      }
+    }
+    return need.person;
+  }
+
+  /**
+   * The present person of a team with the fewest open needs per hour of their working week
+   * (a part-timer gets fewer; ties: lowest index), other than `not`; anyone if all are away.
+   */
+  private leastLoaded(team: number, not: number): number {
+    const load = this.caseload[team] as Int32Array;
+    const spells = this.spells[team] as Float64Array[];
+    const hours = this.layout.teams[team]!.serverHours;
+    const now = this.sim.now;
+    const per = (k: number) => ((load[k] as number) + 1) / Math.max(1, hours[k]!.openMinutesPerWeek);
+    let best = -1;
+    let fallback = -1;
+    for (let k = 0; k < load.length; k++) {
+      if (k === not) continue;
+      if (fallback < 0 || per(k) < per(fallback)) fallback = k;
+      if (awayUntil(spells[k] as Float64Array, now) >= 0) continue;
+      if (best < 0 || per(k) < per(best)) best = k;
+    }
+    return best >= 0 ? best : fallback;
+  }
+
+  /** The need no longer counts in its personal owner's caseload (it ended, or moved teams). */
+  releaseOwner(need: Need): void {
+    if (need.person < 0) return;
+    const load = this.caseload[need.personTeam];
+    if (load) load[need.person] = (load[need.person] as number) - 1;
+    need.person = -1;
+    need.personTeam = -1;
+  }
+
+  /** Whether the need's personal owner is away now. */
+  ownerAway(need: Need): boolean {
+    if (need.person < 0) return false;
+    return awayUntil((this.spells[need.personTeam] as Float64Array[])[need.person] as Float64Array, this.sim.now) >= 0;
+  }
+
+  /** Restarts every team's statistics (the end of the warm-up). */
+  resetStats(): void {
+    this.teams.forEach((t, j) => {
+      t.resetStats();
+      this.persons[j]?.forEach((p) => p.resetStats());
+    });
+  }
+
+  /** The statistics of planned team j now (a team of personal owners: its people's, merged). */
+  teamStats(j: number): TeamStats {
+    const persons = this.persons[j] ?? null;
+    const team = this.teams[j] as Team;
+    if (persons === null) return team.stats();
+    return mergeTeamStats(team.name, team.stats(), persons.map((p) => p.stats()));
   }
 
   /**
@@ -241,7 +374,15 @@ export class World {
     task.priority = priority;
     task.queuedAt = this.sim.now;
     task.state = TaskState.waiting;
-    (this.teams[team] as Team).arrive(task.id, minutes, task.kind, priority, patience);
+    const persons = this.persons[team] ?? null;
+    if (persons !== null && task.need !== null) {
+      // a team of personal owners: the work waits in its owner's own line
+      task.person = this.ownerFor(task.need, team, task);
+      task.ticket = (persons[task.person] as Team).arrive(task.id, task.minutes, task.kind, priority, patience);
+      return;
+    }
+    task.person = -1;
+    task.ticket = (this.teams[team] as Team).arrive(task.id, minutes, task.kind, priority, patience);
   }
 
   /**
@@ -297,6 +438,8 @@ export class World {
     task.origin = -1;
     task.cause = 0;
     task.defect = 0;
+    task.person = -1;
+    task.ticket = -1;
     return task;
   }
 
@@ -316,6 +459,7 @@ export class World {
   private started(entity: number, waited: number): void {
     const task = this.tasks[entity] as Task;
     task.wait = waited;
+    task.ticket = -1;
     task.state = TaskState.working;
   }
 
@@ -323,7 +467,7 @@ export class World {
    * Puts a piece of the organisation's own work (training) in a team's line: no need, no
    * citizen; its minutes are booked as value work of the team.
    */
-  submitOwnWork(kind: number, team: number, minutes: number): void {
+  submitOwnWork(kind: number, team: number, minutes: number, person = -1): void {
     let id = this.freeTasks.pop();
     let task: Task;
     if (id === undefined) {
@@ -336,6 +480,17 @@ export class World {
     task.failure = 0;
     task.failureMinutes = 0;
     task.step = -1;
+    const persons = this.persons[team] ?? null;
+    if (persons !== null && person >= 0) {
+      task.team = team;
+      task.minutes = minutes;
+      task.priority = 0;
+      task.queuedAt = this.sim.now;
+      task.state = TaskState.waiting;
+      task.person = person;
+      task.ticket = (persons[person] as Team).arrive(task.id, minutes, kind, 0);
+      return;
+    }
     this.submit(task, team, minutes, 0);
   }
 

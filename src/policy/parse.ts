@@ -49,6 +49,7 @@ const policyInputSchema = z.strictObject({
   completenessCheck: oneOf(["backOfficeLetter", "firstContact"]).optional(),
   activityMeasure: oneOf(["casesClosed", "endToEndTime"]).optional(),
   consultPriority: oneOf(["queue", "first"]).optional(),
+  ownership: oneOf(["personal", "pool"]).optional(),
 });
 
 /** The policy input format: every choice optional when `extends` names a preset. */
@@ -109,6 +110,7 @@ export function parsePolicy(input: unknown): Policy {
     completenessCheck: p.completenessCheck ?? base.completenessCheck,
     activityMeasure: p.activityMeasure ?? base.activityMeasure,
     consultPriority: p.consultPriority ?? base.consultPriority,
+    ownership: p.ownership ?? base.ownership,
   });
 }
 
@@ -162,6 +164,7 @@ export function validatePolicy(policy: Policy): Policy {
   check(["backOfficeLetter", "firstContact"].includes(policy.completenessCheck), "completenessCheck", policy.completenessCheck, "backOfficeLetter or firstContact");
   check(["casesClosed", "endToEndTime"].includes(policy.activityMeasure), "activityMeasure", policy.activityMeasure, "casesClosed or endToEndTime");
   check(["queue", "first"].includes(policy.consultPriority), "consultPriority", policy.consultPriority, "queue or first");
+  check(["personal", "pool"].includes(policy.ownership), "ownership", policy.ownership, "personal or pool");
   if (issues.length > 0) throw new ScenarioError(issues, "Invalid policy");
   return policy;
 }

@@ -35,6 +35,8 @@ export const minutesPolicy: Policy = {
   completenessCheck: "backOfficeLetter",
   activityMeasure: "casesClosed",
   consultPriority: "queue",
+  // no effect under hand-offs; a hybrid with case owners gets personal ones
+  ownership: "personal",
 };
 
 /**
@@ -62,6 +64,8 @@ export const wholePolicy: Policy = {
   activityMeasure: "endToEndTime",
   // pulled expertise waits in the specialist's line like other work (GUESS; "first" is a choice)
   consultPriority: "queue",
+  // one owner per need is a person, with a caseload, holidays and sick days ("pool" is a choice)
+  ownership: "personal",
 };
 
 /**

@@ -98,6 +98,8 @@ export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.fr
   updateInterval: "1 week",
   // GUESS: an automated or short personal update.
   updateWork: "2 min",
+  // GUESS: the first update halfway to the citizen's expectation, before they start to wonder.
+  firstUpdate: 0.5,
   // E32; GUESS: updates remove most but not all chasing.
   proactiveChaseFactor: 0.2,
   // GUESS: registering, investigating and answering a formal complaint.
@@ -138,6 +140,17 @@ export const MECHANISM_DEFAULTS: Readonly<Required<MechanismsInput>> = Object.fr
   payField: 0.95,
   // GUESS: a committee hour counts several members and officials per seat of work.
   payMeeting: 2,
+  // GUESS: about 12 days of short sickness a year (4 spells of 3 days).
+  sicknessSpells: "4 / year",
+  // GUESS: mostly short spells, a few long ones (cv 1.5).
+  sicknessLength: { mean: "3 days", cv: 1.5 },
+  // GUESS: four consecutive summer weeks each, as is usual in Sweden, about half of them covered
+  // by summer substitutes: two weeks a person that nobody covers.
+  holidayWeeks: 2,
+  // GUESS: a colleague takes over when the owner is away more than a few days.
+  coverAfter: "3 days",
+  // GUESS: reading the file and the notes before working on someone else's case.
+  readInWork: { mean: "30 min", cv: 0.5 },
 });
 
 /**

@@ -188,6 +188,8 @@ export interface MechanismSpec {
   /** Proactive progress information: interval between updates and staff minutes per update. */
   readonly updateIntervalMinutes: number;
   readonly updateMinutes: number;
+  /** Proactive progress information: the first update after this share of the expectation (if sooner than the interval). */
+  readonly firstUpdate: number;
   /** Proactive progress information: multiplier of the chasing rate. */
   readonly proactiveChaseFactor: number;
   /** Back-office minutes to handle a formal complaint. */
@@ -210,6 +212,16 @@ export interface MechanismSpec {
   readonly consultRelayLoss: number;
   /** Chance a late case is closed early under an end-to-end measure (scaled by variety). */
   readonly measureGaming: number;
+  /** Sickness spells per person per minute. */
+  readonly sicknessSpellsPerMinute: number;
+  /** Length of a sickness spell (minutes of calendar time). */
+  readonly sicknessLength: Spread;
+  /** Consecutive weeks of summer holiday per person. */
+  readonly holidayWeeks: number;
+  /** A personal owner's work goes to a colleague when the owner will be away longer than this (minutes). */
+  readonly coverAfterMinutes: number;
+  /** Minutes a colleague needs to read into an absent owner's case. */
+  readonly readInWork: Spread;
   /** Pay by role as multiples of the scenario's cost per staff hour. */
   readonly pay: {
     readonly scripted: number;

@@ -4,7 +4,7 @@
  * simulation with every failure mechanism switched off.
  */
 import { describe, expect, it } from "vitest";
-import { loadWarnings, offeredLoad, serviceRouting, type TeamLoad } from "../../src/analysis/index.js";
+import { loadWarnings, offeredLoad, presentShare, serviceRouting, type TeamLoad } from "../../src/analysis/index.js";
 import { MINUTES_PER_WEEK } from "../../src/engine/index.js";
 import { loadScenario, parseScenario, policies, simulate, type Policy, type Scenario } from "../../src/index.js";
 
@@ -63,6 +63,8 @@ const tiny: Scenario = parseScenario({
       expectation: "3 days",
     },
   ],
+  // nobody is away: the hand arithmetic below is about routing (absence is checked on its own)
+  mechanisms: { sicknessSpells: "0 / year", holidayWeeks: 0 },
 });
 
 /** The minutes preset without batches: hand-offs, log and pass, closure at the step's end, completeness by letter. */
@@ -153,6 +155,19 @@ describe("offeredLoad on a scenario small enough to check by hand", () => {
   });
 });
 
+describe("absence", () => {
+  it("takes the expected time away from capacity: sickness spells × their length and the holiday weeks", () => {
+    const away: Scenario = { ...tiny, mechanisms: { ...tiny.mechanisms, sicknessSpellsPerMinute: 4 / (52 * 10080), sicknessLength: { mean: 3 * 1440, cv: 1 }, holidayWeeks: 4 } };
+    const share = 1 - (4 * 3) / (52 * 7) - 4 / 52;
+    expect(presentShare(away)).toBeCloseTo(share, 12);
+    const [a, b] = [offeredLoad(tiny, flowHandoffs), offeredLoad(away, flowHandoffs)];
+    a.forEach((t, i) => {
+      expect(b[i]!.offeredMinutesPerWeek).toBeCloseTo(t.offeredMinutesPerWeek, 9);
+      expect(b[i]!.utilisation).toBeCloseTo(t.utilisation / share, 9);
+    });
+  });
+});
+
 describe("pooling under one case owner", () => {
   const owner: Policy = { ...flowHandoffs, caseHandling: "caseOwner" };
   const total = (loads: readonly TeamLoad[], f: (t: TeamLoad) => number) => loads.reduce((a, t) => a + f(t), 0);
@@ -201,7 +216,7 @@ describe("loadWarnings", () => {
     const team: TeamLoad = {
       team: "front", name: "contact centre", role: "front", staff: 1, openMinutesPerWeek: 1000,
       offeredMinutesPerWeek: 1100, utilisation: 1.1, byService: { a: 100, b: 600, c: 400 },
-      serviceNames: { a: "waste", b: "general enquiries", c: "school choice" }, trainingMinutesPerWeek: 0,
+      serviceNames: { a: "waste", b: "general enquiries", c: "school choice" }, trainingMinutesPerWeek: 0, presentShare: 1,
     };
     expect(loadWarnings([team])[0]?.message).toBe(
       "contact centre (general enquiries and school choice) are offered 110% of their capacity before any failure demand; queues will grow without limit",

@@ -212,3 +212,49 @@ describe("breadth costs", () => {
     }
   });
 });
+
+describe("case owners are people", () => {
+  const pool: Policy = { ...policies.whole, name: "pooled owners", ownership: "pool" };
+  const nobodyAway = (s: Scenario): Scenario => withMechanisms(s, { sicknessSpellsPerMinute: 0, holidayWeeks: 0 });
+
+  it("are away at the same times under every policy: the same absent time per scenario team", () => {
+    const absent = (p: Policy) => simulate(soderhamn, p, SHORT).teams.reduce((a, t) => a + t.stats.absentTime, 0);
+    const [a, b, c] = [policies.minutes, policies.whole, pool].map(absent);
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeCloseTo(a!, 6);
+    expect(c).toBeCloseTo(a!, 6);
+  });
+
+  it("make a need wait for its own owner: personal lines wait longer than a pooled line of the same people", () => {
+    const s = nobodyAway(soderhamn);
+    const [personal, pooled] = [policies.whole, pool].map((p) => simulate(s, p, SHORT));
+    const owners = (r: RunResult) => r.teams.filter((t) => t.id.startsWith("owners:"));
+    const wait = (r: RunResult) => owners(r).reduce((a, t) => a + t.stats.meanWait * t.stats.started, 0) / owners(r).reduce((a, t) => a + t.stats.started, 0);
+    expect(wait(personal!)).toBeGreaterThan(wait(pooled!));
+    // the same people and hours: the same capacity
+    const capacity = (r: RunResult) => owners(r).reduce((a, t) => a + t.stats.capacityTime, 0);
+    expect(capacity(personal!)).toBeCloseTo(capacity(pooled!), 6);
+  });
+
+  it("hand a need to a colleague who reads in when the owner is away long, booked as failure work, and chasing meanwhile is ownerAbsent", () => {
+    const longAway = withMechanisms(soderhamn, { holidayWeeks: 6 });
+    const SUMMER = { seed: 4, horizon: "36 weeks", warmup: "20 weeks" } as const;
+    const run = simulate(longAway, policies.whole, SUMMER);
+    const counts = byCause(run);
+    expect(counts[Cause.ownerAbsent]).toBeGreaterThan(0);
+    const failure = run.teams.filter((t) => t.id.startsWith("owners:")).reduce((a, t) => a + t.failureMinutes, 0);
+    const noReadIn = simulate(withMechanisms(longAway, { readInWork: { mean: 0, cv: 0 } }), policies.whole, SUMMER);
+    const failure0 = noReadIn.teams.filter((t) => t.id.startsWith("owners:")).reduce((a, t) => a + t.failureMinutes, 0);
+    expect(failure).toBeGreaterThan(failure0);
+  });
+
+  it("are never away, and never the cause of chasing, with no sickness and no holidays", () => {
+    const run = simulate(nobodyAway(soderhamn), policies.whole, SHORT);
+    expect(run.teams.every((t) => t.stats.absentTime === 0)).toBe(true);
+    expect(byCause(run)[Cause.ownerAbsent]).toBe(0);
+  });
+
+  it("share one line under pool ownership: nobody's absence is the cause of a chase", () => {
+    expect(byCause(simulate(soderhamn, pool, SHORT))[Cause.ownerAbsent]).toBe(0);
+  });
+});

@@ -115,6 +115,8 @@ function withoutFailure(s: Scenario): Scenario {
       breadthContactTime: 0,
       consultRelayMinutes: 0,
       trainingMinutesPerYear: 0,
+      // absence stays (it is not failure), but a colleague's reading in is failure work
+      readInWork: { mean: 0, cv: 0 },
     },
   };
 }

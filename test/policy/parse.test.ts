@@ -45,6 +45,7 @@ describe("policies as data", () => {
       completenessCheck: "backOfficeLetter",
       activityMeasure: "casesClosed",
       consultPriority: "queue",
+      ownership: "personal",
     };
     expect(parsePolicy(full)).toEqual(policies.minutes);
   });

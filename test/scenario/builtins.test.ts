@@ -97,11 +97,13 @@ describe("built-in scenarios", () => {
 
     it("keeps every team's value-demand load below 0.85, and phone lines well below", () => {
       // Staffing is today's organisation: back offices were staffed for the work they see now,
-      // failure demand included, so their value-demand load alone can be as low as 0.3; phone
-      // lines are staffed to answer before callers hang up (Erlang A), not to be busy.
+      // failure demand included, so their value-demand load alone can be as low as a quarter
+      // (soderhamn's department administrators take most of the chase notes and call-backs under
+      // the minutes preset); phone lines are staffed to answer before callers hang up (Erlang A),
+      // not to be busy.
       for (const [team, rho] of utilisation(scenario)) {
         const front = scenario.teams.find((t) => t.id === team)?.role === "front";
-        expect(rho, team).toBeGreaterThanOrEqual(front ? 0.05 : 0.3);
+        expect(rho, team).toBeGreaterThanOrEqual(front ? 0.05 : 0.25);
         expect(rho, team).toBeLessThanOrEqual(front ? 0.75 : 0.85);
       }
     });

@@ -25,7 +25,7 @@ describe("defaults", () => {
       const at = lines.findIndex((l) => l.trimStart().startsWith(`${key}:`));
       expect(at, key).toBeGreaterThan(0);
       const comment = lines.slice(Math.max(0, at - 3), at).join("\n");
-      expect(comment, key).toMatch(/GUESS|R\d+|M\d+|§/);
+      expect(comment, key).toMatch(/GUESS|E\d+|M\d+|§/);
     }
   });
 

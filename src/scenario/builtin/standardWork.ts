@@ -112,6 +112,10 @@ export const standardWorkScenario: ScenarioInput = {
   mechanisms: {
     handoffInfoLoss: 0.02, // M4 (GUESS): a standard form carries everything the next step needs
     misrouteProbability: 0.02, // M4 (GUESS): one obvious destination
+    // staff here are the people on duty: absence is left out so the one-person teams stand for a
+    // post that is always filled (see soderhamn for sickness and holidays)
+    sicknessSpells: "0 / year",
+    holidayWeeks: 0,
   },
   citizens: {
     letterUnclearProbability: 0.05, // M7 (GUESS): standard letters

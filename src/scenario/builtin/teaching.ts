@@ -107,4 +107,7 @@ export const teachingScenario: ScenarioInput = {
       ],
     },
   ],
+  // staff here are the people on duty: absence is left out to keep the example small (see
+  // soderhamn for sickness and holidays)
+  mechanisms: { sicknessSpells: "0 / year", holidayWeeks: 0 },
 };
