@@ -14,9 +14,12 @@ const DAY = 1440;
 const WEEK = 7 * DAY;
 /** Weeks of a simulated year (time 0 is Monday 1 January). */
 const YEAR_WEEKS = 52;
-/** Summer holidays start no earlier than week 23 (early June; GUESS) ... */
+/**
+ * Summer holidays start no earlier than week 22 counting from 0 (the Monday about 3 June, the
+ * model's year being 52 weeks from Monday 1 January; GUESS) ...
+ */
 export const SUMMER_FIRST_WEEK = 22;
-/** ... and end by week 35 (the end of August; GUESS), counting weeks from 0. */
+/** ... and end by the start of week 35 (about 2 September; GUESS). */
 export const SUMMER_END_WEEK = 35;
 
 /**

@@ -94,7 +94,6 @@ function sendToStep(world: World, need: Need, k: number, isRework: boolean): voi
     const uMis = world.uniform(need, base + StepRole.misroute, !isRework);
     if (uMis < mechanisms.misrouteProbability && fails) {
       need.origin = sender;
-      need.cause = Cause.misroute;
       const bounce = world.newTask(need, TaskCode.misroute, Reason.wrongPlace, true);
       bounce.step = k;
       bounce.first = isRework ? 1 : 0;
@@ -255,7 +254,8 @@ export function relayDone(world: World, task: Task): void {
     if (firstClosing) need.closedAt = world.now;
     return settle(world, need, firstClosing);
   }
-  if (lost && need.defect === 0) {
+  if (lost) {
+    // like a cut or a failure, the latest defect is the one the citizen will notice
     need.defect = Reason.notDoneRight;
     need.defectCause = Cause.consultLoss;
     need.defectStep = k;

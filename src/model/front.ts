@@ -125,7 +125,6 @@ function decideContact(world: World, need: Need, task: Task): number {
       if (world.uniform(need, U.cutUnresolved, firstTime) < mechanisms.cutUnresolvedProbability) {
         task.outcome = Outcome.unresolved;
         need.origin = front;
-        need.cause = Cause.cutShort;
         return minutes;
       }
     }

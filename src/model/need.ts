@@ -176,8 +176,6 @@ export class Need {
   origin = -1;
   /** The planned team that left the defect in (cut, failed or closed too early), or -1. */
   defectTeam = -1;
-  /** The mechanism behind the latest failure (a `Cause` code, with {@link Need.origin}). */
-  cause = 0;
   /** The mechanism that left the defect in (a `Cause` code, with {@link Need.defectTeam}). */
   defectCause = 0;
   /** When the citizen last received a proactive progress update, or -1. */
@@ -262,7 +260,6 @@ export class Need {
     this.defectStep = -1;
     this.origin = -1;
     this.defectTeam = -1;
-    this.cause = 0;
     this.defectCause = 0;
     this.lastUpdateAt = -1;
     this.updatePending = 0;

@@ -116,8 +116,8 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
 
 /**
  * Training that keeps a broad repertoire up (breadth costs): every week, on Thursday at 13:00
- * (GUESS: a quiet afternoon), each person of a team that trains gets a week's share of the
- * yearly training as work in the team's line, taken from its capacity.
+ * (GUESS: a quiet afternoon), each person of a team that trains who is not away gets a week's
+ * share of the yearly training as work in the team's line, taken from its capacity.
  */
 function startTraining(world: World): void {
   const WEEK = 7 * 1440;
@@ -126,7 +126,8 @@ function startTraining(world: World): void {
   const weekly = () => {
     plans.forEach((plan, i) => {
       if (plan.trainingPerYear <= 0) return;
-      for (let k = 0; k < plan.staff; k++) world.submitOwnWork(TaskCode.training, i, plan.trainingPerYear / 52, k);
+      // nobody trains while away
+      for (let k = 0; k < plan.staff; k++) if (!world.away(i, k)) world.submitOwnWork(TaskCode.training, i, plan.trainingPerYear / 52, k);
     });
     world.sim.schedule(WEEK, weekly, 0, 3);
   };

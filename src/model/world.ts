@@ -13,6 +13,7 @@ import { createStream, lognormal, type Lognormal, type Rng } from "../random/ind
 import type { Policy } from "../policy/types.js";
 import type { Scenario, Spread } from "../scenario/types.js";
 import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
+import { NeedStatus } from "./codes.js";
 import { Recorder } from "./recorder.js";
 import { Journal, JournalEvent } from "./journal.js";
 import { planTeams, type TeamLayout } from "./teams.js";
@@ -203,6 +204,9 @@ export class World {
     const line = (this.persons[team] as Team[])[person] as Team;
     for (const task of this.tasks) {
       if (task.state !== TaskState.waiting || task.team !== team || task.person !== person || task.ticket < 0) continue;
+      // the person's own work (training) waits for them; so does work of a need that has ended
+      const need = task.need;
+      if (need === null || task.needGen !== need.gen || need.status !== NeedStatus.open) continue;
       if (!line.withdraw(task.ticket)) continue;
       this.submit(task, team, task.minutes, task.priority);
     }
@@ -217,6 +221,8 @@ export class World {
    */
   private ownerFor(need: Need, team: number, task: Task): number {
     const load = this.caseload[team] as Int32Array;
+    // after the need has ended (a complaint), whoever is least loaded handles it; it joins no caseload
+    if (need.status !== NeedStatus.open) return need.personTeam === team && need.person >= 0 ? need.person : this.leastLoaded(team, -1);
     if (need.personTeam !== team || need.person < 0) {
       if (need.person >= 0) this.releaseOwner(need);
       need.person = this.leastLoaded(team, -1);
@@ -227,7 +233,8 @@ export class World {
     const back = awayUntil((this.spells[team] as Float64Array[])[need.person] as Float64Array, this.sim.now);
     if (back >= 0 && back - this.sim.now > this.scenario.mechanisms.coverAfterMinutes) {
       const other = this.leastLoaded(team, need.person);
-      if (other >= 0 && other !== need.person) {
+      // only a colleague who is at work can take it over; if everyone is away, it waits
+      if (other >= 0 && other !== need.person && !this.away(team, other)) {
         load[need.person] = (load[need.person] as number) - 1;
         load[other] = (load[other] as number) + 1;
         need.person = other;
@@ -272,8 +279,12 @@ export class World {
 
   /** Whether the need's personal owner is away now. */
   ownerAway(need: Need): boolean {
-    if (need.person < 0) return false;
-    return awayUntil((this.spells[need.personTeam] as Float64Array[])[need.person] as Float64Array, this.sim.now) >= 0;
+    return need.person >= 0 && this.away(need.personTeam, need.person);
+  }
+
+  /** Whether person k of planned team j is away now. */
+  away(team: number, k: number): boolean {
+    return awayUntil((this.spells[team] as Float64Array[])[k] as Float64Array, this.sim.now) >= 0;
   }
 
   /** Restarts every team's statistics (the end of the warm-up). */

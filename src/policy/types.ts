@@ -67,8 +67,8 @@ export interface Policy {
    */
   readonly consultPriority: "queue" | "first";
   /**
-   * Under "caseOwner": "personal" — each need has one person as its owner (the one with the
-   * fewest open needs when it arrives), waits for them, and is taken over by a colleague who
+   * Under "caseOwner": "personal" — each need has one person as its owner (the one at work with
+   * the fewest open needs per working hour when it arrives), waits for them, and is taken over by a colleague who
    * must read in when they are away long; "pool" — the owners share one line, and whoever is
    * free takes the next piece of work. No effect under "handoffs".
    */

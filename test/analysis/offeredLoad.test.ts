@@ -293,6 +293,8 @@ function withoutFailure(s: Scenario): Scenario {
       wrongAnswerProbability: 0,
       consultRelayLoss: 0,
       measureGaming: 0,
+      // a colleague reading into an absent owner's case is failure work, outside the floor
+      readInWork: { mean: 0, cv: 0 },
     },
   };
 }

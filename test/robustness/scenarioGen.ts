@@ -255,6 +255,27 @@ const mechanismsArb = fc.record(
     updateWork: fc.constantFrom("0 min", "2 min"),
     proactiveChaseFactor: fc.constantFrom(0, 0.2, 1, 10),
     complaintWork: fc.constantFrom("0 min", "1 hour"),
+    firstUpdate: shareArb,
+    cutUnresolvedProbability: shareArb,
+    cutPassOnProbability: shareArb,
+    basicRepertoire: shareArb,
+    wrongAnswerProbability: shareArb,
+    breadthContactTime: fc.constantFrom(0, 0.15, 3),
+    trainingTime: fc.constantFrom("0 min", "40 hours", "300 hours"),
+    consultRelayWork: fc.constantFrom("0 min", "5 min", "2 hours"),
+    consultRelayLoss: shareArb,
+    measureGaming: shareArb,
+    payScripted: fc.constantFrom(0, 0.85, 5),
+    payGeneralist: fc.constantFrom(0, 1, 5),
+    payCaseWork: fc.constantFrom(0, 1),
+    paySpecialist: fc.constantFrom(0, 1.2, 5),
+    payField: fc.constantFrom(0, 0.95),
+    payMeeting: fc.constantFrom(0, 2, 20),
+    sicknessSpells: fc.constantFrom("0 / year", "4 / year", "50 / year"),
+    sicknessLength: spread(fc.constantFrom("1 hour", "3 days", "20 weeks")),
+    holidayWeeks: fc.integer({ min: 0, max: 8 }),
+    coverAfter: fc.constantFrom("0 min", "3 days", "52 weeks"),
+    readInWork: spread(fc.constantFrom("1 min", "30 min", "1 day")),
   },
   { requiredKeys: [] },
 );
@@ -329,6 +350,7 @@ export function policyInputArb(stepKeys: readonly string[] = []): fc.Arbitrary<P
     frontOffice: fc.record({ scope: fc.constantFrom("logAndPass" as const, "resolve" as const), skillCoverage: shareArb }),
     handlingTime: fc.record({
       front: durationOrNone,
+      frontFactor: fc.oneof(fc.constant("none" as const), fc.constantFrom(0.01, 0.5, 1.2, 10)),
       stepFactor: fc.oneof(fc.constant("none" as const), fc.constantFrom(0.01, 0.5, 1, 1.2, 10)),
       cutShortProbability: shareArb,
     }),
@@ -342,8 +364,12 @@ export function policyInputArb(stepKeys: readonly string[] = []): fc.Arbitrary<P
     closure: fc.constantFrom("targetDriven" as const, "citizenConfirms" as const),
     completenessCheck: fc.constantFrom("backOfficeLetter" as const, "firstContact" as const),
     activityMeasure: fc.constantFrom("casesClosed" as const, "endToEndTime" as const),
+    consultPriority: fc.constantFrom("queue" as const, "first" as const),
+    ownership: fc.constantFrom("personal" as const, "pool" as const),
   });
-  return fc.tuple(full, fc.option(fc.constantFrom("minutes" as const, "whole" as const), { nil: undefined }), fc.subarray(["frontOffice", "handlingTime", "caseHandling", "batching", "progressInformation", "closure", "completenessCheck", "activityMeasure"] as const)).map(([p, base, keep]) => {
+  const choices: ("frontOffice" | "handlingTime" | "caseHandling" | "batching" | "progressInformation" | "closure" | "completenessCheck" | "activityMeasure" | "consultPriority" | "ownership")[] =
+    ["frontOffice", "handlingTime", "caseHandling", "batching", "progressInformation", "closure", "completenessCheck", "activityMeasure", "consultPriority", "ownership"];
+  return fc.tuple(full, fc.option(fc.constantFrom("minutes" as const, "whole" as const), { nil: undefined }), fc.subarray(choices)).map(([p, base, keep]) => {
     if (base === undefined) return { name: "generated", ...p } as PolicyInput;
     const out: Record<string, unknown> = { name: "generated", extends: base };
     for (const k of keep) out[k] = p[k];

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Model benchmark of this working tree against another commit, in one session: runs
+# bench/model.ts of each alternately (ROUNDS times each, default 3) and prints every line and the
+# ratio of needs per second (this tree ÷ the other commit) per policy, best round of each.
+#   bash bench/model-against.sh <commit> [rounds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base=${1:?usage: bash bench/model-against.sh <commit> [rounds]}
+rounds=${2:-3}
+dir=$(mktemp -d)
+trap 'git worktree remove --force "$dir" >/dev/null 2>&1 || rm -rf "$dir"' EXIT
+git worktree add --detach "$dir" "$base" >/dev/null 2>&1
+ln -s "$PWD/node_modules" "$dir/node_modules"
+out=$(mktemp)
+for _ in $(seq "$rounds"); do
+  (cd "$dir" && ROUNDS=1 node_modules/.bin/tsx bench/model.ts) | sed 's/^/base /' | tee -a "$out"
+  ROUNDS=1 node_modules/.bin/tsx bench/model.ts | sed 's/^/head /' | tee -a "$out"
+done
+node -e '
+const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
+const best = {};
+for (const l of lines) {
+  const [side, json] = [l.slice(0, 4), JSON.parse(l.slice(5))];
+  const k = json.policy + " " + side;
+  best[k] = Math.max(best[k] ?? 0, json.needsPerSecond);
+}
+for (const p of ["minutes", "whole"]) {
+  const [b, h] = [best[p + " base"], best[p + " head"]];
+  console.log(JSON.stringify({ policy: p, baseNeedsPerSecond: b, headNeedsPerSecond: h, ratio: Number((h / b).toFixed(3)) }));
+}' "$out"
