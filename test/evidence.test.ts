@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -20,9 +20,12 @@ const OLD_TABLE_HEADING = "## Old reference numbers";
 
 type Files = ReadonlyMap<string, string>;
 
+/** Every file under a path; installed packages (node_modules, also linked ones) are not the project's. */
 function walk(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).flatMap((name) => walk(join(path, name)));
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return [];
+  if (!stat.isDirectory()) return [path];
+  return readdirSync(path).filter((name) => name !== "node_modules").flatMap((name) => walk(join(path, name)));
 }
 
 function readTree(roots: readonly string[]): Files {
