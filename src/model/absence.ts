@@ -33,6 +33,7 @@ export const SUMMER_END_WEEK = 35;
  * @param mechanisms - sickness and holiday parameters
  * @param until - the end of the run (minutes)
  * @param teamSize - people in the person's team (their holidays are staggered)
+ * @param rota - the team's holiday rota, one offset a year (see {@link holidayRota})
  * @returns a flat array [start0, end0, start1, end1, ...]
  * @example
  * ```ts
@@ -49,9 +50,9 @@ export function absenceSpells(
   mechanisms: MechanismSpec,
   until: number,
   teamSize = 1,
+  rota: readonly number[] = holidayRota(seed, replication, teamId, until),
 ): Float64Array {
   const rng = createStream(seed, replication, `absence:${teamId}:${person}`);
-  const rota = createStream(seed, replication, `holidays:${teamId}`);
   const spells: [number, number][] = [];
   // summer holidays: a block of consecutive weeks each year, starting on a Monday in the window;
   // the team's holidays are staggered across the window (a rota: person k starts k/n of the way
@@ -59,7 +60,7 @@ export function absenceSpells(
   const weeks = mechanisms.holidayWeeks;
   const starts = Math.max(SUMMER_FIRST_WEEK, SUMMER_END_WEEK - weeks) - SUMMER_FIRST_WEEK + 1;
   for (let year = 0; weeks > 0 && year * YEAR_WEEKS * WEEK < until; year++) {
-    const turn = ((person + rota()) % teamSize) / teamSize;
+    const turn = ((person + (rota[year] ?? 0)) % teamSize) / teamSize;
     const start = SUMMER_FIRST_WEEK + Math.floor(turn * starts);
     const from = (year * YEAR_WEEKS + start) * WEEK;
     spells.push([from, from + weeks * WEEK]);
@@ -80,6 +81,25 @@ export function absenceSpells(
     else merged.push(a, b);
   }
   return Float64Array.from(merged);
+}
+
+/**
+ * A team's holiday rota: for each year of the run, a uniform offset that turns the order in
+ * which its people take their summer holidays; drawn once per team from a stream of its own.
+ *
+ * @param seed - the run's seed
+ * @param replication - the replication
+ * @param teamId - the scenario team
+ * @param until - the end of the run (minutes)
+ * @returns one offset in [0, 1) per year
+ * @example
+ * ```ts
+ * holidayRota(1, 0, "officers", 52 * 10080).length; //=> 1
+ * ```
+ */
+export function holidayRota(seed: number | string, replication: number, teamId: string, until: number): number[] {
+  const rng = createStream(seed, replication, `holidays:${teamId}`);
+  return Array.from({ length: Math.max(1, Math.ceil(until / (YEAR_WEEKS * WEEK))) }, () => rng());
 }
 
 /**

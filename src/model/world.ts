@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { Simulation, Team, type TeamStats } from "../engine/index.js";
-import { absenceSpells, awayUntil } from "./absence.js";
+import { absenceSpells, awayUntil, holidayRota } from "./absence.js";
 import { mergeTeamStats } from "./mergeStats.js";
 import { createStream, lognormal, type Lognormal, type Rng } from "../random/index.js";
 import type { Policy } from "../policy/types.js";
@@ -20,6 +20,12 @@ import { planTeams, type TeamLayout } from "./teams.js";
 import { planServices, type ServicePlan } from "./servicePlan.js";
 import { CHANNELS } from "../scenario/types.js";
 import { Task, TaskState } from "./task.js";
+
+/**
+ * The most people a team of personal case owners may have in one run: each is an engine team
+ * of their own (about 6 KB), and assigning a need looks at each of them.
+ */
+export const MAX_PERSONAL_OWNERS = 2000;
 
 /** Options of one run. */
 export interface WorldOptions {
@@ -163,7 +169,14 @@ export class World {
     };
     const until = options.horizonMinutes + options.drainMinutes;
     const teamSize = new Map(scenario.teams.map((t) => [t.id, t.staff]));
+    const rota = new Map(scenario.teams.map((t) => [t.id, holidayRota(seed, replication, t.id, until)]));
     for (const plan of this.layout.teams) {
+      if (plan.personal && plan.staff > MAX_PERSONAL_OWNERS) {
+        throw new RangeError(
+          `${plan.name} would be ${plan.staff.toLocaleString("en")} personal case owners, each with a line of their own; ` +
+            `the most a run takes is ${MAX_PERSONAL_OWNERS.toLocaleString("en")}: use the policy's ownership "pool" for a team this large`,
+        );
+      }
       this.teams.push(new Team(this.sim, { name: plan.name, servers: plan.staff, serverHours: plan.serverHours, discipline: "priority" }, hooks));
       this.persons.push(
         plan.personal
@@ -171,7 +184,7 @@ export class World {
           : null,
       );
       this.caseload.push(plan.personal ? new Int32Array(plan.staff) : null);
-      this.spells.push(plan.people.map((p) => absenceSpells(seed, replication, p.team, p.index, scenario.mechanisms, until, teamSize.get(p.team) ?? 1)));
+      this.spells.push(plan.people.map((p) => absenceSpells(seed, replication, p.team, p.index, scenario.mechanisms, until, teamSize.get(p.team) ?? 1, rota.get(p.team))));
     }
     this.scheduleAbsences();
   }

@@ -84,7 +84,9 @@ export const mechanismsSchema = expecting(
     paySpecialist: nonNegative.describe("Pay of specialists, as a multiple of costPerStaffHour"),
     payField: nonNegative.describe("Pay of field staff, as a multiple of costPerStaffHour"),
     payMeeting: nonNegative.describe("Cost of a committee's hour per seat-equivalent, as a multiple of costPerStaffHour"),
-    sicknessSpells: rateOrZero.describe('Spells of sickness absence per person, e.g. "4 / year" (every team, under every policy)'),
+    sicknessSpells: expecting(rateOrZero.pipe(z.number().max(52 / 525_600)), 'a rate from "0 / year" to "52 / year" (at most one spell a week), e.g. "4 / year"', "rate").describe(
+      'Spells of sickness absence per person, e.g. "4 / year" (every team, under every policy)',
+    ),
     sicknessLength: spread.describe("Length of a sickness spell (calendar time)"),
     holidayWeeks: expecting(z.number().int().min(0).max(8), "a whole number of weeks from 0 to 8").describe("Consecutive weeks of summer holiday per person, taken between early June and the end of August (every team)"),
     coverAfter: durationOrZero.describe("A personal case owner's work is taken over by a colleague when the owner will be away longer than this; shorter absences are waited out"),

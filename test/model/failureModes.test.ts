@@ -258,3 +258,11 @@ describe("case owners are people", () => {
     expect(byCause(simulate(soderhamn, pool, SHORT))[Cause.ownerAbsent]).toBe(0);
   });
 });
+
+describe("limits of personal ownership", () => {
+  it("refuses a team of more than 2,000 personal case owners, naming the way out", () => {
+    const big: Scenario = { ...teaching, teams: teaching.teams.map((t) => (t.id === "officers" ? { ...t, staff: 2001 } : t)) };
+    expect(() => simulate(big, policies.whole, SHORT)).toThrow(/2,001 personal case owners.*ownership "pool"/);
+    expect(() => simulate(big, { ...policies.whole, name: "pooled", ownership: "pool" }, SHORT)).not.toThrow();
+  });
+});
