@@ -10,9 +10,6 @@
 import { rateProfile, seasonalArrivals } from "../random/index.js";
 import { CHANNELS } from "../scenario/types.js";
 import { Cause, Reason } from "./codes.js";
-import { armChasing } from "./chasing.js";
-import { attempt } from "./front.js";
-import { startCase } from "./cases.js";
 import { Need, STEP_ROLES, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
 import { Timer } from "./timers.js";
@@ -114,8 +111,8 @@ export function arise(world: World, s: number): Need {
     world.after(search, need, Timer.selfServe);
     return need;
   }
-  armChasing(world, need, need.expectationDue);
-  if (need.isCase && need.channel === EFORM) startCase(world, need, false);
-  else attempt(world, need, Reason.firstRequest, 1, Cause.none);
+  world.moves.armChasing(world, need, need.expectationDue);
+  if (need.isCase && need.channel === EFORM) world.moves.startCase(world, need, false);
+  else world.moves.attempt(world, need, Reason.firstRequest, 1, Cause.none);
   return need;
 }

@@ -7,9 +7,6 @@
  * @packageDocumentation
  */
 import { Cause, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
-import { armChasing } from "./chasing.js";
-import { finishCase, resolveNeed, settle } from "./closure.js";
-import { attempt } from "./front.js";
 import { STEP_ROLES, StepRole, U, type Need } from "./need.js";
 import { nextRelease } from "./servicePlan.js";
 import type { Task } from "./task.js";
@@ -66,7 +63,7 @@ export function proceed(world: World, need: Need): void {
   const steps = world.plans[need.service]!.spec.steps;
   let k = need.step + 1;
   while (k < steps.length && steps[k]!.specialist && !need.needsSpecialist) k++;
-  if (k >= steps.length) return finishCase(world, need);
+  if (k >= steps.length) return world.moves.finishCase(world, need);
   need.step = k;
   sendToStep(world, need, k, false);
 }
@@ -214,7 +211,7 @@ export function stepDone(world: World, task: Task): void {
 
 /** After a step's work (and any relay of a consult): rework closes again; else an outside wait or the next step. */
 function afterStep(world: World, need: Need, k: number, isRework: boolean): void {
-  if (isRework) return finishCase(world, need);
+  if (isRework) return world.moves.finishCase(world, need);
   const step = world.plans[need.service]!.spec.steps[k]!;
   if (step.externalWait !== null) {
     // a step's outside wait comes once, on its first pass: the need's own bank slots
@@ -244,7 +241,7 @@ export function relayDone(world: World, task: Task): void {
   const lost = world.uniform(need, slot, !again) < world.scenario.mechanisms.consultRelayLoss && world.fails(team);
   if (k < 0) {
     need.outbound++;
-    if (!lost) return resolveNeed(world, need);
+    if (!lost) return world.moves.resolveNeed(world, need);
     // the citizen got an answer with a gap in it and may find out later
     need.defect = Reason.notDoneRight;
     need.defectCause = Cause.consultLoss;
@@ -252,7 +249,7 @@ export function relayDone(world: World, task: Task): void {
     need.defectStep = -1;
     const firstClosing = need.closedAt < 0;
     if (firstClosing) need.closedAt = world.now;
-    return settle(world, need, firstClosing);
+    return world.moves.settle(world, need, firstClosing);
   }
   if (lost) {
     // like a cut or a failure, the latest defect is the one the citizen will notice
@@ -400,7 +397,7 @@ export function passEnquiry(world: World, need: Need): void {
   const task = world.newTask(need, TaskCode.callback, Reason.firstRequest, false);
   task.failureMinutes = extra;
   world.submitAt(at, task, plan.backOffice, need.backMinutes + extra);
-  armChasing(world, need, world.now + mechanisms.callbackExpectationMinutes);
+  world.moves.armChasing(world, need, world.now + mechanisms.callbackExpectationMinutes);
 }
 
 /**
@@ -415,7 +412,7 @@ export function pullConsult(world: World, need: Need): void {
   const plan = world.plans[need.service]!;
   const task = world.newTask(need, TaskCode.consult, Reason.firstRequest, false);
   world.submit(task, plan.backOffice, world.scenario.mechanisms.consultShare * need.backMinutes, consultPriority(world));
-  armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
+  world.moves.armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
 }
 
 /**
@@ -430,7 +427,7 @@ export function answerDone(world: World, task: Task): void {
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   need.outbound++;
-  resolveNeed(world, need);
+  world.moves.resolveNeed(world, need);
 }
 
 /**
@@ -477,7 +474,7 @@ export function rework(world: World, need: Need): void {
   need.reopened = 1;
   need.defect = 0;
   need.defectCause = 0;
-  armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
+  world.moves.armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
   // redo the step where the defect arose (a premature closure redoes the last step)
   const k = need.defectStep >= 0 ? need.defectStep : Math.max(0, need.step);
   need.defectStep = -1;
@@ -539,4 +536,3 @@ export function updateDone(world: World, task: Task): void {
   need.lastUpdateAt = world.now;
 }
 
-void attempt;

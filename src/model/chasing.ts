@@ -6,7 +6,6 @@
  * @packageDocumentation
  */
 import { Cause, NeedStatus, Reason } from "./codes.js";
-import { attempt } from "./front.js";
 import { U, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
@@ -119,5 +118,5 @@ export function chaseDue(world: World, timer: Task): void {
   // the need waits for its own case owner, who is away: nobody else moves it or answers
   if (world.ownerAway(need)) cause = Cause.ownerAbsent;
   need.waitsBeyond++;
-  attempt(world, need, Reason.progressChasing, 0, cause);
+  world.moves.attempt(world, need, Reason.progressChasing, 0, cause);
 }

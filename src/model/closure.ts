@@ -6,10 +6,7 @@
  * @packageDocumentation
  */
 import { Cause, Expression, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
-import { disarmChasing } from "./chasing.js";
-import { reworkBeforeClosing } from "./cases.js";
 import { decideExpression } from "./expression.js";
-import { attempt } from "./front.js";
 import { U, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
@@ -77,7 +74,7 @@ export function confirmDone(world: World, task: Task): void {
   need.outbound++;
   if (need.defect !== 0) {
     const u = world.uniform(need, U.confirmCatch, firstClosing);
-    if (u < world.scenario.mechanisms.confirmationCatch) return reworkBeforeClosing(world, need);
+    if (u < world.scenario.mechanisms.confirmationCatch) return world.moves.reworkBeforeClosing(world, need);
   }
   settle(world, need, firstClosing);
 }
@@ -96,7 +93,7 @@ export function settle(world: World, need: Need, firstClosing: boolean): void {
     const u = world.uniform(need, U.noticeDefect, firstClosing);
     const delay = world.sample(need, citizens.noticeDelay, U.noticeDelay, firstClosing);
     if (u < citizens.noticeDefectProbability) {
-      disarmChasing(world, need);
+      world.moves.disarmChasing(world, need);
       need.awaitingCitizen = 1;
       world.after(delay, need, Timer.notice, need.defect, 0, need.defectCause);
       return;
@@ -120,7 +117,7 @@ export function defectNoticed(world: World, timer: Task): void {
   need.awaitingCitizen = 0;
   if (need.status !== NeedStatus.open) return;
   world.journal.log(need, JournalEvent.noticed, world.now, -1, reason, 0, 0, 1, 0);
-  attempt(world, need, reason, 0, cause);
+  world.moves.attempt(world, need, reason, 0, cause);
 }
 
 /**
@@ -161,7 +158,7 @@ function finalise(world: World, need: Need, status: number): void {
   need.endAt = world.now;
   world.live--;
   world.releaseOwner(need);
-  disarmChasing(world, need);
+  world.moves.disarmChasing(world, need);
   if (status === NeedStatus.resolved && world.recorder.inWindow(world.now)) world.recorder.resolvedInWindow++;
   need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, need.u[U.expression]!);
   world.journal.log(need, JournalEvent.ended, world.now, -1, 0, 0, 0, 0, status);

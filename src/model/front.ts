@@ -7,9 +7,6 @@
  */
 import { CHANNELS } from "../scenario/types.js";
 import { Cause, isFailureReason, Outcome, Reason, Task as TaskCode } from "./codes.js";
-import { nextChase } from "./chasing.js";
-import { answerAgain, passEnquiry, pullConsult, rework, startCase } from "./cases.js";
-import { abandonNeed, complaintHandling, resolveNeed, settle } from "./closure.js";
 import { NeedStatus } from "./codes.js";
 import type { Need } from "./need.js";
 import { CutReturn, HangUp, Repeated, U } from "./need.js";
@@ -166,15 +163,15 @@ export function contactDone(world: World, task: Task): void {
     case Reason.repeatUnresolved:
       return afterOwnContact(world, need, outcome, first, defect, team);
     case Reason.wrongPlace:
-      return passEnquiry(world, need);
+      return world.moves.passEnquiry(world, need);
     case Reason.progressChasing:
       if (world.policy.frontOffice.scope === "logAndPass") passChaseNote(world, need);
-      return nextChase(world, need);
+      return world.moves.nextChase(world, need);
     case Reason.reopened:
     case Reason.notDoneRight:
-      return need.isCase ? rework(world, need) : answerAgain(world, need);
+      return need.isCase ? world.moves.rework(world, need) : world.moves.answerAgain(world, need);
     case Reason.complaint:
-      return complaintHandling(world, need);
+      return world.moves.complaintHandling(world, need);
     default:
       return;
   }
@@ -191,28 +188,28 @@ function afterOwnContact(world: World, need: Need, outcome: number, first: numbe
       need.defectStep = -1;
       const firstClosing = need.closedAt < 0;
       if (firstClosing) need.closedAt = world.now;
-      return settle(world, need, firstClosing);
+      return world.moves.settle(world, need, firstClosing);
     }
     if (first) need.firstContactResolved = 1;
-    return resolveNeed(world, need);
+    return world.moves.resolveNeed(world, need);
   }
   if (outcome === Outcome.unresolved) {
     if (need.isCase) {
       // intake cut short: the case goes on, but what the citizen said was not all taken down
       need.infoLost = 1;
-      return startCase(world, need, true);
+      return world.moves.startCase(world, need, true);
     }
     // a cut enquiry may be logged and passed on (or its expertise pulled) instead of left to the citizen
     if (world.uniform(need, U.cutPassOn, first === 1) < world.scenario.mechanisms.cutPassOnProbability) {
-      if (world.policy.frontOffice.scope === "resolve") return pullConsult(world, need);
+      if (world.policy.frontOffice.scope === "resolve") return world.moves.pullConsult(world, need);
       need.infoLost = 1;
-      return passEnquiry(world, need);
+      return world.moves.passEnquiry(world, need);
     }
     return failedAttempt(world, need);
   }
-  if (need.isCase) return startCase(world, need, true);
-  if (world.policy.frontOffice.scope === "resolve") return pullConsult(world, need);
-  return passEnquiry(world, need);
+  if (need.isCase) return world.moves.startCase(world, need, true);
+  if (world.policy.frontOffice.scope === "resolve") return world.moves.pullConsult(world, need);
+  return world.moves.passEnquiry(world, need);
 }
 
 /**
@@ -228,7 +225,7 @@ function failedAttempt(world: World, need: Need): void {
   const giveUp = world.uniform(need, at + CutReturn.giveUp, bank) < citizens.giveUpProbability;
   const comesBack = world.uniform(need, at + CutReturn.comesBack, bank) < citizens.returnProbability;
   const delay = world.sample(need, citizens.returnDelay, at + CutReturn.delay, bank);
-  if (giveUp || !comesBack) return abandonNeed(world, need);
+  if (giveUp || !comesBack) return world.moves.abandonNeed(world, need);
   world.after(citizens.returnDelay.mean > 0 ? delay : 0, need, Timer.attempt, Reason.repeatUnresolved, 0, Cause.cutShort);
 }
 
@@ -265,7 +262,7 @@ export function contactAbandoned(world: World, task: Task): void {
   const giveUp = world.uniform(need, at + HangUp.giveUp, bank) < citizens.giveUpProbability;
   const redials = world.uniform(need, at + HangUp.redial, bank) < citizens.redialProbability;
   const delay = world.sample(need, citizens.redialDelay, at + HangUp.delay, bank);
-  if (isMainFlow(reason) && giveUp) return abandonNeed(world, need);
+  if (isMainFlow(reason) && giveUp) return world.moves.abandonNeed(world, need);
   if (redials) {
     world.after(delay, need, Timer.attempt, reason, first, cause);
     return;
@@ -277,7 +274,7 @@ export function contactAbandoned(world: World, task: Task): void {
     world.after(delay, need, Timer.attempt, reason, first, cause);
     return;
   }
-  if (reason === Reason.progressChasing) nextChase(world, need);
+  if (reason === Reason.progressChasing) world.moves.nextChase(world, need);
 }
 
 /**

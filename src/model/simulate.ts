@@ -8,25 +8,11 @@ import { validatePolicy } from "../policy/parse.js";
 import { runWindow } from "./window.js";
 import type { Scenario } from "../scenario/types.js";
 import { MAX_LIVE_NEEDS, startArrivals } from "./arise.js";
-import {
-  answerDone,
-  consultDone,
-  relayDone,
-  clarifyDone,
-  externalDone,
-  misrouteDone,
-  responseArrived,
-  stepDone,
-  updateDone,
-  updateDue,
-} from "./cases.js";
-import { chaseDue } from "./chasing.js";
 import { Task as TaskCode } from "./codes.js";
-import { complaintDone, confirmDone, defectNoticed, selfServed, writeOpenRecords } from "./closure.js";
-import { attemptDue, contactAbandoned, contactDone } from "./front.js";
+import { writeOpenRecords } from "./closure.js";
+import { wire } from "./flow.js";
 import type { RunResult, TeamResult } from "./runResult.js";
-import { Timer } from "./timers.js";
-import { World, type TaskHandler } from "./world.js";
+import { World } from "./world.js";
 
 /**
  * Options of {@link simulate}. Durations are minutes or a string with a unit ("52 weeks");
@@ -136,35 +122,6 @@ function startTraining(world: World): void {
 
 /** When weekly training starts: Thursday 13:00 of the first week (time 0 is Monday 00:00; GUESS). */
 export const TRAINING_OFFSET_MINUTES = 3 * 1440 + 13 * 60;
-
-function wire(world: World): void {
-  const done: [number, TaskHandler][] = [
-    [TaskCode.contact, contactDone],
-    [TaskCode.step, stepDone],
-    [TaskCode.rework, stepDone],
-    [TaskCode.callback, answerDone],
-    [TaskCode.consult, consultDone],
-    [TaskCode.relay, relayDone],
-    [TaskCode.chaseNote, (w, t) => w.releaseTask(t)],
-    [TaskCode.clarify, clarifyDone],
-    [TaskCode.misroute, misrouteDone],
-    [TaskCode.confirm, confirmDone],
-    [TaskCode.update, updateDone],
-    [TaskCode.complaint, complaintDone],
-  ];
-  for (const [code, handler] of done) world.onDone[code] = handler;
-  world.onRenege = contactAbandoned;
-  const timers: [number, TaskHandler][] = [
-    [Timer.attempt, attemptDue],
-    [Timer.selfServe, selfServed],
-    [Timer.chase, chaseDue],
-    [Timer.response, responseArrived],
-    [Timer.external, externalDone],
-    [Timer.notice, defectNoticed],
-    [Timer.update, updateDue],
-  ];
-  for (const [code, handler] of timers) world.onTimer[code] = handler;
-}
 
 function result(world: World, snapshots: TeamResult["stats"][], seed: number | string, replication: number): Omit<RunResult, "dailyOpenNeeds" | "journal"> {
   const { scenario, policy, recorder } = world;

@@ -1,8 +1,8 @@
 /**
  * The runtime of one simulation: the clock, the teams, the random streams, the live needs and
  * tasks, and the recorders. Flow logic lives in the mechanism files (front.ts, cases.ts,
- * closure.ts, chasing.ts); this file holds the state they share and the plumbing of tasks
- * through teams.
+ * closure.ts, chasing.ts), wired together by the state machine of flow.ts; this file holds the
+ * state they share and the plumbing of tasks through teams.
  *
  * @packageDocumentation
  */
@@ -20,6 +20,7 @@ import { planTeams, type TeamLayout } from "./teams.js";
 import { planServices, type ServicePlan } from "./servicePlan.js";
 import { CHANNELS } from "../scenario/types.js";
 import { Task, TaskState } from "./task.js";
+import type { Moves } from "./flow.js";
 
 /**
  * The most people a team of personal case owners may have in one run: each is an engine team
@@ -110,10 +111,12 @@ export class World {
   }
   readonly needRngs: Rng[];
   readonly arrivalRngs: Rng[];
-  /** Handlers by task kind, filled in by simulate(). */
+  /** The moves mechanism files ask of each other (flow.ts), filled in by `wire`. */
+  moves!: Moves;
+  /** Handlers by task kind, filled in by `wire` (flow.ts). */
   readonly onDone: TaskHandler[] = [];
   onRenege: TaskHandler = () => {};
-  /** Handlers by timer code, filled in by simulate(). */
+  /** Handlers by timer code, filled in by `wire` (flow.ts). */
   readonly onTimer: TaskHandler[] = [];
   private readonly fireTimer = (id: number) => {
     const task = this.tasks[id] as Task;
