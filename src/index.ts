@@ -332,6 +332,7 @@ export {
   displayable,
   endToEndChart,
   escapeHtml,
+  failureDemandByCauseChart,
   failureDemandChart,
   journeyMapChart,
   journeysHtml,

@@ -6,7 +6,7 @@
  */
 import { CHANNELS } from "../scenario/index.js";
 import {
-  EXPRESSION_NAMES, isFailureReason, JOURNAL_EVENT_NAMES, JournalEvent, Outcome,
+  CAUSE_NAMES, EXPRESSION_NAMES, isFailureReason, JOURNAL_EVENT_NAMES, JournalEvent, Outcome,
   OUTCOME_NAMES, REASON_NAMES, STATUS_NAMES, TASK_NAMES, type RunResult,
 } from "../model/index.js";
 import { clockOf, spellDuration } from "./clock.js";
@@ -174,6 +174,7 @@ function eventOf(run: RunResult, e: RawEvent, phase: Phase, at: number, origin: 
     demand: staffOrContact ? (e.failure === 1 ? ("failure" as const) : ("value" as const)) : null,
     reason: e.code === JournalEvent.contact || e.failure === 1 ? (REASON_NAMES[e.reason] ?? null) : null,
     origin: origin >= 0 ? (run.teams[origin]?.name ?? null) : null,
+    cause: e.code === JournalEvent.contact && isFailureReason(e.reason) ? (CAUSE_NAMES[e.cause] ?? null) : null,
   };
 }
 

@@ -22,6 +22,8 @@ export interface RawEvent {
   readonly origin: number;
   /** The case step (index into RunResult.serviceSteps[service]) of work, a hand-off or an outside wait; else -1. */
   readonly step: number;
+  /** For a failure-demand contact: the mechanism that caused it (a `Cause` code); else 0. */
+  readonly cause: number;
 }
 
 /**
@@ -73,5 +75,6 @@ export function rawEvent(run: RunResult, row: number): RawEvent {
     detail: j.detail[row] as number,
     origin: j.origin[row] as number,
     step: j.step[row] as number,
+    cause: j.cause[row] as number,
   };
 }

@@ -94,10 +94,31 @@ function what(e: RawEvent, ctx: LineContext): string {
   }
 }
 
+/** The mechanism behind a failure-demand contact, in words, by `Cause` code (none for value demand). */
+const CAUSE_WORDS: readonly string[] = [
+  "",
+  "work cut short at a target",
+  "a wrong answer",
+  "lost in relaying a consult",
+  "information lost at a hand-off",
+  "sent to the wrong place",
+  "an unclear letter",
+  "field work that failed",
+  "work that failed",
+  "closed too early",
+  "closed to stop the clock",
+  "waited past what was expected",
+  "no update in time",
+  "the case owner away",
+  "a bad experience",
+];
+
 function contactLine(e: RawEvent, ctx: LineContext, team: string): string {
   const purpose = (PURPOSE[e.reason] ?? "about {s}").replace("{s}", ctx.service);
   const later = ctx.idle >= 0.5 && e.reason !== Reason.firstRequest ? `${spellDuration(ctx.idle)} later, ` : "";
-  const cause = ctx.origin === "" ? "" : WAITED.has(e.reason) ? ` (while the need was with ${ctx.origin})` : ` (caused at ${ctx.origin})`;
+  const why = CAUSE_WORDS[e.cause] ?? "";
+  const where = ctx.origin === "" ? "" : WAITED.has(e.reason) ? `while the need was with ${ctx.origin}` : `caused at ${ctx.origin}`;
+  const cause = why === "" && where === "" ? "" : ` (${[why, where].filter((x) => x !== "").join(", ")})`;
   const head = `${later}${VERB[e.channel] ?? "contacts"} ${team} ${purpose}${cause}`;
   if (e.detail === Outcome.abandoned) return `${head}; hangs up after waiting ${spellDuration(e.wait)}`;
   const parts = [head];

@@ -80,6 +80,8 @@ export interface JourneyEvent {
   readonly reason: string | null;
   /** For failure demand: where the failure or wait arose (team name), when known. */
   readonly origin: string | null;
+  /** For a failure-demand contact: the mechanism that caused it (a name of `CAUSE_NAMES`), else null. */
+  readonly cause: string | null;
   /** The emotion moment this event is (see EMOTION_WEIGHTS), or null. */
   readonly moment: string | null;
   readonly emotionChange: number;

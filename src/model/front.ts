@@ -145,7 +145,7 @@ function decideContact(world: World, need: Need, task: Task): number {
 export function contactDone(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, task.outcome, task.queuedAt, task.wait, task.minutes, task.origin, task.cause);
-  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure, task.outcome, task.origin);
+  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, task.minutes, task.failure, task.outcome, task.origin, -1, task.cause);
   need.contacts++;
   // the citizen's effort: time waiting on the line or at the desk, and the contact itself
   need.effort += task.wait * (need.channel === PHONE || need.channel === VISIT ? 1 : 0) + task.minutes;
@@ -246,7 +246,7 @@ function passChaseNote(world: World, need: Need): void {
 export function contactAbandoned(world: World, task: Task): void {
   const need = task.need as Need;
   world.recorder.contact(need, task.team, need.channel, task.reason, Outcome.abandoned, task.queuedAt, task.wait, 0, task.origin, task.cause);
-  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, 0, task.failure, Outcome.abandoned, task.origin);
+  world.journal.log(need, JournalEvent.contact, task.queuedAt, task.team, task.reason, task.wait, 0, task.failure, Outcome.abandoned, task.origin, -1, task.cause);
   if (need.channel === PHONE && world.recorder.inWindow(task.queuedAt)) world.recorder.phoneAbandoned++;
   const reason = task.reason;
   const first = task.first;

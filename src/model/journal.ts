@@ -77,9 +77,11 @@ export interface JournalRecords {
   readonly origin: Float64Array;
   /** The case step of a piece of work, a hand-off or an outside wait; else -1. */
   readonly step: Float64Array;
+  /** For a failure-demand contact: the mechanism that caused it (a `Cause` code); else 0. */
+  readonly cause: Float64Array;
 }
 
-const FIELDS = ["need", "event", "time", "team", "channel", "reason", "wait", "minutes", "failure", "detail", "origin", "step"] as const;
+const FIELDS = ["need", "event", "time", "team", "channel", "reason", "wait", "minutes", "failure", "detail", "origin", "step", "cause"] as const;
 
 /**
  * Collects events of sampled needs. Internal to the model.
@@ -105,7 +107,7 @@ export class Journal {
   }
 
   /** Records an event of a journalled need (others are ignored). */
-  log(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number, origin = -1, step = -1): void {
+  log(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number, origin = -1, step = -1, cause = 0): void {
     if (need.journal !== 1) return;
     const c = this.c;
     c.need.push(need.id);
@@ -120,6 +122,7 @@ export class Journal {
     c.detail.push(detail);
     c.origin.push(origin);
     c.step.push(step);
+    c.cause.push(cause);
   }
 
   /**

@@ -217,6 +217,39 @@ export function failureDemandChart(c: Comparison): VegaLiteSpec {
   });
 }
 
+/** Causes in a readable order: the minutes design's first, then whole's own, then the shared ones. */
+const CAUSES = [
+  "cutShort", "prematureClosure", "misroute", "infoLoss", "unclearLetter",
+  "wrongAnswer", "consultLoss", "missedUpdate", "ownerAbsent", "measureGaming",
+  "workFailed", "fieldFailure", "waitBeyondExpectation", "badExperience",
+];
+
+/**
+ * Failure demand by cause per policy: the mechanism that made each failure contact (a cut,
+ * a wrong answer, a lost relay, a missed update, ...), as the share of all handled contacts,
+ * mean with 95% interval. Causes no policy shows are left out.
+ *
+ * @param c - the comparison
+ * @returns the spec
+ * @example
+ * ```ts
+ * const spec = failureDemandByCauseChart(comparison);
+ * ```
+ */
+export function failureDemandByCauseChart(c: Comparison): VegaLiteSpec {
+  const names = Object.keys(c.policies);
+  const prefix = "failureDemandByCause.";
+  const shown = (cause: string) => names.some((n) => (c.policies[n]?.[prefix + cause]?.mean ?? 0) > 0);
+  const found = new Set(names.flatMap((n) => Object.keys(c.policies[n] ?? {}).filter((m) => m.startsWith(prefix)).map((m) => m.slice(prefix.length))));
+  const causes = [...CAUSES.filter((k) => found.has(k)), ...[...found].filter((k) => !CAUSES.includes(k)).sort()].filter(shown);
+  const rows = names.flatMap((policy) => causes.map((k) => barRow(c, policy, words(k), prefix + k)));
+  return barsWithIntervals(c, rows, {
+    title: "Failure demand by cause: the mechanism that made each failure contact",
+    subtitle: "share of all handled contacts, mean over replications with 95% interval",
+    category: "cause", categories: causes.map(words), value: "share of handled contacts", format: ".1%",
+  });
+}
+
 /**
  * Contacts per resolved need per policy (every contact the citizen made and the front handled,
  * chases and repeats included), mean with 95% interval.
@@ -267,7 +300,7 @@ function barsWithIntervals(c: Comparison, rows: BarRow[], o: { title: string; su
  * @returns the charts with ids and titles
  * @example
  * ```ts
- * comparisonCharts(comparison).map((ch) => ch.id); //=> ["end-to-end", "capability-minutes", "capability-whole", "failure-demand", "contacts"]
+ * comparisonCharts(comparison).map((ch) => ch.id); //=> ["end-to-end", "capability-minutes", "capability-whole", "failure-demand", "failure-demand-cause", "contacts"]
  * ```
  */
 export function comparisonCharts(c: Comparison, options: ChartOptions = {}): ChartSpec[] {
@@ -276,6 +309,7 @@ export function comparisonCharts(c: Comparison, options: ChartOptions = {}): Cha
     { id: "end-to-end", title: "End-to-end time", spec: endToEndChart(c, options.endToEndDays) },
     ...Object.keys(c.policies).map((p) => ({ id: `capability-${slug(p)}`, title: `Capability: ${p}`, spec: capabilityChart(c, p, options.endToEndDays?.[p]) })),
     { id: "failure-demand", title: "Failure demand by reason", spec: failureDemandChart(c) },
+    { id: "failure-demand-cause", title: "Failure demand by cause", spec: failureDemandByCauseChart(c) },
     { id: "contacts", title: "Contacts per need", spec: contactsChart(c) },
     ...(options.extraCharts ?? []).map((e) => ({ id: `extra-${slug(e.title)}`, title: e.title, spec: e.spec as VegaLiteSpec })),
   ];

@@ -9,7 +9,7 @@ import { metricTable } from "../experiment/index.js";
 import type { JourneyMap, TouchpointEffect, TouchpointRanking } from "../journey/index.js";
 import { journeyMapText, touchpointText } from "../journey/index.js";
 import type { RunSummary } from "../metrics/index.js";
-import { capabilityChart, CHART_PALETTE, contactsChart, endToEndChart, failureDemandChart, type VegaLiteSpec } from "./charts.js";
+import { capabilityChart, CHART_PALETTE, contactsChart, endToEndChart, failureDemandByCauseChart, failureDemandChart, type VegaLiteSpec } from "./charts.js";
 import { comparisonTable, reading, TABLE_BLOCKS, type TableRow } from "./comparisonTable.js";
 import { comparisonMarkdown } from "./flat.js";
 import { escapeHtml } from "./html.js";
@@ -55,6 +55,7 @@ export function comparisonView(c: Comparison, options: DisplayOptions): View {
       // side by side, two to a row
       names.length > 1 ? { concat: capability, columns: 2, spacing: 40 } : capability[0],
       part(failureDemandChart(c)),
+      part(failureDemandByCauseChart(c)),
       part(contactsChart(c)),
     ],
     spacing: 28,
@@ -184,6 +185,8 @@ export function summaryView(m: RunSummary): View {
   }
   rows.push([{ text: "Failure demand by reason (share of contacts)", group: true, section: true }]);
   for (const k of Object.keys(table).filter((k) => k.startsWith("failureDemandByReason."))) push(words(k.slice(22)), k, 100, 1, "%");
+  rows.push([{ text: "Failure demand by cause (share of contacts)", group: true, section: true }]);
+  for (const k of Object.keys(table).filter((k) => k.startsWith("failureDemandByCause.") && (table[k] ?? 0) > 0)) push(words(k.slice(21)), k, 100, 1, "%");
   rows.push([{ text: "What citizens say afterwards (share of needs that ended)", group: true, section: true }]);
   for (const k of Object.keys(table).filter((k) => k.startsWith("expression."))) push(words(k.slice(11)), k, 100, 1, "%");
   const note = `One replication: no intervals. End-to-end time in days: mean ${m.endToEndDays.mean.toFixed(1)}, median ${m.endToEndDays.median.toFixed(1)}, 85th percentile ${m.endToEndDays.p85.toFixed(1)}, 95th ${m.endToEndDays.p95.toFixed(1)}.${m.unstableTeams.length === 0 ? "" : ` Unstable (backlog growing at full capacity): ${m.unstableTeams.join(", ")}.`}`;

@@ -17,6 +17,7 @@ export { comparisonCharts } from "./charts.js";
 export { endToEndChart } from "./charts.js";
 export { capabilityChart } from "./charts.js";
 export { failureDemandChart } from "./charts.js";
+export { failureDemandByCauseChart } from "./charts.js";
 export { contactsChart } from "./charts.js";
 export { CHART_PALETTE } from "./charts.js";
 export type { ChartSpec } from "./charts.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isFailureReason, loadScenario, NeedStatus, Outcome, policies, REASON_NAMES, simulate, type RunResult } from "../../src/index.js";
+import { CAUSE_NAMES, isFailureReason, loadScenario, NeedStatus, Outcome, policies, REASON_NAMES, simulate, type RunResult } from "../../src/index.js";
 import { EMOTION_WEIGHTS, journeys, pickJourneys, slowestJourney, typicalJourney, type Journey } from "../../src/journey/index.js";
 
 const OPTIONS = { seed: 3, horizon: "14 weeks", warmup: "2 weeks", journal: { every: 2 } } as const;
@@ -82,6 +82,25 @@ describe.each(runs.map((run) => [`${run.scenario}/${run.policy}`, run] as const)
   it("is plain JSON (no NaN, no typed arrays) and deterministic", () => {
     expect(JSON.parse(JSON.stringify(list))).toEqual(list);
     expect(journeys(run)).toEqual(list);
+  });
+
+  it("gives each failure-demand contact the cause the contact records give it, and value demand none", () => {
+    const c = run.contacts;
+    const recorded = new Map<string, string>();
+    for (let i = 0; i < c.length; i++) recorded.set(`${c.need[i]}:${c.time[i]}:${REASON_NAMES[c.reason[i] as number]}`, CAUSE_NAMES[c.cause[i] as number]!);
+    let matched = 0;
+    for (const j of list) {
+      for (const e of j.events) {
+        if (e.event !== "contact") continue;
+        if (e.demand === "value") expect(e.cause).toBeNull();
+        else expect(e.cause, `need ${j.need} at ${e.timeMinutes}`).not.toBeNull();
+        const cause = recorded.get(`${j.need}:${e.timeMinutes}:${e.reason}`);
+        if (cause === undefined || e.demand === "value") continue;
+        expect(e.cause).toBe(cause);
+        matched++;
+      }
+    }
+    expect(matched).toBeGreaterThan(0);
   });
 
   it("gives each failure-demand contact the origin the contact records give it", () => {

@@ -43,7 +43,7 @@ describe("comparison charts (Vega-Lite specs)", () => {
   it("lists the charts in report order, with the extra charts last", () => {
     const extra = { title: "Journey map", spec: { data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } } };
     expect(comparisonCharts(c, { extraCharts: [extra] }).map((ch) => ch.id)).toEqual([
-      "end-to-end", "capability-minutes", "capability-whole", "failure-demand", "contacts", "extra-journey-map",
+      "end-to-end", "capability-minutes", "capability-whole", "failure-demand", "failure-demand-cause", "contacts", "extra-journey-map",
     ]);
   });
 
@@ -122,5 +122,17 @@ describe("comparison charts (Vega-Lite specs)", () => {
   it("keeps vega out of the spec builders", () => {
     const text = readFileSync(join(__dirname, "../../src/report/charts.ts"), "utf8");
     expect(text).not.toMatch(/from\s+["']vega|import\(\s*["']vega/);
+  });
+});
+
+describe("failure demand by cause", () => {
+  it("draws each cause some policy shows, with intervals, and leaves out causes nobody has", async () => {
+    const { compare, failureDemandByCauseChart, loadScenario, policies } = await import("../../src/index.js");
+    const cmp = compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 2, seed: 1, horizon: "12 weeks", warmup: "2 weeks" });
+    const spec = failureDemandByCauseChart(cmp) as unknown as { layer?: { data?: { values: { cause?: string }[] } }[]; data?: { values: { cause?: string }[] } };
+    const text = JSON.stringify(spec);
+    expect(text).toContain("wrong answer");
+    expect(text).toContain("cut short");
+    expect(text).not.toContain("owner absent");
   });
 });

@@ -125,7 +125,7 @@ async function checkDisplay(x: DisplayInput, kind: DisplayKind, options = {}): P
 }
 
 describe("displayable", () => {
-  it("shows a Comparison: the three blocks with intervals and paired differences, the reading, four charts", async () => {
+  it("shows a Comparison: the three blocks with intervals and paired differences, the reading, five charts", async () => {
     const d = await checkDisplay(comparison, "comparison");
     expect(d.title).toBe("teaching: minutes vs whole");
     const html = d.toHTML();
@@ -136,7 +136,7 @@ describe("displayable", () => {
     expect(d.toMarkdown()).toContain("| metric |");
     expect(String(d)).toContain("What citizens experience");
     const spec = d.toVegaLite() as { vconcat: { concat?: unknown[]; columns?: number }[] };
-    expect(spec.vconcat).toHaveLength(4);
+    expect(spec.vconcat).toHaveLength(5);
     expect(spec.vconcat[1]?.concat).toHaveLength(2); // capability charts side by side
     expect(spec.vconcat[1]?.columns).toBe(2);
     expect(d.toSVG()).toContain("End-to-end time");
