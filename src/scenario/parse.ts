@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { parseDocument } from "yaml";
+import { isMap, isPair, isSeq, parseDocument } from "yaml";
 import { buildScenario } from "./build.js";
 import { crossCheck } from "./crossCheck.js";
 import { makeIssue, ScenarioError, type ScenarioIssue } from "./errors.js";
@@ -132,6 +132,18 @@ export function readYaml(text: string): unknown {
     }
     throw new ScenarioError(issues, "Broken YAML");
   }
+  // a scenario nests a few levels; thousands (with aliases) make the yaml package spend seconds
+  // before it refuses them, so refuse deep nesting first, in one pass without recursion
+  const deep = deepestNode(doc.contents, MAX_YAML_DEPTH);
+  if (deep !== undefined) {
+    const lineStarts = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    const pos = positionAt(lineStarts, Math.max(0, deep));
+    throw new ScenarioError(
+      [makeIssue(`line ${pos.line}, column ${pos.col}`, lineText(text, pos.line), "valid YAML", `nested more than ${MAX_YAML_DEPTH} levels deep; a scenario or policy needs a few`)],
+      "Broken YAML",
+    );
+  }
   try {
     return doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
@@ -139,6 +151,28 @@ export function readYaml(text: string): unknown {
     const message = e instanceof Error ? e.message : String(e);
     throw new ScenarioError([makeIssue("line 1, column 1", text.slice(0, 40), "valid YAML", `${message} (the document as a whole)`)], "Broken YAML");
   }
+}
+
+/** The deepest nesting a YAML scenario or policy file may have (they need about 6). */
+export const MAX_YAML_DEPTH = 100;
+
+/**
+ * The text offset of a node nested deeper than `limit` collections, or undefined when none is;
+ * an explicit stack, so deep documents cannot overflow the call stack.
+ */
+function deepestNode(root: unknown, limit: number): number | undefined {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (isPair(node)) {
+      stack.push([node.key, depth], [node.value, depth]);
+      continue;
+    }
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= limit) return node.range?.[0] ?? 0;
+    for (const item of node.items) stack.push([item, depth + 1]);
+  }
+  return undefined;
 }
 
 function readJson(text: string): unknown {

@@ -242,3 +242,26 @@ describe("broken text", () => {
     );
   });
 });
+
+describe("deeply nested YAML", () => {
+  it("is refused at the deep point, before aliases are expanded (a few levels are all a scenario needs)", () => {
+    const deep = `name: x\nextra: ${"{a: ".repeat(3000)}1${"}".repeat(3000)}\n`;
+    const t0 = performance.now();
+    let err: unknown;
+    try {
+      parseScenarioText(deep);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ScenarioError);
+    expect((err as ScenarioError).message).toMatch(/^Broken YAML/);
+    // the parser's own stack gives out first on a small stack; with a large one the depth check does
+    expect((err as ScenarioError).issues[0]?.message).toMatch(/line 2, column \d+.*(nested more than 100 levels deep|Maximum call stack size exceeded)/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    const deeper = `name: x\nextra: ${"{a: ".repeat(150)}1${"}".repeat(150)}\n`;
+    expect(() => parseScenarioText(deeper)).toThrow(/line 2, column \d+.*nested more than 100 levels deep/);
+    // 100 levels still read (and are then refused by the schema as an unknown key, not as broken YAML)
+    const ok = `name: x\nextra: ${"{a: ".repeat(99)}1${"}".repeat(99)}\n`;
+    expect(() => parseScenarioText(ok)).toThrow(/^Invalid scenario/);
+  });
+});
