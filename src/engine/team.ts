@@ -84,6 +84,8 @@ export class Team {
   private readonly sRemaining: Float64Array;
   private readonly sEvent: Float64Array;
   private readonly freeServers: Int32Array;
+  /** Each server's position in `freeServers`, or -1 while it is not free (so taking one out is O(1)). */
+  private readonly freePos: Int32Array;
   private freeCount: number;
   private working = 0;
   private paused = 0;
@@ -134,7 +136,11 @@ export class Team {
     this.sRemaining = new Float64Array(servers).fill(-1);
     this.sEvent = new Float64Array(servers).fill(-1);
     this.freeServers = new Int32Array(servers);
-    for (let k = 0; k < servers; k++) this.freeServers[k] = servers - 1 - k;
+    this.freePos = new Int32Array(servers);
+    for (let k = 0; k < servers; k++) {
+      this.freeServers[k] = servers - 1 - k;
+      this.freePos[servers - 1 - k] = k;
+    }
     this.freeCount = servers;
     this.onComplete = (server) => this.complete(server);
     this.onRenege = (ticket) => this.renege(ticket);
@@ -259,9 +265,8 @@ export class Team {
       st.absenceStarted(server, now, busy);
       if (!busy) {
         // leaves the free stack
-        let p = this.freeCount - 1;
-        while (p >= 0 && this.freeServers[p] !== server) p--;
-        if (p >= 0) this.freeServers[p] = this.freeServers[--this.freeCount] as number;
+        const p = this.freePos[server] as number;
+        if (p >= 0) this.takeFree(p);
       }
       return;
     }
@@ -269,7 +274,7 @@ export class Team {
     this.absentCount--;
     st.absenceEnded(server, now, busy);
     if (busy) return; // it goes back to the free stack when its work in hand is done
-    this.freeServers[this.freeCount++] = server;
+    this.pushFree(server);
     this.startWaiting(); // starts waiting work, or plans a wake for the server's opening
   }
 
@@ -316,6 +321,22 @@ export class Team {
     this.statistics.reset(this.sim.now, this.line.length, this.working);
   }
 
+  /** Puts a server on top of the free stack. */
+  private pushFree(server: number): void {
+    this.freePos[server] = this.freeCount;
+    this.freeServers[this.freeCount++] = server;
+  }
+
+  /** Takes the server at position `pos` off the free stack (the top one fills the gap); returns it. */
+  private takeFree(pos: number): number {
+    const server = this.freeServers[pos] as number;
+    const last = this.freeServers[--this.freeCount] as number;
+    this.freeServers[pos] = last;
+    this.freePos[last] = pos;
+    this.freePos[server] = -1;
+    return server;
+  }
+
   /** Position in the free stack of a free server whose hours are open now, or -1. */
   private openFreeServer(): number {
     if (this.uniformHours) return this.alwaysOpen || this.openingHours.isOpen(this.sim.now) ? this.freeCount - 1 : -1;
@@ -327,8 +348,7 @@ export class Team {
   }
 
   private start(pos: number, entity: number, serviceTime: number, tag: number, waited: number): void {
-    const server = this.freeServers[pos] as number;
-    this.freeServers[pos] = this.freeServers[--this.freeCount] as number;
+    const server = this.takeFree(pos);
     this.sBusy[server] = 1;
     this.working++;
     this.sEntity[server] = entity;
@@ -349,7 +369,7 @@ export class Team {
     this.working--;
     this.sBusy[server] = 0;
     this.sEvent[server] = -1;
-    if (this.absentCount === 0 || this.sAbsent[server] === 0) this.freeServers[this.freeCount++] = server;
+    if (this.absentCount === 0 || this.sAbsent[server] === 0) this.pushFree(server);
     else st.absentServerDone(); // absent: finished the work in hand, takes no more
     const entity = this.sEntity[server] as number;
     const tag = this.sTag[server] as number;

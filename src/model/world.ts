@@ -402,11 +402,15 @@ export class World {
     task.queuedAt = this.sim.now;
     task.state = TaskState.waiting;
     const persons = this.persons[team] ?? null;
-    if (persons !== null && task.need !== null) {
-      // a team of personal owners: the work waits in its owner's own line
-      task.person = this.ownerFor(task.need, team, task);
-      task.ticket = (persons[task.person] as Team).arrive(task.id, task.minutes, task.kind, priority, patience);
-      return;
+    if (persons !== null) {
+      // a team of personal owners: a need's work waits in its owner's own line, a person's own
+      // work (training) in theirs
+      const person = task.need !== null ? this.ownerFor(task.need, team, task) : task.person;
+      if (person >= 0) {
+        task.person = person;
+        task.ticket = (persons[person] as Team).arrive(task.id, task.minutes, task.kind, priority, patience);
+        return;
+      }
     }
     task.person = -1;
     task.ticket = (this.teams[team] as Team).arrive(task.id, minutes, task.kind, priority, patience);
@@ -438,15 +442,18 @@ export class World {
     this.submit(task, task.team, task.minutes, task.priority);
   };
 
+  /** A task from the pool, or a new one. */
+  private takeTask(): Task {
+    const id = this.freeTasks.pop();
+    if (id !== undefined) return this.tasks[id] as Task;
+    const task = new Task(this.tasks.length);
+    this.tasks.push(task);
+    return task;
+  }
+
   /** A fresh task for a need. */
   newTask(need: Need, kind: number, reason: number, failure: boolean): Task {
-    let id = this.freeTasks.pop();
-    let task: Task;
-    if (id === undefined) {
-      id = this.tasks.length;
-      task = new Task(id);
-      this.tasks.push(task);
-    } else task = this.tasks[id] as Task;
+    const task = this.takeTask();
     task.need = need;
     task.needId = need.id;
     task.needGen = need.gen;
@@ -495,29 +502,13 @@ export class World {
    * citizen; its minutes are booked as value work of the team.
    */
   submitOwnWork(kind: number, team: number, minutes: number, person = -1): void {
-    let id = this.freeTasks.pop();
-    let task: Task;
-    if (id === undefined) {
-      id = this.tasks.length;
-      task = new Task(id);
-      this.tasks.push(task);
-    } else task = this.tasks[id] as Task;
+    const task = this.takeTask();
     task.need = null;
     task.kind = kind;
     task.failure = 0;
     task.failureMinutes = 0;
     task.step = -1;
-    const persons = this.persons[team] ?? null;
-    if (persons !== null && person >= 0) {
-      task.team = team;
-      task.minutes = minutes;
-      task.priority = 0;
-      task.queuedAt = this.sim.now;
-      task.state = TaskState.waiting;
-      task.person = person;
-      task.ticket = (persons[person] as Team).arrive(task.id, minutes, kind, 0);
-      return;
-    }
+    task.person = person;
     this.submit(task, team, minutes, 0);
   }
 
