@@ -4,7 +4,7 @@
  * test (test/robustness) and the long one (test/long).
  */
 import fc from "fast-check";
-import { compare, parsePolicy, parseScenario, simulate, summarise, type Policy, type PolicyInput, type Scenario } from "../../src/index.js";
+import { compare, parsePolicy, parseScenario, simulate, summarise, type Policy, type PolicyInput, type RunResult, type Scenario } from "../../src/index.js";
 import { comparisonViolations, firstDifference, runViolations } from "./invariants.js";
 import { policyInputArb, scenarioArb, stepKeysOf, type GeneratedScenario } from "./scenarioGen.js";
 
@@ -32,11 +32,13 @@ export interface ModelTally {
   cohortNeeds: number;
   contacts: number;
   events: number;
+  /** Cases refused before running as larger than a run takes (a clear one-line RangeError). */
+  refused: number;
 }
 
 /** A fresh tally. */
 export function newTally(): ModelTally {
-  return { cases: 0, runs: 0, cohortNeeds: 0, contacts: 0, events: 0 };
+  return { cases: 0, runs: 0, cohortNeeds: 0, contacts: 0, events: 0, refused: 0 };
 }
 
 /**
@@ -57,9 +59,18 @@ export function checkModelCase(c: ModelCase, tally: ModelTally = newTally()): st
   }
   const window = c.scenario.window;
   const out: string[] = [];
+  const runs: RunResult[] = [];
+  const tooLarge = refusedAsTooLarge(() => policies.forEach((policy) => runs.push(simulate(scenario, policy, { seed: c.seed, ...window }))));
+  if (tooLarge !== undefined) {
+    // a run larger than the model takes (e.g. thousands of personal case owners) is refused
+    // before it starts, with one line saying what to change; compare must refuse it the same way
+    const again = refusedAsTooLarge(() => compare(scenario, policies, { replications: 2, seed: c.seed, ...window }));
+    tally.refused++;
+    return again === tooLarge ? [] : [`simulate refused the case as too large ("${tooLarge}") but compare ${again === undefined ? "ran it" : `said "${again}"`}`];
+  }
   tally.cases++;
-  for (const policy of policies) {
-    const run = simulate(scenario, policy, { seed: c.seed, ...window });
+  for (const [i, policy] of policies.entries()) {
+    const run = runs[i] as RunResult;
     const again = simulate(scenario, policy, { seed: c.seed, ...window });
     tally.runs += 2;
     tally.cohortNeeds += run.needs.length;
@@ -80,6 +91,17 @@ export function checkModelCase(c: ModelCase, tally: ModelTally = newTally()): st
   const d = firstDifference(again, comparison);
   if (d !== undefined) out.push(`the Comparison does not survive JSON: ${d}`);
   return out;
+}
+
+/** The message when `f` throws the model's "larger than a run takes" RangeError, else undefined (other errors pass through). */
+function refusedAsTooLarge(f: () => unknown): string | undefined {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    if (e instanceof RangeError && /the most a run takes/.test(e.message) && !e.message.includes("\n")) return e.message;
+    throw e;
+  }
 }
 
 /**
