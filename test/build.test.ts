@@ -50,4 +50,30 @@ describe("built package", () => {
       expect(text).not.toMatch(/from ["']d3-array["']|require\(["']d3-array["']\)/);
     }
   });
+
+  it("starts worker threads from the ESM and the CJS build alike (both find dist/worker.js)", () => {
+    const call = `n.compareParallel(h.loadScenario("teaching"), [h.policies.minutes, h.policies.whole], { replications: 2, workers: 2, horizon: "2 weeks", warmup: "0 min", onPlan: (p) => console.log(JSON.stringify(p)) }).then(() => {})`;
+    const esm = run(["--input-type=module", "-e", `const n = await import("helhet/node"); const h = await import("helhet"); await ${call};`]);
+    const cjs = run(["-e", `const n = require("helhet/node"); const h = require("helhet"); ${call};`]);
+    for (const out of [esm, cjs]) {
+      const plan = JSON.parse(out) as { threads: number; workerFile: string | null };
+      expect(plan.threads).toBe(2);
+      expect(plan.workerFile).toBe(join(root, "dist", "worker.js"));
+    }
+  });
+
+  it("keeps Node built-ins out of the core entry and every chunk it imports, and gives only the command a shebang", () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(join(root, "dist", file), "utf8");
+      expect(text.startsWith("#!"), file).toBe(false);
+      expect(text, file).not.toMatch(/(?:from|import) ["'](?:node:)?(?:fs|path|url|os|crypto|util|worker_threads|child_process)["']/);
+      for (const m of text.matchAll(/(?:from|import) ["']\.\/([^"']+)["']/g)) visit(m[1] as string);
+    };
+    visit("index.js");
+    expect(seen.size).toBeGreaterThan(1);
+    expect(readFileSync(join(root, "dist", "cli.js"), "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
 });

@@ -7,11 +7,11 @@
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /**
- * The built worker next to this module (dist/worker.js; the CJS build finds it through tsup's
- * `import.meta.url` shim), or null when there is none, as when running from the sources.
+ * The built worker next to this module (dist/worker.js, from the ESM and the CJS build alike),
+ * or null when there is none, as when running from the sources.
  *
  * @returns the path, or null
  * @example
@@ -20,7 +20,10 @@ import { fileURLToPath } from "node:url";
  * ```
  */
 export function builtWorkerFile(): string | null {
-  const url = new URL("./worker.js", import.meta.url);
+  // the CJS build has no import.meta (its module path is __filename); the ESM build and the
+  // sources have no __filename
+  const here = typeof __filename === "string" ? pathToFileURL(__filename).href : import.meta.url;
+  const url = new URL("./worker.js", here);
   if (url.protocol !== "file:") return null;
   const path = fileURLToPath(url);
   return existsSync(path) ? path : null;
