@@ -7,10 +7,16 @@
  * J. D. C. Little (1961), "A proof for the queuing formula L = λW", Operations Research 9(3),
  * 383–387 (L = λW and Lq = λWq, used throughout).
  */
-import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
+import { create, lusolveDependencies, type FactoryFunctionMap, type MathJsInstance } from "mathjs";
 
 // Only the LU solver, for a small bundle. (The typings say `*Dependencies` may be undefined; it never is.)
-const math = create({ lusolveDependencies: lusolveDependencies as FactoryFunctionMap });
+/** The mathjs instance with `lusolve`, created on first use (no work at import time). */
+const instance: { math?: MathJsInstance } = {};
+
+function math(): MathJsInstance {
+  instance.math ??= create({ lusolveDependencies: lusolveDependencies as FactoryFunctionMap });
+  return instance.math;
+}
 
 /** Steady-state measures of a single station (Infinity waits and lengths when unstable). */
 export interface QueueMetrics {
@@ -213,7 +219,7 @@ function checkNetwork(o: JacksonNetworkOptions): void {
 
 /** mathjs lusolve for an array system (it returns a column, n×1); null if A is singular. */
 function solve(a: number[][], b: number[]): number[][] | null {
-  try { return math.lusolve(a, b) as number[][]; } catch { return null; }
+  try { return math().lusolve(a, b) as number[][]; } catch { return null; }
 }
 
 /**
