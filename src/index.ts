@@ -248,10 +248,12 @@ export {
   checkPolicies,
   compare,
   getPath,
+  metricRange,
   metricTable,
   runReplication,
   setPath,
   sweep,
+  withinRange,
 } from "./experiment/index.js";
 export type {
   CapabilitySummary,
@@ -261,6 +263,7 @@ export type {
   DifferenceEstimate,
   ExperimentOptions,
   MetricEstimate,
+  MetricRange,
   MetricTable,
   ReplicationResult,
   SweepResult,

@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+import { metricRange, withinRange } from "./metricRange.js";
 import { quantileSorted } from "d3-array";
 import { meanInterval, mser5, pairedDifference, xmrLimits } from "../stats/index.js";
 import type { ReplicationResult } from "./replication.js";
@@ -95,7 +96,7 @@ export function buildComparison(meta: ComparisonMeta, results: readonly Replicat
   const capability: Record<string, CapabilitySummary> = {};
   const differences: Record<string, Record<string, DifferenceEstimate>> = {};
   for (const [name, list] of byPolicy) {
-    policies[name] = Object.fromEntries(namesOf(list).map((m) => [m, estimate(list.map((r) => r.metrics[m] ?? 0))]));
+    policies[name] = Object.fromEntries(namesOf(list).map((m) => [m, estimate(m, list.map((r) => r.metrics[m] ?? 0))]));
     pooled[name] = { endToEndDays: pooledQuantiles(list) };
     capability[name] = capabilityOf(list[0]!.endToEndDays);
   }
@@ -103,7 +104,7 @@ export function buildComparison(meta: ComparisonMeta, results: readonly Replicat
     const list = byPolicy.get(name)!;
     const shared = namesOf(list).filter((m) => first[0]!.metrics[m] !== undefined);
     differences[`${name}-vs-${meta.policies[0]}`] = Object.fromEntries(
-      shared.map((m) => [m, difference(list.map((r) => r.metrics[m] ?? 0), first.map((r) => r.metrics[m] ?? 0))]),
+      shared.map((m) => [m, difference(m, list.map((r) => r.metrics[m] ?? 0), first.map((r) => r.metrics[m] ?? 0))]),
     );
   }
   return {
@@ -135,14 +136,17 @@ function instability(order: readonly string[], byPolicy: Map<string, Replication
   return out;
 }
 
-function estimate(values: number[]): MetricEstimate {
+/** The mean, sd and t interval of a metric, the interval kept within the metric's range. */
+function estimate(metric: string, values: number[]): MetricEstimate {
   const i = meanInterval(values);
-  return { mean: i.mean, sd: i.sd, ci95: i.ci };
+  return { mean: i.mean, sd: i.sd, ci95: withinRange(i.ci, metricRange(metric)) };
 }
 
-function difference(a: number[], b: number[]): DifferenceEstimate {
+/** The paired difference and its t interval, kept within what a difference of the metric can be. */
+function difference(metric: string, a: number[], b: number[]): DifferenceEstimate {
   const d = pairedDifference(a, b);
-  return { mean: d.mean, ci95: d.ci };
+  const [low, high] = metricRange(metric);
+  return { mean: d.mean, ci95: withinRange(d.ci, [low - high, high - low]) };
 }
 
 function pooledQuantiles(list: readonly ReplicationResult[]): { median: number; p85: number; p95: number } {

@@ -17,6 +17,8 @@ export { runReplication } from "./replication.js";
 export type { ReplicationResult } from "./replication.js";
 export type { ExperimentOptions } from "./replication.js";
 export { metricTable } from "./metricTable.js";
+export { metricRange, withinRange } from "./metricRange.js";
+export type { MetricRange } from "./metricRange.js";
 export type { MetricTable } from "./metricTable.js";
 export { sweep } from "./sweep.js";
 export type { SweepSpec } from "./sweep.js";
