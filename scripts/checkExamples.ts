@@ -94,8 +94,15 @@ function prelude(): string {
 
 /** Type-checks every example; returns the problems ("file:line: message"). */
 export function checkExamples(): string[] {
+  return checkSnippets(examples());
+}
+
+/**
+ * Type-checks snippets of code against the package's API, as the examples are (docs' code
+ * blocks too: scripts/docBlocks.ts); returns the problems ("where: message").
+ */
+export function checkSnippets(list: readonly { where: string; code: string }[]): string[] {
   const head = prelude();
-  const list = examples();
   const problems: string[] = [];
   const compile = (sources: Map<string, string>) => {
     // placeholders are `any`, so callbacks over them would be implicit any: allowed here
