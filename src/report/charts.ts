@@ -279,7 +279,8 @@ function barRow(c: Comparison, policy: string, reason: string, metric: string): 
 
 function barsWithIntervals(c: Comparison, rows: BarRow[], o: { title: string; subtitle: string; category: string | null; categories: string[]; value: string; format: string }): VegaLiteSpec {
   const x = { field: "share", type: "quantitative", title: o.value, axis: { format: o.format } };
-  const y = { field: "reason", type: "nominal", sort: o.categories, title: o.category };
+  // no category: one bar per policy
+  const y = { field: "reason", type: "nominal", sort: o.categories, title: o.category ?? "policy" };
   const yOffset = o.category === null ? {} : { yOffset: { field: "policy", type: "nominal", sort: Object.keys(c.policies) } };
   const intervals = rows.filter((r) => r.lo !== null && r.hi !== null);
   const layers: VegaLiteSpec[] = [

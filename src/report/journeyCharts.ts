@@ -73,7 +73,7 @@ export function journeyMapChart(maps: JourneyMap | readonly JourneyMap[], option
         mark: "bar",
         encoding: {
           column: { field: "phase", type: "nominal", sort: [...PHASES], title: null },
-          x: { field: "series", type: "nominal", title: null },
+          x: { field: "series", type: "nominal", title: "policy" },
           y: { field: "days", type: "quantitative", stack: "zero", title: "waiting, days per citizen" },
           color: { field: "kind", type: "nominal", title: "waiting for" },
           tooltip: tooltip(["series", "phase", "kind", "days"]),
@@ -88,8 +88,9 @@ export function journeyMapChart(maps: JourneyMap | readonly JourneyMap[], option
 const PANEL_WIDTH: Readonly<Record<string, number>> = { before: 140, during: 460, after: 100 };
 
 function curvePanel(phase: string, first: boolean): object {
-  const x = { field: "position", type: "quantitative", axis: null, scale: { domain: [0, 1], padding: 12 } };
-  const y = { field: "emotion", type: "quantitative", title: first ? "emotion (model assumption)" : null };
+  const x = { field: "position", type: "quantitative", axis: { title: "moments, in journey order", labels: false, ticks: false, grid: false }, scale: { domain: [0, 1], padding: 12 } };
+  // one y axis for the three panels (their scale is shared): on the first
+  const y = { field: "emotion", type: "quantitative", ...(first ? { title: "emotion (model assumption)" } : { axis: null }) };
   const isPain = "datum.painPoint != null";
   return {
     title: { text: `${phase} contact`, fontSize: 12 },
@@ -164,7 +165,7 @@ const METRICS: readonly { readonly key: "failureDemand" | "endToEndDays" | "cont
 export function touchpointChart(rankings: TouchpointRanking | readonly TouchpointRanking[], options: { readonly title?: string } = {}): JourneyChartSpec {
   const list: readonly TouchpointRanking[] = Array.isArray(rankings) ? rankings : [rankings as TouchpointRanking];
   const first = list[0];
-  const y = { field: "touchpoint", type: "nominal", sort: { field: "rank", op: "min", order: "ascending" }, title: null };
+  const y = { field: "touchpoint", type: "nominal", sort: { field: "rank", op: "min", order: "ascending" }, title: "touchpoint" };
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: options.title ?? `Touchpoints that matter most${first === undefined ? "" : ` — ${first.scenario}`}: improvement without their failures (95% paired interval)`,

@@ -49,7 +49,8 @@ export async function renderSvg(spec: object): Promise<string> {
   const compiled = vl.compile(spec as VegaLiteModule.TopLevelSpec, { logger: quiet }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.None });
   try {
-    return await view.toSVG();
+    // scales down to the width it is shown in (a notebook column, a phone), never up
+    return (await view.toSVG()).replace(/^<svg /, '<svg style="max-width: 100%; height: auto" ');
   } finally {
     view.finalize();
   }
