@@ -7,7 +7,7 @@
  */
 import { Cause, Expression, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
 import { decideExpression } from "./expression.js";
-import { U, type Need } from "./need.js";
+import { U, noteClosing, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -24,6 +24,7 @@ import type { World } from "./world.js";
  * ```
  */
 export function finishCase(world: World, need: Need): void {
+  noteClosing(need, world.now);
   const firstClosing = need.closedAt < 0;
   // the organisation's own clock runs from the complete application to its first closing after it
   if (need.closedAt < 0 || (need.completeAt >= 0 && need.closedAt < need.completeAt)) need.closedAt = world.now;

@@ -7,15 +7,21 @@
 import { columns } from "./columns.js";
 import type { Need } from "./need.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
-import { TASK_NAMES } from "./codes.js";
+import { CAUSE_NAMES, REASON_NAMES, TASK_NAMES } from "./codes.js";
+import { Column } from "./columns.js";
 
 const NEED_FIELDS = [
   "id", "service", "channel", "isCase", "arrival", "end", "status", "contacts", "failureContacts",
   "outbound", "handoffs", "reworks", "firstContactResolved", "contacted", "reopened", "selfServed",
   "clean", "effortMinutes", "staffMinutes", "internalMinutes", "expression", "patience",
+  "firstContactAt", "closings", "firstClosedAt", "lastClosedAt", "reopens", "firstReopenAt", "lastReopenAt",
+  "abandonedContacts", "chases", "clarifications", "consults",
 ] as const;
 
-const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause"] as const;
+const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause", "afterRecord"] as const;
+
+/** A time kept as -1 while unset, as NaN in the records. */
+const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
 
 /**
  * The run's recorder. Internal to the model.
@@ -30,6 +36,8 @@ const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome
 export class Recorder {
   private readonly n = columns(NEED_FIELDS);
   private readonly c = columns(CONTACT_FIELDS);
+  private readonly byReason = REASON_NAMES.map(() => new Column());
+  private readonly byCause = CAUSE_NAMES.map(() => new Column());
   private readonly value: Float64Array;
   private readonly failure: Float64Array;
   private readonly byTask: Float64Array;
@@ -76,8 +84,12 @@ export class Recorder {
     this.contactOf(need.id, need.service, team, channel, reason, outcome, time, wait, minutes, origin, cause);
   }
 
-  /** Records a contact attempt by need id and service (for a need whose object has been reused). */
-  contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number): void {
+  /**
+   * Records a contact attempt by need id and service; `afterRecord` is 1 for a contact that
+   * ended after its need's record was written (the need object has been reused), which the
+   * need's own counts leave out.
+   */
+  contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number, afterRecord = 0): void {
     if (time < this.warmup || time >= this.horizon) return;
     const c = this.c;
     c.need.push(needId);
@@ -91,6 +103,7 @@ export class Recorder {
     c.minutes.push(minutes);
     c.origin.push(origin);
     c.cause.push(cause);
+    c.afterRecord.push(afterRecord);
   }
 
   /** Records a cohort need's final row. */
@@ -121,13 +134,30 @@ export class Recorder {
     n.internalMinutes.push(need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN);
     n.expression.push(expression);
     n.patience.push(need.patience);
+    n.firstContactAt.push(timeOrNaN(need.firstContactAt));
+    n.closings.push(need.closings);
+    n.firstClosedAt.push(timeOrNaN(need.firstClosedAt));
+    n.lastClosedAt.push(timeOrNaN(need.lastClosedAt));
+    n.reopens.push(need.reopens);
+    n.firstReopenAt.push(timeOrNaN(need.firstReopenAt));
+    n.lastReopenAt.push(timeOrNaN(need.lastReopenAt));
+    n.abandonedContacts.push(need.abandonedContacts);
+    n.chases.push(need.chases);
+    n.clarifications.push(need.clarifications);
+    n.consults.push(need.consults);
+    for (let k = 0; k < this.byReason.length; k++) (this.byReason[k] as Column).push(need.byReason[k] as number);
+    for (let k = 0; k < this.byCause.length; k++) (this.byCause[k] as Column).push(need.byCause[k] as number);
   }
 
   /** The need rows as typed arrays. */
   needRecords(): NeedRecords {
     const out: Record<string, Float64Array | number> = { length: this.n.id.length };
     for (const f of NEED_FIELDS) out[f] = this.n[f].toArray();
-    return out as unknown as NeedRecords;
+    return {
+      ...(out as unknown as Omit<NeedRecords, "contactsByReason" | "failureContactsByCause">),
+      contactsByReason: this.byReason.map((c) => c.toArray()),
+      failureContactsByCause: this.byCause.map((c) => c.toArray()),
+    };
   }
 
   /** The contact rows as typed arrays. */

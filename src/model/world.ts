@@ -486,7 +486,7 @@ export class World {
 
 
   private recordStaleContact(task: Task, outcome: number, minutes: number): void {
-    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes, task.origin, task.cause);
+    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes, task.origin, task.cause, 1);
     if (outcome === 3 && task.channel === 0 && this.recorder.inWindow(task.queuedAt)) this.recorder.phoneAbandoned++;
   }
 
