@@ -161,6 +161,7 @@ function finalise(world: World, need: Need, status: number): void {
   world.releaseOwner(need);
   world.moves.disarmChasing(world, need);
   if (status === NeedStatus.resolved && world.recorder.inWindow(world.now)) world.recorder.resolvedInWindow++;
+  world.series?.ended(status, world.now, need.arrival);
   need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, need.u[U.expression]!);
   world.journal.log(need, JournalEvent.ended, world.now, -1, 0, 0, 0, 0, status);
   world.journal.log(need, JournalEvent.expressed, world.now, -1, 0, 0, 0, 0, need.expression);

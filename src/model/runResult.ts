@@ -8,6 +8,7 @@
 import type { TeamStats } from "../engine/index.js";
 import type { TeamRole } from "../scenario/types.js";
 import type { JournalRecords } from "./journal.js";
+import type { RunSeries } from "./series.js";
 
 /**
  * One row per need of the measured cohort (arrived in [warmup, horizon)). Codes are explained
@@ -131,6 +132,7 @@ export interface RunResult {
   readonly warmupMinutes: number;
   /** When the run stopped (all cohort needs closed, or horizon + drain). */
   readonly endMinutes: number;
+  /** Events the model fired (the marks that read the series at period ends are not counted). */
   readonly events: number;
   /** Needs that arose during the whole run (warm-up and drain included). */
   readonly needsArisen: number;
@@ -152,4 +154,6 @@ export interface RunResult {
   readonly dailyOpenNeeds: Float64Array;
   /** Every event of a sample of cohort needs' journeys (see `journal.ts`). */
   readonly journal: JournalRecords;
+  /** The measures per week, day or hour of the window (`SimulateOptions.series`); null when switched off. */
+  readonly series: RunSeries | null;
 }
