@@ -238,11 +238,14 @@ export type {
 // metrics
 export {
   demandAnalysis,
+  peakHour,
   summarise,
 } from "./metrics/index.js";
 export type {
   DemandRow,
   DistributionSummary,
+  HourFigures,
+  PeakHour,
   RunSummary,
 } from "./metrics/index.js";
 
@@ -254,6 +257,7 @@ export {
   compare,
   getPath,
   metricTable,
+  plainSeries,
   runReplication,
   setPath,
   sweep,
@@ -263,11 +267,14 @@ export type {
   CompareOptions,
   Comparison,
   ComparisonMeta,
+  ComparisonSeries,
   DifferenceEstimate,
   ExperimentOptions,
   MetricEstimate,
   MetricTable,
   ReplicationResult,
+  ReplicationSeries,
+  SeriesEstimate,
   SweepResult,
   SweepSpec,
 } from "./experiment/index.js";
