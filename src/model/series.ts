@@ -7,7 +7,6 @@
  *
  * @packageDocumentation
  */
-import type { TeamStats } from "../engine/index.js";
 import { NeedStatus, Outcome } from "./codes.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
 
@@ -75,7 +74,10 @@ export function seriesBounds(warmup: number, horizon: number, periodMinutes: num
   return Float64Array.from(out);
 }
 
-/** Running sums of a team read at a period boundary. */
+/**
+ * Running sums of a team read at a period boundary, in this order: busy time, available time
+ * (capacity + overtime), the time-integral of the queue, the time elapsed.
+ */
 const BUSY = 0;
 const AVAILABLE = 1;
 const QUEUE_AREA = 2;
@@ -144,18 +146,12 @@ export class SeriesTracker {
 
   /**
    * The end of period `i − 1` (boundary `i`, from 1): the needs alive and every team's
-   * statistics since the warm-up's end.
+   * running sums since the warm-up's end, which `read(team, out, at)` writes at `out[at…at+3]`
+   * (busy time, available time, the queue's time-integral, time elapsed).
    */
-  mark(i: number, live: number, stats: (team: number) => TeamStats): void {
+  mark(i: number, live: number, read: (team: number, out: Float64Array, at: number) => void): void {
     this.open[i - 1] = live;
-    for (let j = 0; j < this.teams; j++) {
-      const s = stats(j);
-      const at = (i * this.teams + j) * SUMS;
-      this.sums[at + BUSY] = s.busyTime;
-      this.sums[at + AVAILABLE] = s.capacityTime + s.overtime;
-      this.sums[at + QUEUE_AREA] = s.meanQueueLength * s.elapsed;
-      this.sums[at + ELAPSED] = s.elapsed;
-    }
+    for (let j = 0; j < this.teams; j++) read(j, this.sums, (i * this.teams + j) * SUMS);
   }
 
   /**

@@ -133,10 +133,10 @@ function markPeriods(world: World): { fired: number } {
   if (series === null) return marks;
   const bounds = series.bounds;
   let i = 1;
-  const stats = (j: number) => world.peekTeamStats(j);
+  const read = (j: number, out: Float64Array, at: number) => world.peekTeamSums(j, out, at);
   const mark = () => {
     marks.fired++;
-    series.mark(i, world.live, stats);
+    series.mark(i, world.live, read);
     i++;
     if (i < bounds.length) world.sim.scheduleAt(bounds[i] as number, mark, 0, -3);
   };

@@ -325,12 +325,37 @@ export class World {
     return mergeTeamStats(team.name, team.stats(), persons.map((p) => p.stats()));
   }
 
-  /** The statistics of planned team j now, read without touching its running sums (see `Team.peekStats`). */
-  peekTeamStats(j: number): TeamStats {
+  /**
+   * What the series needs of planned team j now, read without touching its running sums (see
+   * `Team.peekStats`): busy time, available time (capacity + overtime), the time-integral of its
+   * queue and the time elapsed, since the warm-up's end; a team of personal owners adds up its
+   * people's, as `mergeTeamStats` does.
+   */
+  peekTeamSums(j: number, out: Float64Array, at: number): void {
     const persons = this.persons[j] ?? null;
-    const team = this.teams[j] as Team;
-    if (persons === null) return team.peekStats();
-    return mergeTeamStats(team.name, team.peekStats(), persons.map((p) => p.peekStats()));
+    const whole = (this.teams[j] as Team).peekStats();
+    if (persons === null) {
+      out[at] = whole.busyTime;
+      out[at + 1] = whole.capacityTime + whole.overtime;
+      out[at + 2] = whole.meanQueueLength * whole.elapsed;
+      out[at + 3] = whole.elapsed;
+      return;
+    }
+    let busy = 0;
+    let capacity = 0;
+    let overtime = 0;
+    let queue = 0;
+    for (const p of persons) {
+      const s = p.peekStats();
+      busy += s.busyTime;
+      capacity += s.capacityTime;
+      overtime += s.overtime;
+      queue += s.meanQueueLength;
+    }
+    out[at] = busy;
+    out[at + 1] = capacity + overtime;
+    out[at + 2] = queue * whole.elapsed;
+    out[at + 3] = whole.elapsed;
   }
 
   /**

@@ -50,7 +50,7 @@ export function seriesCsv(s: ComparisonSeries | undefined): string {
   for (const p of policies) {
     const own = s.policies[p] ?? {};
     s.startDays.forEach((start, k) => {
-      const period = Math.floor((start * 1440) / minutes);
+      const period = Math.floor(Math.round(start * 1440) / minutes);
       lines.push([q(p), period, start, s.endDays[k], ...names.map((n) => own[n]?.mean[k] ?? "")].join(","));
     });
   }
