@@ -266,6 +266,9 @@ export class Need {
 
   /** Clears the counters for reuse. */
   reset(): void {
+    // counts by reason and cause change only with handled contacts (most needs have none or few)
+    if (this.contacts > 0) this.byReason.fill(0);
+    if (this.failureContacts > 0) this.byCause.fill(0);
     this.cohort = 0;
     this.journal = 0;
     this.status = 0;
@@ -313,8 +316,6 @@ export class Need {
     this.chases = 0;
     this.clarifications = 0;
     this.consults = 0;
-    this.byReason.fill(0);
-    this.byCause.fill(0);
     this.chaseEvent = -1;
     this.chaseRng = null;
     this.chaseDraws = 0;

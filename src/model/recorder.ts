@@ -8,7 +8,6 @@ import { columns } from "./columns.js";
 import type { Need } from "./need.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
 import { CAUSE_NAMES, REASON_NAMES, TASK_NAMES } from "./codes.js";
-import { Column } from "./columns.js";
 
 const NEED_FIELDS = [
   "id", "service", "channel", "isCase", "arrival", "end", "status", "contacts", "failureContacts",
@@ -19,6 +18,9 @@ const NEED_FIELDS = [
 ] as const;
 
 const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause", "afterRecord"] as const;
+
+const REASONS = REASON_NAMES.length;
+const CAUSES = CAUSE_NAMES.length;
 
 /** A time kept as -1 while unset, as NaN in the records. */
 const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
@@ -36,8 +38,12 @@ const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
 export class Recorder {
   private readonly n = columns(NEED_FIELDS);
   private readonly c = columns(CONTACT_FIELDS);
-  private readonly byReason = REASON_NAMES.map(() => new Column());
-  private readonly byCause = CAUSE_NAMES.map(() => new Column());
+  /**
+   * Contacts by reason and failure contacts by cause, kept sparse while the run goes (most are
+   * zero): one entry per need row and code with a count; codes from REASON_NAMES.length on are
+   * causes. Spread into one column per code at the end.
+   */
+  private readonly counts = columns(["row", "code", "count"] as const);
   private readonly value: Float64Array;
   private readonly failure: Float64Array;
   private readonly byTask: Float64Array;
@@ -145,18 +151,32 @@ export class Recorder {
     n.chases.push(need.chases);
     n.clarifications.push(need.clarifications);
     n.consults.push(need.consults);
-    for (let k = 0; k < this.byReason.length; k++) (this.byReason[k] as Column).push(need.byReason[k] as number);
-    for (let k = 0; k < this.byCause.length; k++) (this.byCause[k] as Column).push(need.byCause[k] as number);
+    const row = n.id.length - 1;
+    const counts = this.counts;
+    if (need.contacts === 0) return;
+    for (let k = 0; k < REASONS; k++) {
+      const x = need.byReason[k] as number;
+      if (x !== 0) counts.row.push(row), counts.code.push(k), counts.count.push(x);
+    }
+    if (need.failureContacts === 0) return;
+    for (let k = 0; k < CAUSES; k++) {
+      const x = need.byCause[k] as number;
+      if (x !== 0) counts.row.push(row), counts.code.push(REASONS + k), counts.count.push(x);
+    }
   }
 
   /** The need rows as typed arrays. */
   needRecords(): NeedRecords {
     const out: Record<string, Float64Array | number> = { length: this.n.id.length };
     for (const f of NEED_FIELDS) out[f] = this.n[f].toArray();
+    const n = this.n.id.length;
+    const dense = Array.from({ length: REASONS + CAUSES }, () => new Float64Array(n));
+    const c = this.counts;
+    for (let i = 0; i < c.row.length; i++) (dense[c.code.get(i)] as Float64Array)[c.row.get(i)] = c.count.get(i);
     return {
       ...(out as unknown as Omit<NeedRecords, "contactsByReason" | "failureContactsByCause">),
-      contactsByReason: this.byReason.map((c) => c.toArray()),
-      failureContactsByCause: this.byCause.map((c) => c.toArray()),
+      contactsByReason: dense.slice(0, REASONS),
+      failureContactsByCause: dense.slice(REASONS),
     };
   }
 
