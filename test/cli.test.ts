@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
+import { CAUSE_NAMES, loadScenario, Outcome, policies, Reason, REASON_NAMES, simulate } from "../src/index.js";
 
 async function run(args: string[], env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -129,6 +130,72 @@ describe("helhet run and sweep", () => {
   });
 });
 
+describe("helhet --series and --needs", () => {
+  it("prints one row per week with the series (CSV), per policy for compare, and JSON with the intervals", async () => {
+    const r = await run(["run", "--series", "week", "--format", "csv", ...FAST]);
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    const header = lines[0]!.split(",");
+    expect(header.slice(0, 4)).toEqual(["policy", "period", "startDay", "endDay"]);
+    for (const name of ["arrived", "valueDemand", "failureDemand", "contacts", "failureDemandShare", "openNeeds", "resolved", "abandoned", "endToEndDays", "queueLength.desk", "utilisation.desk"]) expect(header).toContain(name);
+    // twelve weeks less two of warm-up: weeks 2 to 11
+    expect(lines.slice(1).map((l) => l.split(",").slice(0, 2).join(","))).toEqual(Array.from({ length: 10 }, (_, k) => `whole,${k + 2}`));
+    const both = await run(["compare", "--series", "day", ...FAST]);
+    expect(both.out.split("\n")).toHaveLength(1 + 2 * 70);
+    const json = JSON.parse((await run(["compare", "--series", "week", "--format", "json", ...FAST])).out);
+    expect(json.period).toBe("week");
+    expect(json.policies.minutes.openNeeds.mean).toHaveLength(10);
+    expect(json.policies.minutes.openNeeds.low).toHaveLength(10);
+  });
+
+  it("refuses --series and --needs where they do not belong, and a bad period", async () => {
+    expect((await run(["sweep", "--series", "week", ...FAST])).err).toMatch(/--series is for compare, run, merge, not sweep/);
+    expect((await run(["compare", "--needs", "n.csv", ...FAST])).err).toMatch(/--needs is for run, not compare/);
+    expect((await run(["run", "--series", "month", ...FAST])).err).toMatch(/--series must be one of week, day, hour, got "month"/);
+    expect((await run(["run", "--series", "week", "--format", "markdown", ...FAST])).code).toBe(2);
+  });
+
+  it("writes one row per need; the counts in the file add up to the run's totals", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-needs-"));
+    const file = join(dir, "needs.csv");
+    const r = await run(["run", "--policy", "minutes", "--needs", file, "--quiet", ...FAST]);
+    expect(r.code).toBe(0);
+    const [head, ...rows] = readFileSync(file, "utf8").trimEnd().split("\n");
+    const columns = head!.split(",");
+    const table = rows.map((l) => l.split(","));
+    const col = (name: string) => table.map((row) => row[columns.indexOf(name)]!);
+    const sum = (name: string) => col(name).reduce((a, x) => a + Number(x), 0);
+    // the same citizens as replication 0 of the library's run
+    const lib = simulate(loadScenario("teaching"), policies.minutes, { seed: 1, horizon: "12 weeks", warmup: "2 weeks" });
+    expect(table).toHaveLength(lib.needs.length);
+    expect(sum("contacts")).toBe(lib.needs.contacts.reduce((a, x) => a + x, 0));
+    const reasons = REASON_NAMES.map((reason) => `contacts.${reason}`);
+    expect(reasons.reduce((a, c) => a + sum(c), 0)).toBe(sum("contacts"));
+    expect(CAUSE_NAMES.slice(1).reduce((a, c) => a + sum(`failureContacts.${c}`), 0)).toBe(sum("failureContacts"));
+    // needs whose record was written before the horizon: their contacts by reason are the contact records'
+    const horizonDay = 84;
+    const done = new Set(table.filter((row) => row[columns.indexOf("endDay")] !== "" && Number(row[columns.indexOf("endDay")]) < horizonDay && row[columns.indexOf("expression")] !== "complaint").map((row) => Number(row[0])));
+    expect(done.size).toBeGreaterThan(100);
+    const byReason = new Array<number>(REASON_NAMES.length).fill(0);
+    let chases = 0;
+    const c = lib.contacts;
+    for (let i = 0; i < c.length; i++) {
+      if (!done.has(c.need[i]!) || c.afterRecord[i] === 1) continue;
+      if (c.reason[i] === Reason.progressChasing) chases++;
+      if (c.outcome[i] !== Outcome.abandoned) byReason[c.reason[i]!]! += 1;
+    }
+    const inDone = (name: string) => table.filter((row) => done.has(Number(row[0]))).reduce((a, row) => a + Number(row[columns.indexOf(name)]), 0);
+    expect(reasons.map(inDone)).toEqual(byReason);
+    expect(inDone("chases")).toBe(chases);
+    // and as JSON lines
+    const jsonl = join(dir, "needs.jsonl");
+    expect((await run(["run", "--policy", "minutes", "--needs", jsonl, "--quiet", ...FAST])).code).toBe(0);
+    const objects = readFileSync(jsonl, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l));
+    expect(objects).toHaveLength(table.length);
+    expect(Object.keys(objects[0])).toEqual(columns);
+  });
+});
+
 describe("shards and workers from the command line", () => {
   it("merges shard files into exactly the comparison of one run", async () => {
     const dir = mkdtempSync(join(tmpdir(), "helhet-shards-"));
@@ -164,6 +231,10 @@ describe("helhet --html", () => {
     expect(html).toContain("What citizens experience");
     expect(html).toContain("Journey map");
     expect(html).toContain("Touchpoints that matter most");
+    // the system over time: the backlog and end-to-end series as charts
+    expect(html).toContain("The system over time");
+    for (const id of ["over-time-openNeeds", "over-time-endToEndDays"]) expect(html).toContain(`id="${id}"`);
+    expect(html).toContain("Backlog: needs open at the end of each period");
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/);
     expect(readdirSync(dir)).toEqual(["report.html"]);
   });

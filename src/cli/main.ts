@@ -7,7 +7,7 @@
 import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
 import { capacityWarnings, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
-import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, journeyMapChart, reading, sweepCsv, sweepTable, touchpointChart } from "../report/index.js";
+import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, journeyMapChart, needTableCsv, needTableJsonLines, reading, seriesCsv, sweepCsv, sweepTable, touchpointChart } from "../report/index.js";
 import { journeyMap } from "../journey/index.js";
 import { simulate } from "../model/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
@@ -67,6 +67,10 @@ Options:
   --service ID             for journey: only this service's citizens (id or name)
   --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
                            or contactsPerNeed
+  --series PERIOD          for compare, run and merge: print the series over time instead of the
+                           table, by week, day or hour (CSV, or JSON with --format json)
+  --needs FILE             for run: also write the need records of replication 0, one row per
+                           need (CSV, or JSON lines when FILE ends in .jsonl)
 
 Exit status: 0 success, 2 usage or validation error, 1 anything else.
 `;
@@ -150,6 +154,7 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
     seed: options.seed,
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    ...(options.series === undefined ? {} : { series: options.series }),
   };
   if (options.shard !== undefined) {
     // one shard of a run spread over machines: a mergeable result (helhet merge)
@@ -166,8 +171,10 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
   const comparison = options.workers > 1 ? await compareParallel(scenario, policies, { ...run, workers: options.workers }) : compare(scenario, policies, run);
   bar?.stop();
   if (options.html !== undefined) await writeHtml(options, io, comparison, scenario, policies, window);
+  if (options.needs !== undefined) writeNeeds(options, io, scenario, policies[0] as Policy, window);
   let text: string;
-  if (options.format === "json") text = `${JSON.stringify(comparison, null, 2)}\n`;
+  if (options.series !== undefined) text = seriesText(options, comparison);
+  else if (options.format === "json") text = `${JSON.stringify(comparison, null, 2)}\n`;
   else if (options.format === "csv") text = comparisonCsv(comparison);
   else if (options.format === "markdown") text = comparisonMarkdown(comparison);
   else {
@@ -206,6 +213,27 @@ async function writeHtml(options: CliOptions, io: CliIo, comparison: Comparison,
   if (!options.quiet) io.err(`wrote ${options.html}`);
 }
 
+/** The series over time of a comparison: CSV, or JSON with --format json. */
+function seriesText(options: CliOptions, comparison: Comparison): string {
+  const s = comparison.series;
+  if (s === undefined) throw new UsageError("these results carry no series over time (shards written without them)");
+  if (s.period !== options.series) throw new UsageError(`--series ${options.series}: the results carry series by ${s.period}`);
+  return options.format === "json" ? `${JSON.stringify(s, null, 2)}\n` : seriesCsv(s);
+}
+
+/** The need records of replication 0 of the policy, as CSV or (for .jsonl) JSON lines. */
+function writeNeeds(options: CliOptions, io: CliIo, scenario: Scenario, policy: Policy, window: ExperimentOptions): void {
+  const path = options.needs as string;
+  const run = simulate(scenario, policy, { ...windowOf(window), seed: window.seed ?? 1, replication: 0, series: false });
+  const text = /\.jsonl$/i.test(path) ? needTableJsonLines(run) : needTableCsv(run);
+  try {
+    writeFileAtomic(path, text);
+  } catch (e) {
+    throw new Error(`cannot write --needs ${path}: ${(e as Error).message}`);
+  }
+  if (!options.quiet) io.err(`wrote ${path} (${run.needs.length} needs of replication 0)`);
+}
+
 function windowOf(w: ExperimentOptions): { horizon?: number | string; warmup?: number | string } {
   return { ...(w.horizon === undefined ? {} : { horizon: w.horizon }), ...(w.warmup === undefined ? {} : { warmup: w.warmup }) };
 }
@@ -214,7 +242,7 @@ async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
   const comparison = mergeShards(options.positionals.map(readShardFile));
   if (options.html !== undefined) await writeHtml(options, io, comparison, undefined, [], {});
-  const text =
+  const text = options.series !== undefined ? seriesText(options, comparison) :
     options.format === "json"
       ? `${JSON.stringify(comparison, null, 2)}\n`
       : options.format === "csv"

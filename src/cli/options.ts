@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { parseArgs } from "node:util";
+import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
 
 /** A usage error: the command exits with status 2 and prints the message (no stack trace). */
 export class UsageError extends Error {
@@ -48,7 +49,17 @@ export interface CliOptions {
   readonly service: string | undefined;
   /** For `journey`: what the touchpoints are ranked by. */
   readonly rankBy: (typeof RANK_BY)[number];
+  /** For `compare`, `run` and `merge`: print the series over time by this period instead of the table. */
+  readonly series: SeriesPeriod | undefined;
+  /** For `run`: write the need records of replication 0 to this file (CSV, or JSON lines for .jsonl). */
+  readonly needs: string | undefined;
 }
+
+/** Options that only some commands take, with those commands. */
+const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  series: ["compare", "run", "merge"],
+  needs: ["run"],
+};
 
 /** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
 export const RANK_BY = ["failureDemand", "endToEndDays", "contactsPerNeed"] as const;
@@ -93,6 +104,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         shard: { type: "string" },
         service: { type: "string" },
         "rank-by": { type: "string", default: "failureDemand" },
+        series: { type: "string" },
+        needs: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -125,10 +138,23 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   }
   const rankBy = v["rank-by"] as string;
   if (!(RANK_BY as readonly string[]).includes(rankBy)) throw new UsageError(`--rank-by must be one of ${RANK_BY.join(", ")}, got "${rankBy}"`);
+  const command = parsed.positionals[0] ?? "compare";
+  for (const [option, commands] of Object.entries(COMMAND_OPTIONS)) {
+    if ((v as Record<string, unknown>)[option] !== undefined && !commands.includes(command)) {
+      throw new UsageError(`--${option} is for ${commands.join(", ")}, not ${command}`);
+    }
+  }
+  const series = v.series;
+  if (series !== undefined && !(SERIES_PERIODS as readonly string[]).includes(series)) {
+    throw new UsageError(`--series must be one of ${SERIES_PERIODS.join(", ")}, got "${series}"`);
+  }
+  if (series !== undefined && format === "markdown") throw new UsageError(`--series writes csv (the default) or json, not markdown`);
+  if (v.needs !== undefined && v.needs === "") throw new UsageError("--needs needs a file name, e.g. --needs needs.csv");
+  if (v.needs !== undefined && v.shard !== undefined) throw new UsageError("--needs writes the need records of replication 0: run it without --shard");
   const policies = (v.policies as string).split(",").map((s) => s.trim()).filter(Boolean);
   if (policies.length === 0) throw new UsageError(`--policies needs at least one policy: preset names (minutes, whole) or policy files`);
   return {
-    command: parsed.positionals[0] ?? "compare",
+    command,
     positionals: parsed.positionals.slice(1),
     scenario: v.scenario as string,
     policies,
@@ -151,5 +177,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     shard,
     service: v.service,
     rankBy: rankBy as CliOptions["rankBy"],
+    series: series as SeriesPeriod | undefined,
+    needs: v.needs,
   };
 }

@@ -316,6 +316,15 @@ export class Team {
     return this.statistics.snapshot(this.sim.now, this.name, this.line.length, this.working);
   }
 
+  /**
+   * The same statistics as {@link Team.stats}, read without touching the running sums, so that
+   * looking at them (say, at the end of every week) leaves every later figure bit for bit as it
+   * would have been.
+   */
+  peekStats(): TeamStats {
+    return this.statistics.peek(this.sim.now, this.name, this.line.length, this.working);
+  }
+
   /** Restarts the statistics at the current time (for a warm-up period). */
   resetStats(): void {
     this.statistics.reset(this.sim.now, this.line.length, this.working);

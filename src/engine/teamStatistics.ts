@@ -225,6 +225,25 @@ export class TeamStatistics {
     return WeeklyCalendar.fromIntervals(all).openMinutesBetween(this.startT, now);
   }
 
+  /**
+   * The statistics of the period up to `now`, as {@link TeamStatistics.snapshot} gives them,
+   * without integrating up to `now`: the running sums are left exactly as they were, so taking
+   * a look between changes does not alter a later snapshot by one bit (a split integral would
+   * round differently).
+   */
+  peek(now: number, name: string, queue: number, busy: number): TeamStats {
+    const lastT = this.lastT;
+    const queueArea = this.queueArea;
+    const busyArea = this.busyArea;
+    const overtimeArea = this.overtimeArea;
+    const stats = this.snapshot(now, name, queue, busy);
+    this.lastT = lastT;
+    this.queueArea = queueArea;
+    this.busyArea = busyArea;
+    this.overtimeArea = overtimeArea;
+    return stats;
+  }
+
   /** The statistics of the period up to `now`. */
   snapshot(now: number, name: string, queue: number, busy: number): TeamStats {
     this.update(now, queue, busy);

@@ -11,6 +11,7 @@ import { metricRange, withinRange } from "./metricRange.js";
 import { quantileSorted } from "d3-array";
 import { meanInterval, mser5, pairedDifference, xmrLimits } from "../stats/index.js";
 import type { ReplicationResult } from "./replication.js";
+import type { SeriesPeriod } from "../model/index.js";
 
 /** A metric over replications. `sd` and `ci95` are null with one replication. */
 export interface MetricEstimate {
@@ -36,6 +37,24 @@ export interface CapabilitySummary {
   readonly points: number;
 }
 
+/** One series of a policy over replications: per period the mean and its 95% Student-t interval. */
+export interface SeriesEstimate {
+  readonly mean: readonly number[];
+  /** Lower and upper ends of the 95% interval per period; null with one replication. */
+  readonly low: readonly number[] | null;
+  readonly high: readonly number[] | null;
+}
+
+/** The series over time of every policy, per period, across replications (docs/metrics.md, "Over time"). */
+export interface ComparisonSeries {
+  readonly period: SeriesPeriod;
+  /** Start and end of each period, in days from the start of the run. */
+  readonly startDays: readonly number[];
+  readonly endDays: readonly number[];
+  /** Per policy, per series name (as in `RunSeries.values`). */
+  readonly policies: Readonly<Record<string, Readonly<Record<string, SeriesEstimate>>>>;
+}
+
 /** The result of a policy comparison; `JSON.stringify` gives the documented JSON contract. */
 export interface Comparison {
   readonly scenario: string;
@@ -50,6 +69,8 @@ export interface Comparison {
   /** MSER-5 on the replication-averaged daily series of needs alive, from the start of the run. */
   readonly suggestedWarmupDays: number;
   readonly warnings: readonly string[];
+  /** The series over time, per policy and period; absent when the replications carry none. */
+  readonly series?: ComparisonSeries;
 }
 
 /** What the Comparison is about. */
@@ -119,7 +140,48 @@ export function buildComparison(meta: ComparisonMeta, results: readonly Replicat
     capability,
     suggestedWarmupDays: suggestedWarmup(results),
     warnings: [...(meta.warnings ?? []), ...instability(meta.policies, byPolicy)],
+    ...seriesOf(byPolicy),
   };
+}
+
+/**
+ * Per policy, series and period: the mean over replications with its 95% interval. Absent
+ * when a replication carries no series; the replications must share their periods.
+ */
+function seriesOf(byPolicy: Map<string, ReplicationResult[]>): { series?: ComparisonSeries } {
+  const all = [...byPolicy.values()].flat();
+  const first = all[0]?.series;
+  if (first === undefined || all.some((r) => r.series === undefined)) return {};
+  const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  for (const r of all) {
+    const s = r.series!;
+    if (s.period !== first.period || !same(s.start, first.start) || !same(s.end, first.end)) {
+      throw new RangeError(`replication ${r.replication} of "${r.policy}" has series by ${s.period} over other periods than the first (by ${first.period})`);
+    }
+  }
+  const policies: Record<string, Record<string, SeriesEstimate>> = {};
+  for (const [name, list] of byPolicy) {
+    const names = Object.keys(list[0]!.series!.values);
+    policies[name] = Object.fromEntries(names.map((k) => [k, seriesEstimate(list.map((r) => r.series!.values[k] ?? []), first.start.length)]));
+  }
+  return { series: { period: first.period, startDays: first.start.map((t) => t / 1440), endDays: first.end.map((t) => t / 1440), policies } };
+}
+
+function seriesEstimate(runs: readonly (readonly number[])[], periods: number): SeriesEstimate {
+  const mean: number[] = [];
+  const low: number[] = [];
+  const high: number[] = [];
+  const column = new Float64Array(runs.length);
+  for (let p = 0; p < periods; p++) {
+    runs.forEach((r, k) => (column[k] = r[p] ?? 0));
+    const i = meanInterval(column);
+    mean.push(i.mean);
+    if (i.ci !== null) {
+      low.push(i.ci[0]);
+      high.push(i.ci[1]);
+    }
+  }
+  return runs.length > 1 ? { mean, low, high } : { mean, low: null, high: null };
 }
 
 /** A warning per policy whose runs had teams with a growing backlog (an unstable system). */

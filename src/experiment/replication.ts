@@ -8,7 +8,7 @@
  */
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { simulate, NeedStatus } from "../model/index.js";
+import { simulate, NeedStatus, type RunSeries, type SeriesPeriod } from "../model/index.js";
 import { summarise } from "../metrics/index.js";
 import { metricTable, type MetricTable } from "./metricTable.js";
 
@@ -24,6 +24,18 @@ export interface ExperimentOptions {
   readonly warmup?: number | string;
   /** Time after the horizon for counted needs to finish (default: the scenario's). */
   readonly drain?: number | string;
+  /** The period of the series over time: "week" (default), "day" or "hour"; false for none. */
+  readonly series?: SeriesPeriod | false;
+}
+
+/** A run's series over time as plain lists (see `RunSeries`): JSON-ready, for worker threads and shards. */
+export interface ReplicationSeries {
+  readonly period: SeriesPeriod;
+  /** Start and end of each period, minutes from the start of the run. */
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+  /** One list per series, one value per period. */
+  readonly values: Readonly<Record<string, readonly number[]>>;
 }
 
 /** What one replication contributes to a Comparison. */
@@ -39,6 +51,8 @@ export interface ReplicationResult {
   readonly warmupMinutes: number;
   /** Teams whose backlog grew through the window (see `RunSummary.unstableTeams`). */
   readonly unstableTeams: readonly string[];
+  /** The run's series over time; absent when switched off (`series: false`). */
+  readonly series?: ReplicationSeries;
 }
 
 /**
@@ -63,6 +77,7 @@ export function runReplication(scenario: Scenario, policy: Policy, replication: 
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
     ...(options.drain === undefined ? {} : { drain: options.drain }),
+    ...(options.series === undefined ? {} : { series: options.series }),
   });
   const n = run.needs;
   const done: number[] = [];
@@ -80,5 +95,26 @@ export function runReplication(scenario: Scenario, policy: Policy, replication: 
     dailyOpenNeeds: Array.from(run.dailyOpenNeeds),
     horizonMinutes: run.horizonMinutes,
     warmupMinutes: run.warmupMinutes,
+    ...(run.series === null ? {} : { series: plainSeries(run.series) }),
+  };
+}
+
+/**
+ * A run's series as plain lists.
+ *
+ * @param s - the series of a run
+ * @returns the same numbers in plain arrays
+ * @example
+ * ```ts
+ * const s = plainSeries(simulate(loadScenario("teaching"), policies.whole).series!);
+ * Array.isArray(s.values["openNeeds"]); //=> true
+ * ```
+ */
+export function plainSeries(s: RunSeries): ReplicationSeries {
+  return {
+    period: s.period,
+    start: Array.from(s.start),
+    end: Array.from(s.end),
+    values: Object.fromEntries(Object.entries(s.values).map(([k, v]) => [k, Array.from(v)])),
   };
 }

@@ -8,3 +8,5 @@ export type { RunSummary } from "./summarise.js";
 export type { DistributionSummary } from "./summarise.js";
 export { demandAnalysis } from "./demand.js";
 export type { DemandRow } from "./demand.js";
+export { peakHour } from "./peak.js";
+export type { PeakHour, HourFigures } from "./peak.js";

@@ -7,6 +7,7 @@
 import { quantileSorted } from "d3-array";
 import { CAUSE_NAMES, EXPRESSION_NAMES, NeedStatus, Outcome, REASON_NAMES } from "../model/codes.js";
 import type { RunResult } from "../model/runResult.js";
+import { peakHour, type HourFigures, type PeakHour } from "./peak.js";
 
 const MINUTES_PER_DAY = 1440;
 
@@ -38,6 +39,14 @@ export interface RunSummary {
   readonly selfServedShare: number;
   readonly citizenEffortMinutes: number;
   readonly callAbandonment: number;
+  /**
+   * The busiest hour of the week (by contacts offered over the window) and, per occurrence of
+   * that hour, the contacts offered, the callers, the calls abandoned and the wait of answered
+   * calls; read it beside {@link RunSummary.allHours}.
+   */
+  readonly peak: PeakHour;
+  /** The same figures as {@link RunSummary.peak} over every hour of the window. */
+  readonly allHours: HourFigures;
   /** The organisation's own clock for cases (complete application to first closing), in days. */
   readonly internalProcessingDays: number;
   /** The whole. */
@@ -144,6 +153,7 @@ export function summarise(run: RunResult): RunSummary {
     selfServedShare: ratio(selfServed, n.length),
     citizenEffortMinutes: ratio(effort, n.length),
     callAbandonment: ratio(run.phoneAbandoned, run.phoneAttempts),
+    ...peakHour(run),
     internalProcessingDays: ratio(internalSum, internalCount) / MINUTES_PER_DAY,
     failureDemandShare: contacts.failureShare,
     failureDemandByReason: contacts.byReason,

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { Cause, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
-import { STEP_ROLES, StepRole, U, type Need } from "./need.js";
+import { STEP_ROLES, StepRole, U, noteClosing, noteReopen, type Need } from "./need.js";
 import { nextRelease } from "./servicePlan.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
@@ -162,6 +162,7 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
   const task = world.newTask(need, isRework ? TaskCode.rework : TaskCode.step, Reason.firstRequest, isRework);
   task.step = k;
   task.outcome = consult ? CONSULT : 0;
+  if (consult) need.consults++;
   world.submitAt(at, task, team, minutes, consult ? consultPriority(world) : 0);
 }
 
@@ -241,6 +242,7 @@ export function relayDone(world: World, task: Task): void {
   const lost = world.uniform(need, slot, !again) < world.scenario.mechanisms.consultRelayLoss && world.fails(team);
   if (k < 0) {
     need.outbound++;
+    noteClosing(need, world.now);
     if (!lost) return world.moves.resolveNeed(world, need);
     // the citizen got an answer with a gap in it and may find out later
     need.defect = Reason.notDoneRight;
@@ -278,6 +280,7 @@ export function clarifyDone(world: World, task: Task): void {
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   need.outbound++;
+  need.clarifications++;
   const citizens = world.scenario.citizens;
   const mechanisms = world.scenario.mechanisms;
   const letter = completeness && world.policy.completenessCheck === "backOfficeLetter";
@@ -411,6 +414,7 @@ export function passEnquiry(world: World, need: Need): void {
 export function pullConsult(world: World, need: Need): void {
   const plan = world.plans[need.service]!;
   const task = world.newTask(need, TaskCode.consult, Reason.firstRequest, false);
+  need.consults++;
   world.submit(task, plan.backOffice, world.scenario.mechanisms.consultShare * need.backMinutes, consultPriority(world));
   world.moves.armChasing(world, need, world.now + world.scenario.mechanisms.callbackExpectationMinutes);
 }
@@ -427,6 +431,7 @@ export function answerDone(world: World, task: Task): void {
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   need.outbound++;
+  noteClosing(need, world.now);
   world.moves.resolveNeed(world, need);
 }
 
@@ -455,6 +460,7 @@ export function consultDone(world: World, task: Task): void {
  * @param need - the need
  */
 export function answerAgain(world: World, need: Need): void {
+  noteReopen(need, world.now);
   need.reworks++;
   need.reopened = 1;
   need.defect = 0;
@@ -470,6 +476,7 @@ export function answerAgain(world: World, need: Need): void {
  * @param need - the need
  */
 export function rework(world: World, need: Need): void {
+  noteReopen(need, world.now);
   need.reworks++;
   need.reopened = 1;
   need.defect = 0;

@@ -7,7 +7,7 @@
  */
 import { Cause, Expression, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
 import { decideExpression } from "./expression.js";
-import { U, type Need } from "./need.js";
+import { U, noteClosing, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -24,6 +24,7 @@ import type { World } from "./world.js";
  * ```
  */
 export function finishCase(world: World, need: Need): void {
+  noteClosing(need, world.now);
   const firstClosing = need.closedAt < 0;
   // the organisation's own clock runs from the complete application to its first closing after it
   if (need.closedAt < 0 || (need.completeAt >= 0 && need.closedAt < need.completeAt)) need.closedAt = world.now;
@@ -160,6 +161,7 @@ function finalise(world: World, need: Need, status: number): void {
   world.releaseOwner(need);
   world.moves.disarmChasing(world, need);
   if (status === NeedStatus.resolved && world.recorder.inWindow(world.now)) world.recorder.resolvedInWindow++;
+  world.series?.ended(status, world.now, need.arrival);
   need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, need.u[U.expression]!);
   world.journal.log(need, JournalEvent.ended, world.now, -1, 0, 0, 0, 0, status);
   world.journal.log(need, JournalEvent.expressed, world.now, -1, 0, 0, 0, 0, need.expression);

@@ -9,7 +9,7 @@ import { CHANNELS } from "../scenario/types.js";
 import { Cause, isFailureReason, Outcome, Reason, Task as TaskCode } from "./codes.js";
 import { NeedStatus } from "./codes.js";
 import type { Need } from "./need.js";
-import { CutReturn, HangUp, Repeated, U } from "./need.js";
+import { CutReturn, HangUp, Repeated, U, noteClosing } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -151,6 +151,11 @@ export function contactDone(world: World, task: Task): void {
   need.effort += task.wait * (need.channel === PHONE || need.channel === VISIT ? 1 : 0) + task.minutes;
   if (task.failure) need.failureContacts++;
   if (task.first) need.contacted = 1;
+  // for the need records: contacts by reason and cause, the first time the citizen got through
+  need.byReason[task.reason]! += 1;
+  if (task.failure) need.byCause[task.cause]! += 1;
+  if (task.reason === Reason.progressChasing) need.chases++;
+  if (need.firstContactAt < 0) need.firstContactAt = task.queuedAt + task.wait;
   const reason = task.reason;
   const outcome = task.outcome;
   const first = task.first;
@@ -179,6 +184,7 @@ export function contactDone(world: World, task: Task): void {
 
 function afterOwnContact(world: World, need: Need, outcome: number, first: number, defect: number, team: number): void {
   if (outcome === Outcome.resolved) {
+    noteClosing(need, world.now);
     if (defect !== 0) {
       // the citizen leaves with a wrong or incomplete answer, believing the need met: it is
       // settled like a closed case whose defect the citizen may notice later
@@ -252,6 +258,8 @@ export function contactAbandoned(world: World, task: Task): void {
   const first = task.first;
   const cause = task.cause;
   need.effort += task.wait;
+  need.abandonedContacts++;
+  if (reason === Reason.progressChasing) need.chases++;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   const citizens = world.scenario.citizens;

@@ -32,3 +32,5 @@ export type { JournalRecords } from "./journal.js";
 export { runWindow } from "./window.js";
 export type { RunWindow } from "./window.js";
 export type { WindowOptions } from "./window.js";
+export { SERIES_PERIODS, PERIOD_MINUTES, seriesBounds } from "./series.js";
+export type { SeriesPeriod, RunSeries } from "./series.js";

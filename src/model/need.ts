@@ -1,4 +1,5 @@
 import type { Rng } from "../random/index.js";
+import { CAUSE_NAMES, REASON_NAMES } from "./codes.js";
 
 /**
  * The runtime state of one citizen need while it is alive. Needs are pooled and reused, so a
@@ -203,6 +204,30 @@ export class Need {
   completeAt = -1;
   /** When the organisation first closed the need (its own end), or -1. */
   closedAt = -1;
+  /** When the citizen first got through: the start of the first handled contact, or -1. */
+  firstContactAt = -1;
+  /** Closings: a case closed, an enquiry answered (see {@link noteClosing}). */
+  closings = 0;
+  /** When the need was first and last closed, or -1. */
+  firstClosedAt = -1;
+  lastClosedAt = -1;
+  /** Reopenings: a defect reported after closing and the work redone (see {@link noteReopen}). */
+  reopens = 0;
+  /** When the need was first and last reopened, or -1. */
+  firstReopenAt = -1;
+  lastReopenAt = -1;
+  /** Attempts that hung up in a queue (phone or desk). */
+  abandonedContacts = 0;
+  /** Progress-chasing attempts that joined a queue (handled or hung up). */
+  chases = 0;
+  /** Clarifications the organisation made with the citizen (lost information, missing information). */
+  clarifications = 0;
+  /** Expertise pulled as a consult (for an enquiry, or a specialist step under case ownership). */
+  consults = 0;
+  /** Handled contacts by reason code. */
+  readonly byReason = new Float64Array(REASON_NAMES.length);
+  /** Handled failure-demand contacts by cause code. */
+  readonly byCause = new Float64Array(CAUSE_NAMES.length);
   /** This citizen's own chasing stream, made when the need first chases (common random numbers). */
   chaseRng: Rng | null = null;
   /** This need's own stream for draws beyond its bank, made when first needed (common random numbers). */
@@ -241,6 +266,9 @@ export class Need {
 
   /** Clears the counters for reuse. */
   reset(): void {
+    // counts by reason and cause change only with handled contacts (most needs have none or few)
+    if (this.contacts > 0) this.byReason.fill(0);
+    if (this.failureContacts > 0) this.byCause.fill(0);
     this.cohort = 0;
     this.journal = 0;
     this.status = 0;
@@ -277,6 +305,17 @@ export class Need {
     this.selfServed = 0;
     this.completeAt = -1;
     this.closedAt = -1;
+    this.firstContactAt = -1;
+    this.closings = 0;
+    this.firstClosedAt = -1;
+    this.lastClosedAt = -1;
+    this.reopens = 0;
+    this.firstReopenAt = -1;
+    this.lastReopenAt = -1;
+    this.abandonedContacts = 0;
+    this.chases = 0;
+    this.clarifications = 0;
+    this.consults = 0;
     this.chaseEvent = -1;
     this.chaseRng = null;
     this.chaseDraws = 0;
@@ -289,4 +328,43 @@ export class Need {
     this.expression = -1;
     this.expectationDue = 0;
   }
+}
+
+/**
+ * Notes that the organisation closed the need at `now`: a case closed after its last step (or
+ * its rework), an enquiry answered (at the front, by a call-back or through a relayed consult).
+ * For the need records; changes nothing in the run.
+ *
+ * @param need - the need
+ * @param now - the time
+ * @example
+ * ```ts
+ * const n = new Need(1);
+ * noteClosing(n, 10); noteClosing(n, 30);
+ * [n.closings, n.firstClosedAt, n.lastClosedAt]; //=> [2, 10, 30]
+ * ```
+ */
+export function noteClosing(need: Need, now: number): void {
+  need.closings++;
+  if (need.firstClosedAt < 0) need.firstClosedAt = now;
+  need.lastClosedAt = now;
+}
+
+/**
+ * Notes that the need was reopened at `now`: the citizen reported a defect after closing and
+ * the work is redone. For the need records; changes nothing in the run.
+ *
+ * @param need - the need
+ * @param now - the time
+ * @example
+ * ```ts
+ * const n = new Need(1);
+ * noteReopen(n, 50);
+ * [n.reopens, n.firstReopenAt, n.lastReopenAt]; //=> [1, 50, 50]
+ * ```
+ */
+export function noteReopen(need: Need, now: number): void {
+  need.reopens++;
+  if (need.firstReopenAt < 0) need.firstReopenAt = now;
+  need.lastReopenAt = now;
 }

@@ -7,15 +7,23 @@
 import { columns } from "./columns.js";
 import type { Need } from "./need.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
-import { TASK_NAMES } from "./codes.js";
+import { CAUSE_NAMES, REASON_NAMES, TASK_NAMES } from "./codes.js";
 
 const NEED_FIELDS = [
   "id", "service", "channel", "isCase", "arrival", "end", "status", "contacts", "failureContacts",
   "outbound", "handoffs", "reworks", "firstContactResolved", "contacted", "reopened", "selfServed",
   "clean", "effortMinutes", "staffMinutes", "internalMinutes", "expression", "patience",
+  "firstContactAt", "closings", "firstClosedAt", "lastClosedAt", "reopens", "firstReopenAt", "lastReopenAt",
+  "abandonedContacts", "chases", "clarifications", "consults",
 ] as const;
 
-const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause"] as const;
+const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause", "afterRecord"] as const;
+
+const REASONS = REASON_NAMES.length;
+const CAUSES = CAUSE_NAMES.length;
+
+/** A time kept as -1 while unset, as NaN in the records. */
+const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
 
 /**
  * The run's recorder. Internal to the model.
@@ -30,6 +38,12 @@ const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome
 export class Recorder {
   private readonly n = columns(NEED_FIELDS);
   private readonly c = columns(CONTACT_FIELDS);
+  /**
+   * Contacts by reason and failure contacts by cause, kept sparse while the run goes (most are
+   * zero): one entry per need row and code with a count; codes from REASON_NAMES.length on are
+   * causes. Spread into one column per code at the end.
+   */
+  private readonly counts = columns(["row", "code", "count"] as const);
   private readonly value: Float64Array;
   private readonly failure: Float64Array;
   private readonly byTask: Float64Array;
@@ -76,8 +90,12 @@ export class Recorder {
     this.contactOf(need.id, need.service, team, channel, reason, outcome, time, wait, minutes, origin, cause);
   }
 
-  /** Records a contact attempt by need id and service (for a need whose object has been reused). */
-  contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number): void {
+  /**
+   * Records a contact attempt by need id and service; `afterRecord` is 1 for a contact that
+   * ended after its need's record was written (the need object has been reused), which the
+   * need's own counts leave out.
+   */
+  contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number, afterRecord = 0): void {
     if (time < this.warmup || time >= this.horizon) return;
     const c = this.c;
     c.need.push(needId);
@@ -91,6 +109,7 @@ export class Recorder {
     c.minutes.push(minutes);
     c.origin.push(origin);
     c.cause.push(cause);
+    c.afterRecord.push(afterRecord);
   }
 
   /** Records a cohort need's final row. */
@@ -121,13 +140,44 @@ export class Recorder {
     n.internalMinutes.push(need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN);
     n.expression.push(expression);
     n.patience.push(need.patience);
+    n.firstContactAt.push(timeOrNaN(need.firstContactAt));
+    n.closings.push(need.closings);
+    n.firstClosedAt.push(timeOrNaN(need.firstClosedAt));
+    n.lastClosedAt.push(timeOrNaN(need.lastClosedAt));
+    n.reopens.push(need.reopens);
+    n.firstReopenAt.push(timeOrNaN(need.firstReopenAt));
+    n.lastReopenAt.push(timeOrNaN(need.lastReopenAt));
+    n.abandonedContacts.push(need.abandonedContacts);
+    n.chases.push(need.chases);
+    n.clarifications.push(need.clarifications);
+    n.consults.push(need.consults);
+    const row = n.id.length - 1;
+    const counts = this.counts;
+    if (need.contacts === 0) return;
+    for (let k = 0; k < REASONS; k++) {
+      const x = need.byReason[k] as number;
+      if (x !== 0) counts.row.push(row), counts.code.push(k), counts.count.push(x);
+    }
+    if (need.failureContacts === 0) return;
+    for (let k = 0; k < CAUSES; k++) {
+      const x = need.byCause[k] as number;
+      if (x !== 0) counts.row.push(row), counts.code.push(REASONS + k), counts.count.push(x);
+    }
   }
 
   /** The need rows as typed arrays. */
   needRecords(): NeedRecords {
     const out: Record<string, Float64Array | number> = { length: this.n.id.length };
     for (const f of NEED_FIELDS) out[f] = this.n[f].toArray();
-    return out as unknown as NeedRecords;
+    const n = this.n.id.length;
+    const dense = Array.from({ length: REASONS + CAUSES }, () => new Float64Array(n));
+    const c = this.counts;
+    for (let i = 0; i < c.row.length; i++) (dense[c.code.get(i)] as Float64Array)[c.row.get(i)] = c.count.get(i);
+    return {
+      ...(out as unknown as Omit<NeedRecords, "contactsByReason" | "failureContactsByCause">),
+      contactsByReason: dense.slice(0, REASONS),
+      failureContactsByCause: dense.slice(REASONS),
+    };
   }
 
   /** The contact rows as typed arrays. */

@@ -8,6 +8,7 @@
 import type { TeamStats } from "../engine/index.js";
 import type { TeamRole } from "../scenario/types.js";
 import type { JournalRecords } from "./journal.js";
+import type { RunSeries } from "./series.js";
 
 /**
  * One row per need of the measured cohort (arrived in [warmup, horizon)). Codes are explained
@@ -47,6 +48,30 @@ export interface NeedRecords {
   readonly expression: Float64Array;
   /** The citizen's patience in a queue (minutes), drawn when the need arose. */
   readonly patience: Float64Array;
+  /** When the citizen first got through: the start of the first handled contact (queue time + wait); NaN if none. */
+  readonly firstContactAt: Float64Array;
+  /** Times the organisation closed the need: a case closed after its last step or rework, an enquiry answered (at the front, by a call-back, through a relayed consult). */
+  readonly closings: Float64Array;
+  /** When the need was first and last closed; NaN if never. */
+  readonly firstClosedAt: Float64Array;
+  readonly lastClosedAt: Float64Array;
+  /** Times the citizen reported a defect after closing and the work was redone (`reopened` is 1 when this is ≥ 1). */
+  readonly reopens: Float64Array;
+  /** When the need was first and last reopened; NaN if never. */
+  readonly firstReopenAt: Float64Array;
+  readonly lastReopenAt: Float64Array;
+  /** Attempts that hung up in a queue (not in `contacts`). */
+  readonly abandonedContacts: Float64Array;
+  /** Progress-chasing attempts that joined a queue, handled or hung up. */
+  readonly chases: Float64Array;
+  /** Clarifications the organisation made with the citizen (information lost, or missing from the application). */
+  readonly clarifications: Float64Array;
+  /** Expertise pulled as a consult (an enquiry under `resolve`, a specialist step under `caseOwner`). */
+  readonly consults: Float64Array;
+  /** Handled contacts by reason: one column per `Reason` code (REASON_NAMES order); they add up to `contacts`. */
+  readonly contactsByReason: readonly Float64Array[];
+  /** Handled failure-demand contacts by cause: one column per `Cause` code (CAUSE_NAMES order); they add up to `failureContacts`. */
+  readonly failureContactsByCause: readonly Float64Array[];
 }
 
 /** One row per contact attempt by a citizen whose time falls in [warmup, horizon). */
@@ -71,6 +96,11 @@ export interface ContactRecords {
   readonly origin: Float64Array;
   /** For failure demand: the mechanism that caused the contact (a `Cause` code); 0 for value demand. */
   readonly cause: Float64Array;
+  /**
+   * 1 for a contact that ended after its need's record had been written (a chase still in the
+   * line when the need was met, say): the need's own counts in {@link NeedRecords} leave it out.
+   */
+  readonly afterRecord: Float64Array;
 }
 
 /** A team as it ran (after any pooling of teams into case-owner teams). */
@@ -102,6 +132,7 @@ export interface RunResult {
   readonly warmupMinutes: number;
   /** When the run stopped (all cohort needs closed, or horizon + drain). */
   readonly endMinutes: number;
+  /** Events the model fired (the marks that read the series at period ends are not counted). */
   readonly events: number;
   /** Needs that arose during the whole run (warm-up and drain included). */
   readonly needsArisen: number;
@@ -123,4 +154,6 @@ export interface RunResult {
   readonly dailyOpenNeeds: Float64Array;
   /** Every event of a sample of cohort needs' journeys (see `journal.ts`). */
   readonly journal: JournalRecords;
+  /** The measures per week, day or hour of the window (`SimulateOptions.series`); null when switched off. */
+  readonly series: RunSeries | null;
 }

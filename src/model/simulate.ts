@@ -13,6 +13,7 @@ import { writeOpenRecords } from "./closure.js";
 import { wire } from "./flow.js";
 import type { RunResult, TeamResult } from "./runResult.js";
 import { World } from "./world.js";
+import { SERIES_PERIODS, type SeriesPeriod } from "./series.js";
 
 /**
  * Options of {@link simulate}. Durations are minutes or a string with a unit ("52 weeks");
@@ -40,6 +41,11 @@ export interface SimulateOptions {
   readonly maxOpenNeeds?: number;
   /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 10,000). */
   readonly journal?: { readonly every?: number; readonly max?: number };
+  /**
+   * The period of the run's series ({@link RunResult.series}): "week" (default), "day" or
+   * "hour"; false for none. Recording them draws no random number and moves no event.
+   */
+  readonly series?: SeriesPeriod | false;
 }
 
 /**
@@ -77,6 +83,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
     journalEvery,
     journalMax,
     maxOpenNeeds: options.maxOpenNeeds ?? MAX_LIVE_NEEDS,
+    series: seriesPeriod(options.series),
     ...(options.withoutFailuresAt === undefined ? {} : { perfectTeam: options.withoutFailuresAt }),
   });
   wire(world);
@@ -94,9 +101,54 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
     world.sim.schedule(1440, sample, 0, 3);
   };
   world.sim.scheduleAt(1440, sample, 0, 3);
+  const marks = markPeriods(world);
   world.sim.run({ until: horizon + drain });
   writeOpenRecords(world);
-  return { ...result(world, snapshots, seed, replication), dailyOpenNeeds: Float64Array.from(daily), journal: world.journal.records() };
+  const run = result(world, snapshots, seed, replication);
+  return {
+    ...run,
+    // the marks at period ends are the recorder's, not the model's
+    events: run.events - marks.fired,
+    dailyOpenNeeds: Float64Array.from(daily),
+    journal: world.journal.records(),
+    series: world.series === null ? null : world.series.build(run.needs, run.contacts, world.scenario.teams.map((t) => t.id), scenarioTeamPlan(world)),
+  };
+}
+
+function seriesPeriod(period: SeriesPeriod | false | undefined): SeriesPeriod | null {
+  if (period === false) return null;
+  if (period === undefined) return "week";
+  if (!(SERIES_PERIODS as readonly string[]).includes(period)) throw new RangeError(`series must be one of ${SERIES_PERIODS.join(", ")} or false, got ${JSON.stringify(period)}`);
+  return period;
+}
+
+/**
+ * At the end of every period of the series, before anything else happens at that moment, the
+ * series reads the needs alive and the teams' statistics (without touching their sums). One
+ * mark is pending at a time; returns how many fired.
+ */
+function markPeriods(world: World): { fired: number } {
+  const marks = { fired: 0 };
+  const series = world.series;
+  if (series === null) return marks;
+  const bounds = series.bounds;
+  let i = 1;
+  const read = (j: number, out: Float64Array, at: number) => world.peekTeamSums(j, out, at);
+  const mark = () => {
+    marks.fired++;
+    series.mark(i, world.live, read);
+    i++;
+    if (i < bounds.length) world.sim.scheduleAt(bounds[i] as number, mark, 0, -3);
+  };
+  world.sim.scheduleAt(bounds[1] as number, mark, 0, -3);
+  return marks;
+}
+
+/** For each scenario team, the planned team it runs in. */
+function scenarioTeamPlan(world: World): number[] {
+  const out = new Array<number>(world.scenario.teams.length).fill(0);
+  world.layout.teams.forEach((plan, j) => plan.members.forEach((m) => (out[m] = j)));
+  return out;
 }
 
 
@@ -123,7 +175,7 @@ function startTraining(world: World): void {
 /** When weekly training starts: Thursday 13:00 of the first week (time 0 is Monday 00:00; GUESS). */
 export const TRAINING_OFFSET_MINUTES = 3 * 1440 + 13 * 60;
 
-function result(world: World, snapshots: TeamResult["stats"][], seed: number | string, replication: number): Omit<RunResult, "dailyOpenNeeds" | "journal"> {
+function result(world: World, snapshots: TeamResult["stats"][], seed: number | string, replication: number): Omit<RunResult, "dailyOpenNeeds" | "journal" | "series"> {
   const { scenario, policy, recorder } = world;
   const teams: TeamResult[] = world.layout.teams.map((plan, i) => {
     const minutes = recorder.teamMinutes(i);

@@ -15,6 +15,7 @@ import type { Scenario, Spread } from "../scenario/types.js";
 import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
 import { NeedStatus } from "./codes.js";
 import { Recorder } from "./recorder.js";
+import { SeriesTracker, type SeriesPeriod } from "./series.js";
 import { Journal, JournalEvent } from "./journal.js";
 import { planTeams, type TeamLayout } from "./teams.js";
 import { planServices, type ServicePlan } from "./servicePlan.js";
@@ -42,6 +43,8 @@ export interface WorldOptions {
   readonly perfectTeam?: string;
   /** The most needs open at once before the run is stopped with a message. */
   readonly maxOpenNeeds: number;
+  /** The period of the run's series, or null for none. */
+  readonly series?: SeriesPeriod | null;
 }
 
 /** What a finished task calls: the flow function for its kind. */
@@ -60,6 +63,8 @@ export class World {
   readonly layout: TeamLayout;
   readonly teams: Team[] = [];
   readonly recorder: Recorder;
+  /** The run's series while it runs, or null when none was asked for. */
+  readonly series: SeriesTracker | null;
   readonly journal: Journal;
   /** Cohort needs so far (for journal sampling). */
   cohortCount = 0;
@@ -159,6 +164,7 @@ export class World {
     this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
+    this.series = options.series ? new SeriesTracker(options.series, options.warmupMinutes, options.horizonMinutes, this.layout.teams.length) : null;
     this.journal = new Journal(options.journalEvery, options.journalMax);
     const perfectIndex = options.perfectTeam === undefined ? -1 : scenario.teams.findIndex((t) => t.id === options.perfectTeam);
     if (options.perfectTeam !== undefined && perfectIndex < 0) {
@@ -317,6 +323,39 @@ export class World {
     const team = this.teams[j] as Team;
     if (persons === null) return team.stats();
     return mergeTeamStats(team.name, team.stats(), persons.map((p) => p.stats()));
+  }
+
+  /**
+   * What the series needs of planned team j now, read without touching its running sums (see
+   * `Team.peekStats`): busy time, available time (capacity + overtime), the time-integral of its
+   * queue and the time elapsed, since the warm-up's end; a team of personal owners adds up its
+   * people's, as `mergeTeamStats` does.
+   */
+  peekTeamSums(j: number, out: Float64Array, at: number): void {
+    const persons = this.persons[j] ?? null;
+    const whole = (this.teams[j] as Team).peekStats();
+    if (persons === null) {
+      out[at] = whole.busyTime;
+      out[at + 1] = whole.capacityTime + whole.overtime;
+      out[at + 2] = whole.meanQueueLength * whole.elapsed;
+      out[at + 3] = whole.elapsed;
+      return;
+    }
+    let busy = 0;
+    let capacity = 0;
+    let overtime = 0;
+    let queue = 0;
+    for (const p of persons) {
+      const s = p.peekStats();
+      busy += s.busyTime;
+      capacity += s.capacityTime;
+      overtime += s.overtime;
+      queue += s.meanQueueLength;
+    }
+    out[at] = busy;
+    out[at + 1] = capacity + overtime;
+    out[at + 2] = queue * whole.elapsed;
+    out[at + 3] = whole.elapsed;
   }
 
   /**
@@ -486,7 +525,7 @@ export class World {
 
 
   private recordStaleContact(task: Task, outcome: number, minutes: number): void {
-    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes, task.origin, task.cause);
+    this.recorder.contactOf(task.needId, task.service, task.team, task.channel, task.reason, outcome, task.queuedAt, task.wait, minutes, task.origin, task.cause, 1);
     if (outcome === 3 && task.channel === 0 && this.recorder.inWindow(task.queuedAt)) this.recorder.phoneAbandoned++;
   }
 

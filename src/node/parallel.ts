@@ -69,7 +69,7 @@ export async function compareParallel(scenario: Scenario, policies: readonly Pol
   const replications = checkPolicies(policies, options);
   const window = resolveWindow(scenario, policies, options);
   const plan = planTasks(replications, options);
-  const runOptions = { seed: options.seed ?? 1, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes };
+  const runOptions = { seed: options.seed ?? 1, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes, ...(options.series === undefined ? {} : { series: options.series }) };
   const tasks: ReplicationTask[] = [];
   for (let from = 0; from < replications; from += plan.replicationsPerTask) {
     tasks.push({ scenario, policies, from, to: Math.min(replications, from + plan.replicationsPerTask), step: 1, options: runOptions });

@@ -9,7 +9,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { buildComparison, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult } from "../experiment/index.js";
+import { buildComparison, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult, type ReplicationSeries } from "../experiment/index.js";
+import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { inCompareOrder, resolveWindow, runTask } from "./tasks.js";
@@ -57,6 +58,8 @@ export interface ShardSettings {
   readonly horizonMinutes: number;
   readonly warmupMinutes: number;
   readonly drainMinutes: number;
+  /** The period of the series over time, or false for none (absent in shards of earlier versions: read as none). */
+  readonly series?: SeriesPeriod | false;
 }
 
 /**
@@ -129,6 +132,7 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
   const shard = checkShardSpec(options.shard);
   const window = resolveWindow(scenario, policies, options);
   const seed = options.seed ?? 1;
+  const series = options.series ?? "week";
   const mine = shard.index < replications ? Math.ceil((replications - shard.index) / shard.count) : 0;
   const total = mine * policies.length;
   let done = 0;
@@ -139,7 +143,7 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
       from: shard.index,
       to: replications,
       step: shard.count,
-      options: { seed, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes },
+      options: { seed, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes, series },
     },
     () => options.onProgress?.(++done, total),
   );
@@ -149,7 +153,7 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
     scenario: scenario.name,
     seed,
     policies: policies.map((p) => p.name),
-    options: { replications, ...window },
+    options: { replications, ...window, series },
     fingerprint: { scenario: fingerprintOf(scenario), policies: fingerprintOf(policies) },
     shard,
     warnings: [...(options.warnings ?? [])],
@@ -453,6 +457,7 @@ function validateShard(value: unknown, source: string): ShardResult {
       horizonMinutes: number(source, "options.horizonMinutes", opts["horizonMinutes"]),
       warmupMinutes: number(source, "options.warmupMinutes", opts["warmupMinutes"]),
       drainMinutes: number(source, "options.drainMinutes", opts["drainMinutes"]),
+      ...(opts["series"] === undefined ? {} : { series: seriesPeriod(source, "options.series", opts["series"]) }),
     },
     fingerprint: { scenario: string(source, "fingerprint.scenario", fp["scenario"]), policies: string(source, "fingerprint.policies", fp["policies"]) },
     shard: { index, count },
@@ -475,5 +480,30 @@ function validateResult(source: string, path: string, value: unknown): Replicati
     horizonMinutes: number(source, `${path}.horizonMinutes`, r["horizonMinutes"]),
     warmupMinutes: number(source, `${path}.warmupMinutes`, r["warmupMinutes"]),
     unstableTeams: array(source, `${path}.unstableTeams`, r["unstableTeams"] ?? []).map((x, i) => string(source, `${path}.unstableTeams[${i}]`, x)),
+    ...(r["series"] === undefined ? {} : { series: validateSeries(source, `${path}.series`, r["series"]) }),
   };
+}
+
+function seriesPeriod(source: string, path: string, v: unknown): SeriesPeriod | false {
+  if (v === false || (typeof v === "string" && (SERIES_PERIODS as readonly string[]).includes(v))) return v as SeriesPeriod | false;
+  return fail(source, path, `one of ${SERIES_PERIODS.join(", ")} or false`, v);
+}
+
+function numbers(source: string, path: string, v: unknown): number[] {
+  return array(source, path, v).map((x, i) => number(source, `${path}[${i}]`, x));
+}
+
+function validateSeries(source: string, path: string, value: unknown): ReplicationSeries {
+  const s = object(source, path, value);
+  const period = seriesPeriod(source, `${path}.period`, s["period"]);
+  if (period === false) fail(source, `${path}.period`, `one of ${SERIES_PERIODS.join(", ")}`, false);
+  const start = numbers(source, `${path}.start`, s["start"]);
+  const end = numbers(source, `${path}.end`, s["end"]);
+  if (end.length !== start.length) fail(source, `${path}.end`, `a list of ${start.length} numbers, like start`, s["end"]);
+  const values: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(object(source, `${path}.values`, s["values"]))) {
+    values[k] = numbers(source, `${path}.values[${JSON.stringify(k)}]`, v);
+    if (values[k].length !== start.length) fail(source, `${path}.values[${JSON.stringify(k)}]`, `a list of ${start.length} numbers, one per period`, v);
+  }
+  return { period, start, end, values };
 }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { Comparison } from "../experiment/index.js";
+import { seriesCharts } from "./series.js";
 
 /** A Vega-Lite spec as plain JSON. */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -294,14 +295,16 @@ function barsWithIntervals(c: Comparison, rows: BarRow[], o: { title: string; su
 
 /**
  * Every chart of the report for a comparison, in order: end-to-end time, a capability chart per
- * policy, failure demand by reason, contacts per need, then `extraCharts`.
+ * policy, failure demand by reason and by cause, contacts per need, the charts over time (when
+ * the comparison has series: backlog, end-to-end time, demand, failure demand), then
+ * `extraCharts`.
  *
  * @param c - the comparison
  * @param options - per-need end-to-end days (replication 0) and further charts
  * @returns the charts with ids and titles
  * @example
  * ```ts
- * comparisonCharts(comparison).map((ch) => ch.id); //=> ["end-to-end", "capability-minutes", "capability-whole", "failure-demand", "failure-demand-cause", "contacts"]
+ * comparisonCharts(comparison).map((ch) => ch.id).slice(0, 7); //=> ["end-to-end", "capability-minutes", "capability-whole", "failure-demand", "failure-demand-cause", "contacts", "over-time-openNeeds"]
  * ```
  */
 export function comparisonCharts(c: Comparison, options: ChartOptions = {}): ChartSpec[] {
@@ -312,6 +315,7 @@ export function comparisonCharts(c: Comparison, options: ChartOptions = {}): Cha
     { id: "failure-demand", title: "Failure demand by reason", spec: failureDemandChart(c) },
     { id: "failure-demand-cause", title: "Failure demand by cause", spec: failureDemandByCauseChart(c) },
     { id: "contacts", title: "Contacts per need", spec: contactsChart(c) },
+    ...seriesCharts(c),
     ...(options.extraCharts ?? []).map((e) => ({ id: `extra-${slug(e.title)}`, title: e.title, spec: e.spec as VegaLiteSpec })),
   ];
   // ids are HTML anchors: keep them unique when two names give the same slug

@@ -21,7 +21,7 @@ export interface TableRow {
  *
  * @example
  * ```ts
- * TABLE_BLOCKS.map((b) => b.title); //=> ["What citizens experience", "The whole", "The parts"]
+ * TABLE_BLOCKS.map((b) => b.title); //=> ["What citizens experience", "The whole", "The parts", "The busiest hour"]
  * ```
  */
 export const TABLE_BLOCKS: readonly { readonly title: string; readonly rows: readonly TableRow[] }[] = [
@@ -54,6 +54,18 @@ export const TABLE_BLOCKS: readonly { readonly title: string; readonly rows: rea
       { metric: "handlingMinutesPerContact", label: "handling minutes per contact", digits: 1, unit: "min" },
       { metric: "costPerContact", label: "cost per contact", digits: 1 },
       { metric: "internalProcessingDays", label: "processing time, own clock", digits: 1, unit: "days" },
+    ],
+  },
+  {
+    title: "The busiest hour",
+    rows: [
+      { metric: "peak.hourOfWeek", label: "busiest hour of the week (0 = Monday 00–01)", digits: 0 },
+      { metric: "peak.offeredContacts", label: "contacts offered in it, per week", digits: 1 },
+      { metric: "allHours.offeredContacts", label: "contacts offered per hour, all hours", digits: 1 },
+      { metric: "peak.uniqueCallers", label: "callers in it, per week", digits: 1 },
+      { metric: "peak.callAbandonment", label: "calls abandoned in it", digits: 1, scale: 100, unit: "%" },
+      { metric: "peak.phoneWaitMinutes", label: "phone wait in it", digits: 1, unit: "min" },
+      { metric: "allHours.phoneWaitMinutes", label: "phone wait, all hours", digits: 1, unit: "min" },
     ],
   },
 ];

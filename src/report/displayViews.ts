@@ -15,6 +15,7 @@ import { comparisonMarkdown } from "./flat.js";
 import { escapeHtml } from "./html.js";
 import { journeyMapChart, touchpointChart } from "./journeyCharts.js";
 import { renderSvg } from "./svg.js";
+import { seriesCharts } from "./series.js";
 import { SWEEP_METRICS, sweepTable } from "./sweepTable.js";
 import type { DisplayOptions } from "./display.js";
 import { tableHtml, tableMarkdown, tableText, estimateCell, estimateHtml, num, clear, isObject, listOf, describe, words, pct, signed, duration, policyColour, part, compactTitle, sized, type Cell } from "./displayCells.js";
@@ -57,6 +58,8 @@ export function comparisonView(c: Comparison, options: DisplayOptions): View {
       part(failureDemandChart(c)),
       part(failureDemandByCauseChart(c)),
       part(contactsChart(c)),
+      // the system over time: the backlog and the end-to-end time, per period, with their XmR bands
+      ...seriesCharts(c).filter((ch) => ch.id === "over-time-openNeeds" || ch.id === "over-time-endToEndDays").map((ch) => part(ch.spec)),
     ],
     spacing: 28,
     // the capability charts encode their mean and limits with colour and dash scales of their own

@@ -67,6 +67,8 @@ export async function comparisonHtml(c: Comparison, extras: HtmlReportOptions = 
   const section = (heading: string, note: string, from: number, to: number) =>
     to > from ? `<section>\n<h2>${heading}</h2>\n${note === "" ? "" : `<p class="note">${note}</p>\n`}${charts.slice(from, to).map((_, i) => figure(from + i)).join("\n")}\n</section>` : "";
   const capabilityEnd = 1 + names.length;
+  const overTime = charts.findIndex((ch) => ch.id.startsWith("over-time-"));
+  const demandEnd = overTime >= 0 && overTime < own ? overTime : own;
   const policyList = names.map((n, i) => `<span class="swatch" style="background:${CHART_PALETTE[i % CHART_PALETTE.length]}"></span>${escapeHtml(n)}`).join(" vs ");
   const warnings = c.warnings.length === 0 ? "" : `<div class="warnings" role="note"><strong>Warnings</strong><ul>${c.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>\n`;
   const text = names.length >= 2 ? `<p class="reading">${escapeHtml(reading(c))}</p>\n` : "";
@@ -90,7 +92,8 @@ ${tableHtml(c)}
 </section>
 ${section("How long citizens wait", "Share of resolved needs by end-to-end time: from the moment the need arose to the moment the citizen sees it met.", 0, 1)}
 ${section("Is the time predictable?", "Capability (XmR) charts: points outside the limits, or long runs on one side of the mean, are signals of special causes; the limits are what the system will keep producing as long as it stays as it is.", 1, capabilityEnd)}
-${section("Where the demand comes from", "", capabilityEnd, own)}
+${section("Where the demand comes from", "", capabilityEnd, demandEnd)}
+${section("The system over time", `Per ${c.series?.period ?? "period"} of the window, the mean over replications with its 95% interval; the grey band holds the natural process limits of the line drawn (XmR): points outside it, or long runs on one side, are signals that the system changed.`, demandEnd, own)}
 ${section("Journeys", "", own, charts.length)}
 <footer>Made by helhet. Charts rendered with Vega-Lite${extras.embedSpecs === false ? "" : "; each chart's spec is embedded next to it"}.</footer>
 </body>

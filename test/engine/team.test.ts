@@ -220,3 +220,23 @@ describe("Team with servers on different hours: waking", () => {
     expect(starts).toEqual(["1 s0 @660", `2 s0 @${MINUTES_PER_DAY + 8 * 60}`]);
   });
 });
+
+describe("Team.peekStats", () => {
+  it("reads the statistics so far without changing a later snapshot by one bit", () => {
+    const build = (peek: boolean) => {
+      const sim = new Simulation();
+      const hours = WeeklyCalendar.fromIntervals([[8 * 60, 16 * 60]]);
+      const team = new Team(sim, { servers: 2, openingHours: hours }, { done: () => undefined });
+      const peeks: number[] = [];
+      for (let i = 0; i < 200; i++) sim.scheduleAt(i * 37.3, () => team.arrive(i, 13.7 + (i % 7) * 9.1), 0, 0);
+      if (peek) for (let k = 1; k < 50; k++) sim.scheduleAt(k * 151.9, () => peeks.push(team.peekStats().busyTime), 0, -1);
+      sim.run({ until: 9000 });
+      return { stats: team.stats(), peeks };
+    };
+    const plain = build(false);
+    const peeked = build(true);
+    expect(peeked.stats).toEqual(plain.stats);
+    expect(peeked.peeks.length).toBe(49);
+    expect(peeked.peeks.every((b, i) => i === 0 || b >= peeked.peeks[i - 1]!)).toBe(true);
+  });
+});

@@ -23,6 +23,39 @@ for (let r = 0; r < R; r++) for (const p of [policies.minutes, policies.whole]) 
 const meta = { scenario: scenario.name, seed: 4, policies: ["minutes", "whole"] };
 const comparison = buildComparison(meta, results);
 
+describe("compare: series over time", () => {
+  it("gives per policy, series and week the mean over replications with its interval", () => {
+    const s = comparison.series!;
+    expect(s.period).toBe("week");
+    expect(s.startDays).toEqual(Array.from({ length: 12 }, (_, k) => 28 + 7 * k));
+    expect(s.endDays[11]).toBe(112);
+    for (const policy of ["minutes", "whole"]) {
+      const mine = results.filter((r) => r.policy === policy);
+      for (const name of ["arrived", "openNeeds", "endToEndDays", "failureDemandShare", "utilisation.desk", "queueLength.desk"]) {
+        const e = s.policies[policy]![name]!;
+        expect(e.mean).toHaveLength(12);
+        for (let p = 0; p < 12; p++) {
+          const values = mine.map((r) => r.series!.values[name]![p]!);
+          expect(e.mean[p]).toBeCloseTo(values.reduce((a, x) => a + x, 0) / R, 9);
+          expect(e.low![p]).toBeLessThanOrEqual(e.mean[p]! + 1e-12);
+          expect(e.high![p]).toBeGreaterThanOrEqual(e.mean[p]! - 1e-12);
+        }
+      }
+      // the weekly arrivals of each replication add up to its cohort
+      for (const r of mine) expect(r.series!.values["arrived"]!.reduce((a, x) => a + x, 0)).toBe(r.metrics["arrived"]);
+    }
+  });
+
+  it("has no interval with one replication, and no series when switched off", () => {
+    const one = compare(scenario, [policies.whole], { replications: 1, seed: 4, ...SHORT, series: "day" });
+    expect(one.series!.period).toBe("day");
+    expect(one.series!.policies["whole"]!["openNeeds"]).toMatchObject({ low: null, high: null });
+    expect(one.series!.startDays).toHaveLength(84);
+    const none = compare(scenario, [policies.whole], { replications: 2, seed: 4, ...SHORT, series: false });
+    expect("series" in none).toBe(false);
+  });
+});
+
 describe("compare", () => {
   it("keeps the JSON contract", () => {
     const json = JSON.parse(JSON.stringify(comparison));

@@ -47,6 +47,13 @@ describe("compareParallel on worker threads (built package)", () => {
     });
   }
 
+  it("gives the serial series over time bit for bit, by day on two workers", async () => {
+    const day = { ...OPTIONS, replications: 3, series: "day" as const };
+    const c = await built.compareParallel(scenario, pair, { ...day, workers: 2 });
+    expect(c.series?.period).toBe("day");
+    expectSame(c, compare(scenario, pair, day));
+  });
+
   it("batches contiguous replications into tasks and starts no more threads than tasks", async () => {
     const plans: ParallelPlan[] = [];
     const opts = { ...OPTIONS, replications: 7, seed: "crn" };

@@ -67,6 +67,19 @@ describe("mergeShards", () => {
     }
   });
 
+  it("merges the series over time exactly: by week by default, by day when asked", () => {
+    expect(serial.series?.period).toBe("week");
+    const day = { ...OPTIONS, replications: 3, series: "day" as const };
+    const parts = [0, 1].map((index) => runShard(scenario, pair, { ...day, shard: { index, count: 2 } }));
+    expect(parts[0]!.options.series).toBe("day");
+    const merged = mergeShards(parts.map((p) => parseShard(stringifyShard(p))));
+    const direct = compare(scenario, pair, day);
+    expect(merged.series?.period).toBe("day");
+    expect(JSON.stringify(merged)).toBe(JSON.stringify(direct));
+    const week = runShard(scenario, pair, { ...day, shard: { index: 1, count: 2 }, series: "week" });
+    expect(() => mergeShards([parts[0]!, week])).toThrow(/its options is/);
+  });
+
   it("merges shards written to and read from files", () => {
     const dir = tempDir();
     shards.forEach((s, i) => writeShardFile(join(dir, `shard-${i}.json`), s));

@@ -3,8 +3,8 @@ import { join } from "node:path";
 import * as vega from "vega";
 import * as vl from "vega-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { compare, loadScenario, policies, runReplication, type Comparison } from "../../src/index.js";
-import { capabilityChart, comparisonCharts, endToEndChart, failureDemandChart, type VegaLiteSpec } from "../../src/report/index.js";
+import { compare, loadScenario, policies, runReplication, xmrLimits, type Comparison } from "../../src/index.js";
+import { capabilityChart, comparisonCharts, endToEndChart, failureDemandChart, seriesChart, seriesCharts, seriesCsv, type VegaLiteSpec } from "../../src/report/index.js";
 
 const OPTIONS = { replications: 2, horizon: "10 weeks", warmup: "2 weeks" } as const;
 
@@ -43,7 +43,8 @@ describe("comparison charts (Vega-Lite specs)", () => {
   it("lists the charts in report order, with the extra charts last", () => {
     const extra = { title: "Journey map", spec: { data: { values: [{ a: 1 }] }, mark: "point", encoding: { x: { field: "a", type: "quantitative" } } } };
     expect(comparisonCharts(c, { extraCharts: [extra] }).map((ch) => ch.id)).toEqual([
-      "end-to-end", "capability-minutes", "capability-whole", "failure-demand", "failure-demand-cause", "contacts", "extra-journey-map",
+      "end-to-end", "capability-minutes", "capability-whole", "failure-demand", "failure-demand-cause", "contacts",
+      "over-time-openNeeds", "over-time-endToEndDays", "over-time-arrived", "over-time-failureDemandShare", "extra-journey-map",
     ]);
   });
 
@@ -134,5 +135,37 @@ describe("failure demand by cause", () => {
     expect(text).toContain("wrong answer");
     expect(text).toContain("cut short");
     expect(text).not.toContain("owner absent");
+  });
+});
+
+describe("the system over time (series charts and CSV)", () => {
+  const s = loadScenario("teaching");
+  const c = compare(s, [policies.minutes, policies.whole], { replications: 3, horizon: "16 weeks", warmup: "2 weeks" });
+
+  it("draws each series per policy with its interval and the XmR band of the line, compiling cleanly", () => {
+    const spec = seriesChart(c, "openNeeds", "Backlog", "needs open");
+    expect(check(spec)).toEqual([]);
+    const rows = (spec.data as { values: Record<string, unknown>[] }).values;
+    for (const policy of ["minutes", "whole"]) {
+      const mean = c.series!.policies[policy]!["openNeeds"]!.mean;
+      const x = xmrLimits(mean);
+      const limits = rows.find((r) => r.kind === "limits" && r.policy === policy)!;
+      expect(limits).toMatchObject({ mean: x.mean, upper: x.upperLimit, lower: x.lowerLimit });
+      const points = rows.filter((r) => r.kind === "point" && r.policy === policy);
+      expect(points.map((p) => p.value)).toEqual(mean);
+      expect(points.filter((p) => p.beyond).length).toBe(mean.filter((m) => m > x.upperLimit || m < x.lowerLimit).length);
+    }
+    for (const ch of seriesCharts(c)) expect(check(ch.spec), ch.id).toEqual([]);
+  });
+
+  it("writes one CSV row per policy and week, one column per series", () => {
+    const lines = seriesCsv(c.series).trimEnd().split("\n");
+    expect(lines).toHaveLength(1 + 2 * 14);
+    const header = lines[0]!.split(",");
+    expect(header.slice(0, 5)).toEqual(["policy", "period", "startDay", "endDay", "arrived"]);
+    const row = lines[1]!.split(",");
+    expect(row.slice(0, 4)).toEqual(["minutes", "2", "14", "21"]);
+    expect(Number(row[header.indexOf("openNeeds")])).toBe(c.series!.policies["minutes"]!["openNeeds"]!.mean[0]);
+    expect(() => seriesCsv(undefined)).toThrow(/no series over time/);
   });
 });

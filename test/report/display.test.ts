@@ -136,7 +136,8 @@ describe("displayable", () => {
     expect(d.toMarkdown()).toContain("| metric |");
     expect(String(d)).toContain("What citizens experience");
     const spec = d.toVegaLite() as { vconcat: { concat?: unknown[]; columns?: number }[] };
-    expect(spec.vconcat).toHaveLength(5);
+    // five charts, then the backlog and the end-to-end time over time
+    expect(spec.vconcat).toHaveLength(7);
     expect(spec.vconcat[1]?.concat).toHaveLength(2); // capability charts side by side
     expect(spec.vconcat[1]?.columns).toBe(2);
     expect(d.toSVG()).toContain("End-to-end time");

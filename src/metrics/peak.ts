@@ -1,0 +1,104 @@
+/**
+ * Peak measures: the busiest hour of the week by contacts offered, and what callers met in it,
+ * beside the same figures over every hour of the window. Counted from the contact records.
+ *
+ * @packageDocumentation
+ */
+import { CHANNELS } from "../scenario/types.js";
+import { Outcome } from "../model/codes.js";
+import type { RunResult } from "../model/runResult.js";
+
+const PHONE = CHANNELS.indexOf("phone");
+const HOUR = 60;
+const HOURS_A_WEEK = 168;
+
+/** What callers met in one group of hours (the busiest hour of the week, or every hour). */
+export interface HourFigures {
+  /** Contacts offered (every contact that joined a queue, on any channel, handled or hung up) per hour. */
+  readonly offeredContacts: number;
+  /** Different needs that called (phone attempts of one need in one clock hour count once) per hour. */
+  readonly uniqueCallers: number;
+  /** Phone attempts that hung up in the queue ÷ phone attempts. */
+  readonly callAbandonment: number;
+  /** Mean wait of answered phone attempts, in minutes. */
+  readonly phoneWaitMinutes: number;
+}
+
+/** The busiest hour of the week and its figures. */
+export interface PeakHour extends HourFigures {
+  /** Hour of the week with the most contacts offered over the window: 0 = Monday 00:00–01:00, 167 = Sunday 23:00–24:00. */
+  readonly hourOfWeek: number;
+}
+
+/**
+ * The busiest hour of the week in a run (by contacts offered, over every week of the
+ * measurement window; the earliest hour on a tie) with its figures per occurrence of that hour,
+ * and the same figures over every hour of the window.
+ *
+ * @param run - the result of `simulate`
+ * @returns the peak hour and the window's figures per hour
+ * @example
+ * ```ts
+ * const { peak, allHours } = peakHour(simulate(loadScenario("teaching"), policies.minutes));
+ * peak.offeredContacts >= allHours.offeredContacts; //=> true
+ * ```
+ */
+export function peakHour(run: RunResult): { readonly peak: PeakHour; readonly allHours: HourFigures } {
+  const c = run.contacts;
+  const offered = new Float64Array(HOURS_A_WEEK);
+  let maxNeed = 0;
+  for (let i = 0; i < c.length; i++) {
+    const h = Math.floor((c.time[i] as number) / HOUR) % HOURS_A_WEEK;
+    offered[h] = (offered[h] as number) + 1;
+    if ((c.need[i] as number) > maxNeed) maxNeed = c.need[i] as number;
+  }
+  let peak = 0;
+  for (let h = 1; h < HOURS_A_WEEK; h++) if ((offered[h] as number) > (offered[peak] as number)) peak = h;
+  // the clock hours of the window: each occurrence of an hour of the week
+  const firstHour = Math.floor(run.warmupMinutes / HOUR);
+  const endHour = Math.ceil(run.horizonMinutes / HOUR);
+  const hours = endHour - firstHour;
+  let occurrences = 0;
+  for (let a = firstHour; a < endHour; a++) if (a % HOURS_A_WEEK === peak) occurrences++;
+  const all = new Tally();
+  const top = new Tally();
+  // a need calling several times in one clock hour is one caller in that hour
+  const stride = maxNeed + 1;
+  for (let i = 0; i < c.length; i++) {
+    const a = Math.floor((c.time[i] as number) / HOUR);
+    const inPeak = a % HOURS_A_WEEK === peak;
+    if (inPeak) top.offered++;
+    all.offered++;
+    if (c.channel[i] !== PHONE) continue;
+    const key = a * stride + (c.need[i] as number);
+    all.call(key, c.outcome[i] === Outcome.abandoned, c.wait[i] as number);
+    if (inPeak) top.call(key, c.outcome[i] === Outcome.abandoned, c.wait[i] as number);
+  }
+  return { peak: { hourOfWeek: peak, ...top.figures(occurrences) }, allHours: all.figures(hours) };
+}
+
+/** Counts of one group of hours. */
+class Tally {
+  offered = 0;
+  calls = 0;
+  hungUp = 0;
+  answeredWait = 0;
+  private readonly callers = new Set<number>();
+
+  call(key: number, abandoned: boolean, wait: number): void {
+    this.calls++;
+    this.callers.add(key);
+    if (abandoned) this.hungUp++;
+    else this.answeredWait += wait;
+  }
+
+  figures(hours: number): HourFigures {
+    const answered = this.calls - this.hungUp;
+    return {
+      offeredContacts: hours > 0 ? this.offered / hours : 0,
+      uniqueCallers: hours > 0 ? this.callers.size / hours : 0,
+      callAbandonment: this.calls > 0 ? this.hungUp / this.calls : 0,
+      phoneWaitMinutes: answered > 0 ? this.answeredWait / answered : 0,
+    };
+  }
+}
