@@ -84,6 +84,7 @@ export type {
   Bernoulli,
   Deterministic,
   Distribution,
+  DrawnFromUniforms,
   Empirical,
   Exponential,
   Gamma,
