@@ -143,6 +143,7 @@ export {
   PROFILE_DEFAULTS,
   RUN_DEFAULTS,
   SERVICE_DEFAULTS,
+  SPREAD_FAMILIES,
   ScenarioError,
   builtinScenarioInput,
   builtinScenarios,
@@ -157,6 +158,7 @@ export {
   parseScenarioText,
   scenarioJsonSchema,
   scenarioToInput,
+  spreadDistribution,
 } from "./scenario/index.js";
 export type {
   ArrivalProfile,
@@ -173,6 +175,9 @@ export type {
   ScheduledRun,
   ServiceSpec,
   Spread,
+  SpreadDistribution,
+  SpreadFamily,
+  SpreadInput,
   StepSpec,
   TeamRole,
   TeamSpec,

@@ -91,12 +91,12 @@ export function arise(world: World, s: number): Need {
   need.complete = informed ? 1 : 0;
   need.channel = pickIndex(plan.channelCdf, rng());
   need.firstChannel = need.channel;
-  need.frontMinutes = world.dist(spec.frontWork).sample(rng);
-  need.backMinutes = world.dist(spec.backOfficeWork).sample(rng);
+  need.frontMinutes = world.draw(spec.frontWork, rng);
+  need.backMinutes = world.draw(spec.backOfficeWork, rng);
   const citizens = world.scenario.citizens;
-  need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).sample(rng);
+  need.patience = world.draw(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience, rng);
   spec.steps.forEach((step, k) => {
-    need.steps[k] = world.dist(step.work).sample(rng);
+    need.steps[k] = world.draw(step.work, rng);
   });
   // the bank of uniforms: the need's roles and those of its service's own steps
   const u = need.u;

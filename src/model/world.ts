@@ -9,7 +9,8 @@
 import { Simulation, Team, type TeamStats } from "../engine/index.js";
 import { absenceSpells, awayUntil, holidayRota } from "./absence.js";
 import { mergeTeamStats } from "./mergeStats.js";
-import { createStream, lognormal, type Lognormal, type Rng } from "../random/index.js";
+import { createStream, type Rng } from "../random/index.js";
+import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads.js";
 import type { Policy } from "../policy/types.js";
 import type { Scenario, Spread } from "../scenario/types.js";
 import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
@@ -98,7 +99,16 @@ export class World {
    */
   sample(need: Need, spread: Spread, slot: number, bank: boolean): number {
     const d = this.dist(spread);
-    return bank ? d.fromUniforms(need.u[slot] as number, need.u[slot + 1] as number) : d.sample(this.needStream(need));
+    if (bank) return d.fromUniforms(need.u[slot] as number, need.u[slot + 1] as number);
+    const rng = this.needStream(need);
+    return d.fromUniforms(rng(), rng());
+  }
+  /**
+   * A value of a spread from the next two uniforms of a stream (every family takes two, so
+   * the stream stays in step whatever the family: common random numbers).
+   */
+  draw(spread: Spread, rng: Rng): number {
+    return this.dist(spread).fromUniforms(rng(), rng());
   }
   /**
    * The first bank slot for this time a `Repeated` draw (need.ts) comes up for the need, or -1
@@ -126,7 +136,7 @@ export class World {
   private readonly tasks: Task[] = [];
   private readonly needPool: Need[] = [];
   private readonly freeTasks: number[] = [];
-  private readonly spreads = new Map<Spread, Lognormal>();
+  private readonly spreads = new Map<Spread, SpreadDistribution>();
   readonly maxSteps: number;
   readonly plans: readonly ServicePlan[];
   /** Planned front team answering each channel (index in CHANNELS). */
@@ -337,11 +347,11 @@ export class World {
     return this.sim.now;
   }
 
-  /** The sampler for a spread (lognormal by mean and cv), cached per spread object. */
-  dist(spread: Spread): Lognormal {
+  /** The distribution of a spread (its family: lognormal by default), cached per spread object. */
+  dist(spread: Spread): SpreadDistribution {
     let d = this.spreads.get(spread);
     if (d === undefined) {
-      d = lognormal({ mean: Math.max(spread.mean, 1e-9), cv: spread.cv });
+      d = spreadDistribution(spread);
       this.spreads.set(spread, d);
     }
     return d;

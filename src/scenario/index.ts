@@ -7,6 +7,11 @@
  */
 export type { Channel } from "./types.js";
 export type { Spread } from "./types.js";
+export type { SpreadFamily } from "./types.js";
+export { SPREAD_FAMILIES } from "./types.js";
+export type { SpreadInput } from "./fields.js";
+export type { SpreadDistribution } from "./spreads.js";
+export { spreadDistribution } from "./spreads.js";
 export type { TeamRole } from "./types.js";
 export type { TeamSpec } from "./types.js";
 export type { StepSpec } from "./types.js";

@@ -5,16 +5,30 @@
  *
  * @packageDocumentation
  */
+import type { SpreadInput } from "./fields.js";
 import { formatHours } from "./hours.js";
 import type { ScenarioInput } from "./schema.js";
 import type { ArrivalProfile, Scenario, ServiceSpec, Spread, StepSpec, TeamSpec } from "./types.js";
 import { CHANNELS } from "./types.js";
 import { formatDuration, formatRate } from "./units.js";
 
-type InputSpread = { mean: string; cv: number };
-
-function spread(s: Spread): InputSpread {
-  return { mean: formatDuration(s.mean), cv: s.cv };
+function spread(s: Spread): SpreadInput {
+  switch (s.family) {
+    case "exponential":
+      return { exponential: formatDuration(s.mean) };
+    case "deterministic":
+      return { deterministic: formatDuration(s.mean) };
+    case "gamma":
+      return { gamma: { mean: formatDuration(s.mean), cv: s.cv } };
+    case "triangular":
+      return { triangular: { min: formatDuration(s.min), mode: formatDuration(s.mode), max: formatDuration(s.max) } };
+    case "uniform":
+      return { uniform: { min: formatDuration(s.min), max: formatDuration(s.max) } };
+    case "empirical":
+      return { empirical: { values: [...s.values], unit: "min" } };
+    default:
+      return { mean: formatDuration(s.mean), cv: s.cv };
+  }
 }
 
 function profile(p: ArrivalProfile): { byDay: number[]; byHour: number[]; byMonth: number[] } {

@@ -23,11 +23,40 @@ export type Channel = "phone" | "visit" | "email" | "eform";
  */
 export const CHANNELS: readonly Channel[] = ["phone", "visit", "email", "eform"];
 
-/** A positive amount with its spread: `mean` minutes and coefficient of variation `cv` (lognormal; cv 0 = fixed). */
-export interface Spread {
-  readonly mean: number;
-  readonly cv: number;
-}
+/**
+ * The distribution families a {@link Spread} may take, in the order messages and docs list them
+ * (`lognormal` is the default: a spread without a `family`).
+ *
+ * @example
+ * ```ts
+ * SPREAD_FAMILIES.includes("gamma"); //=> true
+ * ```
+ */
+export const SPREAD_FAMILIES = ["lognormal", "exponential", "gamma", "deterministic", "triangular", "uniform", "empirical"] as const;
+
+/** A distribution family of a {@link Spread}. */
+export type SpreadFamily = (typeof SPREAD_FAMILIES)[number];
+
+/**
+ * A positive amount that varies (work, patience, a delay), in minutes. Every spread has its
+ * `mean` and coefficient of variation `cv` (what the load analysis and the variety of work
+ * read); `family` says how values are drawn:
+ *
+ * - absent or `"lognormal"`: lognormal with that mean and cv (cv 0 = always the mean);
+ * - `"exponential"` (cv 1), `"gamma"` (by mean and cv > 0), `"deterministic"` (cv 0, always
+ *   the mean);
+ * - `"triangular"` (`min`, `mode`, `max`), `"uniform"` (`min`, `max`) and `"empirical"` (the
+ *   observed `values`, each drawn equally often): their own parameters, and `mean` and `cv`
+ *   must be theirs (`parseScenario` computes them).
+ *
+ * Every family draws from the same two uniforms per value (common random numbers; see
+ * `spreadDistribution`).
+ */
+export type Spread =
+  | { readonly family?: "lognormal" | "exponential" | "gamma" | "deterministic"; readonly mean: number; readonly cv: number }
+  | { readonly family: "triangular"; readonly mean: number; readonly cv: number; readonly min: number; readonly mode: number; readonly max: number }
+  | { readonly family: "uniform"; readonly mean: number; readonly cv: number; readonly min: number; readonly max: number }
+  | { readonly family: "empirical"; readonly mean: number; readonly cv: number; readonly values: readonly number[] };
 
 /** What a team does in the flow. */
 export type TeamRole = "front" | "caseWork" | "specialist" | "field" | "meeting";
