@@ -138,6 +138,7 @@ export type {
 // scenario
 export {
   CHANNELS,
+  CHANNEL_RULE_DEFAULTS,
   CITIZEN_DEFAULTS,
   MECHANISM_DEFAULTS,
   PROFILE_DEFAULTS,
@@ -163,6 +164,9 @@ export {
 export type {
   ArrivalProfile,
   Channel,
+  ChannelRule,
+  ChannelRules,
+  ChannelRulesInput,
   CitizenSpec,
   CitizensInput,
   MechanismSpec,

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { rateProfile, seasonalArrivals } from "../random/index.js";
-import { CHANNELS } from "../scenario/types.js";
+import { CHANNELS, type Spread } from "../scenario/types.js";
 import { Cause, Reason } from "./codes.js";
 import { Need, STEP_ROLES, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
@@ -94,7 +94,13 @@ export function arise(world: World, s: number): Need {
   need.frontMinutes = world.draw(spec.frontWork, rng);
   need.backMinutes = world.draw(spec.backOfficeWork, rng);
   const citizens = world.scenario.citizens;
-  need.patience = world.draw(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience, rng);
+  // the patience takes two uniforms whatever the channel; a written patience is drawn from the
+  // same two (so setting one moves no other draw)
+  const p1 = rng();
+  const p2 = rng();
+  need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).fromUniforms(p1, p2);
+  const written = need.channel === EFORM ? citizens.eformPatience : citizens.emailPatience;
+  need.writtenPatience = (written ?? null) === null ? Infinity : world.dist(written as Spread).fromUniforms(p1, p2);
   spec.steps.forEach((step, k) => {
     need.steps[k] = world.draw(step.work, rng);
   });

@@ -12,7 +12,8 @@ import { mergeTeamStats } from "./mergeStats.js";
 import { createStream, type Rng } from "../random/index.js";
 import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads.js";
 import type { Policy } from "../policy/types.js";
-import type { Scenario, Spread } from "../scenario/types.js";
+import type { ChannelRule, Scenario, Spread } from "../scenario/types.js";
+import { CHANNEL_RULE_DEFAULTS } from "../scenario/channelRules.js";
 import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
 import { NeedStatus } from "./codes.js";
 import { Recorder } from "./recorder.js";
@@ -141,6 +142,8 @@ export class World {
   readonly plans: readonly ServicePlan[];
   /** Planned front team answering each channel (index in CHANNELS). */
   readonly frontTeam: readonly number[];
+  /** Each channel's rules (closed team, patience), in the order of CHANNELS. */
+  readonly rules: readonly ChannelRule[];
   /** Cohort needs whose record is not written yet; the run stops when none is left after the horizon. */
   readonly cohortOpen = new Set<Need>();
   nextNeedId = 0;
@@ -166,6 +169,7 @@ export class World {
     this.maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
     this.plans = planServices(scenario, policy, this.layout);
     this.frontTeam = frontTeams(scenario, this.layout);
+    this.rules = CHANNELS.map((c) => scenario.channelRules?.[c] ?? CHANNEL_RULE_DEFAULTS[c]);
     this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);

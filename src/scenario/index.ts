@@ -7,6 +7,10 @@
  */
 export type { Channel } from "./types.js";
 export type { Spread } from "./types.js";
+export type { ChannelRule } from "./types.js";
+export type { ChannelRules } from "./types.js";
+export type { ChannelRulesInput } from "./channelRules.js";
+export { CHANNEL_RULE_DEFAULTS } from "./channelRules.js";
 export type { SpreadFamily } from "./types.js";
 export { SPREAD_FAMILIES } from "./types.js";
 export type { SpreadInput } from "./fields.js";
