@@ -13,7 +13,6 @@ import { cvOf } from "./spreads.js";
 import { HOURS_EXPECTED, readEntry } from "./hours.js";
 import { readDuration, readRate } from "./units.js";
 import type { Reading } from "./unitWords.js";
-import { didYouMean } from "./suggest.js";
 
 /** What a schema expects, in words, and which hint a bare number gets. */
 export interface Expectation {
@@ -171,9 +170,6 @@ const SPREAD_EXPECTED =
   'a spread: { mean: "20 min", cv: 0.8 } (lognormal), or one family of lognormal, exponential, gamma, deterministic, triangular, uniform, empirical, ' +
   'e.g. { exponential: "10 min" }, { gamma: { mean: "20 min", cv: 0.5 } }, { deterministic: "20 min" }, { triangular: { min: "5 min", mode: "10 min", max: "40 min" } }, ' +
   '{ uniform: { min: "5 min", max: "15 min" } }, { empirical: ["12 min", "7 min", "45 min"] }';
-
-const SPREAD_KEYS: readonly string[] = ["mean", "cv", ...SPREAD_FAMILIES];
-const FAMILIES_EXPECTED = `one of the keys ${SPREAD_KEYS.join(", ")}: { mean, cv } for a lognormal, or one family`;
 
 const cvOrZero = expecting(z.number().min(0), "a coefficient of variation ≥ 0 (0 = always the mean)");
 const gammaCv = expecting(z.number().min(0.001).max(1000), "a coefficient of variation from 0.001 to 1000 (for a fixed time write { deterministic: ... })");
@@ -354,9 +350,7 @@ export type SpreadInput =
  */
 export const spread = expecting(
   z
-    // loose, so that an unknown key is reported below as what it most likely is: a family
-    // helhet does not have (the JSON Schema still refuses other keys)
-    .looseObject({
+    .strictObject({
       mean: duration.optional().describe("Mean of a lognormal spread (with cv)"),
       cv: cvOrZero.optional().describe("Coefficient of variation of a lognormal spread (with mean); 0 = always the mean"),
       lognormal: lognormalParams.optional().describe("Lognormal by its own mean and cv: the same as { mean, cv }"),
@@ -368,13 +362,9 @@ export const spread = expecting(
       empirical: empiricalParams.optional().describe("Observed values, each drawn equally often (resampling)"),
     })
     .superRefine((s, ctx) => {
-      // an unknown key is most likely a family helhet does not have: say which it has
-      const unknown = Object.keys(s).filter((k) => !SPREAD_KEYS.includes(k));
-      for (const key of unknown) {
-        const hint = didYouMean(key, SPREAD_KEYS);
-        ctx.addIssue({ code: "custom", path: [key], input: s[key], message: `"${key}" is an unknown key, not a family.${hint === "" ? "" : ` ${hint}`}`, params: { expected: FAMILIES_EXPECTED } });
-      }
-      if (unknown.length > 0) return;
+      // an unknown key (most likely a family helhet does not have) is the one problem told: its
+      // message lists the keys, so the families, accepted
+      if (ctx.issues.some((i) => i.code === "unrecognized_keys" && (i.path ?? []).length === 0)) return;
       const families = SPREAD_FAMILIES.filter((f) => s[f] !== undefined);
       const lognormalKeys = (["mean", "cv"] as const).filter((k) => s[k] !== undefined);
       if (families.length + (lognormalKeys.length > 0 ? 1 : 0) > 1) {
