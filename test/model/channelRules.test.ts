@@ -5,7 +5,7 @@ import { WeeklyCalendar } from "../../src/engine/index.js";
 import { simulate } from "../../src/model/index.js";
 import { Outcome } from "../../src/model/codes.js";
 import { validatePolicy, wholePolicy } from "../../src/policy/index.js";
-import { CHANNEL_RULE_DEFAULTS, CHANNELS, loadScenario, parseHours, parseScenario, ScenarioError, type ScenarioInput } from "../../src/scenario/index.js";
+import { CHANNEL_RULE_DEFAULTS, CHANNELS, loadScenario, parseHours, parseScenario, ScenarioError, scenarioToInput, type ScenarioInput } from "../../src/scenario/index.js";
 
 const HOURS = "Mon-Fri 08:00-16:00";
 const calendar = WeeklyCalendar.fromIntervals(parseHours(HOURS));
@@ -74,6 +74,19 @@ describe("reading channel rules", () => {
     expect(s.channelRules.phone).toEqual({ whenClosed: "queue", patienceFrom: "joining" });
     expect(s.channelRules.visit).toEqual(CHANNEL_RULE_DEFAULTS.visit);
     expect(s.channelRules.email).toEqual({ whenClosed: "queue", patienceFrom: "arrival" });
+  });
+
+  it("are written back by scenarioToInput (only where they differ from today's) and read again the same", () => {
+    const s = parseScenario(scenario("phone", { channelRules: { visit: { whenClosed: "queue", patienceFrom: "arrival" } } }, { emailPatience: { exponential: "2 days" } }));
+    const input = scenarioToInput(s);
+    expect(input.channelRules).toEqual({ visit: { whenClosed: "queue", patienceFrom: "arrival" } });
+    expect(input.citizens?.emailPatience).toEqual({ exponential: "2 days" });
+    expect(input.citizens?.eformPatience).toBeUndefined();
+    const again = parseScenario(input);
+    expect(again.channelRules).toEqual(s.channelRules);
+    expect(again.citizens.emailPatience).toEqual({ family: "exponential", mean: 2880, cv: 1 });
+    expect(again.citizens.eformPatience).toBeNull();
+    expect(scenarioToInput(loadScenario("teaching")).channelRules).toBeUndefined();
   });
 
   it.each<[string, unknown, string, RegExp]>([
