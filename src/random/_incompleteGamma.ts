@@ -139,9 +139,11 @@ const QUANTILE_MAX_ITERATIONS = 30;
  * with shape a and scale 1. The method of Numerical Recipes, 3rd ed. (2007), §6.2.1
  * (`invgammp`): a starting guess (for a > 1 from the Wilson–Hilferty normal approximation with
  * the normal quantile of Abramowitz & Stegun 26.2.22; for a <= 1 from the leading terms of the
- * series), then Halley's method on P(a, x) - p. Two changes: the error is computed from Q in
- * the upper half (so a p near 1 keeps its accuracy) and the iteration stops at a relative step
- * of 1e-12 rather than 1e-8.
+ * series), then Halley's method on P(a, x) - p. Three changes: the error is computed from Q in
+ * the upper half (so a p near 1 keeps its accuracy), the iteration stops at a relative step of
+ * 1e-12 rather than 1e-8, and for a <= 1 the lower start inverts the series' leading term
+ * x^a / Γ(a + 1) exactly, returned as it is below 1e-100 (small shapes put much of their
+ * mass there, where Halley's step would overflow).
  *
  * @param a - shape, > 0.
  * @param p - probability in [0, 1].
@@ -166,7 +168,13 @@ export function inverseRegularizedGammaP(a: number, p: number): number {
     x = Math.max(1e-3, a * Math.pow(1 - 1 / (9 * a) - z / (3 * Math.sqrt(a)), 3));
   } else {
     const t = 1 - a * (0.253 + a * 0.12);
-    x = p < t ? Math.pow(p / t, 1 / a) : 1 - Math.log(1 - (p - t) / (1 - t));
+    if (p < t) {
+      // the leading term of the series, P(a, x) = x^a / Γ(a + 1) (1 + O(x)), inverted (a closer
+      // start than NR3's (p / t)^(1/a)); so small an x is already exact to O(x), and Halley's
+      // step would overflow there (the density grows like x^(a-1))
+      x = Math.exp((Math.log(p) + lnGamma(a + 1)) / a);
+      if (x < 1e-100) return x;
+    } else x = 1 - Math.log(1 - (p - t) / (1 - t));
   }
   for (let j = 0; j < QUANTILE_MAX_ITERATIONS; j++) {
     if (x <= 0) return 0;
@@ -176,6 +184,7 @@ export function inverseRegularizedGammaP(a: number, p: number): number {
     if (!(density > 0)) break;
     const u = err / density;
     const step = u / (1 - 0.5 * Math.min(1, u * (a1 / x - 1)));
+    if (!Number.isFinite(step)) break;
     x -= step;
     if (x <= 0) x = 0.5 * (x + step);
     if (Math.abs(step) < QUANTILE_EPS * x) break;

@@ -57,6 +57,22 @@ describe("gamma quantile (inversion)", () => {
     for (const [a, p, x] of cases) expect(relErr(inverseRegularizedGammaP(a, p), x), `a ${a}, p ${p}`).toBeLessThan(1e-10);
   });
 
+  it("stays finite and rising for the smallest shapes a scenario allows (much of their mass below 1e-300)", () => {
+    // scipy.stats.gamma(a).ppf(p); the first is a subnormal double, so compared on a log scale
+    expect(Math.log(inverseRegularizedGammaP(0.0025, 0.158014944056049))).toBeCloseTo(Math.log(1.695e-321), 2);
+    expect(relErr(inverseRegularizedGammaP(0.0025, 0.999), 0.6655411548095744)).toBeLessThan(1e-9);
+    expect(relErr(inverseRegularizedGammaP(0.01, 0.5), 4.465535018910562e-31)).toBeLessThan(1e-9);
+    expect(relErr(inverseRegularizedGammaP(1e-6, 0.9999999), 1.5001325548120612)).toBeLessThan(1e-9);
+    for (const a of [1e-6, 0.0025, 0.01, 0.3]) {
+      let last = 0;
+      for (let k = 1; k < 2000; k++) {
+        const x = inverseRegularizedGammaP(a, k / 2000);
+        expect(Number.isFinite(x) && x >= last, `a ${a}, p ${k / 2000}: ${x}`).toBe(true);
+        last = x;
+      }
+    }
+  });
+
   it("inverts the CDF: P(a, P⁻¹(a, p)) = p for shapes 0.05 to 1000", () => {
     for (const a of [0.05, 0.3, 1, 2.5, 4, 25, 1000]) {
       for (const p of [1e-9, 1e-4, 0.01, 0.3, 0.5, 0.9, 0.999, 1 - 2 ** -32]) {
