@@ -21,9 +21,15 @@ type Node = {
   exclusiveMaximum?: number;
   minItems?: number;
   pattern?: string;
+  $ref?: string;
+  $defs?: Record<string, Node>;
 };
 
 function kind(n: Node): string {
+  if (n.$ref) {
+    const name = n.$ref.replace("#/$defs/", "");
+    return `${name} (see [${name}s](#${name}s))`;
+  }
   if (n.enum) return `one of ${n.enum.map((v) => `\`${String(v)}\``).join(", ")}`;
   if (n.anyOf) return n.anyOf.map(kind).join(" or ");
   if (n.type === "array") return `list of ${n.items ? kind(n.items) : "values"}`;
@@ -62,6 +68,13 @@ export function scenarioReference(): string {
     "|---|---|---|---|",
   ];
   rows(schema, "", out);
+  // shared parts (a spread) are listed once, under their own heading
+  for (const [name, def] of Object.entries(schema.$defs ?? {})) {
+    out.push("", `## ${name[0]?.toUpperCase()}${name.slice(1)}s`, "");
+    if (def.description) out.push(def.description, "");
+    out.push("| field | required | kind | meaning |", "|---|---|---|---|");
+    rows(def, "", out);
+  }
   return `${out.join("\n")}\n`;
 }
 

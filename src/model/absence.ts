@@ -7,7 +7,8 @@
  *
  * @packageDocumentation
  */
-import { createStream, lognormal } from "../random/index.js";
+import { createStream } from "../random/index.js";
+import { spreadDistribution } from "../scenario/spreads.js";
 import type { MechanismSpec } from "../scenario/types.js";
 
 const DAY = 1440;
@@ -65,12 +66,12 @@ export function absenceSpells(
     const from = (year * YEAR_WEEKS + start) * WEEK;
     spells.push([from, from + weeks * WEEK]);
   }
-  // sickness: spells arrive as a Poisson process, lengths lognormal
+  // sickness: spells arrive as a Poisson process, lengths by the spread (lognormal by default)
   const rate = mechanisms.sicknessSpellsPerMinute;
   if (rate > 0) {
-    const length = lognormal({ mean: Math.max(mechanisms.sicknessLength.mean, 1e-9), cv: mechanisms.sicknessLength.cv });
+    const length = spreadDistribution(mechanisms.sicknessLength);
     for (let t = -Math.log(1 - rng()) / rate; t < until; t += -Math.log(1 - rng()) / rate) {
-      spells.push([t, t + length.sample(rng)]);
+      spells.push([t, t + length.fromUniforms(rng(), rng())]);
     }
   }
   spells.sort((a, b) => a[0] - b[0]);

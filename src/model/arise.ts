@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { rateProfile, seasonalArrivals } from "../random/index.js";
-import { CHANNELS } from "../scenario/types.js";
+import { CHANNELS, type Spread } from "../scenario/types.js";
 import { Cause, Reason } from "./codes.js";
 import { Need, STEP_ROLES, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
@@ -91,12 +91,18 @@ export function arise(world: World, s: number): Need {
   need.complete = informed ? 1 : 0;
   need.channel = pickIndex(plan.channelCdf, rng());
   need.firstChannel = need.channel;
-  need.frontMinutes = world.dist(spec.frontWork).sample(rng);
-  need.backMinutes = world.dist(spec.backOfficeWork).sample(rng);
+  need.frontMinutes = world.draw(spec.frontWork, rng);
+  need.backMinutes = world.draw(spec.backOfficeWork, rng);
   const citizens = world.scenario.citizens;
-  need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).sample(rng);
+  // the patience takes two uniforms whatever the channel; a written patience is drawn from the
+  // same two (so setting one moves no other draw)
+  const p1 = rng();
+  const p2 = rng();
+  need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).fromUniforms(p1, p2);
+  const written = need.channel === EFORM ? citizens.eformPatience : citizens.emailPatience;
+  need.writtenPatience = (written ?? null) === null ? Infinity : world.dist(written as Spread).fromUniforms(p1, p2);
   spec.steps.forEach((step, k) => {
-    need.steps[k] = world.dist(step.work).sample(rng);
+    need.steps[k] = world.draw(step.work, rng);
   });
   // the bank of uniforms: the need's roles and those of its service's own steps
   const u = need.u;

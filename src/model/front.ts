@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import { CHANNELS } from "../scenario/types.js";
+import { CHANNELS, type ChannelRule } from "../scenario/types.js";
 import { Cause, isFailureReason, Outcome, Reason, Task as TaskCode } from "./codes.js";
 import { NeedStatus } from "./codes.js";
 import type { Need } from "./need.js";
@@ -71,7 +71,8 @@ export function attempt(world: World, need: Need, reason: number, first: number,
   const team = world.frontTeam[need.channel] as number;
   const live = need.channel === PHONE || need.channel === VISIT;
   const front = world.teams[team]!;
-  if (live && !front.isStaffed()) {
+  const rule = world.rules[need.channel] as ChannelRule;
+  if (live && rule.whenClosed === "comeBack" && !front.isStaffed()) {
     // the citizen gets in touch at some time during the next opening period (uniformly); a desk
     // whose people are all away is met as closed, and tried again at its next opening
     const opens = front.openingHours.nextOpening(front.isOpen() ? front.openingHours.nextClosing(world.now) : world.now);
@@ -89,8 +90,13 @@ export function attempt(world: World, need: Need, reason: number, first: number,
   task.origin = originOf(world, need, reason);
   task.cause = isFailureReason(reason) ? cause : Cause.none;
   const minutes = decideContact(world, need, task);
-  // a citizen's patience is theirs: drawn once when the need arose (common random numbers)
-  const patience = live ? need.patience : Infinity;
+  // a citizen's patience is theirs: drawn once when the need arose (common random numbers); it
+  // counts from joining the line (by default; for a contact made while the team is closed, from
+  // its opening) or from now, the moment of contact (channel rules)
+  let patience = live ? need.patience : need.writtenPatience;
+  if (patience < Infinity && rule.patienceFrom === "joining" && !front.isOpen()) {
+    patience += front.openingHours.nextOpening(world.now) - world.now;
+  }
   if (need.channel === PHONE && world.recorder.inWindow(world.now)) world.recorder.phoneAttempts++;
   // live contacts (phone, visit) are answered before written ones waiting in the same team
   world.submit(task, team, minutes, live ? 0 : 1, patience);
@@ -244,7 +250,10 @@ function passChaseNote(world: World, need: Need): void {
 }
 
 /**
- * A caller hung up in the queue (M11): record it, then give up, redial, or drop the contact.
+ * A caller hung up in the queue (M11): record it, then give up, redial, or drop the contact. A
+ * written contact that outlasted a written patience (channel rules) is abandoned the same way:
+ * the citizen gives up the need, or writes again after `redialDelay` (a redial and writing
+ * instead are the same for them).
  *
  * @param world - the run
  * @param task - the abandoned contact
@@ -257,7 +266,8 @@ export function contactAbandoned(world: World, task: Task): void {
   const reason = task.reason;
   const first = task.first;
   const cause = task.cause;
-  need.effort += task.wait;
+  // waiting on the line or at the desk is the citizen's effort; an unanswered e-mail is not
+  if (task.channel === PHONE || task.channel === VISIT) need.effort += task.wait;
   need.abandonedContacts++;
   if (reason === Reason.progressChasing) need.chases++;
   world.releaseTask(task);

@@ -252,6 +252,12 @@ export class Need {
   expectationDue = 0;
   /** How long this citizen waits in a phone queue or at a desk before giving up (drawn once). */
   patience = 0;
+  /**
+   * How long this citizen's e-mail or e-form enquiry waits for an answer before they give up on
+   * it: Infinity unless the scenario sets a written patience; drawn once, from the same two
+   * uniforms as `patience` (an impatient caller is an impatient writer).
+   */
+  writtenPatience = Infinity;
   /** Minutes of work at the first contact, and for the back office to answer an enquiry. */
   frontMinutes = 0;
   backMinutes = 0;

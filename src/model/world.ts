@@ -9,9 +9,11 @@
 import { Simulation, Team, type TeamStats } from "../engine/index.js";
 import { absenceSpells, awayUntil, holidayRota } from "./absence.js";
 import { mergeTeamStats } from "./mergeStats.js";
-import { createStream, lognormal, type Lognormal, type Rng } from "../random/index.js";
+import { createStream, type Rng } from "../random/index.js";
+import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads.js";
 import type { Policy } from "../policy/types.js";
-import type { Scenario, Spread } from "../scenario/types.js";
+import type { ChannelRule, Scenario, Spread } from "../scenario/types.js";
+import { CHANNEL_RULE_DEFAULTS } from "../scenario/channelRules.js";
 import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
 import { NeedStatus } from "./codes.js";
 import { Recorder } from "./recorder.js";
@@ -103,7 +105,16 @@ export class World {
    */
   sample(need: Need, spread: Spread, slot: number, bank: boolean): number {
     const d = this.dist(spread);
-    return bank ? d.fromUniforms(need.u[slot] as number, need.u[slot + 1] as number) : d.sample(this.needStream(need));
+    if (bank) return d.fromUniforms(need.u[slot] as number, need.u[slot + 1] as number);
+    const rng = this.needStream(need);
+    return d.fromUniforms(rng(), rng());
+  }
+  /**
+   * A value of a spread from the next two uniforms of a stream (every family takes two, so
+   * the stream stays in step whatever the family: common random numbers).
+   */
+  draw(spread: Spread, rng: Rng): number {
+    return this.dist(spread).fromUniforms(rng(), rng());
   }
   /**
    * The first bank slot for this time a `Repeated` draw (need.ts) comes up for the need, or -1
@@ -131,11 +142,13 @@ export class World {
   private readonly tasks: Task[] = [];
   private readonly needPool: Need[] = [];
   private readonly freeTasks: number[] = [];
-  private readonly spreads = new Map<Spread, Lognormal>();
+  private readonly spreads = new Map<Spread, SpreadDistribution>();
   readonly maxSteps: number;
   readonly plans: readonly ServicePlan[];
   /** Planned front team answering each channel (index in CHANNELS). */
   readonly frontTeam: readonly number[];
+  /** Each channel's rules (closed team, patience), in the order of CHANNELS. */
+  readonly rules: readonly ChannelRule[];
   /** Cohort needs whose record is not written yet; the run stops when none is left after the horizon. */
   readonly cohortOpen = new Set<Need>();
   nextNeedId = 0;
@@ -161,6 +174,7 @@ export class World {
     this.maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
     this.plans = planServices(scenario, policy, this.layout);
     this.frontTeam = frontTeams(scenario, this.layout);
+    this.rules = CHANNELS.map((c) => scenario.channelRules?.[c] ?? CHANNEL_RULE_DEFAULTS[c]);
     this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
@@ -376,11 +390,11 @@ export class World {
     return this.sim.now;
   }
 
-  /** The sampler for a spread (lognormal by mean and cv), cached per spread object. */
-  dist(spread: Spread): Lognormal {
+  /** The distribution of a spread (its family: lognormal by default), cached per spread object. */
+  dist(spread: Spread): SpreadDistribution {
     let d = this.spreads.get(spread);
     if (d === undefined) {
-      d = lognormal({ mean: Math.max(spread.mean, 1e-9), cv: spread.cv });
+      d = spreadDistribution(spread);
       this.spreads.set(spread, d);
     }
     return d;

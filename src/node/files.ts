@@ -4,10 +4,12 @@
  * @packageDocumentation
  */
 import { readFileSync } from "node:fs";
-import { extname } from "node:path";
+import { dirname, extname } from "node:path";
 import { parsePolicyText } from "../policy/index.js";
 import { makeIssue } from "../scenario/errors.js";
-import { parseScenarioText, ScenarioError, type Scenario } from "../scenario/index.js";
+import { parseScenario, ScenarioError, type Scenario } from "../scenario/index.js";
+import { readJson, readYaml } from "../scenario/parse.js";
+import { resolveEmpiricalFiles } from "./empiricalFiles.js";
 import type { Policy } from "../policy/index.js";
 
 function readText(path: string, what: string): string {
@@ -21,7 +23,9 @@ function readText(path: string, what: string): string {
 }
 
 /**
- * Reads a scenario file (YAML, or JSON for a `.json` file).
+ * Reads a scenario file (YAML, or JSON for a `.json` file). An empirical spread may name a CSV
+ * file of observed durations, `{ empirical: { file: "times.csv", unit: "min" } }`, read relative
+ * to the scenario file (see `resolveEmpiricalFiles`).
  *
  * @param path - the file's path
  * @returns the scenario
@@ -33,7 +37,14 @@ function readText(path: string, what: string): string {
  * ```
  */
 export function readScenarioFile(path: string): Scenario {
-  return parseScenarioText(readText(path, "scenario"), extname(path).toLowerCase() === ".json" ? "json" : "yaml");
+  const text = readText(path, "scenario");
+  // a byte-order mark that some editors write is not part of the text
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const data = extname(path).toLowerCase() === ".json" ? readJson(body) : readYaml(body);
+  // empirical spreads may name CSV files of observations, relative to the scenario file
+  const { issues } = resolveEmpiricalFiles(data, dirname(path));
+  if (issues.length > 0) throw new ScenarioError(issues);
+  return parseScenario(data);
 }
 
 /**

@@ -128,3 +128,66 @@ export function regularizedGammaQ(a: number, x: number): number {
   if (x < a + 1) return Math.max(0, 1 - seriesP(a, x));
   return Math.min(1, continuedFractionQ(a, x));
 }
+
+/** Relative step size at which the quantile's Halley iteration stops. */
+const QUANTILE_EPS = 1e-12;
+/** Iteration cap of the quantile (Halley converges in a handful from the starting guess). */
+const QUANTILE_MAX_ITERATIONS = 30;
+
+/**
+ * The inverse of P(a, ·): the x with P(a, x) = p, i.e. the p-quantile of a gamma distribution
+ * with shape a and scale 1. The method of Numerical Recipes, 3rd ed. (2007), §6.2.1
+ * (`invgammp`): a starting guess (for a > 1 from the Wilson–Hilferty normal approximation with
+ * the normal quantile of Abramowitz & Stegun 26.2.22; for a <= 1 from the leading terms of the
+ * series), then Halley's method on P(a, x) - p. Three changes: the error is computed from Q in
+ * the upper half (so a p near 1 keeps its accuracy), the iteration stops at a relative step of
+ * 1e-12 rather than 1e-8, and for a <= 1 the lower start inverts the series' leading term
+ * x^a / Γ(a + 1) exactly, returned as it is below 1e-100 (small shapes put much of their
+ * mass there, where Halley's step would overflow).
+ *
+ * @param a - shape, > 0.
+ * @param p - probability in [0, 1].
+ * @returns x >= 0 with P(a, x) = p (0 for p = 0, Infinity for p = 1); NaN for bad arguments.
+ * @example
+ * inverseRegularizedGammaP(1, 1 - Math.exp(-1)); //=> 1 (to about 1e-15)
+ */
+export function inverseRegularizedGammaP(a: number, p: number): number {
+  if (!(a > 0) || !(p >= 0 && p <= 1)) return Number.NaN;
+  if (p === 0) return 0;
+  if (p === 1) return Number.POSITIVE_INFINITY;
+  const gln = lnGamma(a);
+  const a1 = a - 1;
+  const lna1 = a > 1 ? Math.log(a1) : 0;
+  const afac = a > 1 ? Math.exp(a1 * (lna1 - 1) - gln) : 0;
+  let x: number;
+  if (a > 1) {
+    const pp = p < 0.5 ? p : 1 - p;
+    const t = Math.sqrt(-2 * Math.log(pp));
+    let z = (2.30753 + t * 0.27061) / (1 + t * (0.99229 + t * 0.04481)) - t;
+    if (p < 0.5) z = -z;
+    x = Math.max(1e-3, a * Math.pow(1 - 1 / (9 * a) - z / (3 * Math.sqrt(a)), 3));
+  } else {
+    const t = 1 - a * (0.253 + a * 0.12);
+    if (p < t) {
+      // the leading term of the series, P(a, x) = x^a / Γ(a + 1) (1 + O(x)), inverted (a closer
+      // start than NR3's (p / t)^(1/a)); so small an x is already exact to O(x), and Halley's
+      // step would overflow there (the density grows like x^(a-1))
+      x = Math.exp((Math.log(p) + lnGamma(a + 1)) / a);
+      if (x < 1e-100) return x;
+    } else x = 1 - Math.log(1 - (p - t) / (1 - t));
+  }
+  for (let j = 0; j < QUANTILE_MAX_ITERATIONS; j++) {
+    if (x <= 0) return 0;
+    const err = p < 0.5 ? regularizedGammaP(a, x) - p : 1 - p - regularizedGammaQ(a, x);
+    // the gamma(a, 1) density at x, in the form of NR3 that avoids overflow for large a
+    const density = a > 1 ? afac * Math.exp(-(x - a1) + a1 * (Math.log(x) - lna1)) : Math.exp(-x + a1 * Math.log(x) - gln);
+    if (!(density > 0)) break;
+    const u = err / density;
+    const step = u / (1 - 0.5 * Math.min(1, u * (a1 / x - 1)));
+    if (!Number.isFinite(step)) break;
+    x -= step;
+    if (x <= 0) x = 0.5 * (x + step);
+    if (Math.abs(step) < QUANTILE_EPS * x) break;
+  }
+  return x;
+}

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Distribution } from "./distribution.js";
+import type { DrawnFromUniforms } from "./distribution.js";
 import type { Rng } from "./stream.js";
 import { requireFinite } from "./_validate.js";
 
@@ -14,7 +14,7 @@ import { requireFinite } from "./_validate.js";
  * const d: Deterministic = deterministic(15);
  * d.value; //=> 15
  */
-export class Deterministic implements Distribution {
+export class Deterministic implements DrawnFromUniforms {
   readonly kind = "deterministic" as const;
   readonly mean: number;
   readonly variance: number;
@@ -46,6 +46,20 @@ export class Deterministic implements Distribution {
    * @returns the constant value.
    */
   sample(_rng: Rng): number {
+    return this.value;
+  }
+
+  /**
+   * Returns the value whatever the uniforms (a scenario spread's family can change to or from
+   * a fixed value without moving the other draws).
+   *
+   * @param _u1 - not used.
+   * @param _u2 - not used.
+   * @returns the constant value.
+   * @example
+   * deterministic(12).fromUniforms(0.3, 0.7); //=> 12
+   */
+  fromUniforms(_u1: number, _u2: number): number {
     return this.value;
   }
 }

@@ -41,3 +41,25 @@ export interface Distribution {
    */
   sample(rng: Rng): number;
 }
+
+/**
+ * A distribution that can give the variate of two given uniforms: the form helhet's model
+ * draws every scenario duration in. Whatever the family, a variate takes exactly two uniforms
+ * (the lognormal's Box–Muller pair; the inversion families use the first and leave the second),
+ * so a citizen's numbers stay in the same slots when a scenario changes a spread's family
+ * (common random numbers).
+ *
+ * @example
+ * const d: DrawnFromUniforms = exponential(10);
+ * d.fromUniforms(0.5, 0.9); //=> 6.931471805599453 (the median, 10 ln 2)
+ */
+export interface DrawnFromUniforms extends Distribution {
+  /**
+   * The variate of the uniforms `u1` and `u2` (each in [0, 1)).
+   *
+   * @param u1 - the first uniform of the pair.
+   * @param u2 - the second uniform of the pair.
+   * @returns one variate.
+   */
+  fromUniforms(u1: number, u2: number): number;
+}

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Distribution } from "./distribution.js";
+import type { DrawnFromUniforms } from "./distribution.js";
 import type { Rng } from "./stream.js";
 import { describeValue, fail } from "./_validate.js";
 
@@ -17,7 +17,7 @@ import { describeValue, fail } from "./_validate.js";
  * d.support; //=> [1, 3]
  * d.probabilities; //=> [1/3, 2/3]
  */
-export class Empirical implements Distribution {
+export class Empirical implements DrawnFromUniforms {
   readonly kind = "empirical" as const;
   readonly mean: number;
   readonly variance: number;
@@ -83,7 +83,22 @@ export class Empirical implements Distribution {
    * @returns one of the support values.
    */
   sample(rng: Rng): number {
-    const u = rng();
+    return this.fromUniforms(rng(), 0);
+  }
+
+  /**
+   * The variate {@link Empirical.sample} would give if the stream's next uniform were `u1`
+   * (inversion of the discrete CDF); `u2` is not used (every family a scenario spread can take
+   * draws from a pair of uniforms).
+   *
+   * @param u1 - a uniform in [0, 1).
+   * @param _u2 - not used.
+   * @returns one of the support values.
+   * @example
+   * empirical([5, 10, 30]).fromUniforms(0.5, 0.9); //=> 10
+   */
+  fromUniforms(u1: number, _u2: number): number {
+    const u = u1;
     const cum = this.cumulative;
     let lo = 0;
     let hi = cum.length - 1;

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Distribution } from "./distribution.js";
+import type { DrawnFromUniforms } from "./distribution.js";
 import type { Rng } from "./stream.js";
 import { requirePositive } from "./_validate.js";
 
@@ -14,7 +14,7 @@ import { requirePositive } from "./_validate.js";
  * const d: Exponential = exponential(4);
  * d.rate; //=> 0.25
  */
-export class Exponential implements Distribution {
+export class Exponential implements DrawnFromUniforms {
   readonly kind = "exponential" as const;
   readonly mean: number;
   readonly variance: number;
@@ -49,6 +49,33 @@ export class Exponential implements Distribution {
    */
   sample(rng: Rng): number {
     return -this.mean * Math.log(1 - rng());
+  }
+
+  /**
+   * The p-quantile, `-mean * ln(1 - p)`: the inverse of the CDF.
+   *
+   * @param p - a probability in [0, 1].
+   * @returns the quantile (0 at p = 0, Infinity at p = 1).
+   * @example
+   * exponential(10).quantile(0.5); //=> 6.931471805599453 (10 ln 2)
+   */
+  quantile(p: number): number {
+    return -this.mean * Math.log1p(-p);
+  }
+
+  /**
+   * The variate {@link Exponential.sample} would give if the stream's next uniform were `u1`
+   * (inversion); `u2` is not used. Every family a scenario spread can take draws from a pair
+   * of uniforms, so a spread's family can change without moving the other draws.
+   *
+   * @param u1 - a uniform in [0, 1).
+   * @param _u2 - not used.
+   * @returns a variate >= 0.
+   * @example
+   * exponential(10).fromUniforms(0, 0.5); //=> 0
+   */
+  fromUniforms(u1: number, _u2: number): number {
+    return -this.mean * Math.log(1 - u1);
   }
 }
 

@@ -12,6 +12,7 @@ export { streamState } from "./stream.js";
 export { restoreStream } from "./stream.js";
 
 export type { Distribution } from "./distribution.js";
+export type { DrawnFromUniforms } from "./distribution.js";
 
 export type { Exponential } from "./exponential.js";
 export { exponential } from "./exponential.js";

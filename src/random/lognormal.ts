@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Distribution } from "./distribution.js";
+import type { DrawnFromUniforms } from "./distribution.js";
 import type { Rng } from "./stream.js";
 import { boxMuller, standardNormal, standardNormalCdf } from "./_normal.js";
 import { requireNonNegative, requireOptions, requirePositive } from "./_validate.js";
@@ -26,7 +26,7 @@ export interface LognormalOptions {
  * const d: Lognormal = lognormal({ mean: 10, cv: 0 });
  * [d.mu, d.sigma]; //=> [Math.log(10), 0]
  */
-export class Lognormal implements Distribution {
+export class Lognormal implements DrawnFromUniforms {
   readonly kind = "lognormal" as const;
   readonly mean: number;
   readonly variance: number;

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Distribution } from "./distribution.js";
+import type { DrawnFromUniforms } from "./distribution.js";
 import type { Rng } from "./stream.js";
 import { fail, requireFinite, requireOptions } from "./_validate.js";
 
@@ -26,7 +26,7 @@ export interface TriangularOptions {
  * const d: Triangular = triangular({ min: 0, mode: 0, max: 30 });
  * d.mean; //=> 10
  */
-export class Triangular implements Distribution {
+export class Triangular implements DrawnFromUniforms {
   readonly kind = "triangular" as const;
   readonly mean: number;
   readonly variance: number;
@@ -73,10 +73,24 @@ export class Triangular implements Distribution {
    * @returns a variate in [min, max].
    */
   sample(rng: Rng): number {
-    const u = rng();
+    return this.fromUniforms(rng(), 0);
+  }
+
+  /**
+   * The variate {@link Triangular.sample} would give if the stream's next uniform were `u1`
+   * (inversion); `u2` is not used (every family a scenario spread can take draws from a pair
+   * of uniforms).
+   *
+   * @param u1 - a uniform in [0, 1).
+   * @param _u2 - not used.
+   * @returns a variate in [min, max].
+   * @example
+   * triangular({ min: 0, mode: 10, max: 20 }).fromUniforms(0.5, 0.1); //=> 10
+   */
+  fromUniforms(u1: number, _u2: number): number {
     const { min, mode, max } = this;
-    if (u < this.modeCdf) return min + Math.sqrt(u * (max - min) * (mode - min));
-    return max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+    if (u1 < this.modeCdf) return min + Math.sqrt(u1 * (max - min) * (mode - min));
+    return max - Math.sqrt((1 - u1) * (max - min) * (max - mode));
   }
 }
 

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-import type { Distribution } from "./distribution.js";
+import type { DrawnFromUniforms } from "./distribution.js";
 import type { Rng } from "./stream.js";
 import { fail, requireFinite, requireOptions } from "./_validate.js";
 
@@ -22,7 +22,7 @@ export interface UniformOptions {
  * const d: Uniform = uniform({ min: 0, max: 6 });
  * d.variance; //=> 3
  */
-export class Uniform implements Distribution {
+export class Uniform implements DrawnFromUniforms {
   readonly kind = "uniform" as const;
   readonly mean: number;
   readonly variance: number;
@@ -59,6 +59,20 @@ export class Uniform implements Distribution {
    */
   sample(rng: Rng): number {
     return this.min + (this.max - this.min) * rng();
+  }
+
+  /**
+   * The variate {@link Uniform.sample} would give if the stream's next uniform were `u1`;
+   * `u2` is not used (every family a scenario spread can take draws from a pair of uniforms).
+   *
+   * @param u1 - a uniform in [0, 1).
+   * @param _u2 - not used.
+   * @returns a variate in [min, max).
+   * @example
+   * uniform({ min: 10, max: 20 }).fromUniforms(0.25, 0.9); //=> 12.5
+   */
+  fromUniforms(u1: number, _u2: number): number {
+    return this.min + (this.max - this.min) * u1;
   }
 }
 

@@ -20,6 +20,8 @@ export const citizensSchema = expecting(
   z.strictObject({
     phonePatience: spread.describe("Time a caller waits in a phone queue before hanging up (M11)"),
     visitPatience: spread.describe("Time a visitor waits at a busy desk before leaving (M11)"),
+    emailPatience: spread.nullable().describe("Time an e-mail waits for an answer before the citizen gives up on it (null, the default: as long as it takes)"),
+    eformPatience: spread.nullable().describe("Time an e-form enquiry waits for an answer before the citizen gives up on it (null, the default: as long as it takes)"),
     redialProbability: share.describe("Chance a caller who hung up calls again (M11)"),
     redialDelay: spread.describe("Time before a caller who hung up calls again"),
     giveUpProbability: share.describe("Chance to give up the whole need after a failed attempt (M11)"),

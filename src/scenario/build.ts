@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 import { citizensSchema, mechanismsSchema } from "./behaviourSchema.js";
+import { buildChannelRules } from "./channelRules.js";
 import { CITIZEN_DEFAULTS, MECHANISM_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from "./defaults.js";
 import type { ParsedInput } from "./schema.js";
 import type { ArrivalProfile, CitizenSpec, MechanismSpec, Scenario, ServiceSpec, StepSpec, TeamSpec } from "./types.js";
@@ -78,6 +79,8 @@ function buildCitizens(over: ParsedInput["citizens"]): CitizenSpec {
   return {
     phonePatience: c.phonePatience,
     visitPatience: c.visitPatience,
+    emailPatience: c.emailPatience ?? null,
+    eformPatience: c.eformPatience ?? null,
     redialProbability: c.redialProbability,
     redialDelay: c.redialDelay,
     giveUpProbability: c.giveUpProbability,
@@ -178,5 +181,6 @@ export function buildScenario(p: ParsedInput): Scenario {
     services: p.services.map(buildService),
     citizens: buildCitizens(p.citizens),
     mechanisms: buildMechanisms(p.mechanisms),
+    channelRules: buildChannelRules(p.channelRules),
   });
 }

@@ -22,6 +22,10 @@ export const CITIZEN_DEFAULTS: Readonly<Required<CitizensInput>> = Object.freeze
   phonePatience: { mean: "2.5 min", cv: 1 },
   // GUESS: a visitor at a busy desk waits longer than a caller, but not all day.
   visitPatience: { mean: "30 min", cv: 0.5 },
+  // M11: written contacts wait as long as it takes (the model before channel rules); no GUESS.
+  emailPatience: null,
+  // M11: as emailPatience.
+  eformPatience: null,
   // M11: p_redial 0.5–0.8. GUESS.
   redialProbability: 0.65,
   // GUESS: callers who hung up try again later the same day.

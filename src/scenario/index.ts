@@ -7,6 +7,15 @@
  */
 export type { Channel } from "./types.js";
 export type { Spread } from "./types.js";
+export type { ChannelRule } from "./types.js";
+export type { ChannelRules } from "./types.js";
+export type { ChannelRulesInput } from "./channelRules.js";
+export { CHANNEL_RULE_DEFAULTS } from "./channelRules.js";
+export type { SpreadFamily } from "./types.js";
+export { SPREAD_FAMILIES } from "./types.js";
+export type { SpreadInput } from "./fields.js";
+export type { SpreadDistribution } from "./spreads.js";
+export { spreadDistribution } from "./spreads.js";
 export type { TeamRole } from "./types.js";
 export type { TeamSpec } from "./types.js";
 export type { StepSpec } from "./types.js";

@@ -175,7 +175,18 @@ function deepestNode(root: unknown, limit: number): number | undefined {
   return undefined;
 }
 
-function readJson(text: string): unknown {
+/**
+ * Reads JSON text into plain data, refusing broken JSON with its line and column.
+ *
+ * @param text - the JSON text (without a byte-order mark)
+ * @returns the data
+ * @throws {ScenarioError} "Broken JSON" with the place and the parser's message
+ * @example
+ * ```ts
+ * readJson('{"a": 1}'); //=> { a: 1 }
+ * ```
+ */
+export function readJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { citizensSchema, mechanismsSchema } from "./behaviourSchema.js";
+import { channelRulesSchema } from "./channelRules.js";
 import {
   channel,
   channelMix,
@@ -148,6 +149,7 @@ export const scenarioInputSchema = expecting(
       services: expecting(z.array(serviceSchema).min(1), "a list of at least one service").describe("Services (kinds of citizen needs)"),
       citizens: citizensSchema.partial().optional().describe("Citizen behaviour; every field optional (defaults in docs/scenario-format.md)"),
       mechanisms: mechanismsSchema.partial().optional().describe("Mechanism strengths; every field optional (defaults in docs/scenario-format.md)"),
+      channelRules: channelRulesSchema.optional().describe("Per channel: whether a call or visit that finds the team closed queues or comes back later, and when patience starts (defaults: today's rules)"),
     })
     .meta({ title: "helhet scenario", description: "A municipality's teams and services as flows of citizen needs (durations and rates with units)." }),
   "a scenario object { name, population, costPerStaffHour, teams, services, ... }",

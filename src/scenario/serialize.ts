@@ -5,16 +5,31 @@
  *
  * @packageDocumentation
  */
+import type { SpreadInput } from "./fields.js";
+import { channelRulesToInput } from "./channelRules.js";
 import { formatHours } from "./hours.js";
 import type { ScenarioInput } from "./schema.js";
 import type { ArrivalProfile, Scenario, ServiceSpec, Spread, StepSpec, TeamSpec } from "./types.js";
 import { CHANNELS } from "./types.js";
 import { formatDuration, formatRate } from "./units.js";
 
-type InputSpread = { mean: string; cv: number };
-
-function spread(s: Spread): InputSpread {
-  return { mean: formatDuration(s.mean), cv: s.cv };
+function spread(s: Spread): SpreadInput {
+  switch (s.family) {
+    case "exponential":
+      return { exponential: formatDuration(s.mean) };
+    case "deterministic":
+      return { deterministic: formatDuration(s.mean) };
+    case "gamma":
+      return { gamma: { mean: formatDuration(s.mean), cv: s.cv } };
+    case "triangular":
+      return { triangular: { min: formatDuration(s.min), mode: formatDuration(s.mode), max: formatDuration(s.max) } };
+    case "uniform":
+      return { uniform: { min: formatDuration(s.min), max: formatDuration(s.max) } };
+    case "empirical":
+      return { empirical: { values: [...s.values], unit: "min" } };
+    default:
+      return { mean: formatDuration(s.mean), cv: s.cv };
+  }
 }
 
 function profile(p: ArrivalProfile): { byDay: number[]; byHour: number[]; byMonth: number[] } {
@@ -73,7 +88,7 @@ function service(s: ServiceSpec): ScenarioInput["services"][number] {
 
 /**
  * Writes a scenario in the input format, every field explicit (citizens and mechanisms
- * included), so that `parseScenario(scenarioToInput(s))` gives `s` back.
+ * included; channel rules where they differ from the defaults), so that `parseScenario(scenarioToInput(s))` gives `s` back.
  *
  * @param s - a scenario (from {@link parseScenario} or built by hand)
  * @returns the scenario in the input format, ready for `YAML.stringify` or `JSON.stringify`
@@ -85,6 +100,9 @@ function service(s: ServiceSpec): ScenarioInput["services"][number] {
 export function scenarioToInput(s: Scenario): ScenarioInput {
   const c = s.citizens;
   const m = s.mechanisms;
+  // channel rules are written only where they differ from today's (a scenario built by hand
+  // before channel rules existed has none)
+  const rules = s.channelRules === undefined ? undefined : channelRulesToInput(s.channelRules);
   return {
     name: s.name,
     description: s.description,
@@ -100,6 +118,8 @@ export function scenarioToInput(s: Scenario): ScenarioInput {
     citizens: {
       phonePatience: spread(c.phonePatience),
       visitPatience: spread(c.visitPatience),
+      ...(c.emailPatience === null ? {} : { emailPatience: spread(c.emailPatience) }),
+      ...(c.eformPatience === null ? {} : { eformPatience: spread(c.eformPatience) }),
       redialProbability: c.redialProbability,
       redialDelay: spread(c.redialDelay),
       giveUpProbability: c.giveUpProbability,
@@ -157,5 +177,6 @@ export function scenarioToInput(s: Scenario): ScenarioInput {
       coverAfter: formatDuration(m.coverAfterMinutes),
       readInWork: spread(m.readInWork),
     },
+    ...(rules === undefined ? {} : { channelRules: rules }),
   };
 }

@@ -23,11 +23,60 @@ export type Channel = "phone" | "visit" | "email" | "eform";
  */
 export const CHANNELS: readonly Channel[] = ["phone", "visit", "email", "eform"];
 
-/** A positive amount with its spread: `mean` minutes and coefficient of variation `cv` (lognormal; cv 0 = fixed). */
-export interface Spread {
-  readonly mean: number;
-  readonly cv: number;
+/**
+ * The distribution families a {@link Spread} may take, in the order messages and docs list them
+ * (`lognormal` is the default: a spread without a `family`).
+ *
+ * @example
+ * ```ts
+ * SPREAD_FAMILIES.includes("gamma"); //=> true
+ * ```
+ */
+export const SPREAD_FAMILIES = ["lognormal", "exponential", "gamma", "deterministic", "triangular", "uniform", "empirical"] as const;
+
+/** A distribution family of a {@link Spread}. */
+export type SpreadFamily = (typeof SPREAD_FAMILIES)[number];
+
+/**
+ * A positive amount that varies (work, patience, a delay), in minutes. Every spread has its
+ * `mean` and coefficient of variation `cv` (what the load analysis and the variety of work
+ * read); `family` says how values are drawn:
+ *
+ * - absent or `"lognormal"`: lognormal with that mean and cv (cv 0 = always the mean);
+ * - `"exponential"` (cv 1), `"gamma"` (by mean and cv > 0), `"deterministic"` (cv 0, always
+ *   the mean);
+ * - `"triangular"` (`min`, `mode`, `max`), `"uniform"` (`min`, `max`) and `"empirical"` (the
+ *   observed `values`, each drawn equally often): their own parameters, and `mean` and `cv`
+ *   must be theirs (`parseScenario` computes them).
+ *
+ * Every family draws from the same two uniforms per value (common random numbers; see
+ * `spreadDistribution`).
+ */
+export type Spread =
+  | { readonly family?: "lognormal" | "exponential" | "gamma" | "deterministic"; readonly mean: number; readonly cv: number }
+  | { readonly family: "triangular"; readonly mean: number; readonly cv: number; readonly min: number; readonly mode: number; readonly max: number }
+  | { readonly family: "uniform"; readonly mean: number; readonly cv: number; readonly min: number; readonly max: number }
+  | { readonly family: "empirical"; readonly mean: number; readonly cv: number; readonly values: readonly number[] };
+
+/**
+ * How one channel's contacts meet a closed team and when a citizen's patience starts.
+ *
+ * - `whenClosed`: a call or visit that finds its team closed (or everyone there away) comes
+ *   back later (`"comeBack"`, at a random time in the next opening period, as a new contact
+ *   with its patience restarting) or waits in the line until the team opens (`"queue"`).
+ *   Written contacts (e-mail, e-form) always wait in the line: their rule says `"queue"`.
+ * - `patienceFrom`: the patience counts from joining an open line (`"joining"`: for a contact
+ *   made while the team is closed, from the opening) or from the moment the contact is made
+ *   (`"arrival"`: time waiting for the opening counts). A contact that comes back later is a
+ *   new contact at an open line, so under `"comeBack"` the two are the same.
+ */
+export interface ChannelRule {
+  readonly whenClosed: "comeBack" | "queue";
+  readonly patienceFrom: "joining" | "arrival";
 }
+
+/** A {@link ChannelRule} for every channel. */
+export type ChannelRules = Readonly<Record<Channel, ChannelRule>>;
 
 /** What a team does in the flow. */
 export type TeamRole = "front" | "caseWork" | "specialist" | "field" | "meeting";
@@ -126,6 +175,10 @@ export interface CitizenSpec {
   readonly phonePatience: Spread;
   /** Time a visitor waits at a busy desk before leaving (M11). */
   readonly visitPatience: Spread;
+  /** Time an e-mail waits for an answer before the citizen gives up on it (null: as long as it takes). */
+  readonly emailPatience: Spread | null;
+  /** Time an e-form enquiry waits for an answer before the citizen gives up on it (null: as long as it takes). */
+  readonly eformPatience: Spread | null;
   /** Chance a caller who hung up calls again (M11). */
   readonly redialProbability: number;
   readonly redialDelay: Spread;
@@ -253,4 +306,6 @@ export interface Scenario {
   readonly services: readonly ServiceSpec[];
   readonly citizens: CitizenSpec;
   readonly mechanisms: MechanismSpec;
+  /** Per channel: closed-team and patience rules (defaults: today's, see {@link ChannelRule}). */
+  readonly channelRules: ChannelRules;
 }

@@ -132,3 +132,24 @@ function countAtMost(sorted: Float64Array, x: number): number {
   }
   return lo;
 }
+
+/**
+ * Asserts the Kolmogorov–Smirnov distance D_n = sup_x |F_n(x) - F(x)| of a sample from a
+ * continuous distribution is below the asymptotic critical value at level 0.001,
+ * √(-ln(0.0005) / (2n)) = 1.9495 / √n (Kolmogorov's limit law; see e.g. the Wikipedia article
+ * "Kolmogorov–Smirnov test"). D_n is checked on both sides of every sample point.
+ *
+ * @param samples - the sample (n >= 10^4).
+ * @param cdf - the true, continuous CDF.
+ */
+export function expectKolmogorovSmirnov(samples: ArrayLike<number>, cdf: (x: number) => number): void {
+  const sorted = Float64Array.from(samples).sort();
+  const n = sorted.length;
+  let d = 0;
+  for (let i = 0; i < n; i++) {
+    const f = cdf(sorted[i] as number);
+    d = Math.max(d, (i + 1) / n - f, f - i / n);
+  }
+  const critical = Math.sqrt(-Math.log(0.0005) / (2 * n));
+  expect(d, `KS distance ${d} > critical ${critical} (level 0.001), n = ${n}`).toBeLessThanOrEqual(critical);
+}

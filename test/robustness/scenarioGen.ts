@@ -1,16 +1,17 @@
 /**
  * fast-check generators of VALID scenarios and policies, written in the input format a user
  * writes (units, readable hours, partial citizens and mechanisms), with extreme but legal
- * values: zero and huge variety (cv 0 and 20), one person and a thousand, an hour and ten
- * years, shares at exactly 0 and 1, every channel, scheduled runs, arrival profiles with
- * zeros, and every policy choice in every combination.
+ * values: zero and huge variety (cv 0 and 20), every distribution family, one person and a
+ * thousand, an hour and ten years, shares at exactly 0 and 1, every channel and channel rule,
+ * written patience, scheduled runs, arrival profiles with zeros, and every policy choice in
+ * every combination.
  *
  * Work per run is bounded by construction: each service's arrival rate is chosen so that about
  * `expectedNeeds` needs arise over horizon + drain, whatever the horizon. That keeps a
  * ten-year horizon as cheap as a one-hour one, so the generators can run thousands of cases.
  */
 import fc from "fast-check";
-import type { PolicyInput, ScenarioInput } from "../../src/index.js";
+import { parseDuration, type PolicyInput, type ScenarioInput } from "../../src/index.js";
 
 type TeamInput = ScenarioInput["teams"][number];
 type ServiceInput = ScenarioInput["services"][number];
@@ -66,7 +67,35 @@ const cv = fc.oneof(fc.constantFrom(0, 0, 0.5, 1, 5, 20), fc.double({ min: 0, ma
 /** A share with its ends: exactly 0 and exactly 1 are common. */
 export const shareArb = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }));
 
-const spread = (mean: fc.Arbitrary<string>) => fc.record({ mean, cv });
+/** Minutes of a generated duration text ("45 min", "1.5 hours", ...). */
+const minutesOf = (text: string): number => parseDuration(text);
+const tidyMinutes = (m: number): string => `${Number(m.toPrecision(6))} min`;
+
+/**
+ * A spread: mostly today's lognormal { mean, cv }, else any other family around the same mean
+ * (exponential, gamma, deterministic, triangular and uniform from 0, observed values).
+ */
+const spread = (mean: fc.Arbitrary<string>) =>
+  fc.oneof(
+    { weight: 4, arbitrary: fc.record({ mean, cv }) },
+    { weight: 1, arbitrary: mean.map((m) => ({ exponential: m })) },
+    { weight: 1, arbitrary: fc.record({ mean, cv: fc.constantFrom(0.001, 0.5, 1, 5, 20) }).map((g) => ({ gamma: g })) },
+    { weight: 1, arbitrary: mean.map((m) => ({ deterministic: m })) },
+    { weight: 1, arbitrary: mean.map((m) => ({ triangular: { min: "0 min", mode: m, max: tidyMinutes(3 * minutesOf(m)) } })) },
+    { weight: 1, arbitrary: mean.map((m) => ({ uniform: { min: "0 min", max: tidyMinutes(2 * minutesOf(m)) } })) },
+    { weight: 1, arbitrary: mean.map((m) => ({ empirical: ["0 min", m, tidyMinutes(2 * minutesOf(m))] })) },
+  );
+
+/** Channel rules: each channel's rule given or left out, every combination. */
+const channelRulesArb = fc.record(
+  {
+    phone: fc.record({ whenClosed: fc.constantFrom("comeBack", "queue"), patienceFrom: fc.constantFrom("joining", "arrival") }, { requiredKeys: [] }),
+    visit: fc.record({ whenClosed: fc.constantFrom("comeBack", "queue"), patienceFrom: fc.constantFrom("joining", "arrival") }, { requiredKeys: [] }),
+    email: fc.record({ patienceFrom: fc.constantFrom("joining", "arrival") }, { requiredKeys: [] }),
+    eform: fc.record({ patienceFrom: fc.constantFrom("joining", "arrival") }, { requiredKeys: [] }),
+  },
+  { requiredKeys: [] },
+);
 
 /** Staff: one person, a handful, or a thousand. */
 const staff = fc.oneof(fc.constantFrom(1, 1, 2, 1000), fc.integer({ min: 1, max: 40 }));
@@ -216,6 +245,8 @@ const citizensArb = fc.record(
   {
     phonePatience: spread(fc.constantFrom("1 s", "2.5 min", "1 hour", "1000 weeks")),
     visitPatience: spread(fc.constantFrom("1 s", "30 min", "1 day")),
+    emailPatience: fc.option(spread(fc.constantFrom("1 hour", "2 days", "4 weeks")), { nil: null }),
+    eformPatience: fc.option(spread(fc.constantFrom("1 hour", "2 weeks")), { nil: null }),
     redialProbability: shareArb,
     redialDelay: spread(fc.constantFrom("1 min", "30 min", "1 day")),
     giveUpProbability: shareArb,
@@ -313,10 +344,11 @@ export function scenarioArb(options: ScenarioArbOptions = {}): fc.Arbitrary<Gene
             services: fc.tuple(...Array.from({ length: nServices }, (_, i) => serviceArb(i, teamIds, answered, run.minutes, expectedNeeds))),
             citizens: fc.option(citizensArb, { nil: undefined }),
             mechanisms: fc.option(mechanismsArb, { nil: undefined }),
+            channelRules: fc.option(channelRulesArb, { nil: undefined }),
             population: fc.constantFrom(1, 8000, 1_000_000_000),
             costPerStaffHour: fc.constantFrom(0, 550, 1e6),
           })
-          .map(({ services, citizens, mechanisms, population, costPerStaffHour }) => {
+          .map(({ services, citizens, mechanisms, channelRules, population, costPerStaffHour }) => {
             const input: Record<string, unknown> = {
               name: "generated",
               population,
@@ -329,6 +361,7 @@ export function scenarioArb(options: ScenarioArbOptions = {}): fc.Arbitrary<Gene
             };
             if (citizens !== undefined) input["citizens"] = citizens;
             if (mechanisms !== undefined) input["mechanisms"] = mechanisms;
+            if (channelRules !== undefined) input["channelRules"] = channelRules;
             return { input: input as unknown as ScenarioInput, window: { horizon: run.horizon, warmup: run.warmup, drain: run.drain } };
           });
       }),
