@@ -70,8 +70,8 @@ describe("helhet command", () => {
   it("exits 2 with a clear message on usage and validation errors, never a stack trace", async () => {
     const cases: [string[], RegExp][] = [
       [["frobnicate"], /unknown command "frobnicate"/],
-      [["--seed", "x"], /--seed must be a whole number, got "x"/],
-      [["--replications", "0"], /--replications must be a whole number ≥ 1, got "0"/],
+      [["--seed", "x"], /--seed must be a whole number in decimal digits, e\.g\. 7, got "x"/],
+      [["--replications", "0"], /--replications must be a whole number ≥ 1 in decimal digits, got "0"/],
       [["--format", "xml"], /--format must be one of table, json, csv, markdown, got "xml"/],
       [["--scenario", "nowhere"], /soderhamn/],
       [["--scenario", "nowhere/none.yaml"], /does not exist/],
