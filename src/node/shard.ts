@@ -221,10 +221,54 @@ export function mergeShards(shards: readonly ShardResult[], sources?: readonly s
   if (seen.size < count) throw new ShardError(missingMessage([...seen.keys()], count));
   const metricNames = Object.keys(ref.shard.results[0]?.metrics ?? {}).sort();
   for (const s of sorted) checkShardResults(s.shard, name(s), metricNames, `results[0] of ${name(ref)}`);
-  return buildComparison(
+  const comparison = buildComparison(
     { scenario: ref.shard.scenario, seed: ref.shard.seed, policies: ref.shard.policies, warnings: ref.shard.warnings },
     inCompareOrder(sorted.flatMap((s) => s.shard.results), ref.shard.policies),
   );
+  // finite values can still be too large to combine (a standard deviation of 1e308 overflows)
+  const bad = firstNonFinite(comparison);
+  if (bad !== undefined) {
+    let culprit = "";
+    if (bad.metric !== undefined) {
+      let largest = -1;
+      for (const s of sorted) {
+        for (const [i, r] of s.shard.results.entries()) {
+          const v = Math.abs(r.metrics[bad.metric] ?? 0);
+          if (v > largest) {
+            largest = v;
+            culprit = `; the largest is ${r.metrics[bad.metric]} in ${name(s)}, results[${i}]`;
+          }
+        }
+      }
+    }
+    const all = `${sorted.slice(0, 5).map(name).join(", ")}${sorted.length > 5 ? ` and ${sorted.length - 5} more` : ""}`;
+    throw new ShardError(`the shards do not combine into a comparison: ${bad.where} would be ${bad.value}${bad.metric === undefined ? ` (shards ${all})` : ` (metric "${bad.metric}" has values too large${culprit})`}`);
+  }
+  return comparison;
+}
+
+/** The first NaN or infinite number of a comparison, with where it is and its metric. */
+function firstNonFinite(c: Comparison): { where: string; metric?: string; value: number } | undefined {
+  const estimates: Array<[string, Readonly<Record<string, { mean: number; sd?: number | null; ci95: readonly [number, number] | null }>>]> = [
+    ...Object.entries(c.policies).map(([p, m]) => [`policies["${p}"]`, m] as [string, typeof m]),
+    ...Object.entries(c.differences).map(([p, m]) => [`differences["${p}"]`, m] as [string, typeof m]),
+  ];
+  for (const [where, metrics] of estimates) {
+    for (const [metric, e] of Object.entries(metrics)) {
+      for (const value of [e.mean, e.sd ?? 0, ...(e.ci95 ?? [])]) if (!Number.isFinite(value)) return { where: `${where}["${metric}"]`, metric, value };
+    }
+  }
+  const walk = (v: unknown, where: string): { where: string; value: number } | undefined => {
+    if (typeof v === "number") return Number.isFinite(v) ? undefined : { where, value: v };
+    if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        const found = walk(x, `${where}.${k}`);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk({ horizonDays: c.horizonDays, warmupDays: c.warmupDays, pooled: c.pooled, capability: c.capability, suggestedWarmupDays: c.suggestedWarmupDays }, "comparison");
 }
 
 /** "shard 1/3 is missing (have 0/3, 2/3)": at most five missing and five present shards named. */
