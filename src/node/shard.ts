@@ -174,7 +174,8 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
  *   seed, policies, options, shard count, warnings or fingerprints differ), when a shard is
  *   missing or given twice, when a shard lacks, repeats or misplaces a replication, or when a
  *   result has other metrics than the rest, a metric or time that is not a finite number, or a
- *   window that does not make sense
+ *   window that does not make sense, or when values are too large to combine (a standard
+ *   deviation would overflow)
  * @example
  * ```ts
  * const files = readdirSync("results").map((f) => join("results", f));
