@@ -20,6 +20,12 @@ describe("helhet command", () => {
     expect((await run(["--version"])).out).toMatch(/^\d+\.\d+\.\d+|dev/);
   });
 
+  it("docs/cli.md shows exactly the help text", async () => {
+    const doc = readFileSync(join(__dirname, "..", "docs", "cli.md"), "utf8");
+    const block = /```\n(helhet — simulate[\s\S]*?)```\n/.exec(doc)?.[1];
+    expect(block).toBe(`${(await run(["--help"])).out.replace(/\n$/, "")}\n`);
+  });
+
   it("lists the built-in scenarios and prints the schema", async () => {
     const r = await run(["scenarios"]);
     expect(r.code).toBe(0);
