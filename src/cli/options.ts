@@ -79,8 +79,8 @@ const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
 
 /** A hint for an option a command does not use, where there is a better one. */
 const INSTEAD: Readonly<Record<string, string>> = {
-  "run --policies": "run takes one policy: --policy NAME|FILE (compare runs several)",
-  "compare --policy": "compare takes --policies LIST (run takes one --policy)",
+  "run --policies": "run takes one policy: --policy NAME|FILE; compare runs several",
+  "compare --policy": "compare takes --policies LIST; run takes one --policy",
   "journey --policy": "journey takes --policies LIST",
   "sweep --policy": "sweep takes --policies LIST",
   "sweep --html": "sweep writes no HTML report",

@@ -56,7 +56,7 @@ describe("D16: options a command does not use are refused, not ignored", () => {
       [[...QUICK, "--shard", "0/1", "--html", join(dir, "s.html")], "--html is not used with --shard (a shard writes no HTML report: give --html to helhet merge)"],
       [[...QUICK, "--shard", "0/1", "--format", "csv"], '--shard writes a shard file (JSON), so --format must be json or left out, got "csv"'],
       [[...QUICK, "--shard", "0/1", "--workers", "2"], "--workers is not used with --shard (a shard runs in one thread: run more shards instead)"],
-      [["run", ...QUICK, "--policies", "minutes"], "run does not use --policies (run takes one policy: --policy NAME|FILE (compare runs several))"],
+      [["run", ...QUICK, "--policies", "minutes"], "run does not use --policies (run takes one policy: --policy NAME|FILE; compare runs several)"],
       [["scenarios", "--out", join(dir, "sc.json")], "scenarios does not use --out (scenarios prints a list for reading)"],
       [["scenarios", "--format", "json"], "scenarios does not use --format (scenarios prints a list for reading)"],
       [["schema", "--format", "csv"], "schema does not use --format (the schema is always JSON)"],
