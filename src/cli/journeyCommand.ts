@@ -19,10 +19,9 @@ import {
 } from "../journey/index.js";
 import { journeyMapChart, journeysHtml, touchpointChart, type JourneySection } from "../report/index.js";
 import { capacityWarnings } from "../experiment/index.js";
-import { writeFileAtomic } from "../node/atomicWrite.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { UsageError, type CliOptions } from "./options.js";
-import { progressBar } from "./terminal.js";
+import { escapeControls, progressBar } from "./terminal.js";
 
 /** Where the journey command writes. */
 export interface JourneyIo {
@@ -40,13 +39,15 @@ export interface JourneyIo {
  * @param io - output
  * @param scenario - the scenario
  * @param policies - the policies
- * @returns the text (or JSON) to emit
+ * @returns the text (or JSON) to emit, and the HTML page when --html is given (the caller writes
+ *   both)
  * @example
  * ```ts
  * // helhet journey --scenario teaching --policies minutes,whole
+ * const { text } = await journeyReport(options, io, loadScenario("teaching"), [policies.minutes, policies.whole]);
  * ```
  */
-export async function journeyReport(options: CliOptions, io: JourneyIo, scenario: Scenario, policies: readonly Policy[]): Promise<string> {
+export async function journeyReport(options: CliOptions, io: JourneyIo, scenario: Scenario, policies: readonly Policy[]): Promise<{ text: string; html?: string }> {
   if (options.format !== "table" && options.format !== "json") throw new UsageError(`journey writes --format table or json, got "${options.format}"`);
   const service = options.service === undefined ? undefined : serviceOf(scenario, options.service);
   const window = {
@@ -60,7 +61,7 @@ export async function journeyReport(options: CliOptions, io: JourneyIo, scenario
   for (const p of policies) {
     const run = simulate(scenario, p, { ...window, journal: { every: 5 } });
     const only = service === undefined ? {} : { service };
-    const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `${scenario.name}, ${p.name}: what-if per touchpoint`);
+    const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}, ${p.name}: what-if per touchpoint`));
     const ranking = await touchpointsParallel(scenario, p, { ...window, ...only, replications, rankBy: options.rankBy, workers: options.workers, ...(bar ? { onProgress: bar.update } : {}) });
     bar?.stop();
     results.push({
@@ -72,17 +73,17 @@ export async function journeyReport(options: CliOptions, io: JourneyIo, scenario
       ranking,
     });
   }
+  let html: string | undefined;
   if (options.html !== undefined) {
     const sections: JourneySection[] = [
       { title: "Journey map", charts: [journeyMapChart(results.map((r) => r.map))] },
       { title: "Touchpoints that matter most", charts: [touchpointChart(results.map((r) => r.ranking))] },
       ...results.map((r) => ({ title: `${r.policy}${r.service === null ? "" : ` (${r.service})`}: journeys, map and touchpoints`, text: textOf(r) })),
     ];
-    writeFileAtomic(options.html, await journeysHtml(`${scenario.name}: customer journeys`, sections));
-    if (!options.quiet) io.err(`wrote ${options.html}`);
+    html = await journeysHtml(`${scenario.name}: customer journeys`, sections);
   }
-  if (options.format === "json") return `${JSON.stringify(Object.fromEntries(results.map((r) => [r.policy, r])), null, 2)}\n`;
-  return `${results.map(textOf).join("\n\n")}\n`;
+  const text = options.format === "json" ? `${JSON.stringify(Object.fromEntries(results.map((r) => [r.policy, r])), null, 2)}\n` : `${results.map(textOf).join("\n\n")}\n`;
+  return html === undefined ? { text } : { text, html };
 }
 
 function textOf(r: { policy: string; service: string | null; picks: ReturnType<typeof pickJourneys>; map: ReturnType<typeof journeyMap>; attribution: ReturnType<typeof attribution>; ranking: ReturnType<typeof touchpoints> }): string {

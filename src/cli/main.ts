@@ -4,19 +4,20 @@
  *
  * @packageDocumentation
  */
-import { builtinScenarios, loadScenario, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
+import { statSync } from "node:fs";
+import { builtinScenarios, formatDuration, loadScenario, parseDuration, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
-import { capacityWarnings, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
+import { capacityWarnings, checkPolicies, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
 import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, journeyMapChart, needTableCsv, needTableJsonLines, reading, seriesCsv, sweepCsv, sweepTable, touchpointChart } from "../report/index.js";
 import { journeyMap } from "../journey/index.js";
-import { simulate } from "../model/index.js";
+import { runWindow, simulate } from "../model/index.js";
 import { readPolicyFile, readScenarioFile } from "../node/files.js";
-import { writeFileAtomic } from "../node/atomicWrite.js";
 import { compareParallel } from "../node/parallel.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
-import { mergeShards, readShardFile, runShard, ShardError, stringifyShard, writeShardFile } from "../node/shard.js";
+import { mergeShards, readShardFile, runShard, ShardError, stringifyShard } from "../node/shard.js";
 import { parseOptions, UsageError, type CliOptions } from "./options.js";
-import { colours, progressBar } from "./terminal.js";
+import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputOption, type OutputTarget } from "./outputs.js";
+import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
 
 /** Where the command writes: stdout and stderr, and whether they are terminals. */
@@ -41,7 +42,7 @@ Usage:
   helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison
   helhet scenarios                list the built-in scenarios
   helhet schema                   print the JSON Schema of scenario files
-  helhet validate FILE            check a scenario file and list every problem
+  helhet validate FILE...         check scenario files and list every problem
   helhet --help | --version
 
 Options:
@@ -53,11 +54,17 @@ Options:
   --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
   --format FORMAT          table, json, csv or markdown (default: table; sweep: no markdown;
                            journey: table or json)
-  --out FILE               write the result to FILE (whole or not at all) instead of stdout
-  --html FILE              also write a self-contained HTML report with charts (compare, run, merge, journey)
+  --out FILE               write the result to FILE (whole or not at all) instead of stdout; never
+                           an input of the run; a pipe or device (/dev/stdout) is written into
+  --html FILE              also write a self-contained HTML report with charts (compare, run, merge,
+                           journey); checked before the run, written together with --out
+  --series PERIOD          for compare, run and merge: print the series over time instead of the
+                           table, by week, day or hour (CSV, or JSON with --format json)
+  --needs FILE             for run: also write the need records of replication 0, one row per
+                           need (CSV, or JSON lines when FILE ends in .jsonl)
   --workers N              run replications on N worker threads (same numbers as 1)
-  --shard K/N              run only shard K of N (replications r with r mod N = K) and write a
-                           mergeable shard file (--out) for helhet merge
+  --shard K/N              run only shard K of N (replications r with r mod N = K, N at most the
+                           replications) and write a mergeable shard file (--out) for helhet merge
   --quiet                  no progress and no reading, just the result
   --no-color               no colours (also when NO_COLOR is set)
   --policy NAME|FILE       for run: the policy (default: whole)
@@ -67,12 +74,10 @@ Options:
   --service ID             for journey: only this service's citizens (id or name)
   --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
                            or contactsPerNeed
-  --series PERIOD          for compare, run and merge: print the series over time instead of the
-                           table, by week, day or hour (CSV, or JSON with --format json)
-  --needs FILE             for run: also write the need records of replication 0, one row per
-                           need (CSV, or JSON lines when FILE ends in .jsonl)
 
-Exit status: 0 success, 2 usage or validation error, 1 anything else.
+An option a command does not use is refused. Numbers are whole numbers in decimal digits.
+Exit status: 0 success, 2 usage or validation error, 1 anything else (an output that cannot be
+written, for one).
 `;
 
 declare const __HELHET_VERSION__: string | undefined;
@@ -80,7 +85,8 @@ const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0
 
 /**
  * Runs the command and returns the exit status (0 success, 2 usage or validation error, 1
- * anything else). Never throws for user errors.
+ * anything else). Never throws for user errors. Messages on `io.err` have their control
+ * characters escaped.
  *
  * @param argv - the arguments after the program name
  * @param io - output streams
@@ -91,60 +97,151 @@ const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0
  * ```
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const safe: CliIo = { ...io, err: (s) => io.err(escapeControls(s)) };
   try {
-    const options = parseOptions(argv, io.env ?? {}, io.isTTY === true);
+    const options = parseOptions(argv, io.env ?? {}, io.isTTY === true, builtinScenarios().map((s) => s.name));
     if (options.help) return io.out(HELP), 0;
     if (options.version) return io.out(VERSION), 0;
     switch (options.command) {
       case "compare":
-        return await compareCommand(options, io, options.policies);
+        return await compareCommand(options, safe, options.policies, "--policies");
       case "run":
-        return await compareCommand(options, io, [options.policy]);
-      case "journey": {
-        const scenario = scenarioOf(options.scenario);
-        return emit(options, io, await journeyReport(options, io, scenario, options.policies.map(policyOf)));
-      }
+        return await compareCommand(options, safe, [options.policy], "--policy");
+      case "journey":
+        return await journeyCommand(options, safe);
       case "merge":
-        return await mergeCommand(options, io);
+        return await mergeCommand(options, safe);
       case "sweep":
-        return sweepCommand(options, io);
+        return await sweepCommand(options, safe);
       case "scenarios":
-        for (const s of builtinScenarios()) io.out(`${s.name.padEnd(16)} ${s.description}`);
+        for (const s of builtinScenarios()) io.out(escapeControls(`${s.name.padEnd(16)} ${s.description}`));
         return 0;
-      case "schema":
-        return emit(options, io, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      case "schema": {
+        const outputs = planOutputs([["--out", options.out]], []);
+        return await finish(options, safe, outputs, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      }
       case "validate":
-        return validateCommand(options, io);
+        return validateCommand(options, safe);
       default:
         throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, journey, merge, scenarios, schema, validate`);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`helhet: ${e.message}\nRun "helhet --help" for the options.`);
-      return 2;
-    }
-    if (e instanceof ScenarioError || e instanceof RangeError || e instanceof ShardError) {
-      io.err(`helhet: ${e.message}`);
-      return 2;
-    }
-    io.err(`helhet: ${(e as Error).message ?? String(e)}`);
-    return 1;
+    return failure(e, safe);
   }
 }
 
-function scenarioOf(name: string): Scenario {
-  return /[/\\]|\.(ya?ml|json)$/i.test(name) ? readScenarioFile(name) : loadScenario(name);
+/** The exit status of an error, after printing its message (prefixed with `about:` when given). */
+function failure(e: unknown, io: CliIo, about = ""): number {
+  if (e instanceof UsageError) {
+    io.err(`helhet: ${about}${e.message}\nRun "helhet --help" for the options.`);
+    return 2;
+  }
+  if (e instanceof ScenarioError || e instanceof RangeError || e instanceof ShardError) {
+    io.err(`helhet: ${about}${e.message}`);
+    return 2;
+  }
+  // OutputError ("cannot write --out …") and anything unexpected
+  io.err(`helhet: ${about}${e instanceof OutputError ? e.message : ((e as Error)?.message ?? String(e))}`);
+  return 1;
 }
 
-function policyOf(name: string): Policy {
-  if (name === "minutes" || name === "whole") return presets[name];
-  if (/[/\\]|\.(ya?ml|json)$/i.test(name)) return readPolicyFile(name);
-  throw new UsageError(`--policies: "${name}" is neither a preset (minutes, whole) nor a policy file (.yaml, .json)`);
+/** A ScenarioError's first problem without the "(scenario): " of a whole document. */
+function oneIssue(e: ScenarioError): string {
+  return (e.issues[0]?.message ?? e.message).replace(/^\(scenario\): /, "");
 }
 
-async function compareCommand(options: CliOptions, io: CliIo, policyNames: readonly string[]): Promise<number> {
-  const scenario = scenarioOf(options.scenario);
-  const policies = policyNames.map(policyOf);
+/** Where a scenario comes from: a built-in name, a file, or inline YAML/JSON text. */
+interface Source<T> {
+  readonly load: () => T;
+  /** The file, when it is read from one. */
+  readonly file?: string;
+}
+
+const PATH_LIKE = /[/\\]|\.(ya?ml|json)$/i;
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * --scenario: a built-in name; else a file when one exists at that path (whatever its
+ * extension) or the text looks like a path; else inline YAML or JSON when it looks like a
+ * mapping ({...} or "key: value"); else an unknown name.
+ */
+function scenarioSource(name: string): Source<Scenario> {
+  if (builtinScenarios().some((s) => s.name === name)) return { load: () => loadScenario(name) };
+  if (isFile(name) || PATH_LIKE.test(name)) return { load: () => readScenarioFile(name), file: name };
+  if (/[:{\n]/.test(name)) return { load: () => loadScenario(name) };
+  if (/^[A-Za-z0-9_-]+$/.test(name.trim())) {
+    return {
+      load: () => {
+        try {
+          return loadScenario(name);
+        } catch (e) {
+          if (e instanceof ScenarioError) throw new UsageError(`--scenario: ${oneIssue(e)}, or a scenario file`);
+          throw e;
+        }
+      },
+    };
+  }
+  const names = builtinScenarios().map((s) => s.name).join(", ");
+  throw new UsageError(`--scenario ${JSON.stringify(name)} is neither a built-in scenario (${names}) nor a file that exists`);
+}
+
+/** A policy: a preset name, or a file when one exists at that path or the text looks like a path. */
+function policySource(name: string, option: string): Source<Policy> {
+  if (name === "minutes" || name === "whole") return { load: () => presets[name] };
+  if (isFile(name) || PATH_LIKE.test(name)) return { load: () => readPolicyFile(name), file: name };
+  throw new UsageError(`${option}: ${JSON.stringify(name)} is neither a preset (minutes, whole) nor a policy file that exists`);
+}
+
+function inputsOf(scenario: Source<Scenario>, policies: readonly Source<Policy>[]): OutputInput[] {
+  return [
+    ...(scenario.file === undefined ? [] : [{ what: "the scenario file", path: scenario.file }]),
+    ...policies.flatMap((p) => (p.file === undefined ? [] : [{ what: "a policy file", path: p.file }])),
+  ];
+}
+
+/**
+ * The run's window, checked here so that the message speaks of the options: a warm-up that is
+ * not shorter than the horizon names where each came from (an option or the scenario).
+ */
+function checkWindow(options: CliOptions, scenario: Scenario): void {
+  const { horizon, warmup } = options;
+  if (horizon === undefined && warmup === undefined) return;
+  for (const [option, text] of [["--horizon", horizon], ["--warmup", warmup]] as const) {
+    if (text === undefined) continue;
+    try {
+      parseDuration(text, { allowZero: true });
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new UsageError(`${option}: ${oneIssue(e)}`);
+      throw e;
+    }
+  }
+  try {
+    runWindow(scenario, { ...(horizon === undefined ? {} : { horizon }), ...(warmup === undefined ? {} : { warmup }) });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    if (!/^warmup must be/.test(e.message)) throw new UsageError(e.message.replace(/^(horizon|warmup)\b:?/, (w) => `--${w.replace(":", "")}:`));
+    if (warmup === undefined) {
+      throw new UsageError(`--horizon ${JSON.stringify(horizon)} is not longer than ${scenario.name}'s warm-up (${formatDuration(scenario.warmupMinutes)}); give a shorter --warmup too`);
+    }
+    if (horizon === undefined) throw new UsageError(`--warmup ${JSON.stringify(warmup)} must be shorter than ${scenario.name}'s horizon (${formatDuration(scenario.horizonMinutes)})`);
+    throw new UsageError(`--warmup ${JSON.stringify(warmup)} must be shorter than --horizon ${JSON.stringify(horizon)}`);
+  }
+}
+
+async function compareCommand(options: CliOptions, io: CliIo, policyNames: readonly string[], policyOption: string): Promise<number> {
+  const scenarioFrom = scenarioSource(options.scenario);
+  const policyFrom = policyNames.map((n) => policySource(n, policyOption));
+  const outputs = planOutputs([["--out", options.out], ["--html", options.html], ["--needs", options.needs]], inputsOf(scenarioFrom, policyFrom));
+  const scenario = scenarioFrom.load();
+  const policies = policyFrom.map((p) => p.load());
+  checkWindow(options, scenario);
   const c = colours(options.color);
   // the load analysis speaks before the run starts
   const warnings = capacityWarnings(scenario, policies);
@@ -157,32 +254,55 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
     ...(options.series === undefined ? {} : { series: options.series }),
   };
   if (options.shard !== undefined) {
-    // one shard of a run spread over machines: a mergeable result (helhet merge)
-    const shard = runShard(scenario, policies, { ...window, shard: options.shard });
-    if (options.out !== undefined) {
-      writeShardFile(options.out, shard);
-      return 0;
-    }
-    io.out(stringifyShard(shard).replace(/\n$/, ""));
-    return 0;
+    // one shard of a run spread over machines: a mergeable result (helhet merge), carrying the
+    // load warnings so that the merged comparison is the one compare gives
+    const shard = runShard(scenario, policies, { ...window, shard: options.shard, warnings });
+    return finish(options, io, outputs, escapeJson(stringifyShard(shard)));
   }
-  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`);
+  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`));
   const run = { ...window, ...(bar ? { onProgress: bar.update } : {}), warnings };
   const comparison = options.workers > 1 ? await compareParallel(scenario, policies, { ...run, workers: options.workers }) : compare(scenario, policies, run);
   bar?.stop();
-  if (options.html !== undefined) await writeHtml(options, io, comparison, scenario, policies, window);
-  if (options.needs !== undefined) writeNeeds(options, io, scenario, policies[0] as Policy, window);
+  const html = options.html === undefined ? undefined : await htmlOf(options, comparison, scenario, policies, window);
+  const needs = options.needs === undefined ? undefined : needsText(options, io, scenario, policies[0] as Policy, window);
   let text: string;
-  if (options.series !== undefined) text = seriesText(options, comparison);
-  else if (options.format === "json") text = `${JSON.stringify(comparison, null, 2)}\n`;
-  else if (options.format === "csv") text = comparisonCsv(comparison);
-  else if (options.format === "markdown") text = comparisonMarkdown(comparison);
-  else {
-    const head = `${c.bold(scenario.name)} — ${comparison.replications} replications, seed ${comparison.seed}; mean [95% interval]; differences are paired (same citizens)`;
-    text = `${head}\n\n${comparisonTable(comparison, { bold: c.bold, dim: c.dim })}\n`;
-    if (!options.quiet && policies.length >= 2) text += `\n${reading(comparison)}\n`;
-  }
-  return emit(options, io, text);
+  if (options.series !== undefined) text = seriesText(options, io, comparison);
+  else if (options.format === "table") {
+    const shown = escapeStrings(comparison);
+    const head = `${c.bold(escapeControls(scenario.name))} — ${comparison.replications} replications, seed ${comparison.seed}; mean [95% interval]; differences are paired (same citizens)`;
+    text = `${head}\n\n${comparisonTable(shown, { bold: c.bold, dim: c.dim })}\n`;
+    if (!options.quiet && policies.length >= 2) text += `\n${reading(shown)}\n`;
+  } else text = dataText(options, io, comparison);
+  return finish(options, io, outputs, text, html, needs);
+}
+
+/** The series over time of a comparison: CSV, or JSON with --format json. */
+function seriesText(options: CliOptions, io: CliIo, comparison: Comparison): string {
+  const s = comparison.series;
+  if (s === undefined) throw new UsageError("these results carry no series over time (shards written without them)");
+  if (s.period !== options.series) throw new UsageError(`--series ${options.series}: the results carry series by ${s.period}`);
+  if (options.format === "json") return escapeJson(`${JSON.stringify(s, null, 2)}\n`);
+  const csv = seriesCsv(s);
+  return onTerminal(options, io) ? escapeControls(csv) : csv;
+}
+
+/** The need records of replication 0 of the policy, as CSV or (for .jsonl) JSON lines. */
+function needsText(options: CliOptions, io: CliIo, scenario: Scenario, policy: Policy, window: ExperimentOptions): string {
+  const path = options.needs as string;
+  const run = simulate(scenario, policy, { ...windowOf(window), seed: window.seed ?? 1, replication: 0, series: false });
+  if (!options.quiet) io.err(`${path}: ${run.needs.length} needs of replication 0`);
+  return /\.jsonl$/i.test(path) ? needTableJsonLines(run) : needTableCsv(run);
+}
+
+/** JSON, CSV or Markdown of a comparison (CSV and Markdown escaped only on a terminal). */
+function dataText(options: CliOptions, io: CliIo, comparison: Comparison): string {
+  if (options.format === "json") return escapeJson(`${JSON.stringify(comparison, null, 2)}\n`);
+  const text = options.format === "csv" ? comparisonCsv(comparison) : comparisonMarkdown(comparison);
+  return onTerminal(options, io) ? escapeControls(text) : text;
+}
+
+function onTerminal(options: CliOptions, io: CliIo): boolean {
+  return options.out === undefined && io.isTTY === true;
 }
 
 /**
@@ -190,7 +310,7 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
  * journey map of replication 0, and the touchpoint ranking (a what-if per team, with two
  * replications to keep the report quick) when the scenario is at hand.
  */
-async function writeHtml(options: CliOptions, io: CliIo, comparison: Comparison, scenario: Scenario | undefined, policies: readonly Policy[], window: ExperimentOptions): Promise<void> {
+async function htmlOf(options: CliOptions, comparison: Comparison, scenario: Scenario | undefined, policies: readonly Policy[], window: ExperimentOptions): Promise<string> {
   const endToEndDays: Record<string, readonly number[]> = {};
   const extraCharts: { title: string; spec: object }[] = [];
   if (scenario !== undefined) {
@@ -204,63 +324,52 @@ async function writeHtml(options: CliOptions, io: CliIo, comparison: Comparison,
     extraCharts.push({ title: "Journey map (replication 0)", spec: journeyMapChart(maps) });
     extraCharts.push({ title: "Touchpoints that matter most (what-if per team, 2 replications)", spec: touchpointChart(rankings) });
   }
-  const html = await comparisonHtml(comparison, { endToEndDays, extraCharts, title: `${comparison.scenario}: ${Object.keys(comparison.policies).join(" vs ")}` });
-  try {
-    writeFileAtomic(options.html as string, html);
-  } catch (e) {
-    throw new Error(`cannot write --html ${options.html}: ${(e as Error).message}`);
-  }
-  if (!options.quiet) io.err(`wrote ${options.html}`);
-}
-
-/** The series over time of a comparison: CSV, or JSON with --format json. */
-function seriesText(options: CliOptions, comparison: Comparison): string {
-  const s = comparison.series;
-  if (s === undefined) throw new UsageError("these results carry no series over time (shards written without them)");
-  if (s.period !== options.series) throw new UsageError(`--series ${options.series}: the results carry series by ${s.period}`);
-  return options.format === "json" ? `${JSON.stringify(s, null, 2)}\n` : seriesCsv(s);
-}
-
-/** The need records of replication 0 of the policy, as CSV or (for .jsonl) JSON lines. */
-function writeNeeds(options: CliOptions, io: CliIo, scenario: Scenario, policy: Policy, window: ExperimentOptions): void {
-  const path = options.needs as string;
-  const run = simulate(scenario, policy, { ...windowOf(window), seed: window.seed ?? 1, replication: 0, series: false });
-  const text = /\.jsonl$/i.test(path) ? needTableJsonLines(run) : needTableCsv(run);
-  try {
-    writeFileAtomic(path, text);
-  } catch (e) {
-    throw new Error(`cannot write --needs ${path}: ${(e as Error).message}`);
-  }
-  if (!options.quiet) io.err(`wrote ${path} (${run.needs.length} needs of replication 0)`);
+  return comparisonHtml(comparison, { endToEndDays, extraCharts, title: `${comparison.scenario}: ${Object.keys(comparison.policies).join(" vs ")}` });
 }
 
 function windowOf(w: ExperimentOptions): { horizon?: number | string; warmup?: number | string } {
   return { ...(w.horizon === undefined ? {} : { horizon: w.horizon }), ...(w.warmup === undefined ? {} : { warmup: w.warmup }) };
 }
 
-async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
-  if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
-  const comparison = mergeShards(options.positionals.map(readShardFile));
-  if (options.html !== undefined) await writeHtml(options, io, comparison, undefined, [], {});
-  const text = options.series !== undefined ? seriesText(options, comparison) :
-    options.format === "json"
-      ? `${JSON.stringify(comparison, null, 2)}\n`
-      : options.format === "csv"
-        ? comparisonCsv(comparison)
-        : options.format === "markdown"
-          ? comparisonMarkdown(comparison)
-          : `${comparisonTable(comparison)}\n\n${reading(comparison)}\n`;
-  return emit(options, io, text);
+async function journeyCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const scenarioFrom = scenarioSource(options.scenario);
+  const policyFrom = options.policies.map((n) => policySource(n, "--policies"));
+  const outputs = planOutputs([["--out", options.out], ["--html", options.html]], inputsOf(scenarioFrom, policyFrom));
+  const scenario = scenarioFrom.load();
+  const policies = policyFrom.map((p) => p.load());
+  checkPolicies(policies, { replications: options.replications });
+  checkWindow(options, scenario);
+  const report = await journeyReport(options, io, scenario, policies);
+  const text = options.format === "json" ? escapeJson(report.text) : escapeControls(report.text);
+  return finish(options, io, outputs, text, report.html);
 }
 
-function sweepCommand(options: CliOptions, io: CliIo): number {
+async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
+  if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
+  const outputs = planOutputs([["--out", options.out], ["--html", options.html]], options.positionals.map((path) => ({ what: "a shard file", path })));
+  const comparison = mergeShards(options.positionals.map(readShardFile), options.positionals);
+  const html = options.html === undefined ? undefined : await htmlOf(options, comparison, undefined, [], {});
+  let text: string;
+  if (options.series !== undefined) text = seriesText(options, io, comparison);
+  else if (options.format === "table") {
+    const shown = escapeStrings(comparison);
+    text = `${comparisonTable(shown)}\n`;
+    if (!options.quiet && Object.keys(comparison.policies).length >= 2) text += `\n${reading(shown)}\n`;
+  } else text = dataText(options, io, comparison);
+  return finish(options, io, outputs, text, html);
+}
+
+async function sweepCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.param === undefined) throw new UsageError("sweep needs --param PATH, e.g. --param services.general.demandTypes");
   if (options.values.length === 0) throw new UsageError("sweep needs --values A,B,C");
-  if (options.format === "markdown") throw new UsageError(`sweep writes --format table, json or csv, got "markdown"`);
-  const scenario = scenarioOf(options.scenario);
-  const policies = options.policies.map(policyOf);
+  const scenarioFrom = scenarioSource(options.scenario);
+  const policyFrom = options.policies.map((n) => policySource(n, "--policies"));
+  const outputs = planOutputs([["--out", options.out]], inputsOf(scenarioFrom, policyFrom));
+  const scenario = scenarioFrom.load();
+  const policies = policyFrom.map((p) => p.load());
+  checkWindow(options, scenario);
   const values = options.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v));
-  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `sweep ${options.param}`);
+  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`sweep ${options.param}`));
   const result = sweep(scenario, policies, { path: options.param, values }, {
     replications: options.replications,
     seed: options.seed,
@@ -269,29 +378,43 @@ function sweepCommand(options: CliOptions, io: CliIo): number {
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.stop();
-  if (options.format === "json") return emit(options, io, `${JSON.stringify(result, null, 2)}\n`);
-  if (options.format === "csv") return emit(options, io, sweepCsv(result));
+  if (options.format === "json") return finish(options, io, outputs, escapeJson(`${JSON.stringify(result, null, 2)}\n`));
+  if (options.format === "csv") {
+    const csv = sweepCsv(result);
+    return finish(options, io, outputs, onTerminal(options, io) ? escapeControls(csv) : csv);
+  }
   const head = `${scenario.name} — sweep of ${options.param}, ${options.replications} replications per value, seed ${options.seed}; mean [95% interval]`;
-  return emit(options, io, `${head}\n\n${sweepTable(result)}\n`);
+  return finish(options, io, outputs, escapeControls(`${head}\n\n${sweepTable(result)}\n`));
 }
 
+/** Checks every file given, says of each whether it is valid, and exits 2 when any is not. */
 function validateCommand(options: CliOptions, io: CliIo): number {
-  const file = options.positionals[0];
-  if (file === undefined) throw new UsageError("validate needs a scenario file: helhet validate FILE");
-  const s = readScenarioFile(file);
-  io.out(`${file}: a valid scenario "${s.name}" with ${s.teams.length} teams and ${s.services.length} services`);
-  return 0;
-}
-
-function emit(options: CliOptions, io: CliIo, text: string): number {
-  if (options.out === undefined) io.out(text.replace(/\n$/, ""));
-  else {
+  const files = options.positionals;
+  if (files.length === 0) throw new UsageError("validate needs a scenario file: helhet validate FILE...");
+  let status = 0;
+  for (const file of files) {
     try {
-      writeFileAtomic(options.out, text);
+      const s = readScenarioFile(file);
+      io.out(escapeControls(`${file}: a valid scenario "${s.name}" with ${s.teams.length} teams and ${s.services.length} services`));
     } catch (e) {
-      io.err(`helhet: cannot write --out ${options.out}: ${(e as Error).message}`);
-      return 1;
+      // one file: the message as it is; several: each message says which file it is about
+      status = Math.max(status, failure(e, io, files.length === 1 ? "" : `${file}: `));
     }
   }
+  return status;
+}
+
+/**
+ * Writes the result: the files checked before the run (`--html`, then `--out`, renamed into place
+ * together), else the text on stdout; "wrote FILE" for the HTML report unless --quiet.
+ */
+async function finish(options: CliOptions, io: CliIo, outputs: readonly OutputTarget[], text: string, html?: string, needs?: string): Promise<number> {
+  const texts = new Map<OutputOption, string>();
+  if (html !== undefined) texts.set("--html", html);
+  if (needs !== undefined) texts.set("--needs", needs);
+  if (options.out !== undefined) texts.set("--out", text);
+  await commitOutputs(outputs, texts, { err: io.err });
+  if (options.html !== undefined && html !== undefined && !options.quiet) io.err(`wrote ${options.html}`);
+  if (options.out === undefined) io.out(text.replace(/\n$/, ""));
   return 0;
 }

@@ -55,23 +55,71 @@ export interface CliOptions {
   readonly needs: string | undefined;
 }
 
-/** Options that only some commands take, with those commands. */
-const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  series: ["compare", "run", "merge"],
-  needs: ["run"],
-};
-
 /** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
 export const RANK_BY = ["failureDemand", "endToEndDays", "contactsPerNeed"] as const;
 
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
 
+/** The commands, in the order of the help text. */
+export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenarios", "schema", "validate"] as const;
+
+/** Options every command accepts. */
+const EVERYWHERE = ["quiet", "no-color", "help", "version"];
+const WINDOW = ["scenario", "replications", "seed", "horizon", "warmup"];
+
 /**
- * Parses and checks the command line.
+ * The options each command uses; any other option is refused (exit 2) instead of being ignored.
+ * An option added to the parser must be added here for the commands that use it.
+ */
+const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
+  compare: [...WINDOW, "policies", "format", "out", "html", "workers", "shard", "series"],
+  run: [...WINDOW, "policy", "format", "out", "html", "workers", "shard", "series", "needs"],
+  sweep: [...WINDOW, "policies", "format", "out", "param", "values"],
+  journey: [...WINDOW, "policies", "format", "out", "html", "workers", "service", "rank-by"],
+  merge: ["format", "out", "html", "series"],
+  scenarios: [],
+  schema: ["out"],
+  validate: [],
+};
+
+/** A hint for an option a command does not use, where there is a better one. */
+const INSTEAD: Readonly<Record<string, string>> = {
+  "run --policies": "run takes one policy: --policy NAME|FILE; compare runs several",
+  "compare --policy": "compare takes --policies LIST; run takes one --policy",
+  "journey --policy": "journey takes --policies LIST",
+  "sweep --policy": "sweep takes --policies LIST",
+  "sweep --html": "sweep writes no HTML report",
+  "sweep --workers": "sweep runs in one thread",
+  "sweep --shard": "sweep cannot be sharded",
+  "journey --shard": "journey cannot be sharded",
+  "merge --scenario": "the shard files name their scenario, seed and window",
+  "merge --seed": "the shard files name their scenario, seed and window",
+  "merge --replications": "the shard files name their scenario, seed and window",
+  "merge --horizon": "the shard files name their scenario, seed and window",
+  "merge --warmup": "the shard files name their scenario, seed and window",
+  "merge --policies": "the shard files name their policies",
+  "scenarios --out": "scenarios prints a list for reading",
+  "scenarios --format": "scenarios prints a list for reading",
+  "schema --format": "the schema is always JSON",
+};
+
+/** The formats each command writes (the first is the default). */
+const FORMATS_OF: Readonly<Record<string, readonly string[]>> = {
+  compare: FORMATS,
+  run: FORMATS,
+  merge: FORMATS,
+  sweep: ["table", "json", "csv"],
+  journey: ["table", "json"],
+};
+
+/**
+ * Parses and checks the command line: every value, which options the command uses (an option it
+ * does not use is refused, not ignored), options given twice, and arguments after the command.
  *
  * @param argv - arguments after the program name
  * @param env - environment (for NO_COLOR)
  * @param isTTY - whether stdout is a terminal (colours only there)
+ * @param scenarioNames - the built-in scenario names, for hints (default: none)
  * @returns the options
  * @throws {UsageError} naming the option, the value and what was expected
  * @example
@@ -79,12 +127,13 @@ const FORMATS = ["table", "json", "csv", "markdown"] as const;
  * parseOptions(["compare", "--replications", "5"], {}, false).replications; //=> 5
  * ```
  */
-export function parseOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, isTTY: boolean): CliOptions {
+export function parseOptions(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, isTTY: boolean, scenarioNames: readonly string[] = []): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
+      tokens: true,
       options: {
         scenario: { type: "string", default: "soderhamn" },
         policies: { type: "string", default: "minutes,whole" },
@@ -111,51 +160,70 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ""));
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, "").replace(/\s*\n\s*/g, " "));
   }
   const v = parsed.values;
-  const replications = Number(v.replications ?? "10");
-  if (!Number.isInteger(replications) || replications < 1) {
-    throw new UsageError(`--replications must be a whole number ≥ 1, got "${v.replications}"`);
+  const command = parsed.positionals[0] ?? "compare";
+  const positionals = parsed.positionals.slice(1);
+  const given = new Map<string, string[]>();
+  for (const t of parsed.tokens ?? []) {
+    if (t.kind === "option") given.set(t.name, [...(given.get(t.name) ?? []), t.value ?? ""]);
   }
-  const seed = Number(v.seed);
-  if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number, got "${v.seed}"`);
+  const help = v.help === true;
+  const version = v.version === true;
+  if (!help && !version) checkCommandLine(command, positionals, given, scenarioNames);
+  const replications = wholeNumber("--replications", v.replications ?? "10", 1);
+  const seedText = v.seed as string;
+  const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : NaN;
+  if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number in decimal digits, e.g. 7, got ${quote(seedText)}`);
   const format = v.format as string;
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  const formats = FORMATS_OF[command] ?? FORMATS;
+  if (!(formats as readonly string[]).includes(format)) {
+    throw new UsageError(
+      formats === FORMATS ? `--format must be one of ${FORMATS.join(", ")}, got ${quote(format)}` : `${command} writes --format ${formats.slice(0, -1).join(", ")} or ${formats.at(-1)}, got ${quote(format)}`,
+    );
   }
-  const workers = Number(v.workers);
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number ≥ 1, got "${v.workers}"`);
+  const workers = wholeNumber("--workers", v.workers as string, 1);
   let shard: CliOptions["shard"];
   if (v.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(v.shard);
     const index = m ? Number(m[1]) : NaN;
     const count = m ? Number(m[2]) : NaN;
     if (!(count >= 1 && index >= 0 && index < count)) {
-      throw new UsageError(`--shard must be K/N with 0 ≤ K < N (shard K of N, counting from 0), got "${v.shard}"`);
+      throw new UsageError(`--shard must be K/N with 0 ≤ K < N (shard K of N, counting from 0), got ${quote(v.shard)}`);
     }
+    if (count > replications) {
+      throw new UsageError(
+        `--shard ${v.shard}: N must be at most the replications (${replications}${v.replications === undefined ? ", the default" : ""}): shard K runs the replications r with r mod N = K, so shards past them would be empty`,
+      );
+    }
+    for (const [option, hint] of [["html", "a shard writes no HTML report: give --html to helhet merge"], ["workers", "a shard runs in one thread: run more shards instead"]] as const) {
+      if (given.has(option)) throw new UsageError(`--${option} is not used with --shard (${hint})`);
+    }
+    if (given.has("format") && format !== "json") throw new UsageError(`--shard writes a shard file (JSON), so --format must be json or left out, got ${quote(format)}`);
     shard = { index, count };
   }
-  const rankBy = v["rank-by"] as string;
-  if (!(RANK_BY as readonly string[]).includes(rankBy)) throw new UsageError(`--rank-by must be one of ${RANK_BY.join(", ")}, got "${rankBy}"`);
-  const command = parsed.positionals[0] ?? "compare";
-  for (const [option, commands] of Object.entries(COMMAND_OPTIONS)) {
-    if ((v as Record<string, unknown>)[option] !== undefined && !commands.includes(command)) {
-      throw new UsageError(`--${option} is for ${commands.join(", ")}, not ${command}`);
-    }
+  for (const option of ["out", "html"] as const) {
+    if (v[option] === "") throw new UsageError(`--${option} needs a file name, got ""`);
   }
+  const rankBy = v["rank-by"] as string;
+  if (!(RANK_BY as readonly string[]).includes(rankBy)) throw new UsageError(`--rank-by must be one of ${RANK_BY.join(", ")}, got ${quote(rankBy)}`);
   const series = v.series;
   if (series !== undefined && !(SERIES_PERIODS as readonly string[]).includes(series)) {
-    throw new UsageError(`--series must be one of ${SERIES_PERIODS.join(", ")}, got "${series}"`);
+    throw new UsageError(`--series must be one of ${SERIES_PERIODS.join(", ")}, got ${quote(series)}`);
   }
   if (series !== undefined && format === "markdown") throw new UsageError(`--series writes csv (the default) or json, not markdown`);
   if (v.needs !== undefined && v.needs === "") throw new UsageError("--needs needs a file name, e.g. --needs needs.csv");
   if (v.needs !== undefined && v.shard !== undefined) throw new UsageError("--needs writes the need records of replication 0: run it without --shard");
   const policies = (v.policies as string).split(",").map((s) => s.trim()).filter(Boolean);
   if (policies.length === 0) throw new UsageError(`--policies needs at least one policy: preset names (minutes, whole) or policy files`);
+  const policy = v.policy as string;
+  if (policy.includes(",") && !/\.(ya?ml|json)$/i.test(policy)) {
+    throw new UsageError(`--policy takes one policy (a preset or a policy file), got ${quote(policy)}; to compare several, use helhet compare --policies ${policy}`);
+  }
   return {
     command,
-    positionals: parsed.positionals.slice(1),
+    positionals,
     scenario: v.scenario as string,
     policies,
     replications,
@@ -168,11 +236,11 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     html: v.html,
     quiet: v.quiet === true,
     color: isTTY && v["no-color"] !== true && env["NO_COLOR"] === undefined,
-    help: v.help === true,
-    version: v.version === true,
+    help,
+    version,
     param: v.param,
     values: v.values === undefined ? [] : v.values.split(",").map((s) => s.trim()).filter((s) => s !== ""),
-    policy: v.policy as string,
+    policy,
     workers,
     shard,
     service: v.service,
@@ -180,4 +248,42 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     series: series as SeriesPeriod | undefined,
     needs: v.needs,
   };
+}
+
+/** The command is known, uses every option given (each once), and takes the arguments after it. */
+function checkCommandLine(command: string, positionals: readonly string[], given: ReadonlyMap<string, readonly string[]>, scenarioNames: readonly string[]): void {
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    const hint = scenarioNames.includes(command) || /\.(ya?ml|json)$/i.test(command) ? `; did you mean helhet compare --scenario ${command}?` : "";
+    throw new UsageError(`unknown command ${quote(command)}; the commands are ${COMMANDS.join(", ")}${hint}`);
+  }
+  const uses = USES[command as (typeof COMMANDS)[number]];
+  for (const [name, values] of given) {
+    if (!EVERYWHERE.includes(name) && !uses.includes(name)) {
+      const hint = INSTEAD[`${command} --${name}`];
+      throw new UsageError(`${command} does not use --${name}${hint === undefined ? `; its options are ${[...uses, ...EVERYWHERE].map((o) => `--${o}`).join(", ")}` : ` (${hint})`}`);
+    }
+    if (values.length > 1 && !EVERYWHERE.includes(name)) {
+      throw new UsageError(`--${name} is given ${values.length} times (${values.map(quote).join(", ")}); give it once`);
+    }
+  }
+  if (command === "merge" || command === "validate") return;
+  const extra = positionals[0];
+  if (extra === undefined) return;
+  const asScenario = scenarioNames.includes(extra) || /\.(ya?ml|json)$/i.test(extra);
+  const asPolicy = command === "run" && (extra === "minutes" || extra === "whole");
+  const hint = asPolicy ? `; did you mean --policy ${extra}?` : asScenario && uses.includes("scenario") ? `; did you mean --scenario ${extra}?` : "";
+  throw new UsageError(`${command} takes no arguments besides its options, got ${quote(extra)}${positionals.length > 1 ? ` and ${positionals.length - 1} more` : ""}${hint}`);
+}
+
+/** A whole number written in decimal digits, at least `min`. */
+function wholeNumber(option: string, text: string, min: number): number {
+  const n = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UsageError(`${option} must be a whole number ≥ ${min} in decimal digits, got ${quote(text)}`);
+  return n;
+}
+
+/** A value in double quotes, with control characters escaped and long values cut. */
+function quote(text: string): string {
+  const cut = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return JSON.stringify(cut);
 }

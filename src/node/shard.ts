@@ -6,13 +6,13 @@
  *
  * @packageDocumentation
  */
-import { createHash, randomUUID } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { buildComparison, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult, type ReplicationSeries } from "../experiment/index.js";
 import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
+import { writeErrorReason, writeFileAtomic } from "./atomicWrite.js";
 import { inCompareOrder, resolveWindow, runTask } from "./tasks.js";
 
 /**
@@ -119,7 +119,8 @@ export class ShardError extends Error {
  * @param policies - the policies; the first is the baseline of the paired differences
  * @param options - replications (of the whole experiment), seed, time window and the shard
  * @returns the shard's results
- * @throws RangeError for a bad shard, replication count, time window or policy list
+ * @throws RangeError for a bad shard (the count must be at most the replications, so that no
+ *   shard is empty), replication count, time window or policy list
  * @example
  * ```ts
  * const k = Number(process.env.SLURM_ARRAY_TASK_ID);
@@ -130,6 +131,9 @@ export class ShardError extends Error {
 export function runShard(scenario: Scenario, policies: readonly Policy[], options: ShardOptions): ShardResult {
   const replications = checkPolicies(policies, options);
   const shard = checkShardSpec(options.shard);
+  if (shard.count > replications) {
+    throw new RangeError(`shard count must be at most the replications (${replications}), got ${shard.count}: shard k runs the replications r with r mod count = k, so the shards past them would be empty`);
+  }
   const window = resolveWindow(scenario, policies, options);
   const seed = options.seed ?? 1;
   const series = options.series ?? "week";
@@ -163,25 +167,39 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
 
 /**
  * Merges the shards of one experiment into its Comparison: exactly the one `compare` gives
- * with the same scenario, policies and options, whatever order the shards come in.
+ * with the same scenario, policies and options, whatever order the shards come in. Besides their
+ * shape (checked when they are read), their contents are checked: every replication once, the
+ * same metrics in every result, every metric and time finite.
  *
  * @param shards - every shard of the experiment, each once, in any order
+ * @param sources - where each shard came from (file names), for the messages; optional
  * @returns the Comparison
  * @throws {ShardError} when there are no shards, when they do not belong together (scenario,
  *   seed, policies, options, shard count, warnings or fingerprints differ), when a shard is
- *   missing or given twice, or when a shard lacks, repeats or misplaces a replication
+ *   missing or given twice, when a shard lacks, repeats or misplaces a replication, or when a
+ *   result has other metrics than the rest, a metric or time that is not a finite number, or a
+ *   window that does not make sense, or when values are too large to combine (a standard
+ *   deviation would overflow)
  * @example
  * ```ts
- * const shards = readdirSync("results").map((f) => readShardFile(join("results", f)));
- * const comparison = mergeShards(shards);
+ * const files = readdirSync("results").map((f) => join("results", f));
+ * const comparison = mergeShards(files.map(readShardFile), files);
  * ```
  */
-export function mergeShards(shards: readonly ShardResult[]): Comparison {
+export function mergeShards(shards: readonly ShardResult[], sources?: readonly string[]): Comparison {
   if (shards.length === 0) throw new ShardError("no shards to merge");
-  const sorted = [...shards].sort((a, b) => a.shard.index - b.shard.index);
+  const sorted = shards.map((shard, i) => ({ shard, source: sources?.[i] })).sort((a, b) => a.shard.shard.index - b.shard.shard.index);
   const ref = sorted[0]!;
-  const count = ref.shard.count;
-  const name = (s: ShardResult): string => `shard ${s.shard.index}/${s.shard.count}`;
+  const name = (s: { shard: ShardResult; source: string | undefined }): string => `shard ${s.shard.shard.index}/${s.shard.shard.count}${s.source === undefined ? "" : ` (${s.source})`}`;
+  for (const s of sorted) {
+    try {
+      checkShardSpec(s.shard.shard);
+      checkShardOptions(s.shard);
+    } catch (e) {
+      throw new ShardError(`${name(s)}: ${(e as Error).message}`);
+    }
+  }
+  const count = ref.shard.shard.count;
   const same: ReadonlyArray<readonly [string, (s: ShardResult) => unknown]> = [
     ["scenario", (s) => s.scenario],
     ["seed", (s) => s.seed],
@@ -194,30 +212,86 @@ export function mergeShards(shards: readonly ShardResult[]): Comparison {
   ];
   for (const s of sorted.slice(1)) {
     for (const [what, get] of same) {
-      const mine = JSON.stringify(get(s));
-      const theirs = JSON.stringify(get(ref));
-      if (mine !== theirs) throw new ShardError(`${name(s)} does not belong with ${name(ref)}: its ${what} is ${mine}, not ${theirs}`);
+      const mine = JSON.stringify(get(s.shard));
+      const theirs = JSON.stringify(get(ref.shard));
+      if (mine !== theirs) throw new ShardError(`${name(s)} does not belong with ${name(ref)}: its ${what} is ${cut(mine)}, not ${cut(theirs)}`);
     }
   }
-  const seen = new Set<number>();
+  const seen = new Map<number, (typeof sorted)[number]>();
   for (const s of sorted) {
-    try {
-      checkShardSpec(s.shard);
-    } catch (e) {
-      throw new ShardError(`${name(s)}: ${(e as Error).message}`);
-    }
-    if (seen.has(s.shard.index)) throw new ShardError(`${name(s)} is given twice`);
-    seen.add(s.shard.index);
+    const twin = seen.get(s.shard.shard.index);
+    if (twin !== undefined) throw new ShardError(`${name(s)} is given twice${s.source === undefined || twin.source === undefined ? "" : ` (${twin.source} and ${s.source})`}`);
+    seen.set(s.shard.shard.index, s);
   }
-  const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
-  if (missing.length > 0) {
-    throw new ShardError(`${missing.map((i) => `shard ${i}/${count}`).join(", ")} ${missing.length === 1 ? "is" : "are"} missing (have ${[...seen].map((i) => `${i}/${count}`).join(", ")})`);
-  }
-  for (const s of sorted) checkShardResults(s, name(s));
-  return buildComparison(
-    { scenario: ref.scenario, seed: ref.seed, policies: ref.policies, warnings: ref.warnings },
-    inCompareOrder(sorted.flatMap((s) => s.results), ref.policies),
+  if (seen.size < count) throw new ShardError(missingMessage([...seen.keys()], count));
+  const metricNames = Object.keys(ref.shard.results[0]?.metrics ?? {}).sort();
+  for (const s of sorted) checkShardResults(s.shard, name(s), metricNames, `results[0] of ${name(ref)}`);
+  const comparison = buildComparison(
+    { scenario: ref.shard.scenario, seed: ref.shard.seed, policies: ref.shard.policies, warnings: ref.shard.warnings },
+    inCompareOrder(sorted.flatMap((s) => s.shard.results), ref.shard.policies),
   );
+  // finite values can still be too large to combine (a standard deviation of 1e308 overflows)
+  const bad = firstNonFinite(comparison);
+  if (bad !== undefined) {
+    let culprit = "";
+    if (bad.metric !== undefined) {
+      let largest = -1;
+      for (const s of sorted) {
+        for (const [i, r] of s.shard.results.entries()) {
+          const v = Math.abs(r.metrics[bad.metric] ?? 0);
+          if (v > largest) {
+            largest = v;
+            culprit = `; the largest is ${r.metrics[bad.metric]} in ${name(s)}, results[${i}]`;
+          }
+        }
+      }
+    }
+    const all = `${sorted.slice(0, 5).map(name).join(", ")}${sorted.length > 5 ? ` and ${sorted.length - 5} more` : ""}`;
+    throw new ShardError(`the shards do not combine into a comparison: ${bad.where} would be ${bad.value}${bad.metric === undefined ? ` (shards ${all})` : ` (metric "${bad.metric}" has values too large${culprit})`}`);
+  }
+  return comparison;
+}
+
+/** The first NaN or infinite number of a comparison, with where it is and its metric. */
+function firstNonFinite(c: Comparison): { where: string; metric?: string; value: number } | undefined {
+  const estimates: Array<[string, Readonly<Record<string, { mean: number; sd?: number | null; ci95: readonly [number, number] | null }>>]> = [
+    ...Object.entries(c.policies).map(([p, m]) => [`policies["${p}"]`, m] as [string, typeof m]),
+    ...Object.entries(c.differences).map(([p, m]) => [`differences["${p}"]`, m] as [string, typeof m]),
+  ];
+  for (const [where, metrics] of estimates) {
+    for (const [metric, e] of Object.entries(metrics)) {
+      for (const value of [e.mean, e.sd ?? 0, ...(e.ci95 ?? [])]) if (!Number.isFinite(value)) return { where: `${where}["${metric}"]`, metric, value };
+    }
+  }
+  const walk = (v: unknown, where: string): { where: string; value: number } | undefined => {
+    if (typeof v === "number") return Number.isFinite(v) ? undefined : { where, value: v };
+    if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        const found = walk(x, `${where}.${k}`);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk({ horizonDays: c.horizonDays, warmupDays: c.warmupDays, pooled: c.pooled, capability: c.capability, suggestedWarmupDays: c.suggestedWarmupDays }, "comparison");
+}
+
+/** "shard 1/3 is missing (have 0/3, 2/3)": at most five missing and five present shards named. */
+function missingMessage(have: readonly number[], count: number): string {
+  const present = new Set(have);
+  const missing: number[] = [];
+  for (let i = 0; i < count && missing.length < 5; i++) if (!present.has(i)) missing.push(i);
+  const more = count - present.size - missing.length;
+  const listed = `${missing.map((i) => `shard ${i}/${count}`).join(", ")}${more > 0 ? ` and ${more.toLocaleString("en-US")} more` : ""}`;
+  const haveList = [...have].sort((a, b) => a - b);
+  const haveText = `${haveList.slice(0, 5).map((i) => `${i}/${count}`).join(", ")}${haveList.length > 5 ? ` and ${haveList.length - 5} more` : ""}`;
+  return `${listed} ${missing.length + more === 1 ? "is" : "are"} missing (have ${haveText})`;
+}
+
+/** A JSON text cut to 200 characters for a message. */
+function cut(json: string | undefined): string {
+  if (json === undefined) return "nothing";
+  return json.length > 200 ? `${json.slice(0, 197)}...` : json;
 }
 
 /**
@@ -274,22 +348,10 @@ export function parseShard(text: string, source = "shard"): ShardResult {
  * ```
  */
 export function writeShardFile(path: string, shard: ShardResult): void {
-  const text = stringifyShard(shard);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomUUID()}.tmp`);
   try {
-    const fd = openSync(temp, "wx");
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
+    writeFileAtomic(path, stringifyShard(shard));
   } catch (e) {
-    rmSync(temp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "its folder does not exist" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
-    throw new ShardError(`cannot write shard file ${path}: ${why}`);
+    throw new ShardError(`cannot write shard file ${path}: ${writeErrorReason(e)}`);
   }
 }
 
@@ -329,12 +391,28 @@ function checkShardSpec(spec: ShardSpec | undefined): ShardSpec {
   return { index, count };
 }
 
-/** Every policy has exactly the replications r < R with r ≡ index (mod count), each once. */
-function checkShardResults(s: ShardResult, name: string): void {
+/** A shard's window makes sense: a positive horizon, a shorter warm-up, a drain ≥ 0, all finite. */
+function checkShardOptions(s: ShardResult): void {
+  const { replications, horizonMinutes, warmupMinutes, drainMinutes } = s.options;
+  if (!(Number.isFinite(horizonMinutes) && horizonMinutes > 0)) throw new RangeError(`options.horizonMinutes should be a positive number of minutes, got ${horizonMinutes}`);
+  if (!(Number.isFinite(warmupMinutes) && warmupMinutes >= 0 && warmupMinutes < horizonMinutes)) {
+    throw new RangeError(`options.warmupMinutes should be ≥ 0 and shorter than the horizon (${horizonMinutes} min), got ${warmupMinutes}`);
+  }
+  if (!(Number.isFinite(drainMinutes) && drainMinutes >= 0)) throw new RangeError(`options.drainMinutes should be ≥ 0 minutes, got ${drainMinutes}`);
+  if (s.shard.count > replications) throw new RangeError(`shard count ${s.shard.count} should be at most options.replications (${replications})`);
+}
+
+/**
+ * Every policy has exactly the replications r < R with r ≡ index (mod count), each once, with
+ * the shard's window, the metrics `metricNames` and finite numbers. The work is bounded by the
+ * results the shard holds, whatever its header says.
+ */
+function checkShardResults(s: ShardResult, name: string, metricNames: readonly string[], reference: string): void {
   const { index, count } = s.shard;
   const { replications, horizonMinutes, warmupMinutes } = s.options;
   const byPolicy = new Map(s.policies.map((p) => [p, new Set<number>()]));
-  for (const r of s.results) {
+  const expectedNames = metricNames.join("\u0000");
+  for (const [i, r] of s.results.entries()) {
     const set = byPolicy.get(r.policy);
     if (set === undefined) throw new ShardError(`${name} has a result for policy "${r.policy}", which is not among its policies (${s.policies.join(", ")})`);
     if (!Number.isInteger(r.replication) || r.replication < 0 || r.replication >= replications) {
@@ -347,13 +425,37 @@ function checkShardResults(s: ShardResult, name: string): void {
     if (r.horizonMinutes !== horizonMinutes || r.warmupMinutes !== warmupMinutes) {
       throw new ShardError(`${name}: replication ${r.replication} of "${r.policy}" ran with horizon ${r.horizonMinutes} and warm-up ${r.warmupMinutes} min, the shard says ${horizonMinutes} and ${warmupMinutes}`);
     }
+    const where = `${name}: results[${i}] (replication ${r.replication} of "${r.policy}")`;
+    const names = Object.keys(r.metrics).sort();
+    if (names.join("\u0000") !== expectedNames) {
+      const lacks = metricNames.filter((m) => !Object.hasOwn(r.metrics, m));
+      const extra = names.filter((m) => !metricNames.includes(m));
+      const differences = [lacks.length > 0 ? `lacks ${list(lacks)}` : "", extra.length > 0 ? `has ${list(extra)} besides` : ""].filter(Boolean).join(" and ");
+      throw new ShardError(`${where} has other metrics than ${reference} (${names.length} against ${metricNames.length}): it ${differences}`);
+    }
+    for (const m of names) {
+      const value = r.metrics[m] as number;
+      if (!Number.isFinite(value)) throw new ShardError(`${where}: metric "${m}" should be a finite number, got ${value}`);
+    }
+    for (const [field, values] of [["endToEndDays", r.endToEndDays], ["dailyOpenNeeds", r.dailyOpenNeeds]] as const) {
+      const k = values.findIndex((x) => !(Number.isFinite(x) && x >= 0));
+      if (k >= 0) throw new ShardError(`${where}: ${field}[${k}] should be a finite number ≥ 0, got ${values[k]}`);
+    }
     set.add(r.replication);
   }
+  const mine = index < replications ? Math.ceil((replications - index) / count) : 0;
   for (const [policy, set] of byPolicy) {
-    for (let r = index; r < replications; r += count) {
-      if (!set.has(r)) throw new ShardError(`${name} lacks replication ${r} of "${policy}"`);
-    }
+    if (set.size === mine) continue;
+    // fewer than its share (more is impossible: each is in range, in this shard and once)
+    let r = index;
+    while (set.has(r)) r += count;
+    throw new ShardError(`${name} lacks replication ${r} of "${policy}"`);
   }
+}
+
+/** Up to five names in quotes. */
+function list(names: readonly string[]): string {
+  return `${names.slice(0, 5).map((n) => JSON.stringify(n)).join(", ")}${names.length > 5 ? ` and ${names.length - 5} more` : ""}`;
 }
 
 /** SHA-256 of a canonical JSON form (Maps, Sets and typed arrays included). */
@@ -396,8 +498,16 @@ function encodeNumber(x: number): number | string {
 type Json = Record<string, unknown>;
 
 function fail(source: string, path: string, expected: string, got: unknown): never {
-  const shown = got === undefined ? "nothing" : JSON.stringify(got)?.slice(0, 60);
-  throw new ShardError(`${source}: ${path} should be ${expected}, got ${shown}`);
+  throw new ShardError(`${source}: ${path} should be ${expected}, got ${shown(got)}`);
+}
+
+/** A value for a message: short, and never walking a deep structure. */
+function shown(v: unknown): string {
+  if (v === undefined) return "nothing";
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  if (v !== null && typeof v === "object") return "an object";
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function object(source: string, path: string, v: unknown): Json {
@@ -445,6 +555,8 @@ function validateShard(value: unknown, source: string): ShardResult {
   const count = wholeNumber(source, "shard.count", sh["count"], 1);
   const index = wholeNumber(source, "shard.index", sh["index"], 0);
   if (index >= count) fail(source, "shard.index", `below shard.count (${count})`, sh["index"]);
+  const replications = wholeNumber(source, "options.replications", opts["replications"], 1);
+  if (count > replications) fail(source, "shard.count", `at most options.replications (${replications})`, sh["count"]);
   const results = array(source, "results", o["results"]).map((r, i) => validateResult(source, `results[${i}]`, r));
   return {
     format: SHARD_FORMAT,
@@ -453,7 +565,7 @@ function validateShard(value: unknown, source: string): ShardResult {
     seed,
     policies,
     options: {
-      replications: wholeNumber(source, "options.replications", opts["replications"], 1),
+      replications,
       horizonMinutes: number(source, "options.horizonMinutes", opts["horizonMinutes"]),
       warmupMinutes: number(source, "options.warmupMinutes", opts["warmupMinutes"]),
       drainMinutes: number(source, "options.drainMinutes", opts["drainMinutes"]),
@@ -470,7 +582,10 @@ function validateResult(source: string, path: string, value: unknown): Replicati
   const r = object(source, path, value);
   const m = object(source, `${path}.metrics`, r["metrics"]);
   const metrics: Record<string, number> = {};
-  for (const [k, v] of Object.entries(m)) metrics[k] = number(source, `${path}.metrics[${JSON.stringify(k)}]`, v);
+  for (const [k, v] of Object.entries(m)) {
+    if (k in Object.prototype) fail(source, `${path}.metrics`, "metric names", k);
+    metrics[k] = number(source, `${path}.metrics[${JSON.stringify(k)}]`, v);
+  }
   return {
     policy: string(source, `${path}.policy`, r["policy"]),
     replication: wholeNumber(source, `${path}.replication`, r["replication"], 0),

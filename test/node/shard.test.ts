@@ -89,11 +89,11 @@ describe("mergeShards", () => {
     expect(JSON.stringify(mergeShards(back))).toBe(JSON.stringify(serial));
   });
 
-  it("merges more shards than replications (some are empty)", () => {
+  it("refuses more shards than replications (some would be empty)", () => {
     const opts = { ...OPTIONS, replications: 3 };
-    const many = [4, 3, 2, 1, 0].map((index) => runShard(scenario, pair, { ...opts, shard: { index, count: 5 } }));
-    expect(many[0]!.results).toEqual([]);
-    expect(mergeShards(many)).toEqual(compare(scenario, pair, opts));
+    expect(() => runShard(scenario, pair, { ...opts, shard: { index: 0, count: 5 } })).toThrow(/shard count must be at most the replications \(3\), got 5/);
+    const three = [2, 1, 0].map((index) => runShard(scenario, pair, { ...opts, shard: { index, count: 3 } }));
+    expect(mergeShards(three)).toEqual(compare(scenario, pair, opts));
   });
 
   it("carries warnings, which must be the same in every shard", () => {
