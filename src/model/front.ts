@@ -151,11 +151,6 @@ export function contactDone(world: World, task: Task): void {
   need.effort += task.wait * (need.channel === PHONE || need.channel === VISIT ? 1 : 0) + task.minutes;
   if (task.failure) need.failureContacts++;
   if (task.first) need.contacted = 1;
-  // for the need records: contacts by reason and cause, the first time the citizen got through
-  need.byReason[task.reason]! += 1;
-  if (task.failure) need.byCause[task.cause]! += 1;
-  if (task.reason === Reason.progressChasing) need.chases++;
-  if (need.firstContactAt < 0) need.firstContactAt = task.queuedAt + task.wait;
   const reason = task.reason;
   const outcome = task.outcome;
   const first = task.first;
@@ -258,8 +253,6 @@ export function contactAbandoned(world: World, task: Task): void {
   const first = task.first;
   const cause = task.cause;
   need.effort += task.wait;
-  need.abandonedContacts++;
-  if (reason === Reason.progressChasing) need.chases++;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   const citizens = world.scenario.citizens;
