@@ -157,11 +157,6 @@ export function contactDone(world: World, task: Task): void {
   need.effort += task.wait * (need.channel === PHONE || need.channel === VISIT ? 1 : 0) + task.minutes;
   if (task.failure) need.failureContacts++;
   if (task.first) need.contacted = 1;
-  // for the need records: contacts by reason and cause, the first time the citizen got through
-  need.byReason[task.reason]! += 1;
-  if (task.failure) need.byCause[task.cause]! += 1;
-  if (task.reason === Reason.progressChasing) need.chases++;
-  if (need.firstContactAt < 0) need.firstContactAt = task.queuedAt + task.wait;
   const reason = task.reason;
   const outcome = task.outcome;
   const first = task.first;
@@ -268,8 +263,6 @@ export function contactAbandoned(world: World, task: Task): void {
   const cause = task.cause;
   // waiting on the line or at the desk is the citizen's effort; an unanswered e-mail is not
   if (task.channel === PHONE || task.channel === VISIT) need.effort += task.wait;
-  need.abandonedContacts++;
-  if (reason === Reason.progressChasing) need.chases++;
   world.releaseTask(task);
   if (need.status !== NeedStatus.open && reason !== Reason.complaint) return;
   const citizens = world.scenario.citizens;

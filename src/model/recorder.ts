@@ -7,7 +7,7 @@
 import { columns } from "./columns.js";
 import type { Need } from "./need.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
-import { CAUSE_NAMES, REASON_NAMES, TASK_NAMES } from "./codes.js";
+import { CAUSE_NAMES, FIRST_FAILURE_REASON, Outcome, Reason, REASON_NAMES, TASK_NAMES } from "./codes.js";
 
 const NEED_FIELDS = [
   "id", "service", "channel", "isCase", "arrival", "end", "status", "contacts", "failureContacts",
@@ -85,8 +85,19 @@ export class Recorder {
     };
   }
 
-  /** Records a contact attempt (if its time is in the window). */
+  /**
+   * Records a contact attempt (if its time is in the window), and counts it in the need's own
+   * record whatever its time: a handled contact by reason and cause (and the first time the
+   * citizen got through), a hung-up attempt, a chase.
+   */
   contact(need: Need, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number): void {
+    if (outcome === Outcome.abandoned) need.abandonedContacts++;
+    else {
+      need.byReason[reason]! += 1;
+      if (reason >= FIRST_FAILURE_REASON) need.byCause[cause]! += 1;
+      if (need.firstContactAt < 0) need.firstContactAt = time + wait;
+    }
+    if (reason === Reason.progressChasing) need.chases++;
     this.contactOf(need.id, need.service, team, channel, reason, outcome, time, wait, minutes, origin, cause);
   }
 
