@@ -159,6 +159,7 @@ export {
   parseScenarioText,
   scenarioJsonSchema,
   scenarioToInput,
+  scenarioYaml,
   spreadDistribution,
 } from "./scenario/index.js";
 export type {

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { statSync } from "node:fs";
-import { builtinScenarios, formatDuration, loadScenario, parseDuration, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
+import { builtinScenarioInput, builtinScenarios, formatDuration, scenarioYaml, loadScenario, parseDuration, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
 import { capacityWarnings, checkPolicies, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
 import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, journeyMapChart, needTableCsv, needTableJsonLines, reading, seriesCsv, sweepCsv, sweepTable, touchpointChart } from "../report/index.js";
@@ -15,7 +15,7 @@ import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { compareParallel } from "../node/parallel.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { mergeShards, readShardFile, runShard, ShardError, stringifyShard } from "../node/shard.js";
-import { parseOptions, UsageError, type CliOptions } from "./options.js";
+import { commandOptions, COMMANDS, parseOptions, UsageError, type CliOptions } from "./options.js";
 import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputOption, type OutputTarget } from "./outputs.js";
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
@@ -40,10 +40,13 @@ Usage:
                                   comes from, and the touchpoints that matter most (what-if reruns;
                                   --replications defaults to 3 here)
   helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison
-  helhet scenarios                list the built-in scenarios
+  helhet scenario list            list the built-in scenarios (also: helhet scenarios)
+  helhet scenario export NAME     write a built-in scenario as commented YAML to start your own from
   helhet schema                   print the JSON Schema of scenario files
   helhet validate FILE...         check scenario files and list every problem
+  helhet help [COMMAND]           this text, or one command's options and an example
   helhet --help | --version
+  A scenario can also be given as the argument: helhet compare teaching, helhet run town.yaml
 
 Options:
   --scenario NAME|FILE     built-in scenario or scenario file (default: soderhamn)
@@ -80,6 +83,50 @@ Exit status: 0 success, 2 usage or validation error, 1 anything else (an output 
 written, for one).
 `;
 
+/** Per command: what it does, how to call it, and an example (the options come from HELP). */
+const COMMAND_HELP: Readonly<Record<(typeof COMMANDS)[number], { readonly what: string; readonly usage: readonly string[]; readonly example: string }>> = {
+  compare: { what: "run the policies on the same citizens and compare them (the default command)", usage: ["helhet [compare] [SCENARIO] [options]"], example: "helhet compare teaching --replications 20 --html report.html" },
+  run: { what: "one policy's metrics with intervals", usage: ["helhet run [SCENARIO] [--policy P] [options]"], example: "helhet run teaching --policy minutes --series week --format csv" },
+  sweep: { what: "compare at each value of one scenario or policy parameter", usage: ["helhet sweep [SCENARIO] --param PATH --values A,B,C [options]"], example: "helhet sweep teaching --param policy.frontOffice.skillCoverage --values 0.3,0.6,0.9" },
+  journey: { what: "journeys read aloud, the journey map, where failure demand comes from and the touchpoints that matter most", usage: ["helhet journey [SCENARIO] [options]"], example: "helhet journey teaching --html journeys.html" },
+  merge: { what: "merge shard files (from --shard K/N runs) into one comparison", usage: ["helhet merge SHARD... [options]"], example: "helhet merge results/shard-*.json --format json --out comparison.json" },
+  scenario: { what: "list the built-in scenarios, or write one as commented YAML to start your own from", usage: ["helhet scenario list", "helhet scenario export NAME [--out FILE]"], example: "helhet scenario export teaching --out my-town.yaml && helhet validate my-town.yaml" },
+  scenarios: { what: "list the built-in scenarios (the same as helhet scenario list)", usage: ["helhet scenarios"], example: "helhet scenarios" },
+  schema: { what: "print the JSON Schema of scenario files (for editors)", usage: ["helhet schema [--out FILE]"], example: "helhet schema --out scenario.schema.json" },
+  validate: { what: "check scenario files and list every problem of each", usage: ["helhet validate FILE..."], example: "helhet validate my-town.yaml" },
+  help: { what: "the help text, or one command's", usage: ["helhet help [COMMAND]", "helhet COMMAND --help"], example: "helhet help sweep" },
+};
+
+/** The help of one command: what it does, its usage, the options it takes (as in HELP) and an example. */
+function commandHelp(command: (typeof COMMANDS)[number]): string {
+  const h = COMMAND_HELP[command];
+  const options = HELP.slice(HELP.indexOf("\nOptions:\n") + "\nOptions:\n".length, HELP.indexOf("\nExit status"));
+  const blocks = new Map<string, string>();
+  let current = "";
+  for (const line of options.split("\n")) {
+    const m = /^ {2}--([a-z-]+)/.exec(line);
+    if (m) current = m[1] as string;
+    if (current !== "") blocks.set(current, blocks.has(current) ? `${blocks.get(current)}\n${line}` : line);
+  }
+  const own = commandOptions(command).flatMap((o) => (o === "help" || o === "version" ? [] : [blocks.get(o) ?? `  --${o}`]));
+  return [
+    `helhet ${command} — ${h.what}`,
+    "",
+    "Usage:",
+    ...h.usage.map((u) => `  ${u}`),
+    "",
+    "Options:",
+    ...own,
+    "  --help                   this text",
+    "",
+    "Example:",
+    `  ${h.example}`,
+    "",
+    "All commands: helhet --help. Exit status: 0 success, 2 usage or validation error, 1 anything else.",
+    "",
+  ].join("\n");
+}
+
 declare const __HELHET_VERSION__: string | undefined;
 const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0.0.0-dev";
 
@@ -100,7 +147,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const safe: CliIo = { ...io, err: (s) => io.err(escapeControls(s)) };
   try {
     const options = parseOptions(argv, io.env ?? {}, io.isTTY === true, builtinScenarios().map((s) => s.name));
-    if (options.help) return io.out(HELP), 0;
+    if (options.help) {
+      // helhet --help: every command; helhet COMMAND --help: that command's
+      const known = (COMMANDS as readonly string[]).includes(options.command) && argv.includes(options.command);
+      return io.out(known ? commandHelp(options.command as (typeof COMMANDS)[number]) : HELP), 0;
+    }
     if (options.version) return io.out(VERSION), 0;
     switch (options.command) {
       case "compare":
@@ -116,6 +167,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "scenarios":
         for (const s of builtinScenarios()) io.out(escapeControls(`${s.name.padEnd(16)} ${s.description}`));
         return 0;
+      case "scenario": {
+        if (options.positionals[0] === "list") {
+          for (const s of builtinScenarios()) io.out(escapeControls(`${s.name.padEnd(16)} ${s.description}`));
+          return 0;
+        }
+        const outputs = planOutputs([["--out", options.out]], []);
+        return await finish(options, safe, outputs, scenarioYaml(builtinScenarioInput(options.positionals[1] as string)));
+      }
+      case "help": {
+        const about = options.positionals[0] as (typeof COMMANDS)[number] | undefined;
+        io.out(about === undefined ? HELP : commandHelp(about));
+        return 0;
+      }
       case "schema": {
         const outputs = planOutputs([["--out", options.out]], []);
         return await finish(options, safe, outputs, `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);

@@ -61,7 +61,7 @@ export const RANK_BY = ["failureDemand", "endToEndDays", "contactsPerNeed"] as c
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
 
 /** The commands, in the order of the help text. */
-export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenarios", "schema", "validate"] as const;
+export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenario", "scenarios", "schema", "validate", "help"] as const;
 
 /** Options every command accepts. */
 const EVERYWHERE = ["quiet", "no-color", "help", "version"];
@@ -77,10 +77,27 @@ const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   sweep: [...WINDOW, "policies", "format", "out", "param", "values"],
   journey: [...WINDOW, "policies", "format", "out", "html", "workers", "service", "rank-by"],
   merge: ["format", "out", "html", "series"],
+  scenario: ["out"],
   scenarios: [],
   schema: ["out"],
   validate: [],
+  help: [],
 };
+
+/**
+ * The options a command takes, in the order of the help text (its own, then those of every
+ * command).
+ *
+ * @param command - one of {@link COMMANDS}
+ * @returns option names without the dashes
+ * @example
+ * ```ts
+ * commandOptions("schema"); //=> ["out", "quiet", "no-color", "help", "version"]
+ * ```
+ */
+export function commandOptions(command: (typeof COMMANDS)[number]): readonly string[] {
+  return [...USES[command], ...EVERYWHERE];
+}
 
 /** A hint for an option a command does not use, where there is a better one. */
 const INSTEAD: Readonly<Record<string, string>> = {
@@ -164,7 +181,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   }
   const v = parsed.values;
   const command = parsed.positionals[0] ?? "compare";
-  const positionals = parsed.positionals.slice(1);
+  let positionals = parsed.positionals.slice(1);
   const given = new Map<string, string[]>();
   for (const t of parsed.tokens ?? []) {
     if (t.kind === "option") given.set(t.name, [...(given.get(t.name) ?? []), t.value ?? ""]);
@@ -172,6 +189,12 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   const help = v.help === true;
   const version = v.version === true;
   if (!help && !version) checkCommandLine(command, positionals, given, scenarioNames);
+  // a scenario given as the argument: helhet compare teaching, helhet run my-town.yaml
+  let scenario = v.scenario as string;
+  if (!help && !version && scenarioArgument(command, positionals, scenarioNames)) {
+    scenario = positionals[0] as string;
+    positionals = [];
+  }
   const replications = wholeNumber("--replications", v.replications ?? "10", 1);
   const seedText = v.seed as string;
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : NaN;
@@ -224,7 +247,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   return {
     command,
     positionals,
-    scenario: v.scenario as string,
+    scenario,
     policies,
     replications,
     replicationsGiven: v.replications !== undefined,
@@ -235,7 +258,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     out: v.out,
     html: v.html,
     quiet: v.quiet === true,
-    color: isTTY && v["no-color"] !== true && env["NO_COLOR"] === undefined,
+    // --no-color and NO_COLOR win; FORCE_COLOR (not "0" or "false") colours a pipe too
+    color: v["no-color"] !== true && env["NO_COLOR"] === undefined && (isTTY || (env["FORCE_COLOR"] !== undefined && !["0", "false"].includes(env["FORCE_COLOR"]))),
     help,
     version,
     param: v.param,
@@ -253,7 +277,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
 /** The command is known, uses every option given (each once), and takes the arguments after it. */
 function checkCommandLine(command: string, positionals: readonly string[], given: ReadonlyMap<string, readonly string[]>, scenarioNames: readonly string[]): void {
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    const hint = scenarioNames.includes(command) || /\.(ya?ml|json)$/i.test(command) ? `; did you mean helhet compare --scenario ${command}?` : "";
+    const hint = scenarioNames.includes(command) || /\.(ya?ml|json)$/i.test(command) ? `; did you mean helhet compare ${command}?` : "";
     throw new UsageError(`unknown command ${quote(command)}; the commands are ${COMMANDS.join(", ")}${hint}`);
   }
   const uses = USES[command as (typeof COMMANDS)[number]];
@@ -267,12 +291,41 @@ function checkCommandLine(command: string, positionals: readonly string[], given
     }
   }
   if (command === "merge" || command === "validate") return;
+  if (command === "help") {
+    if (positionals.length > 1 || (positionals[0] !== undefined && !(COMMANDS as readonly string[]).includes(positionals[0]))) {
+      throw new UsageError(`help takes one command (${COMMANDS.join(", ")}), got ${positionals.map(quote).join(" ")}`);
+    }
+    return;
+  }
+  if (command === "scenario") {
+    const [what, name, ...rest] = positionals;
+    if (what === "list" && name === undefined) {
+      if (given.has("out")) throw new UsageError("scenario list prints a list for reading: --out is for scenario export");
+      return;
+    }
+    if (what === "export" && name !== undefined && rest.length === 0) {
+      if (!scenarioNames.includes(name)) throw new UsageError(`scenario export takes a built-in scenario (${scenarioNames.join(", ")}), got ${quote(name)}`);
+      return;
+    }
+    throw new UsageError(`scenario takes list, or export NAME (a built-in: ${scenarioNames.join(", ")}), got ${positionals.length === 0 ? "nothing" : positionals.map(quote).join(" ")}`);
+  }
   const extra = positionals[0];
   if (extra === undefined) return;
+  if (scenarioArgument(command, positionals, scenarioNames)) {
+    if (given.has("scenario")) throw new UsageError(`the scenario is given twice: as --scenario ${quote(given.get("scenario")?.[0] ?? "")} and as the argument ${quote(extra)}; give one`);
+    return;
+  }
   const asScenario = scenarioNames.includes(extra) || /\.(ya?ml|json)$/i.test(extra);
   const asPolicy = command === "run" && (extra === "minutes" || extra === "whole");
   const hint = asPolicy ? `; did you mean --policy ${extra}?` : asScenario && uses.includes("scenario") ? `; did you mean --scenario ${extra}?` : "";
   throw new UsageError(`${command} takes no arguments besides its options, got ${quote(extra)}${positionals.length > 1 ? ` and ${positionals.length - 1} more` : ""}${hint}`);
+}
+
+/** Whether the command's one argument is its scenario: a built-in name or a scenario file. */
+function scenarioArgument(command: string, positionals: readonly string[], scenarioNames: readonly string[]): boolean {
+  const uses = (USES as Readonly<Record<string, readonly string[]>>)[command] ?? [];
+  const extra = positionals[0];
+  return positionals.length === 1 && extra !== undefined && uses.includes("scenario") && (scenarioNames.includes(extra) || /\.(ya?ml|json)$/i.test(extra));
 }
 
 /** A whole number written in decimal digits, at least `min`. */

@@ -40,6 +40,7 @@ export { parseScenarioText } from "./parse.js";
 export { loadScenario } from "./load.js";
 export { builtinScenarios } from "./builtins.js";
 export { builtinScenarioInput } from "./builtins.js";
+export { scenarioYaml } from "./exportYaml.js";
 export { scenarioToInput } from "./serialize.js";
 export { scenarioJsonSchema } from "./jsonSchema.js";
 
