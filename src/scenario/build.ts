@@ -20,10 +20,21 @@ function merge<T extends object>(base: T, over: Partial<T> | undefined): T {
   return out;
 }
 
+/**
+ * Weights scaled to mean 1. Only their ratios matter, so weights near the largest number (whose
+ * sum overflows) or near the smallest (whose mean underflows to 0) are first divided by the
+ * largest; ordinary weights are divided by their mean directly, as always (the same numbers).
+ */
 function normalise(weights: readonly number[]): number[] {
   const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
-  return weights.map((w) => w / mean);
+  if (Number.isFinite(mean) && mean >= MIN_NORMAL) return weights.map((w) => w / mean);
+  const largest = Math.max(...weights);
+  // (validation leaves only finite weights ≥ 0, not all 0: the largest is finite and > 0)
+  return Number.isFinite(largest) && largest > 0 ? normalise(weights.map((w) => w / largest)) : [...weights];
 }
+
+/** The smallest normal double: below it a mean loses precision (and 5e-324 / 7 is 0). */
+const MIN_NORMAL = 2.2250738585072014e-308;
 
 function buildProfile(p: Parsed<"services">[number]["profile"]): ArrivalProfile {
   return {
