@@ -156,6 +156,7 @@ export {
   parseScenarioText,
   scenarioJsonSchema,
   scenarioToInput,
+  validateScenario,
 } from "./scenario/index.js";
 export type {
   ArrivalProfile,

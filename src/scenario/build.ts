@@ -162,6 +162,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The mark of a scenario built here from validated input: a symbol no copy carries. */
+const PARSED = Symbol("helhet.parsedScenario");
+
 /**
  * Builds the model's scenario from validated input: defaults filled in, profiles normalised to
  * mean 1, fields renamed to their model names (`horizon` → `horizonMinutes`, `arrivals` →
@@ -175,7 +178,7 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function buildScenario(p: ParsedInput): Scenario {
-  return deepFreeze({
+  const scenario = {
     name: p.name,
     description: p.description ?? "",
     sources: p.sources ?? [],
@@ -189,5 +192,24 @@ export function buildScenario(p: ParsedInput): Scenario {
     services: p.services.map(buildService),
     citizens: buildCitizens(p.citizens),
     mechanisms: buildMechanisms(p.mechanisms),
-  });
+  };
+  // known valid and frozen: `validateScenario` need not check it again (a copy has no mark)
+  Object.defineProperty(scenario, PARSED, { value: true });
+  return deepFreeze(scenario);
+}
+
+/**
+ * Whether a value is a scenario built by {@link buildScenario} (so validated and deeply frozen),
+ * not a copy or a scenario built in code.
+ *
+ * @param x - anything
+ * @returns true for a parsed scenario
+ * @example
+ * ```ts
+ * isParsedScenario(loadScenario("teaching")); //=> true
+ * isParsedScenario({ ...loadScenario("teaching") }); //=> false
+ * ```
+ */
+export function isParsedScenario(x: unknown): x is Scenario {
+  return typeof x === "object" && x !== null && Object.prototype.hasOwnProperty.call(x, PARSED) && Object.isFrozen(x);
 }
