@@ -125,7 +125,7 @@ export class ShardError extends Error {
  * ```
  */
 export function runShard(scenario: Scenario, policies: readonly Policy[], options: ShardOptions): ShardResult {
-  const replications = checkPolicies(policies, options);
+  const replications = checkPolicies(policies, options, scenario);
   const shard = checkShardSpec(options.shard);
   const window = resolveWindow(scenario, policies, options);
   const seed = options.seed ?? 1;
