@@ -117,7 +117,17 @@ export function readYaml(text: string, schema?: z.core.$ZodType): unknown {
     const where = `line ${line}, column ${nul - before.lastIndexOf("\n")}`;
     throw new ScenarioError([makeIssue(where, lineText(text, line), "valid YAML", "It holds a NUL byte, which YAML does not allow (is the file saved as UTF-16? Save it as UTF-8)")], "Broken YAML");
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw tooDeepForReader(text, 0);
+    throw e;
+  }
+  // the yaml package reads nested values by recursion: thousands of levels overflow the stack,
+  // which it reports as errors at the deep end; that is a value nested too deep
+  const overflow = doc.errors.filter((e) => /call stack/i.test(e.message)).map((e) => e.pos[0]);
+  if (overflow.length > 0) throw tooDeepForReader(text, Math.max(0, Math.min(...overflow)));
   if (doc.errors.length > 0) {
     const lines = text.split(/\r?\n/);
     const lineStarts = lineStartsOf(text);
@@ -154,6 +164,21 @@ export function readYaml(text: string, schema?: z.core.$ZodType): unknown {
     const message = e instanceof Error ? e.message : String(e);
     throw new ScenarioError([makeIssue("line 1, column 1", text.slice(0, 40), "valid YAML", `${message} (the document as a whole)`)], "Broken YAML");
   }
+}
+
+/**
+ * The refusal of a YAML text nested too deep for the yaml package to read: at the line where it
+ * gave up, naming the key that starts the line.
+ */
+function tooDeepForReader(text: string, offset: number): ScenarioError {
+  const pos = positionAt(lineStartsOf(text), offset);
+  const line = lineText(text, pos.line);
+  const key = /^(?:- )?([^\s:#[{][^:]*): /.exec(line)?.[1];
+  const field = key === undefined ? "" : `${key.trim()}: `;
+  return new ScenarioError(
+    [makeIssue(`line ${pos.line}, column ${pos.col}`, line, "valid YAML", `${field}nested more than ${MAX_YAML_DEPTH} levels deep; a scenario or policy needs a few`)],
+    "Broken YAML",
+  );
 }
 
 /** The deepest nesting a YAML scenario or policy file may have (they need about 6): the same limit as for JSON and objects. */

@@ -174,6 +174,12 @@ describe("D9: deep nesting is refused naming the field, never with a stack overf
     expect(issues(() => parseScenarioText(text))[0]).toMatch(/^line \d+, column \d+: .*expected valid YAML\. notes: nested more than 100 levels deep/);
     const hours = SMALL_TOWN.replace("    hours: Mon-Fri 08:00-16:00", `    hours: ${"[".repeat(300)}1${"]".repeat(300)}`);
     expect(issues(() => parseScenarioText(hours))[0]).toMatch(/expected valid YAML\. teams\[\d\]\.hours\[0\]: nested more than 100 levels deep/);
+    // deeper than the yaml package can read (it overflows the stack): the same refusal, at the key
+    const staff = SMALL_TOWN.replace("    staff: 2", `    staff: ${"[".repeat(5000)}2${"]".repeat(5000)}`);
+    const deep = issues(() => parseScenarioText(staff));
+    expect(deep).toHaveLength(1);
+    expect(deep[0]).toMatch(/^line \d+, column \d+: got "staff: \[\[\[.*expected valid YAML\. staff: nested more than 100 levels deep/);
+    expect(deep[0]).not.toMatch(/call stack/);
   });
 
   it("helhet validate: exit 2 with the field", async () => {
