@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { z } from "zod";
-import { duration, durationOrZero, expecting, multiple, nonNegative, rateOrZero, share, spread } from "./fields.js";
+import { duration, durationOrZero, expecting, multiple, nonNegative, rateOrZero, share, spread, spreadOf } from "./fields.js";
 
 /**
  * How citizens behave (M3, M7, M9, M10, M11 and phase 3), every field required.
@@ -90,7 +90,7 @@ export const mechanismsSchema = expecting(
     sicknessLength: spread.describe("Length of a sickness spell (calendar time)"),
     holidayWeeks: expecting(z.number().int().min(0).max(8), "a whole number of weeks from 0 to 8").describe("Consecutive weeks of summer holiday per person, taken between early June and the end of August (every team)"),
     coverAfter: durationOrZero.describe("A personal case owner's work is taken over by a colleague when the owner will be away longer than this; shorter absences are waited out"),
-    readInWork: spread.describe("Time a colleague needs to read into an absent owner's case before working on it"),
+    readInWork: spreadOf(durationOrZero).describe("Time a colleague needs to read into an absent owner's case before working on it (a mean of 0: no reading in)"),
   }),
   "mechanism strengths { handoffInfoLoss, misrouteProbability, ... } (every field optional)",
 );

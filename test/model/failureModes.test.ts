@@ -243,7 +243,7 @@ describe("case owners are people", () => {
     const counts = byCause(run);
     expect(counts[Cause.ownerAbsent]).toBeGreaterThan(0);
     const failure = run.teams.filter((t) => t.id.startsWith("owners:")).reduce((a, t) => a + t.failureMinutes, 0);
-    const noReadIn = simulate(withMechanisms(longAway, { readInWork: { mean: 1e-9, cv: 0 } }), policies.whole, SUMMER);
+    const noReadIn = simulate(withMechanisms(longAway, { readInWork: { mean: 0, cv: 0 } }), policies.whole, SUMMER);
     const failure0 = noReadIn.teams.filter((t) => t.id.startsWith("owners:")).reduce((a, t) => a + t.failureMinutes, 0);
     expect(failure).toBeGreaterThan(failure0);
   });

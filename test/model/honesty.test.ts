@@ -116,8 +116,7 @@ function withoutFailure(s: Scenario): Scenario {
       consultRelayMinutes: 0,
       trainingMinutesPerYear: 0,
       // absence stays (it is not failure), but a colleague's reading in is failure work
-      // (a spread's mean is positive; the model draws nothing shorter than 1e-9 minutes anyway)
-      readInWork: { mean: 1e-9, cv: 0 },
+      readInWork: { mean: 0, cv: 0 },
     },
   };
 }
