@@ -161,6 +161,7 @@ export {
   scenarioToInput,
   scenarioYaml,
   spreadDistribution,
+  validateScenario,
 } from "./scenario/index.js";
 export type {
   ArrivalProfile,

@@ -3,8 +3,10 @@
  *
  * @packageDocumentation
  */
-import type { Policy } from "../policy/index.js";
-import type { Scenario } from "../scenario/index.js";
+import { validatePolicy, type Policy } from "../policy/index.js";
+import { validateScenario, type Scenario } from "../scenario/index.js";
+import { formatValue } from "../scenario/errors.js";
+import { checkOptionsObject, checkSeed } from "../model/runOptions.js";
 import { buildComparison, type Comparison } from "./comparison.js";
 import { loadWarnings, offeredLoad } from "../analysis/index.js";
 import { runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
@@ -25,7 +27,8 @@ export interface CompareOptions extends ExperimentOptions {
  * @param policies - the policies; the first is the baseline of the paired differences
  * @param options - replications, seed, time window, progress callback
  * @returns the Comparison
- * @throws RangeError for fewer than one policy, duplicate policy names or a bad replication count
+ * @throws {ScenarioError} for a scenario or policy that `validateScenario` or `validatePolicy` refuses
+ * @throws RangeError for fewer than one policy, duplicate policy names or a bad option
  * @example
  * ```ts
  * const c = compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 5 });
@@ -33,7 +36,7 @@ export interface CompareOptions extends ExperimentOptions {
  * ```
  */
 export function compare(scenario: Scenario, policies: readonly Policy[], options: CompareOptions = {}): Comparison {
-  const replications = checkPolicies(policies, options);
+  const replications = checkPolicies(policies, options, scenario);
   const results: ReplicationResult[] = [];
   const total = replications * policies.length;
   for (let r = 0; r < replications; r++) {
@@ -63,25 +66,40 @@ export function capacityWarnings(scenario: Scenario, policies: readonly Policy[]
 }
 
 /**
- * Checks the policies and options of an experiment and returns the replication count.
+ * Checks the policies and options of an experiment before it starts, and returns the
+ * replication count. Given the scenario, it also checks the scenario (`validateScenario`) and
+ * each policy against it (`validatePolicy`: the steps its batching names).
  *
  * @param policies - the policies
  * @param options - the options
+ * @param scenario - the scenario (optional)
  * @returns the number of replications
- * @throws RangeError naming the problem
+ * @throws RangeError naming the problem with the list or an option
+ * @throws {ScenarioError} for a scenario or policy that does not pass its check
  * @example
  * ```ts
  * checkPolicies([policies.minutes], { replications: 3 }); //=> 3
+ * checkPolicies("minutes" as never, {}); //=> throws RangeError "policies must be a list of policies such as [policies.minutes, policies.whole], got "minutes""
  * ```
  */
-export function checkPolicies(policies: readonly Policy[], options: ExperimentOptions): number {
+export function checkPolicies(policies: readonly Policy[], options: ExperimentOptions, scenario?: Scenario): number {
+  checkOptionsObject(options, "compare");
+  const o: CompareOptions = options ?? {};
+  if (!Array.isArray(policies)) throw new RangeError(`policies must be a list of policies such as [policies.minutes, policies.whole], got ${formatValue(policies)}`);
   if (policies.length === 0) throw new RangeError("compare needs at least one policy");
+  const checked = scenario === undefined ? undefined : validateScenario(scenario);
+  for (const p of policies) validatePolicy(p, checked);
   const names = policies.map((p) => p.name);
   const dup = names.find((n, i) => names.indexOf(n) !== i);
   if (dup !== undefined) throw new RangeError(`two policies are named "${dup}": give each policy its own name`);
-  const replications = options.replications ?? 10;
-  if (!Number.isInteger(replications) || replications < 1) {
-    throw new RangeError(`replications must be a whole number ≥ 1, got ${replications}`);
+  const replications = o.replications ?? 10;
+  if (!Number.isSafeInteger(replications) || replications < 1) {
+    throw new RangeError(`replications must be a whole number ≥ 1, got ${formatValue(replications)}`);
+  }
+  checkSeed(o.seed);
+  if (o.onProgress !== undefined && typeof o.onProgress !== "function") throw new RangeError(`onProgress must be a function (done, total) => void, got ${formatValue(o.onProgress)}`);
+  if (o.warnings !== undefined && !(Array.isArray(o.warnings) && o.warnings.every((w) => typeof w === "string"))) {
+    throw new RangeError(`warnings must be a list of texts, got ${formatValue(o.warnings)}`);
   }
   return replications;
 }

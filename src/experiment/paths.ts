@@ -5,12 +5,14 @@
  *
  * @packageDocumentation
  */
-import { parseDuration } from "../scenario/index.js";
+import { parseDuration, parseHours } from "../scenario/index.js";
 
 /**
  * A copy of `root` with the value at `path` replaced. Numbers given as strings with a unit
  * ("4 min", "2 weeks") become minutes where the old value is a number or null (an optional
- * number such as a handling-time target), and "none" there becomes null.
+ * number such as a handling-time target), and "none" there becomes null; opening hours given
+ * as text ("always", "Mon-Fri 08:00-16:00") become week intervals where the old value is a
+ * team's hours. The value is not checked here: `sweep` checks the result as it checks a file.
  *
  * @param root - a plain object (scenario or policy)
  * @param path - dotted path
@@ -73,7 +75,21 @@ function put(here: unknown, steps: readonly string[], i: number, value: unknown,
   return { ...(here as Record<string, unknown>), [step]: next };
 }
 
+/** Whether a value is a list of week intervals (a team's hours in the model). */
+function isIntervals(x: unknown): boolean {
+  return Array.isArray(x) && x.length > 0 && x.every((i) => Array.isArray(i) && i.length === 2 && i.every((m) => typeof m === "number"));
+}
+
 function convert(old: unknown, value: unknown, path: string): unknown {
+  // opening hours as written ("always", "Mon-Fri 08:00-16:00"); text that does not read stays
+  // as it is, for the scenario's check to report like a file's
+  if (isIntervals(old) && (typeof value === "string" || (Array.isArray(value) && value.every((v) => typeof v === "string")))) {
+    try {
+      return parseHours(value as string | string[]);
+    } catch {
+      return value;
+    }
+  }
   if ((typeof old === "number" || old === null) && (value === "none" || value === "null")) return null;
   if ((typeof old === "number" || old === null) && typeof value === "string") {
     const n = Number(value);

@@ -5,8 +5,9 @@
  */
 import type { Policy } from "../policy/index.js";
 import { validatePolicy } from "../policy/index.js";
-import type { Scenario } from "../scenario/index.js";
-import { compare, type CompareOptions } from "./compare.js";
+import { ScenarioError, validateScenario, type Scenario } from "../scenario/index.js";
+import { formatValue } from "../scenario/errors.js";
+import { checkPolicies, compare, type CompareOptions } from "./compare.js";
 import type { Comparison } from "./comparison.js";
 import { setPath } from "./paths.js";
 
@@ -27,27 +28,44 @@ export interface SweepResult {
  * Runs a comparison at each value of one parameter. Every value sees the same citizens (the
  * same seed), so the rows differ only by the parameter. A policy path changes every policy.
  *
+ * Every value is checked before anything runs, as the same value in a scenario or policy file
+ * would be (`validateScenario`, `validatePolicy`): a share of 7 or a team of a billion is
+ * refused with the file's message, under a title that names the path and the value.
+ *
  * @param scenario - the scenario
  * @param policies - one policy or several (the first is the baseline of paired differences)
  * @param spec - the dotted path and its values, e.g. `{ path: "services.general.demandTypes", values: [2, 8, 20] }`
  * @param options - replications, seed, time window, progress
  * @returns a Comparison per value
- * @throws RangeError when the path does not exist
+ * @throws RangeError when the path does not exist or there are no values
+ * @throws {ScenarioError} for a value that makes the scenario or a policy invalid
  * @example
  * ```ts
  * const s = sweep(loadScenario("teaching"), [policies.minutes, policies.whole], { path: "policy.handlingTime.cutShortProbability", values: [0, 0.5] }, { replications: 3 });
  * s.rows.length; //=> 2
+ * sweep(loadScenario("teaching"), policies.whole, { path: "services.questions.caseShare", values: [7] });
+ * //=> throws ScenarioError "Invalid scenario with services.questions.caseShare = 7 (1 problem):
+ * //     - services[0].caseShare: got 7; expected a number from 0 to 1"
  * ```
  */
 export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], spec: SweepSpec, options: CompareOptions = {}): SweepResult {
   const list: readonly Policy[] = Array.isArray(policies) ? policies : [policies as Policy];
+  checkPolicies(list, options, scenario);
+  if (typeof spec !== "object" || spec === null || typeof spec.path !== "string" || !Array.isArray(spec.values)) {
+    throw new RangeError(`the sweep must be { path: "a.dotted.path", values: [...] }, got ${formatValue(spec)}`);
+  }
   if (spec.values.length === 0) throw new RangeError(`sweep over ${spec.path} needs at least one value`);
   const onPolicy = spec.path.startsWith("policy.");
   const inner = onPolicy ? spec.path.slice("policy.".length) : spec.path.replace(/^scenario\./, "");
+  // every value is checked before the first runs
+  const cases = spec.values.map((value) => {
+    const title = (what: string) => `Invalid ${what} with ${spec.path} = ${formatValue(value)}`;
+    const s = onPolicy ? scenario : checked(() => validateScenario(setPath(scenario, inner, value)), title("scenario"));
+    const ps = onPolicy ? list.map((p) => checked(() => validatePolicy(setPath(p, inner, value), scenario), title("policy"))) : list;
+    return { value, s, ps };
+  });
   const total = spec.values.length;
-  const rows = spec.values.map((value, k) => {
-    const s = onPolicy ? scenario : setPath(scenario, inner, value);
-    const ps = onPolicy ? list.map((p) => validatePolicy(setPath(p, inner, value))) : list;
+  const rows = cases.map(({ value, s, ps }, k) => {
     const progress = options.onProgress;
     const comparison = compare(s, ps, {
       ...options,
@@ -56,4 +74,14 @@ export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], 
     return { value, comparison };
   });
   return { path: spec.path, values: spec.values, rows };
+}
+
+/** The result of `f`, or its ScenarioError again under `title` (the swept path and value). */
+function checked<T>(f: () => T, title: string): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ScenarioError) throw new ScenarioError(e.issues, title);
+    throw e;
+  }
 }

@@ -4,7 +4,9 @@
  * @packageDocumentation
  */
 import type { Policy } from "../policy/types.js";
-import { validatePolicy } from "../policy/parse.js";
+import { validatePolicy } from "../policy/validate.js";
+import { validateScenario } from "../scenario/validate.js";
+import { checkOptionsObject, checkRunOptions } from "./runOptions.js";
 import { runWindow } from "./window.js";
 import type { Scenario } from "../scenario/types.js";
 import { MAX_LIVE_NEEDS, startArrivals } from "./arise.js";
@@ -60,7 +62,11 @@ export interface SimulateOptions {
  * @param policy - the design choices (see `policies`)
  * @param options - seed, replication and time window
  * @returns the run's records and team statistics
- * @throws RangeError for a negative or inconsistent time window
+ * @throws {ScenarioError} for a scenario or policy that does not pass `validateScenario` or
+ *   `validatePolicy` (e.g. the input format, which `parseScenario` reads first, or a batching
+ *   key that names no step of the scenario)
+ * @throws RangeError for a bad option: a negative or inconsistent time window, a seed that is
+ *   not a whole number or text, a journal interval that is not a whole number ≥ 0
  * @example
  * ```ts
  * const run = simulate(loadScenario("teaching"), policies.whole, { seed: 1, horizon: "26 weeks", warmup: "4 weeks" });
@@ -68,7 +74,10 @@ export interface SimulateOptions {
  * ```
  */
 export function simulate(scenario: Scenario, policy: Policy, options: SimulateOptions = {}): RunResult {
-  validatePolicy(policy);
+  validateScenario(scenario);
+  validatePolicy(policy, scenario);
+  checkOptionsObject(options, "simulate");
+  checkRunOptions(options as unknown as Readonly<Record<string, unknown>>);
   const { horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain } = runWindow(scenario, options);
   const seed = options.seed ?? 1;
   const replication = options.replication ?? 0;

@@ -8,7 +8,8 @@ import { dirname, extname } from "node:path";
 import { parsePolicyText } from "../policy/index.js";
 import { makeIssue } from "../scenario/errors.js";
 import { parseScenario, ScenarioError, type Scenario } from "../scenario/index.js";
-import { readJson, readYaml } from "../scenario/parse.js";
+import { readText as readScenarioData } from "../scenario/parse.js";
+import { scenarioInputSchema } from "../scenario/schema.js";
 import { resolveEmpiricalFiles } from "./empiricalFiles.js";
 import type { Policy } from "../policy/index.js";
 
@@ -38,9 +39,8 @@ function readText(path: string, what: string): string {
  */
 export function readScenarioFile(path: string): Scenario {
   const text = readText(path, "scenario");
-  // a byte-order mark that some editors write is not part of the text
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const data = extname(path).toLowerCase() === ".json" ? readJson(body) : readYaml(body);
+  // the same reading (depth, duplicate keys, byte-order mark) as parseScenarioText
+  const data = readScenarioData(text, extname(path).toLowerCase() === ".json" ? "json" : "yaml", "scenario", scenarioInputSchema);
   // empirical spreads may name CSV files of observations, relative to the scenario file
   const { issues } = resolveEmpiricalFiles(data, dirname(path));
   if (issues.length > 0) throw new ScenarioError(issues);

@@ -66,7 +66,7 @@ export interface ParallelPlan {
  * ```
  */
 export async function compareParallel(scenario: Scenario, policies: readonly Policy[], options: ParallelCompareOptions = {}): Promise<Comparison> {
-  const replications = checkPolicies(policies, options);
+  const replications = checkPolicies(policies, options, scenario);
   const window = resolveWindow(scenario, policies, options);
   const plan = planTasks(replications, options);
   const runOptions = { seed: options.seed ?? 1, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes, ...(options.series === undefined ? {} : { series: options.series }) };

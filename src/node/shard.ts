@@ -129,7 +129,7 @@ export class ShardError extends Error {
  * ```
  */
 export function runShard(scenario: Scenario, policies: readonly Policy[], options: ShardOptions): ShardResult {
-  const replications = checkPolicies(policies, options);
+  const replications = checkPolicies(policies, options, scenario);
   const shard = checkShardSpec(options.shard);
   if (shard.count > replications) {
     throw new RangeError(`shard count must be at most the replications (${replications}), got ${shard.count}: shard k runs the replications r with r mod count = k, so the shards past them would be empty`);

@@ -12,5 +12,5 @@ export { minutesPolicy } from "./presets.js";
 export { wholePolicy } from "./presets.js";
 export { parsePolicy } from "./parse.js";
 export { parsePolicyText } from "./parse.js";
-export { validatePolicy } from "./parse.js";
+export { validatePolicy } from "./validate.js";
 export type { PolicyInput } from "./parse.js";

@@ -5,11 +5,13 @@
  * @packageDocumentation
  */
 import { z } from "zod";
-import { ScenarioError, makeIssue, type ScenarioIssue } from "../scenario/errors.js";
+import { depthProblem } from "../scenario/depth.js";
+import { ScenarioError, makeIssue } from "../scenario/errors.js";
 import { duration, expecting, share, text } from "../scenario/fields.js";
-import { readYaml } from "../scenario/parse.js";
+import { readText } from "../scenario/parse.js";
 import { fromZodIssues } from "../scenario/zodIssues.js";
 import { policies } from "./presets.js";
+import { validatePolicy } from "./validate.js";
 import type { Policy } from "./types.js";
 
 const none = z.union([z.literal("none"), z.null()]);
@@ -73,6 +75,8 @@ const REQUIRED = ["frontOffice", "handlingTime", "caseHandling", "batching", "pr
  * ```
  */
 export function parsePolicy(input: unknown): Policy {
+  const deep = depthProblem(input, policyInputSchema);
+  if (deep !== undefined) throw new ScenarioError([deep], "Invalid policy");
   const result = policyInputSchema.safeParse(input);
   if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, input, policyInputSchema), "Invalid policy");
   const p = result.data;
@@ -126,47 +130,7 @@ export function parsePolicy(input: unknown): Policy {
  * ```
  */
 export function parsePolicyText(text: string): Policy {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return parsePolicy(readYaml(source));
-}
-
-/**
- * Checks a policy built in code (for example a hybrid spread from a preset) and returns it.
- *
- * @param policy - the policy
- * @returns the same policy
- * @throws {ScenarioError} listing every value out of range
- * @example
- * ```ts
- * validatePolicy({ ...policies.minutes, name: "strict", handlingTime: { ...policies.minutes.handlingTime, cutShortProbability: 0.9 } }).name; //=> "strict"
- * ```
- */
-export function validatePolicy(policy: Policy): Policy {
-  const issues: ScenarioIssue[] = [];
-  const check = (ok: boolean, path: string, value: unknown, expected: string) => {
-    if (!ok) issues.push(makeIssue(path, value, expected));
-  };
-  const isShare = (x: number) => Number.isFinite(x) && x >= 0 && x <= 1;
-  const positiveOrNull = (x: number | null) => x === null || (Number.isFinite(x) && x > 0);
-  check(typeof policy.name === "string" && policy.name.length > 0, "name", policy.name, "a non-empty name");
-  check(isShare(policy.frontOffice.skillCoverage), "frontOffice.skillCoverage", policy.frontOffice.skillCoverage, "a number from 0 to 1");
-  check(["logAndPass", "resolve"].includes(policy.frontOffice.scope), "frontOffice.scope", policy.frontOffice.scope, "logAndPass or resolve");
-  check(positiveOrNull(policy.handlingTime.frontMinutes), "handlingTime.frontMinutes", policy.handlingTime.frontMinutes, "minutes > 0, or null for no target");
-  check(positiveOrNull(policy.handlingTime.frontFactor), "handlingTime.frontFactor", policy.handlingTime.frontFactor, "a factor > 0, or null for no target");
-  check(positiveOrNull(policy.handlingTime.stepFactor), "handlingTime.stepFactor", policy.handlingTime.stepFactor, "a factor > 0, or null for no target");
-  check(isShare(policy.handlingTime.cutShortProbability), "handlingTime.cutShortProbability", policy.handlingTime.cutShortProbability, "a number from 0 to 1");
-  check(["handoffs", "caseOwner"].includes(policy.caseHandling), "caseHandling", policy.caseHandling, "handoffs or caseOwner");
-  check(positiveOrNull(policy.batching.everyMinutes), "batching.everyMinutes", policy.batching.everyMinutes, "minutes > 0, or null for flow");
-  for (const [k, v] of Object.entries(policy.batching.byRole)) check(positiveOrNull(v ?? null), `batching.byRole.${k}`, v, "minutes > 0, or null for flow");
-  for (const [k, v] of Object.entries(policy.batching.steps)) check(positiveOrNull(v), `batching.steps.${k}`, v, "minutes > 0, or null for flow");
-  check(["none", "proactive"].includes(policy.progressInformation), "progressInformation", policy.progressInformation, "none or proactive");
-  check(["targetDriven", "citizenConfirms"].includes(policy.closure), "closure", policy.closure, "targetDriven or citizenConfirms");
-  check(["backOfficeLetter", "firstContact"].includes(policy.completenessCheck), "completenessCheck", policy.completenessCheck, "backOfficeLetter or firstContact");
-  check(["casesClosed", "endToEndTime"].includes(policy.activityMeasure), "activityMeasure", policy.activityMeasure, "casesClosed or endToEndTime");
-  check(["queue", "first"].includes(policy.consultPriority), "consultPriority", policy.consultPriority, "queue or first");
-  check(["personal", "pool"].includes(policy.ownership), "ownership", policy.ownership, "personal or pool");
-  if (issues.length > 0) throw new ScenarioError(issues, "Invalid policy");
-  return policy;
+  return parsePolicy(readText(text, "yaml", "policy", policyInputSchema));
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

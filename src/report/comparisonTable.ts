@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { Comparison, MetricEstimate } from "../experiment/index.js";
+import { requireComparison } from "./requireResult.js";
 
 /** A row of the table: a metric, its label and how to print it. */
 export interface TableRow {
@@ -90,6 +91,7 @@ const PLAIN: TableStyle = { bold: (s) => s, dim: (s) => s };
  * ```
  */
 export function comparisonTable(c: Comparison, style: TableStyle = PLAIN): string {
+  requireComparison(c, "comparisonTable");
   const names = Object.keys(c.policies);
   const base = names[0] as string;
   const header = ["", ...names, ...names.slice(1).map((n) => `${n} − ${base}`)];
@@ -147,6 +149,7 @@ function visible(s: string): number {
  * ```
  */
 export function reading(c: Comparison): string {
+  requireComparison(c, "reading");
   const [a, b] = Object.keys(c.policies);
   if (a === undefined || b === undefined) return "";
   const m = (p: string, metric: string) => c.policies[p]?.[metric]?.mean ?? 0;

@@ -6,6 +6,7 @@
  */
 import type { Comparison } from "../experiment/index.js";
 import { comparisonTable } from "./comparisonTable.js";
+import { requireComparison } from "./requireResult.js";
 
 /**
  * CSV with columns `policy,metric,mean,sd,ci95_low,ci95_high` (differences have policy
@@ -19,6 +20,7 @@ import { comparisonTable } from "./comparisonTable.js";
  * ```
  */
 export function comparisonCsv(c: Comparison): string {
+  requireComparison(c, "comparisonCsv");
   const lines = ["policy,metric,mean,sd,ci95_low,ci95_high"];
   const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   for (const [p, metrics] of Object.entries(c.policies)) {
@@ -41,6 +43,7 @@ export function comparisonCsv(c: Comparison): string {
  * ```
  */
 export function comparisonMarkdown(c: Comparison): string {
+  requireComparison(c, "comparisonMarkdown");
   const text = comparisonTable(c).split("\n");
   const header = text[0]!.trim().split(/\s{3,}/);
   const out = [`| metric | ${header.join(" | ")} |`, `|---|${header.map(() => "---:").join("|")}|`];

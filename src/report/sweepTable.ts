@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { SweepResult } from "../experiment/index.js";
+import { requireSweep } from "./requireResult.js";
 
 /**
  * The metrics a sweep table shows by default.
@@ -33,6 +34,7 @@ export const SWEEP_METRICS: readonly { readonly metric: string; readonly label: 
  * ```
  */
 export function sweepTable(s: SweepResult): string {
+  requireSweep(s, "sweepTable");
   const header = [s.path, "policy", ...SWEEP_METRICS.map((m) => m.label)];
   const rows: string[][] = [];
   for (const row of s.rows) {
@@ -65,6 +67,7 @@ export function sweepTable(s: SweepResult): string {
  * ```
  */
 export function sweepCsv(s: SweepResult): string {
+  requireSweep(s, "sweepCsv");
   const lines = ["value,policy,metric,mean,sd,ci95_low,ci95_high"];
   const q = (x: unknown) => {
     const t = String(x);

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { z } from "zod";
-import { duration, durationOrZero, expecting, nonNegative, rateOrZero, share, spread } from "./fields.js";
+import { duration, durationOrZero, expecting, multiple, nonNegative, rateOrZero, share, spread, spreadOf } from "./fields.js";
 
 /**
  * How citizens behave (M3, M7, M9, M10, M11 and phase 3), every field required.
@@ -75,24 +75,24 @@ export const mechanismsSchema = expecting(
     cutPassOnProbability: share.describe("Chance that an enquiry cut short at the front is logged and passed on (or its expertise pulled) instead of left for the citizen to raise again (M3)"),
     basicRepertoire: share.describe("Share of a service's front-resolvable demand types that a scripted front line handles often and answers reliably; beyond it, answers can be wrong"),
     wrongAnswerProbability: share.describe("Chance a front-line answer is wrong or incomplete for the rarest type it resolves; grows in proportion from 0 at the edge of the basic repertoire"),
-    breadthContactTime: nonNegative.describe("Extra share of front contact time for a front line covering every resolvable type, against a scripted one (grows in proportion to breadth)"),
+    breadthContactTime: multiple.describe("Extra share of front contact time for a front line covering every resolvable type, against a scripted one (grows in proportion to breadth)"),
     trainingTime: durationOrZero.describe('Training per person per year that keeps a full repertoire up (front line in proportion to breadth; pooled case owners in full), e.g. "40 hours"'),
     consultRelayWork: durationOrZero.describe("Front or case-owner time to relay a consult's answer to the citizen or into the case"),
     consultRelayLoss: share.describe("Chance that something is lost when a consult's answer is relayed, so the answer or the step is wrong"),
     measureGaming: share.describe("Chance that a late case (past the citizen's expectation) is closed before the need is met when staff are held to end-to-end time (scaled by the variety of the work, like prematureClosure)"),
-    payScripted: nonNegative.describe("Pay of a scripted front-line person, as a multiple of costPerStaffHour"),
-    payGeneralist: nonNegative.describe("Pay of a front-line person covering every resolvable type, as a multiple of costPerStaffHour (in proportion to breadth between scripted and this)"),
-    payCaseWork: nonNegative.describe("Pay of case workers (and pooled case owners' base), as a multiple of costPerStaffHour"),
-    paySpecialist: nonNegative.describe("Pay of specialists, as a multiple of costPerStaffHour"),
-    payField: nonNegative.describe("Pay of field staff, as a multiple of costPerStaffHour"),
-    payMeeting: nonNegative.describe("Cost of a committee's hour per seat-equivalent, as a multiple of costPerStaffHour"),
+    payScripted: multiple.describe("Pay of a scripted front-line person, as a multiple of costPerStaffHour"),
+    payGeneralist: multiple.describe("Pay of a front-line person covering every resolvable type, as a multiple of costPerStaffHour (in proportion to breadth between scripted and this)"),
+    payCaseWork: multiple.describe("Pay of case workers (and pooled case owners' base), as a multiple of costPerStaffHour"),
+    paySpecialist: multiple.describe("Pay of specialists, as a multiple of costPerStaffHour"),
+    payField: multiple.describe("Pay of field staff, as a multiple of costPerStaffHour"),
+    payMeeting: multiple.describe("Cost of a committee's hour per seat-equivalent, as a multiple of costPerStaffHour"),
     sicknessSpells: expecting(rateOrZero.pipe(z.number().max(52 / 525_600)), 'a rate from "0 / year" to "52 / year" (at most one spell a week), e.g. "4 / year"', "rate").describe(
       'Spells of sickness absence per person, e.g. "4 / year" (every team, under every policy)',
     ),
     sicknessLength: spread.describe("Length of a sickness spell (calendar time)"),
     holidayWeeks: expecting(z.number().int().min(0).max(8), "a whole number of weeks from 0 to 8").describe("Consecutive weeks of summer holiday per person, taken between early June and the end of August (every team)"),
     coverAfter: durationOrZero.describe("A personal case owner's work is taken over by a colleague when the owner will be away longer than this; shorter absences are waited out"),
-    readInWork: spread.describe("Time a colleague needs to read into an absent owner's case before working on it"),
+    readInWork: spreadOf(durationOrZero).describe("Time a colleague needs to read into an absent owner's case before working on it (a mean of 0: no reading in)"),
   }),
   "mechanism strengths { handoffInfoLoss, misrouteProbability, ... } (every field optional)",
 );

@@ -21,10 +21,21 @@ function merge<T extends object>(base: T, over: Partial<T> | undefined): T {
   return out;
 }
 
+/**
+ * Weights scaled to mean 1. Only their ratios matter, so weights near the largest number (whose
+ * sum overflows) or near the smallest (whose mean underflows to 0) are first divided by the
+ * largest; ordinary weights are divided by their mean directly, as always (the same numbers).
+ */
 function normalise(weights: readonly number[]): number[] {
   const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
-  return weights.map((w) => w / mean);
+  if (Number.isFinite(mean) && mean >= MIN_NORMAL) return weights.map((w) => w / mean);
+  const largest = Math.max(...weights);
+  // (validation leaves only finite weights ≥ 0, not all 0: the largest is finite and > 0)
+  return Number.isFinite(largest) && largest > 0 ? normalise(weights.map((w) => w / largest)) : [...weights];
 }
+
+/** The smallest normal double: below it a mean loses precision (and 5e-324 / 7 is 0). */
+const MIN_NORMAL = 2.2250738585072014e-308;
 
 function buildProfile(p: Parsed<"services">[number]["profile"]): ArrivalProfile {
   return {
@@ -154,6 +165,9 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** The mark of a scenario built here from validated input: a symbol no copy carries. */
+const PARSED = Symbol("helhet.parsedScenario");
+
 /**
  * Builds the model's scenario from validated input: defaults filled in, profiles normalised to
  * mean 1, fields renamed to their model names (`horizon` → `horizonMinutes`, `arrivals` →
@@ -167,7 +181,7 @@ function deepFreeze<T>(value: T): T {
  * ```
  */
 export function buildScenario(p: ParsedInput): Scenario {
-  return deepFreeze({
+  const scenario = {
     name: p.name,
     description: p.description ?? "",
     sources: p.sources ?? [],
@@ -182,5 +196,24 @@ export function buildScenario(p: ParsedInput): Scenario {
     citizens: buildCitizens(p.citizens),
     mechanisms: buildMechanisms(p.mechanisms),
     channelRules: buildChannelRules(p.channelRules),
-  });
+  };
+  // known valid and frozen: `validateScenario` need not check it again (a copy has no mark)
+  Object.defineProperty(scenario, PARSED, { value: true });
+  return deepFreeze(scenario);
+}
+
+/**
+ * Whether a value is a scenario built by {@link buildScenario} (so validated and deeply frozen),
+ * not a copy or a scenario built in code.
+ *
+ * @param x - anything
+ * @returns true for a parsed scenario
+ * @example
+ * ```ts
+ * isParsedScenario(loadScenario("teaching")); //=> true
+ * isParsedScenario({ ...loadScenario("teaching") }); //=> false
+ * ```
+ */
+export function isParsedScenario(x: unknown): x is Scenario {
+  return typeof x === "object" && x !== null && Object.prototype.hasOwnProperty.call(x, PARSED) && Object.isFrozen(x);
 }

@@ -109,11 +109,35 @@ export function formatValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
   if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return value.toString();
   let text: string;
   try {
-    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)) ?? String(value);
+    text = JSON.stringify(shallow(value, { nodes: 80 }), (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v)) ?? "nothing";
   } catch {
-    text = String(value);
+    // a getter that throws, or a value JSON cannot write
+    text = Array.isArray(value) ? `a list of ${value.length}` : "an object";
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * The first part of a value, enough to write 80 characters: at most `budget.nodes` values in
+ * all, each text cut to 80 characters; cycles become "[cycle]". So a value nested thousands
+ * deep, cyclic or huge is written in bounded time and stack (JSON.stringify of the whole value
+ * recurses to its depth and overflows the stack).
+ */
+function shallow(value: unknown, budget: { nodes: number }, seen: readonly object[] = []): unknown {
+  if (typeof value === "string") return value.length > 80 ? value.slice(0, 80) : value;
+  if (typeof value !== "object" || value === null) return typeof value === "bigint" ? String(value) : value;
+  if (budget.nodes <= 0) return Array.isArray(value) ? [] : {};
+  budget.nodes--;
+  if (seen.includes(value)) return "[cycle]";
+  const inside = [...seen, value];
+  if (Array.isArray(value)) return value.slice(0, 80).map((v: unknown) => shallow(v, budget, inside));
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).slice(0, 80)) {
+    const v = shallow((value as Record<string, unknown>)[key], budget, inside);
+    Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

@@ -48,12 +48,27 @@ export function expecting<T extends z.ZodType>(schema: T, expected: string, unit
   return schema;
 }
 
-function quantity(read: (t: string) => Reading<number>) {
+/**
+ * The longest duration a scenario or policy takes: 1,000,000 years, in minutes. Beyond any
+ * sensible run, and short enough that work drawn from it (a lognormal draw is at most about
+ * 1e16 times its mean), times every factor the model applies, and summed into costs, stays a
+ * finite number: "1e300 min" with a cv of 50 once passed validation and stopped the run with
+ * "serviceTime ... got Infinity".
+ */
+export const MAX_DURATION_MINUTES = 1_000_000 * 525_600;
+
+function quantity(read: (t: string) => Reading<number>, longest?: number) {
   return z.string().transform((text, ctx) => {
     const r = read(text);
-    if (r.ok) return r.value;
-    ctx.issues.push({ code: "custom", message: r.problem, input: text });
-    return z.NEVER;
+    if (!r.ok) {
+      ctx.issues.push({ code: "custom", message: r.problem, input: text });
+      return z.NEVER;
+    }
+    if (longest !== undefined && r.value > longest) {
+      ctx.issues.push({ code: "custom", message: `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}" is longer than the longest duration a scenario takes, 1,000,000 years.`, input: text });
+      return z.NEVER;
+    }
+    return r.value;
   });
 }
 
@@ -65,7 +80,7 @@ function quantity(read: (t: string) => Reading<number>) {
  * duration.parse("3 days"); //=> 4320
  * ```
  */
-export const duration = expecting(quantity((t) => readDuration(t)), 'a positive duration, e.g. "45 min" or "3 days"', "duration");
+export const duration = expecting(quantity((t) => readDuration(t), MAX_DURATION_MINUTES), 'a positive duration, e.g. "45 min" or "3 days"', "duration");
 
 /**
  * A duration ≥ 0 such as "0 min" or "2 weeks" (output: minutes).
@@ -75,7 +90,7 @@ export const duration = expecting(quantity((t) => readDuration(t)), 'a positive 
  * durationOrZero.parse("0 min"); //=> 0
  * ```
  */
-export const durationOrZero = expecting(quantity((t) => readDuration(t, { allowZero: true })), 'a duration ≥ 0, e.g. "0 min" or "2 weeks"', "duration");
+export const durationOrZero = expecting(quantity((t) => readDuration(t, { allowZero: true }), MAX_DURATION_MINUTES), 'a duration ≥ 0, e.g. "0 min" or "2 weeks"', "duration");
 
 /**
  * A positive rate such as "120 / week" (output: per minute; a year is 365 days).
@@ -118,6 +133,18 @@ export const share = expecting(z.number().min(0).max(1), "a number from 0 to 1")
 export const nonNegative = expecting(z.number().min(0), "a number ≥ 0");
 
 /**
+ * A multiple of another number from 0 to 1,000 (pay as a multiple of the cost of a staff hour,
+ * extra contact time as a share of it): large enough for any design, small enough that products
+ * of durations, factors and costs stay finite.
+ *
+ * @example
+ * ```ts
+ * multiple.parse(1.4); //=> 1.4
+ * ```
+ */
+export const multiple = expecting(z.number().min(0).max(1000), "a number from 0 to 1,000");
+
+/**
  * A whole number ≥ 1.
  *
  * @example
@@ -148,6 +175,13 @@ export const identifier = expecting(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/)
 export const text = expecting(z.string(), "text");
 
 /**
+ * The largest coefficient of variation of a spread. Work and delays are lognormal with
+ * σ² = ln(1 + cv²): past about 1.3e154, cv² overflows and no time can be drawn (a cv of 1e300
+ * once passed validation and stopped the run with "serviceTime ... got NaN").
+ */
+export const MAX_CV = 1e150;
+
+/**
  * Makes a lognormal spread `{ mean, cv }` whose mean is read by `mean` (a duration schema).
  *
  * @param mean - schema of the mean, e.g. {@link duration}
@@ -158,7 +192,7 @@ export const text = expecting(z.string(), "text");
  * ```
  */
 export function spreadOf<T extends z.ZodType<number, string>>(mean: T) {
-  const cv = expecting(z.number().min(0), "a coefficient of variation ≥ 0 (0 = always the mean)");
+  const cv = expecting(z.number().min(0).max(MAX_CV), "a coefficient of variation from 0 (always the mean) to 1e150");
   return expecting(
     z.strictObject({ mean: mean.describe("Mean"), cv: cv.describe("Coefficient of variation (lognormal); 0 = fixed") }),
     'a spread { mean: "20 min", cv: 0.8 }',
@@ -171,7 +205,7 @@ const SPREAD_EXPECTED =
   'e.g. { exponential: "10 min" }, { gamma: { mean: "20 min", cv: 0.5 } }, { deterministic: "20 min" }, { triangular: { min: "5 min", mode: "10 min", max: "40 min" } }, ' +
   '{ uniform: { min: "5 min", max: "15 min" } }, { empirical: ["12 min", "7 min", "45 min"] }';
 
-const cvOrZero = expecting(z.number().min(0), "a coefficient of variation ≥ 0 (0 = always the mean)");
+const cvOrZero = expecting(z.number().min(0).max(MAX_CV), "a coefficient of variation from 0 (always the mean) to 1e150");
 const gammaCv = expecting(z.number().min(0.001).max(1000), "a coefficient of variation from 0.001 to 1000 (for a fixed time write { deterministic: ... })");
 const gammaShape = expecting(z.number().min(1e-6).max(1e6), "a shape from 0.000001 to 1,000,000");
 /** The most values an empirical spread may list (a year of a busy line's calls fits). */
@@ -373,6 +407,11 @@ export const spread = expecting(
       } else if (families.length === 0 && lognormalKeys.length < 2) {
         const missing = lognormalKeys.length === 0 ? "It names no family and no mean and cv." : `It has ${lognormalKeys[0]} without ${lognormalKeys[0] === "mean" ? "cv" : "mean"}.`;
         ctx.addIssue({ code: "custom", message: missing, params: { expected: SPREAD_EXPECTED } });
+      }
+      const g = s.gamma;
+      if (g?.mean !== undefined && g.cv !== undefined && !(g.mean * g.cv * g.cv > 0)) {
+        // the scale mean·cv² must be a number above 0 for a gamma time to be drawn
+        ctx.addIssue({ code: "custom", path: ["gamma"], message: `Its scale, mean × cv², is too small to compute (${g.mean} min × ${g.cv}²).`, params: { expected: "a gamma whose mean × cv² is above 1e-300 minutes" } });
       }
       const e = s.empirical;
       const values = e !== undefined && "minutes" in e ? e.minutes : undefined;

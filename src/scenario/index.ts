@@ -38,6 +38,7 @@ export { ScenarioError } from "./errors.js";
 export { parseScenario } from "./parse.js";
 export { parseScenarioText } from "./parse.js";
 export { loadScenario } from "./load.js";
+export { validateScenario } from "./validate.js";
 export { builtinScenarios } from "./builtins.js";
 export { builtinScenarioInput } from "./builtins.js";
 export { scenarioYaml } from "./exportYaml.js";

@@ -6,13 +6,16 @@
  *
  * @packageDocumentation
  */
-import { isMap, isPair, isSeq, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import type { z } from "zod";
 import { buildScenario } from "./build.js";
-import { crossCheck } from "./crossCheck.js";
-import { makeIssue, ScenarioError, type ScenarioIssue } from "./errors.js";
+import { fieldOf, MAX_DEPTH } from "./depth.js";
+import { formatPath, formatValue, makeIssue, ScenarioError } from "./errors.js";
+import { inputIssues } from "./inputIssues.js";
+import { readJson } from "./json.js";
+import { lineStartsOf, lineText, positionAt } from "./textPosition.js";
 import { scenarioInputSchema } from "./schema.js";
 import type { Scenario } from "./types.js";
-import { fromZodIssues } from "./zodIssues.js";
 
 /**
  * Validates a scenario in the input format and turns it into the model's form (minutes,
@@ -34,12 +37,9 @@ import { fromZodIssues } from "./zodIssues.js";
  * ```
  */
 export function parseScenario(input: unknown): Scenario {
-  const result = scenarioInputSchema.safeParse(input);
-  const issues: ScenarioIssue[] = result.success ? [] : fromZodIssues(result.error.issues, input, scenarioInputSchema);
-  const seen = new Set(issues.map((i) => i.message));
-  for (const i of crossCheck(input)) if (!seen.has(i.message)) issues.push(i);
-  if (issues.length > 0 || !result.success) throw new ScenarioError(issues);
-  return buildScenario(result.data);
+  const checked = inputIssues(input);
+  if (checked.issues.length > 0 || checked.data === undefined) throw new ScenarioError(checked.issues);
+  return buildScenario(checked.data);
 }
 
 /**
@@ -59,34 +59,38 @@ export function parseScenario(input: unknown): Scenario {
  * ```
  */
 export function parseScenarioText(text: string, format: "yaml" | "json" = "yaml"): Scenario {
-  // a byte-order mark that some editors write is not part of the text
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return parseScenario(format === "json" ? readJson(body) : readYaml(body));
+  return parseScenario(readText(text, format, "scenario", scenarioInputSchema));
 }
 
-function lineText(text: string, line: number): string {
-  return (text.split(/\r?\n/)[line - 1] ?? "").trim();
+/**
+ * Reads the text of a scenario or policy file into plain data: YAML or strict JSON, without a
+ * byte-order mark. Shared by the scenario and policy readers, so that both refuse the same way.
+ *
+ * @param text - the file's contents
+ * @param format - "yaml" or "json"
+ * @param what - "scenario" or "policy", for messages
+ * @param schema - the schema of what is read, to name the field of a deep value
+ * @returns the data
+ * @throws {ScenarioError} for text that is not a string, or broken YAML or JSON
+ * @throws {RangeError} for a format other than "yaml" or "json"
+ * @example
+ * ```ts
+ * readText("name: x", "yaml", "policy"); //=> { name: "x" }
+ * ```
+ */
+export function readText(text: string, format: "yaml" | "json", what: "scenario" | "policy", schema?: z.core.$ZodType): unknown {
+  if (format !== "yaml" && format !== "json") throw new RangeError(`the format of ${what} text must be "yaml" or "json", got ${formatValue(format)}`);
+  if (typeof text !== "string") {
+    const title = what === "scenario" ? "Invalid scenario" : "Invalid policy";
+    throw new ScenarioError([makeIssue("", text, `the text of a ${what} file (a string of YAML or JSON); for an object use ${what === "scenario" ? "parseScenario" : "parsePolicy"}`)], title);
+  }
+  // a byte-order mark that some editors write is not part of the text
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return format === "json" ? readJson(body) : readYaml(body, schema);
 }
 
 /** At most this many YAML errors are reported: the first ones are what a person fixes first. */
 const MAX_YAML_ERRORS = 20;
-
-/**
- * The line and column (from 1) of an offset in a text, found from the text itself. (Not the yaml
- * package's prettyErrors: for every error it matches a regex against the text it takes for the
- * error's line, and its line counter misses the newlines of a broken block scalar, so that
- * "line" can be a run of 100,000s of newlines: quadratic, half an hour for a 1 MB file.)
- */
-function positionAt(lineStarts: readonly number[], offset: number): { line: number; col: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, col: offset - (lineStarts[lo] as number) + 1 };
-}
 
 /**
  * Reads YAML text into plain data, refusing broken YAML with at most 20 issues (line, column,
@@ -94,6 +98,7 @@ function positionAt(lineStarts: readonly number[], offset: number): { line: numb
  * refused at once (YAML allows none) and aliases are capped. Shared by scenario and policy files.
  *
  * @param text - the YAML text (without a byte-order mark)
+ * @param schema - the schema of what is read, to name the field of a value nested too deep
  * @returns the data
  * @throws {ScenarioError} "Broken YAML" with the issues
  * @example
@@ -101,7 +106,7 @@ function positionAt(lineStarts: readonly number[], offset: number): { line: numb
  * readYaml("a: 1"); //=> { a: 1 }
  * ```
  */
-export function readYaml(text: string): unknown {
+export function readYaml(text: string, schema?: z.core.$ZodType): unknown {
   // YAML allows no NUL byte. The yaml package reads on past them, and with one starting every
   // line it makes an error or two per line (1 KB each) before returning: seconds and a heap
   // far larger than the file. A text full of them is often a file saved as UTF-16.
@@ -112,11 +117,20 @@ export function readYaml(text: string): unknown {
     const where = `line ${line}, column ${nul - before.lastIndexOf("\n")}`;
     throw new ScenarioError([makeIssue(where, lineText(text, line), "valid YAML", "It holds a NUL byte, which YAML does not allow (is the file saved as UTF-16? Save it as UTF-8)")], "Broken YAML");
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (e) {
+    if (e instanceof RangeError) throw tooDeepForReader(text, 0);
+    throw e;
+  }
+  // the yaml package reads nested values by recursion: thousands of levels overflow the stack,
+  // which it reports as errors at the deep end; that is a value nested too deep
+  const overflow = doc.errors.filter((e) => /call stack/i.test(e.message)).map((e) => e.pos[0]);
+  if (overflow.length > 0) throw tooDeepForReader(text, Math.max(0, Math.min(...overflow)));
   if (doc.errors.length > 0) {
     const lines = text.split(/\r?\n/);
-    const lineStarts = [0];
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
+    const lineStarts = lineStartsOf(text);
     const linePos = (e: (typeof doc.errors)[number]) => (e.pos[0] >= 0 ? positionAt(lineStarts, e.pos[0]) : undefined);
     const issues = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) => {
       const pos = linePos(e);
@@ -134,13 +148,12 @@ export function readYaml(text: string): unknown {
   }
   // a scenario nests a few levels; thousands (with aliases) make the yaml package spend seconds
   // before it refuses them, so refuse deep nesting first, in one pass without recursion
-  const deep = deepestNode(doc.contents, MAX_YAML_DEPTH);
+  const deep = deepestNode(doc.contents, MAX_YAML_DEPTH, schema);
   if (deep !== undefined) {
-    const lineStarts = [0];
-    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-    const pos = positionAt(lineStarts, Math.max(0, deep));
+    const pos = positionAt(lineStartsOf(text), Math.max(0, deep.offset));
+    const field = deep.field.length === 0 ? "" : `${formatPath(deep.field)}: `;
     throw new ScenarioError(
-      [makeIssue(`line ${pos.line}, column ${pos.col}`, lineText(text, pos.line), "valid YAML", `nested more than ${MAX_YAML_DEPTH} levels deep; a scenario or policy needs a few`)],
+      [makeIssue(`line ${pos.line}, column ${pos.col}`, lineText(text, pos.line), "valid YAML", `${field}nested more than ${MAX_YAML_DEPTH} levels deep; a scenario or policy needs a few`)],
       "Broken YAML",
     );
   }
@@ -153,53 +166,56 @@ export function readYaml(text: string): unknown {
   }
 }
 
-/** The deepest nesting a YAML scenario or policy file may have (they need about 6). */
-export const MAX_YAML_DEPTH = 100;
+/**
+ * The refusal of a YAML text nested too deep for the yaml package to read: at the line where it
+ * gave up, naming the key that starts the line.
+ */
+function tooDeepForReader(text: string, offset: number): ScenarioError {
+  const pos = positionAt(lineStartsOf(text), offset);
+  const line = lineText(text, pos.line);
+  const key = /^(?:- )?([^\s:#[{][^:]*): /.exec(line)?.[1];
+  const field = key === undefined ? "" : `${key.trim()}: `;
+  return new ScenarioError(
+    [makeIssue(`line ${pos.line}, column ${pos.col}`, line, "valid YAML", `${field}nested more than ${MAX_YAML_DEPTH} levels deep; a scenario or policy needs a few`)],
+    "Broken YAML",
+  );
+}
+
+/** The deepest nesting a YAML scenario or policy file may have (they need about 6): the same limit as for JSON and objects. */
+export const MAX_YAML_DEPTH = MAX_DEPTH;
+
+interface Node {
+  readonly node: unknown;
+  readonly depth: number;
+  readonly parent: Node | undefined;
+  /** The key (a map's) or index (a list's) of this node in its parent. */
+  readonly key: string | number;
+}
 
 /**
- * The text offset of a node nested deeper than `limit` collections, or undefined when none is;
- * an explicit stack, so deep documents cannot overflow the call stack.
+ * A node nested deeper than `limit` collections, or undefined when none is: its text offset and
+ * the keys of the field that holds it (the last map key on the way down, among the first
+ * eight steps). An explicit stack, so deep documents cannot overflow the call stack.
  */
-function deepestNode(root: unknown, limit: number): number | undefined {
-  const stack: [unknown, number][] = [[root, 0]];
+function deepestNode(root: unknown, limit: number, schema?: z.core.$ZodType): { offset: number; field: (string | number)[] } | undefined {
+  const stack: Node[] = [{ node: root, depth: 0, parent: undefined, key: "" }];
   while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
+    const here = stack.pop()!;
+    const { node, depth } = here;
     if (isPair(node)) {
-      stack.push([node.key, depth], [node.value, depth]);
+      const key = isScalar(node.key) ? String(node.key.value) : "?";
+      stack.push({ node: node.key, depth, parent: here.parent, key }, { node: node.value, depth, parent: here.parent, key });
       continue;
     }
     if (!isMap(node) && !isSeq(node)) continue;
-    if (depth >= limit) return node.range?.[0] ?? 0;
-    for (const item of node.items) stack.push([item, depth + 1]);
+    if (depth >= limit) return { offset: node.range?.[0] ?? 0, field: fieldOf(pathTo(here), schema) };
+    node.items.forEach((item, i) => stack.push({ node: item, depth: depth + 1, parent: here, key: isSeq(node) ? i : "" }));
   }
   return undefined;
 }
 
-/**
- * Reads JSON text into plain data, refusing broken JSON with its line and column.
- *
- * @param text - the JSON text (without a byte-order mark)
- * @returns the data
- * @throws {ScenarioError} "Broken JSON" with the place and the parser's message
- * @example
- * ```ts
- * readJson('{"a": 1}'); //=> { a: 1 }
- * ```
- */
-export function readJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    // Node 20 names no position for some errors ("[1,]", empty text): ask the YAML parser, which
-    // reads JSON too, where it stops; failing that, the end of the text
-    const offset = at !== null ? Number(at[1]) : (parseDocument(text, { prettyErrors: false }).errors[0]?.pos[0] ?? text.length);
-    const before = text.slice(0, offset);
-    const line = before.split("\n").length;
-    const col = before.length - before.lastIndexOf("\n");
-    const where = `line ${line}, column ${col}`;
-    const value: unknown = text.length === 0 ? "" : lineText(text, line);
-    throw new ScenarioError([makeIssue(where, value, "valid JSON", message)], "Broken JSON");
-  }
+function pathTo(node: Node): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let n: Node | undefined = node; n?.parent !== undefined; n = n.parent) path.push(n.key);
+  return path.reverse();
 }

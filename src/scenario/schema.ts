@@ -140,7 +140,7 @@ export const scenarioInputSchema = expecting(
       description: text.optional().describe("What the scenario is for"),
       sources: expecting(z.array(text), "a list of texts").optional().describe("Where the numbers come from (E-numbers of docs/evidence.md, documents); GUESS values are marked in the file"),
       population: positiveInteger.describe("Inhabitants"),
-      costPerStaffHour: nonNegative.describe("Cost of one staff hour, in the scenario's currency"),
+      costPerStaffHour: expecting(z.number().min(0).max(1e9), "a number from 0 to 1,000,000,000").describe("Cost of one staff hour, in the scenario's currency"),
       currency: text.optional().describe('Currency of costPerStaffHour (default "SEK")'),
       horizon: duration.optional().describe('Run length: needs arriving before it are counted (default "52 weeks")'),
       warmup: durationOrZero.optional().describe('Warm-up excluded from the statistics (default "8 weeks")'),

@@ -198,7 +198,9 @@ export function formatRate(perMinute: number): string {
     [60, "hour"],
     [1, "min"],
   ];
-  const texts = units.map(([size, name]) => `${tidy(perMinute * size)} / ${name}`);
+  // a rate near the largest number overflows in the longer units: write those per minute
+  const texts = units.filter(([size]) => Number.isFinite(perMinute * size)).map(([size, name]) => `${tidy(perMinute * size)} / ${name}`);
+  if (texts.length === 0) return `${tidy(perMinute)} / min`;
   return texts.reduce((best, t) => (digits(t) < digits(best) ? t : best));
 }
 

@@ -30,7 +30,11 @@ function innerOf(s: Schema): Schema | undefined {
 function child(s: Schema, key: PropertyKey): Schema | undefined {
   for (let cur: Schema | undefined = s; cur !== undefined; cur = innerOf(cur)) {
     const d = defOf(cur);
-    if (d.type === "object") return (d["shape"] as Record<string, Schema>)[String(key)];
+    if (d.type === "object") {
+      // own keys only: "__proto__" or "constructor" names no field
+      const shape = d["shape"] as Record<string, Schema>;
+      return Object.prototype.hasOwnProperty.call(shape, String(key)) ? shape[String(key)] : undefined;
+    }
     if (d.type === "array") return typeof key === "number" ? (d["element"] as Schema) : undefined;
     if (d.type === "union") {
       for (const option of d["options"] as Schema[]) {

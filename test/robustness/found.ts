@@ -496,6 +496,27 @@ export const FOUND: readonly FoundBug[] = [
       }
     },
   },
+  {
+    id: "yamlDeepValueStackOverflow",
+    title:
+      "A YAML file with a field's value nested thousands deep inside a block (teaching's desk staff written as [[[…2…]]], 5,000 deep) is refused with issues that say \"Maximum call stack size exceeded\" (one to 21 of them, by the stack size): the yaml package reads nested values by recursion, overflows and reports it as errors at the deep end, so readYaml's own depth check (100 levels) never ran. An internal message and no field, as D9 of issue 14 had it for JSON. Found by the fuzz tests' new deepValue text operation.",
+    where: "src/scenario/parse.ts (readYaml)",
+    severity: "low",
+    reproduce: () => {
+      const yaml = stringify(builtinScenarioInput("teaching")).replace(/staff: 2\b/, `staff: ${"[".repeat(5000)}2${"]".repeat(5000)}`);
+      try {
+        parseScenarioText(yaml);
+        return ["loaded"];
+      } catch (e) {
+        const issues = (e as ScenarioError).issues;
+        const out: string[] = [];
+        if (issues.length !== 1) out.push(`${issues.length} issues`);
+        if (issues.some((i) => /call stack/i.test(i.message))) out.push(`an issue says: ${issues[0]?.message.slice(0, 160)}`);
+        if (!/staff: nested more than 100 levels deep/.test(issues[0]?.message ?? "")) out.push(`the field is not named: ${issues[0]?.message.slice(0, 160)}`);
+        return out;
+      }
+    },
+  },
 ];
 
 // `npx tsx test/robustness/found.ts`: the state of every reproduction

@@ -114,10 +114,21 @@ async function cli(args: readonly string[]): Promise<CliResult> {
   }
 }
 
+/**
+ * What a run may refuse in a file that validation accepts: a run too large to take (the
+ * personal case owners, the open-needs limit, a run-cost limit lifted with --allow-large).
+ * Anything else that `run` refuses, `validate` must refuse too (issue 14, item 4: "one
+ * validation"; D10 found a cv of 1e300 and profile weights of 5e-324 passing validate and
+ * stopping the run with internal messages).
+ */
+export const RUN_LIMITS = /the most a run takes|the run was stopped on day|--allow-large/;
+
 function checkCli(name: string, r: CliResult, loaded: boolean, problems: string[]): void {
   if (r.threw !== undefined) problems.push(`${name}: main threw ${r.threw.slice(0, 300)}`);
   else if (r.code !== 0 && r.code !== 2) problems.push(`${name}: exit status ${r.code}: ${r.err.slice(0, 300)}`);
   else if (!loaded && r.code !== 2) problems.push(`${name}: exit status ${r.code} for a file the parser rejects`);
+  else if (loaded && name === "validate" && r.code !== 0) problems.push(`validate: exit status ${r.code} for a file the parser loads: ${r.err.slice(0, 300)}`);
+  else if (loaded && r.code === 2 && !RUN_LIMITS.test(r.err)) problems.push(`${name}: refused a file that validate accepts: ${r.err.slice(0, 300)}`);
   if (STACK.test(r.err)) problems.push(`${name}: a stack trace or internal error on stderr: ${r.err.slice(0, 300)}`);
   // NaN on stderr may echo what the file says ("got NaN"); in results and warnings it must not appear
   if (/\bNaN\b/.test(r.out) || r.err.split("\n").some((l) => l.startsWith("warning:") && /\bNaN\b/.test(l))) problems.push(`${name}: NaN in the output`);

@@ -4,7 +4,8 @@
  * NaN-like, tiny and non-numeric values; deep nesting; very long strings; prototype keys), then
  * the document written as YAML or JSON, then optionally broken as text (truncated, unbalanced
  * brackets, tabs, duplicated or deleted lines, stray characters, a byte-order mark, NUL bytes,
- * CRLF, deep bracket nesting, an alias bomb).
+ * CRLF, deep bracket nesting, an alias bomb, a key given twice, a field's value nested thousands
+ * deep).
  *
  * A mutation is a list of small operations with numeric choices, so fast-check shrinks it to
  * the fewest, simplest operations that still break something.
@@ -83,10 +84,10 @@ function nested(depth: number, asArray: boolean): Json {
  * once ran the process out of memory (found.ts: hugeArrivalsOutOfMemory).
  */
 export const INSERTED: Readonly<Record<string, readonly Json[]>> = {
-  huge: [1e308, 1.7976931348623157e308, 1e300, 2 ** 53 + 1, 1e20, 100_000_000, "1e308 min", "1e300 years", "1e9 weeks", "1e15 / min", "99999999999 / year"],
+  huge: [1e308, 1.7976931348623157e308, 1e300, 1e160, 1e154, 2 ** 53 + 1, 1e20, 1e9, 100_000_000, 1000.5, "1e308 min", "1e300 years", "1e9 weeks", "1000001 years", "1000000 years", "1e15 / min", "99999999999 / year"],
   negative: [-1, -0, -1e308, "-5 min", "-120 / week", "-0 min"],
   nanLike: ["NaN", ".nan", "Infinity", "-Infinity", ".inf", "NaN min", "Infinity weeks", "1e309 min", "inf / week", "nan / week"],
-  tiny: [5e-324, 1e-300, "5e-324 min", "1e-320 / week", "0.000000001 s"],
+  tiny: [5e-324, 1e-300, 2.2250738585072014e-308, "5e-324 min", "1e-320 / week", "0.000000001 s"],
   zero: [0, "0", "0 min", "0 / week", "0 weeks"],
   nonNumeric: ["lots", "", " ", "∞", "45 min; rm -rf /", true, false, null, [], {}, "0x1F", "1_000", "١٢٣ min", "🙂"],
 };
@@ -126,7 +127,7 @@ export interface DocOp {
 
 /** One text operation on the written file. */
 export interface TextOp {
-  readonly kind: "truncate" | "bracket" | "tabs" | "dupLine" | "delLine" | "strayChar" | "bom" | "nul" | "crlf" | "deepBrackets" | "aliasBomb" | "longLine" | "swapLines";
+  readonly kind: "truncate" | "bracket" | "tabs" | "dupLine" | "delLine" | "strayChar" | "bom" | "nul" | "crlf" | "deepBrackets" | "aliasBomb" | "longLine" | "swapLines" | "dupKey" | "deepValue";
   readonly pick: number;
   readonly variant: number;
 }
@@ -148,7 +149,7 @@ const docOpArb: fc.Arbitrary<DocOp> = fc.record({
 });
 
 const textOpArb: fc.Arbitrary<TextOp> = fc.record({
-  kind: fc.constantFrom("truncate", "bracket", "tabs", "dupLine", "delLine", "strayChar", "bom", "nul", "crlf", "deepBrackets", "aliasBomb", "longLine", "swapLines"),
+  kind: fc.constantFrom("truncate", "bracket", "tabs", "dupLine", "delLine", "strayChar", "bom", "nul", "crlf", "deepBrackets", "aliasBomb", "longLine", "swapLines", "dupKey", "deepValue"),
   pick: nat,
   variant: nat,
 });
@@ -305,6 +306,31 @@ export function applyTextOp(text: string, op: TextOp): { text: string; what: str
       let bomb = 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n';
       for (let i = 1; i < levels; i++) bomb += `a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(",")}]\n`;
       return { text: `${bomb}${text}`, what: `alias bomb of ${levels} levels` };
+    }
+    case "dupKey": {
+      // a key given twice in one object: a "key": value line of JSON (one that ends in a comma,
+      // so the copy stays valid JSON) or a key: value line of YAML, written again below itself
+      // (JSON.parse kept the last silently; found by issue 14, D21)
+      const json = text.trimStart().startsWith("{");
+      const candidates = lines.flatMap((l, i) => ((json ? /^\s*"[^"]+": .*,$/ : /^\s*[A-Za-z_][\w-]*: \S/).test(l) ? [i] : []));
+      if (candidates.length === 0) return { text, what: "no key to give twice" };
+      const k = pickOf(candidates, op.pick);
+      lines.splice(k + 1, 0, lines[k] as string);
+      return { text: lines.join("\n"), what: `key of line ${k + 1} given twice` };
+    }
+    case "deepValue": {
+      // a field's value wrapped in brackets thousands deep: the value of a real field (not an
+      // extra key at the end, as deepBrackets does), in a file that stays valid JSON or YAML
+      // (3,000 deep once said "got leaf", 5,000 overflowed the stack: issue 14, D9)
+      const depth = pickOf([150, 3_000, 100_000], op.variant);
+      const json = text.trimStart().startsWith("{");
+      const re = json ? /("[^"\n]*": )("(?:[^"\\\n]|\\.)*"|-?\d[\d.eE+-]*|true|false|null)/g : /^(\s*[A-Za-z_][\w-]*: )([^\s[{&*!|>'"#][^\n#]*?)\s*$/gm;
+      const found = [...text.matchAll(re)];
+      if (found.length === 0) return { text, what: "no value to nest" };
+      const m = pickOf(found, op.pick);
+      const start = (m.index as number) + (m[1] as string).length;
+      const end = start + (m[2] as string).length;
+      return { text: `${text.slice(0, start)}${"[".repeat(depth)}${text.slice(start, end)}${"]".repeat(depth)}${text.slice(end)}`, what: `the value ${JSON.stringify((m[2] as string).slice(0, 20))} nested ${depth} deep` };
     }
     case "longLine": {
       const length = pickOf([10_000, 1_000_000], op.variant);

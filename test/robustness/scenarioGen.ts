@@ -1,10 +1,12 @@
 /**
  * fast-check generators of VALID scenarios and policies, written in the input format a user
  * writes (units, readable hours, partial citizens and mechanisms), with extreme but legal
- * values: zero and huge variety (cv 0 and 20), every distribution family, one person and a
- * thousand, an hour and ten years, shares at exactly 0 and 1, every channel and channel rule,
- * written patience, scheduled runs, arrival profiles with zeros, and every policy choice in
- * every combination.
+ * values: zero and huge variety (cv 0, 20 and the largest, 1e150), every distribution family,
+ * one person and a thousand, an hour and ten years, durations up to the longest a scenario takes
+ * (1,000,000 years), shares at exactly 0 and 1, every channel and channel rule, written patience,
+ * scheduled runs, arrival profiles with zeros and with weights near the largest and smallest
+ * numbers, the largest pay and cost of a staff hour, and every policy choice in every
+ * combination.
  *
  * Work per run is bounded by construction: each service's arrival rate is chosen so that about
  * `expectedNeeds` needs arise over horizon + drain, whatever the horizon. That keeps a
@@ -49,20 +51,23 @@ export const HOURS_CHOICES: ReadonlyArray<TeamInput["hours"]> = [
   ["Mon-Thu 07:00-19:00", "Fri 07:00-12:00"],
 ];
 
-/** A positive duration from a second to two months, written in several units. */
+/** A positive duration from a second to two months, written in several units, and now and then the longest a scenario takes (issue 14, D10). */
 const durationText = fc.oneof(
-  fc.constantFrom("1 s", "30 s", "1 min", "4 min", "45 min", "1.5 hours", "1 day", "3 days", "2 weeks", "2 months"),
+  fc.constantFrom("1 s", "30 s", "1 min", "4 min", "45 min", "1.5 hours", "1 day", "3 days", "2 weeks", "2 months", "1000000 years"),
   fc.double({ min: 0.01, max: 5000, noNaN: true }).map((m) => `${m.toPrecision(6)} min`),
 );
 
-/** Short work times: a few seconds to a few hours (longer ones overload a short run by design). */
+/** Short work times: a few seconds to a few hours (longer ones overload a short run by design), and the shortest positive one. */
 const workText = fc.oneof(
-  fc.constantFrom("1 s", "1 min", "5 min", "20 min", "2 hours"),
+  fc.constantFrom("5e-324 min", "1 s", "1 min", "5 min", "20 min", "2 hours"),
   fc.double({ min: 0.05, max: 240, noNaN: true }).map((m) => `${m.toPrecision(6)} min`),
 );
 
-/** A coefficient of variation: none (fixed), ordinary, or huge variety. */
-const cv = fc.oneof(fc.constantFrom(0, 0, 0.5, 1, 5, 20), fc.double({ min: 0, max: 3, noNaN: true }));
+/**
+ * A coefficient of variation: none (fixed), ordinary, huge variety, or the largest a lognormal
+ * can draw from (1e150; 1e300 once passed validation and stopped the run: issue 14, D10).
+ */
+const cv = fc.oneof(fc.constantFrom(0, 0, 0.5, 1, 5, 20, 1e6, 1e150), fc.double({ min: 0, max: 3, noNaN: true }));
 
 /** A share with its ends: exactly 0 and exactly 1 are common. */
 export const shareArb = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }));
@@ -70,6 +75,9 @@ export const shareArb = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max:
 /** Minutes of a generated duration text ("45 min", "1.5 hours", ...). */
 const minutesOf = (text: string): number => parseDuration(text);
 const tidyMinutes = (m: number): string => `${Number(m.toPrecision(6))} min`;
+
+/** Whether a duration of this many minutes is within the longest a scenario takes (1,000,000 years of 365 days). */
+const fits = (minutes: number) => minutes <= 1_000_000 * 365 * 1440;
 
 /**
  * A spread: mostly today's lognormal { mean, cv }, else any other family around the same mean
@@ -79,11 +87,14 @@ const spread = (mean: fc.Arbitrary<string>) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.record({ mean, cv }) },
     { weight: 1, arbitrary: mean.map((m) => ({ exponential: m })) },
-    { weight: 1, arbitrary: fc.record({ mean, cv: fc.constantFrom(0.001, 0.5, 1, 5, 20) }).map((g) => ({ gamma: g })) },
+    // a gamma's scale mean·cv² must be a number above 0: none from the tiniest means
+    { weight: 1, arbitrary: fc.record({ mean, cv: fc.constantFrom(0.001, 0.5, 1, 5, 20) }).map((g) => (minutesOf(g.mean) * g.cv * g.cv > 1e-300 ? { gamma: g } : { deterministic: g.mean })) },
     { weight: 1, arbitrary: mean.map((m) => ({ deterministic: m })) },
-    { weight: 1, arbitrary: mean.map((m) => ({ triangular: { min: "0 min", mode: m, max: tidyMinutes(3 * minutesOf(m)) } })) },
-    { weight: 1, arbitrary: mean.map((m) => ({ uniform: { min: "0 min", max: tidyMinutes(2 * minutesOf(m)) } })) },
-    { weight: 1, arbitrary: mean.map((m) => ({ empirical: ["0 min", m, tidyMinutes(2 * minutesOf(m))] })) },
+    // the families drawn up to 2–3 times the mean: a deterministic one where that would pass the
+    // longest duration a scenario takes (1,000,000 years)
+    { weight: 1, arbitrary: mean.map((m) => (fits(3 * minutesOf(m)) ? { triangular: { min: "0 min", mode: m, max: tidyMinutes(3 * minutesOf(m)) } } : { deterministic: m })) },
+    { weight: 1, arbitrary: mean.map((m) => (fits(2 * minutesOf(m)) ? { uniform: { min: "0 min", max: tidyMinutes(2 * minutesOf(m)) } } : { deterministic: m })) },
+    { weight: 1, arbitrary: mean.map((m) => (fits(2 * minutesOf(m)) ? { empirical: ["0 min", m, tidyMinutes(2 * minutesOf(m))] } : { deterministic: m })) },
   );
 
 /** Channel rules: each channel's rule given or left out, every combination. */
@@ -100,9 +111,10 @@ const channelRulesArb = fc.record(
 /** Staff: one person, a handful, or a thousand. */
 const staff = fc.oneof(fc.constantFrom(1, 1, 2, 1000), fc.integer({ min: 1, max: 40 }));
 
+/** Weights, zeros among them; now and then near the largest or the smallest number (whose sum overflows or mean underflows: issue 14, D11). */
 const weightsArb = (n: number) =>
   fc
-    .array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })), { minLength: n, maxLength: n })
+    .array(fc.oneof({ weight: 8, arbitrary: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 10, noNaN: true })) }, { weight: 1, arbitrary: fc.constantFrom(1e308, 1.7976931348623157e308, 5e-324, 1e-300) }), { minLength: n, maxLength: n })
     .filter((w) => w.some((x) => x > 0));
 
 /** Shares over `keys` that sum to 1: one key at 1, or normalised weights. */
@@ -237,7 +249,8 @@ function serviceArb(i: number, teamIds: readonly string[], answered: readonly Co
 
 /** The largest rate multiplier of a profile once each part is normalised to mean 1 (defaults for missing parts). */
 export function peakMultiplier(p: { byDay?: readonly number[] | undefined; byHour?: readonly number[] | undefined; byMonth?: readonly number[] | undefined }): number {
-  const peak = (w: readonly number[] | undefined, fallback: number) => (w === undefined ? fallback : Math.max(...w) / (w.reduce((a, x) => a + x, 0) / w.length));
+  // divided by the largest first, so weights near the largest number do not overflow the sum
+  const peak = (w: readonly number[] | undefined, fallback: number) => (w === undefined ? fallback : 1 / (w.reduce((a, x) => a + x / Math.max(...w), 0) / w.length));
   return peak(p.byDay, 1.7) * peak(p.byHour, 2.4) * peak(p.byMonth, 1.2);
 }
 
@@ -291,22 +304,23 @@ const mechanismsArb = fc.record(
     cutPassOnProbability: shareArb,
     basicRepertoire: shareArb,
     wrongAnswerProbability: shareArb,
-    breadthContactTime: fc.constantFrom(0, 0.15, 3),
+    breadthContactTime: fc.constantFrom(0, 0.15, 3, 1000),
     trainingTime: fc.constantFrom("0 min", "40 hours", "300 hours"),
     consultRelayWork: fc.constantFrom("0 min", "5 min", "2 hours"),
     consultRelayLoss: shareArb,
     measureGaming: shareArb,
-    payScripted: fc.constantFrom(0, 0.85, 5),
+    payScripted: fc.constantFrom(0, 0.85, 5, 1000),
     payGeneralist: fc.constantFrom(0, 1, 5),
     payCaseWork: fc.constantFrom(0, 1),
     paySpecialist: fc.constantFrom(0, 1.2, 5),
     payField: fc.constantFrom(0, 0.95),
-    payMeeting: fc.constantFrom(0, 2, 20),
+    payMeeting: fc.constantFrom(0, 2, 20, 1000),
     sicknessSpells: fc.constantFrom("0 / year", "4 / year", "50 / year"),
-    sicknessLength: spread(fc.constantFrom("1 hour", "3 days", "20 weeks")),
+    sicknessLength: spread(fc.constantFrom("1 hour", "3 days", "20 weeks", "1000000 years")),
     holidayWeeks: fc.integer({ min: 0, max: 8 }),
     coverAfter: fc.constantFrom("0 min", "3 days", "52 weeks"),
-    readInWork: spread(fc.constantFrom("1 min", "30 min", "1 day")),
+    // reading in is a lognormal { mean, cv } whose mean may be 0 (no reading in): no other family
+    readInWork: fc.record({ mean: fc.constantFrom("0 min", "1 min", "30 min", "1 day"), cv }),
   },
   { requiredKeys: [] },
 );
@@ -346,7 +360,7 @@ export function scenarioArb(options: ScenarioArbOptions = {}): fc.Arbitrary<Gene
             mechanisms: fc.option(mechanismsArb, { nil: undefined }),
             channelRules: fc.option(channelRulesArb, { nil: undefined }),
             population: fc.constantFrom(1, 8000, 1_000_000_000),
-            costPerStaffHour: fc.constantFrom(0, 550, 1e6),
+            costPerStaffHour: fc.constantFrom(0, 550, 1e6, 1e9),
           })
           .map(({ services, citizens, mechanisms, channelRules, population, costPerStaffHour }) => {
             const input: Record<string, unknown> = {
