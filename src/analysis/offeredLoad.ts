@@ -5,8 +5,9 @@
  * Each service's routing is written as an absorbing Markov chain over *stations* (one kind of
  * work at one team: a first contact, a call-back, a step, a completeness clarification, a
  * confirmation). Solving the traffic equations λ = γ + Rᵀλ per need (γ: where a need enters,
- * R: the routing probabilities, rework self-loops included) with mathjs `lusolve` gives the
- * mean visits per need to every station. Then
+ * R: the routing probabilities, rework self-loops included) station by station in topological
+ * order ({@link solveVisits}: linear in the stations) gives the mean visits per need to every
+ * station. Then
  *
  *   load (min/week) = Σ over services and stations of needs/week × visits × mean minutes,
  *   utilisation     = load ÷ (capacity × present share), capacity = Σ over member teams of
@@ -24,6 +25,7 @@
 import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
 import { MINUTES_PER_WEEK, WeeklyCalendar } from "../engine/index.js";
 import type { Policy } from "../policy/types.js";
+import { MAX_DEMAND_TYPES } from "../scenario/schema.js";
 import { CHANNELS, type Scenario, type ServiceSpec, type TeamRole } from "../scenario/types.js";
 
 // Only the LU solver, for a small bundle. (The typings say `*Dependencies` may be undefined; it never is.)
@@ -85,6 +87,8 @@ interface PlannedTeam {
   readonly capacity: number;
   /** Training minutes per person per year (teams.ts: front line by breadth, pooled owners in full). */
   readonly trainingPerYear: number;
+  /** Whether its people are personal case owners, each with a line of their own ("caseOwner" and "personal"). */
+  readonly personal: boolean;
 }
 
 /** What routing one service needs to know: the inputs and the planned team of each scenario team. */
@@ -94,6 +98,8 @@ interface Context {
   readonly teams: readonly PlannedTeam[];
   /** Planned team index of a scenario team id. */
   readonly planned: (id: string) => number;
+  /** The scenario team of an id. */
+  readonly team: (id: string) => Scenario["teams"][number];
 }
 
 /** A service's routing as a chain: stations, entry probabilities γ and moves (from, to, p). */
@@ -126,7 +132,32 @@ type Routed = Omit<RoutedStation, "team" | "service"> & { readonly team: number;
  * ```
  */
 export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
-  const { teams, routed } = route(scenario, policy);
+  return loadAnalysis(scenario, policy).loads;
+}
+
+/** The load analysis of one policy in one pass, for {@link offeredLoad}, {@link serviceRouting} and the run-cost estimate. */
+export interface LoadAnalysis {
+  /** As {@link offeredLoad}. */
+  readonly loads: TeamLoad[];
+  /** As {@link serviceRouting}. */
+  readonly stations: RoutedStation[];
+  /** The planned team answering each channel, in the order of CHANNELS (e-forms: the e-mail team). */
+  readonly channelTeams: readonly string[];
+  /** Planned team ids whose people are personal case owners, each an engine team of their own. */
+  readonly personalTeams: readonly string[];
+}
+
+/**
+ * The load analysis of a policy: the loads of {@link offeredLoad} and the routing of
+ * {@link serviceRouting} from one solve, time linear in the scenario's size.
+ *
+ * @param scenario - a parsed scenario
+ * @param policy - the policy
+ * @returns loads, stations, the team per channel and the teams of personal owners
+ * @throws RangeError if a step fails with probability 1
+ */
+export function loadAnalysis(scenario: Scenario, policy: Policy): LoadAnalysis {
+  const { teams, routed, channelTeams } = route(scenario, policy);
   const load = teams.map(() => new Map<string, number>());
   for (const r of routed) {
     const service = scenario.services[r.service]!;
@@ -135,7 +166,7 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
   }
   const nameOf = new Map(scenario.services.map((sv) => [sv.id, sv.name]));
   const present = presentShare(scenario);
-  return teams.map((t, j) => {
+  const loads = teams.map((t, j): TeamLoad => {
     const training = (t.staff * t.trainingPerYear) / 52;
     const offered = [...load[j]!.values()].reduce((a, x) => a + x, 0) + training;
     return {
@@ -152,6 +183,12 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
       serviceNames: Object.fromEntries([...load[j]!.keys()].map((id) => [id, nameOf.get(id) as string])),
     };
   });
+  return {
+    loads,
+    stations: routed.map((r) => ({ ...r, service: scenario.services[r.service]!.id, team: teams[r.team]!.id })),
+    channelTeams: channelTeams.map((j) => teams[j]!.id),
+    personalTeams: teams.filter((t) => t.personal).map((t) => t.id),
+  };
 }
 
 /**
@@ -171,19 +208,24 @@ export function offeredLoad(scenario: Scenario, policy: Policy): TeamLoad[] {
  * ```
  */
 export function serviceRouting(scenario: Scenario, policy: Policy): RoutedStation[] {
-  const { teams, routed } = route(scenario, policy);
-  return routed.map((r) => ({ ...r, service: scenario.services[r.service]!.id, team: teams[r.team]!.id }));
+  return loadAnalysis(scenario, policy).stations;
 }
 
 /** Every service's chain solved, stations of the same team, label and minutes merged. */
-function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTeam[]; routed: Routed[] } {
+function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTeam[]; routed: Routed[]; channelTeams: number[] } {
   const { teams, teamOf } = planLayout(scenario, policy);
   const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
-  const context: Context = { scenario, policy, teams, planned: (id) => teamOf[index.get(id) as number] as number };
+  const context: Context = {
+    scenario,
+    policy,
+    teams,
+    planned: (id) => teamOf[index.get(id) as number] as number,
+    team: (id) => scenario.teams[index.get(id) as number]!,
+  };
   const routed = scenario.services.flatMap((_, s) => {
     const chain = serviceChain(context, s);
     const merged = new Map<string, { service: number; team: number; label: string; visits: number; minutes: number }>();
-    solveVisits(chain).forEach((v, i) => {
+    solveVisits(chain.entry, chain.moves).forEach((v, i) => {
       const st = chain.stations[i]!;
       const key = `${st.team}|${st.label}|${st.minutes}`;
       const m = merged.get(key) ?? { service: s, team: st.team, label: st.label, visits: 0, minutes: st.minutes };
@@ -192,7 +234,7 @@ function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTea
     });
     return [...merged.values()].filter((m) => m.visits > 0);
   });
-  return { teams, routed };
+  return { teams, routed, channelTeams: frontTeams(context) };
 }
 
 /**
@@ -214,14 +256,64 @@ export function presentShare(scenario: Scenario): number {
   return Math.max(0, 1 - away);
 }
 
-/** Visits per need: (I − Rᵀ)v = γ solved by LU decomposition (mathjs `lusolve`). */
-function solveVisits(chain: Chain): number[] {
-  const n = chain.stations.length;
-  const a = Array.from({ length: n }, (_, j) => Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)));
-  for (const [from, to, p] of chain.moves) a[to]![from]! -= p;
-  const column = math.lusolve(a, [...chain.entry]) as number[][];
+/**
+ * Visits per need: the traffic equations v = γ + Rᵀv, i.e. (I − Rᵀ)v = γ, solved in time
+ * linear in the stations and moves. A service's routing is a chain of stations whose only
+ * loops are rework self-loops (a step redone with its failure probability), so taken in
+ * topological order (Kahn's algorithm) each station's visits are
+ * v = (γ + Σ over moves in of p × v_from) ÷ (1 − p_self). Should a routing ever have a longer
+ * loop, the stations on or after it are solved together by LU decomposition (mathjs
+ * `lusolve`), as every chain was before: cubic in their number, so only such loops pay for it.
+ *
+ * @param entry - γ: where a need enters, per station (its length is the number of stations)
+ * @param moves - [from, to, probability]; from === to is a self-loop
+ * @returns the mean visits per need of every station (negative rounding clamped to 0)
+ * @example
+ * ```ts
+ * solveVisits([1, 0], [[0, 1, 1], [1, 1, 0.2]]); //=> [1, 1.25]
+ * ```
+ */
+export function solveVisits(entry: readonly number[], moves: readonly (readonly [number, number, number])[]): number[] {
+  const n = entry.length;
+  const inflow = [...entry];
+  const self = new Array<number>(n).fill(0);
+  const waiting = new Array<number>(n).fill(0);
+  const out: [number, number][][] = Array.from({ length: n }, () => []);
+  for (const [from, to, p] of moves) {
+    if (from === to) self[to]! += p;
+    else {
+      out[from]!.push([to, p]);
+      waiting[to]!++;
+    }
+  }
+  const visits = new Array<number>(n).fill(0);
+  const ready: number[] = [];
+  for (let i = 0; i < n; i++) if (waiting[i] === 0) ready.push(i);
+  for (let k = 0; k < ready.length; k++) {
+    const i = ready[k]!;
+    const v = inflow[i]! / (1 - self[i]!);
+    visits[i] = v;
+    for (const [to, p] of out[i]!) {
+      inflow[to]! += p * v;
+      if (--waiting[to]! === 0) ready.push(to);
+    }
+  }
+  if (ready.length < n) solveLoops(moves, visits, inflow, waiting);
   // (I − Rᵀ)⁻¹ = Σₙ (Rᵀ)ⁿ ≥ 0, so a negative visit count can only be rounding
-  return column.map((row) => Math.max(0, row[0] as number));
+  return visits.map((v) => Math.max(0, v));
+}
+
+/** The stations on or after a loop (still `waiting`), solved together by LU with what flows in from the rest. */
+function solveLoops(moves: readonly (readonly [number, number, number])[], visits: number[], inflow: readonly number[], waiting: readonly number[]): void {
+  const rest = waiting.flatMap((w, i) => (w > 0 ? [i] : []));
+  const at = new Map(rest.map((i, k) => [i, k]));
+  const a = rest.map((_, j) => rest.map((__, i) => (i === j ? 1 : 0)));
+  for (const [from, to, p] of moves) {
+    const [f, t] = [at.get(from), at.get(to)];
+    if (f !== undefined && t !== undefined) a[t]![f]! -= p;
+  }
+  const column = math.lusolve(a, rest.map((i) => inflow[i]!)) as number[][];
+  rest.forEach((i, k) => (visits[i] = column[k]![0] as number));
 }
 
 /**
@@ -233,23 +325,34 @@ function planLayout(scenario: Scenario, policy: Policy): { teams: PlannedTeam[];
   const n = scenario.teams.length;
   const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
   const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : find(parent[i] as number));
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] as number;
+    return i;
+  };
+  const owners = new Set<number>();
   for (const service of policy.caseHandling === "caseOwner" ? scenario.services : []) {
     const ids = [...service.steps.filter((st) => !st.specialist).map((st) => st.team), service.backOffice];
     const list = [...new Set(ids.map((id) => index.get(id) as number))].filter((i) => scenario.teams[i]?.role !== "front");
+    for (const i of list) owners.add(i);
     for (const i of list.slice(1)) {
       const [a, b] = [find(list[0] as number), find(i)];
       if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
     }
   }
   const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    const group = groups.get(root);
+    if (group === undefined) groups.set(root, [i]);
+    else group.push(i);
+  }
   const teams: PlannedTeam[] = [];
   const teamOf = new Array<number>(n).fill(-1);
   const breadth = frontBreadth(scenario, policy);
   for (const members of groups.values()) {
     for (const m of members) teamOf[m] = teams.length;
-    teams.push(plannedTeam(scenario, members, breadth));
+    const personal = policy.ownership === "personal" && members.some((m) => owners.has(m));
+    teams.push({ ...plannedTeam(scenario, members, breadth), personal });
   }
   return { teams, teamOf };
 }
@@ -262,7 +365,7 @@ function frontBreadth(scenario: Scenario, policy: Policy): number {
 }
 
 /** A planned team; pooled owners get the model's id, name and role, and the members' capacity. */
-function plannedTeam(scenario: Scenario, members: readonly number[], breadth: number): PlannedTeam {
+function plannedTeam(scenario: Scenario, members: readonly number[], breadth: number): Omit<PlannedTeam, "personal"> {
   const specs = members.map((m) => scenario.teams[m]!);
   const capacity = specs.reduce((a, s) => a + s.staff * WeeklyCalendar.fromIntervals(s.hours).openMinutesPerWeek, 0);
   const staff = specs.reduce((a, s) => a + s.staff, 0);
@@ -290,17 +393,41 @@ function frontTeams(context: Context): number[] {
 /** Share of enquiries the front resolves: demand types ranked below the repertoire (servicePlan.ts). */
 function frontResolvedShare(service: ServiceSpec, policy: Policy): number {
   const repertoire = Math.ceil(policy.frontOffice.skillCoverage * service.frontResolvableShare * service.demandTypes - 1e-9);
-  const weights = Array.from({ length: service.demandTypes }, (_, r) => 1 / (r + 1) ** service.typeConcentration);
-  const total = weights.reduce((a, w) => a + w, 0);
-  return Math.min(1, weights.slice(0, Math.max(0, repertoire)).reduce((a, w) => a + w, 0) / total);
+  const n = Math.max(0, Math.floor(service.demandTypes));
+  const c = service.typeConcentration;
+  const total = zipfSum(c, n);
+  return Math.min(1, (repertoire >= n ? total : zipfSum(c, Math.max(0, repertoire))) / total);
+}
+
+/**
+ * The most demand types summed term by term (1 / rᶜ, r = 1 … n, in order, as the model's
+ * table is built): every scenario that passes validation (MAX_DEMAND_TYPES). Beyond it, in a
+ * scenario built in code, the rest is the Euler–Maclaurin estimate of the tail, so the analysis
+ * (and the run-cost estimate that refuses such a run) stays quick instead of taking seconds or
+ * gigabytes.
+ */
+const EXACT_TERMS = MAX_DEMAND_TYPES;
+
+/** Σ_{r=1}^{n} 1 / rᶜ: summed in order up to {@link EXACT_TERMS}, the rest estimated. */
+function zipfSum(c: number, n: number): number {
+  let sum = 0;
+  const exact = Math.min(n, EXACT_TERMS);
+  for (let r = 0; r < exact; r++) sum += 1 / (r + 1) ** c;
+  if (n <= exact) return sum;
+  // Σ_{r=a}^{b} f(r) ≈ ∫_a^b f + (f(a) + f(b))/2 + (f′(b) − f′(a))/12 for f(r) = r^−c, a = exact + 1
+  const [a, b] = [exact + 1, n];
+  const f = (r: number) => r ** -c;
+  const df = (r: number) => -c * r ** (-c - 1);
+  const integral = c === 1 ? Math.log(b / a) : (b ** (1 - c) - a ** (1 - c)) / (1 - c);
+  return sum + integral + (f(a) + f(b)) / 2 + (df(b) - df(a)) / 12;
 }
 
 /** Whether a step's work waits for batch sweeps under the policy (batchRule in servicePlan.ts). */
 function isBatched(context: Context, service: ServiceSpec, k: number): boolean {
-  const { scenario, policy } = context;
+  const { policy } = context;
   const step = service.steps[k]!;
   const own = policy.batching.steps[`${service.id}.${step.id}`];
-  const byRole = policy.batching.byRole[scenario.teams.find((t) => t.id === step.team)!.role];
+  const byRole = policy.batching.byRole[context.team(step.team).role];
   const every = own !== undefined ? own : byRole !== undefined ? byRole : policy.batching.everyMinutes;
   return every !== null && every > 0;
 }
@@ -331,7 +458,8 @@ function serviceChain(context: Context, s: number): Chain {
   const { caseShare: c, informationQuality: q, specialistShare: sp } = service;
   const frontMean = service.frontWork.mean * (1 + m.breadthContactTime * frontBreadth(scenario, policy));
   // case classes [incomplete][needs specialist]: their first station, or null
-  const cases = [false, true].map((inc) => [false, true].map((spec) => caseChain(context, chain, s, spec, inc)));
+  const batched: (boolean | undefined)[] = [];
+  const cases = [false, true].map((inc) => [false, true].map((spec) => caseChain(context, chain, s, spec, inc, batched)));
   const intoCases = (from: number | null, p: number, complete: number) => {
     for (const [inc, pInc] of [[0, complete], [1, 1 - complete]] as const) {
       for (const [spec, pSpec] of [[0, 1 - sp], [1, sp]] as const) {
@@ -379,9 +507,10 @@ function serviceChain(context: Context, s: number): Chain {
  * batched inbox (a hand-off, or the reply to a clarification) or waits for a structural run
  * saves batchSetupSaving; a confirmation by the owner under "citizenConfirms".
  *
+ * @param batched - whether step k is batched, filled in as first asked (shared by the classes of a service)
  * @returns the first station of the class, or null if the case passes no station
  */
-function caseChain(context: Context, chain: Chain, s: number, specialist: boolean, incomplete: boolean): number | null {
+function caseChain(context: Context, chain: Chain, s: number, specialist: boolean, incomplete: boolean, batched: (boolean | undefined)[]): number | null {
   const { scenario, policy, teams, planned } = context;
   const service = scenario.services[s]!;
   const m = scenario.mechanisms;
@@ -390,7 +519,8 @@ function caseChain(context: Context, chain: Chain, s: number, specialist: boolea
     if (path.prev < 0) path.first = at;
     else chain.moves.push([path.prev, at, 1 - path.stay]);
     if (stay > 0) chain.moves.push([at, at, stay]);
-    Object.assign(path, { prev: at, stay });
+    path.prev = at;
+    path.stay = stay;
   };
   service.steps.forEach((step, k) => {
     if (step.specialist && !specialist) return;
@@ -404,9 +534,9 @@ function caseChain(context: Context, chain: Chain, s: number, specialist: boolea
     if (clarify) path.missing = false;
     // after the citizen's reply the step joins its team's inbox as ordinary work (responseArrived)
     const asConsult = consult && !clarify;
-    const saving = !asConsult && (step.scheduled !== null || ((handOff || clarify) && isBatched(context, service, k)));
+    const saving = !asConsult && (step.scheduled !== null || ((handOff || clarify) && (batched[k] ??= isBatched(context, service, k))));
     // the penalty in proportion to the pooled staff not from the step's own team (stepGeneralist)
-    const generalist = asConsult ? 0 : 1 - scenario.teams.find((t) => t.id === step.team)!.staff / teams[team]!.staff;
+    const generalist = asConsult ? 0 : 1 - context.team(step.team).staff / teams[team]!.staff;
     const minutes = step.work.mean * (1 + m.generalistPenalty * generalist) * (saving ? 1 - m.batchSetupSaving : 1);
     link(addStation(chain, team, step.name, minutes), step.failureProbability);
     // a consult's answer goes back into the case through its owner (stepDone → relayDone in cases.ts)

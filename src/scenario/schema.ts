@@ -26,6 +26,18 @@ import {
 } from "./fields.js";
 
 const flag = expecting(z.boolean(), "true or false");
+
+/**
+ * The most demand types a service may have (an engineering choice, not a fact about services:
+ * a run builds three tables of this length per service, 24 bytes a type, and the load analysis
+ * sums over them; a million is far beyond any real variety of demand and costs 24 MB).
+ *
+ * @example
+ * ```ts
+ * MAX_DEMAND_TYPES; //=> 1000000
+ * ```
+ */
+export const MAX_DEMAND_TYPES = 1_000_000;
 const teamRef = expecting(identifier.describe("Team id"), "the id of a team");
 const nameText = expecting(z.string().min(1), "a non-empty name");
 
@@ -107,7 +119,9 @@ export const serviceSchema = expecting(
       'Mean rate at which needs arise, averaged over the year, e.g. "300 / year" (M1)',
     ),
     profile: profileSchema.optional().describe("Weekly, daily and seasonal shape of the arrival rate; each part normalised to mean 1"),
-    demandTypes: positiveInteger.describe("Number of distinct demand types: the variety a front line must absorb (M1, M2)"),
+    demandTypes: expecting(z.number().int().min(1).max(MAX_DEMAND_TYPES), "a whole number from 1 to 1,000,000").describe(
+      "Number of distinct demand types: the variety a front line must absorb (M1, M2)",
+    ),
     typeConcentration: nonNegative.optional().describe("Zipf exponent of the type frequencies: 0 = all equally common (default 1)"),
     frontResolvableShare: share.describe("Share of demand types a fully skilled front line could resolve"),
     caseShare: share.describe("Share of needs that are applications or cases going through the steps; the rest are enquiries"),

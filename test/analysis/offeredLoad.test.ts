@@ -4,7 +4,10 @@
  * simulation with every failure mechanism switched off.
  */
 import { describe, expect, it } from "vitest";
+import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
 import { loadWarnings, offeredLoad, presentShare, serviceRouting, type TeamLoad } from "../../src/analysis/index.js";
+import { loadAnalysis, solveVisits } from "../../src/analysis/offeredLoad.js";
+import { planTeams } from "../../src/model/index.js";
 import { MINUTES_PER_WEEK } from "../../src/engine/index.js";
 import { loadScenario, parseScenario, policies, simulate, type Policy, type Scenario } from "../../src/index.js";
 
@@ -340,6 +343,71 @@ describe("the analysis against the simulation with every failure mechanism off",
           const sd = poissonSd(s, policy, t.id, weeks);
           expect(Math.abs(simulated - offered), `${t.id}: simulated ${simulated.toFixed(1)} vs offered ${offered.toFixed(1)} (SD ${sd.toFixed(1)})`).toBeLessThanOrEqual(4 * sd);
         });
+      });
+    }
+  }
+});
+
+describe("the traffic equations, solved in linear time", () => {
+  it("a chain with a rework self-loop: v = γ + flow in, over 1 − p", () => {
+    expect(solveVisits([1, 0, 0], [[0, 1, 0.5], [1, 1, 0.2], [1, 2, 0.8]])).toEqual([1, 0.625, 0.5]);
+  });
+
+  it("a longer loop (which no routing makes today) is solved by LU: a → b → c → a half the time, 2 visits each", () => {
+    const v = solveVisits([1, 0, 0, 0], [[0, 1, 1], [1, 2, 1], [2, 0, 0.5], [2, 3, 0.5]]);
+    for (const [i, want] of [2, 2, 2, 1].entries()) expect(v[i]).toBeCloseTo(want, 12);
+  });
+
+  it("equals the dense LU solve of (I − Rᵀ)v = γ on random chains with self-loops and forward moves", () => {
+    const math = create({ lusolveDependencies: lusolveDependencies as FactoryFunctionMap });
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 2 + Math.floor(rand() * 30);
+      const entry = Array.from({ length: n }, () => (rand() < 0.3 ? rand() : 0));
+      const moves: [number, number, number][] = [];
+      for (let i = 0; i < n; i++) {
+        if (rand() < 0.4) moves.push([i, i, 0.9 * rand()]);
+        // out of i at most 1 in all, to later stations only (a DAG, as the routing is)
+        let left = 1;
+        for (let j = i + 1; j < n && left > 0.05; j++) {
+          if (rand() < 0.3) {
+            const p = left * rand();
+            moves.push([i, j, p]);
+            left -= p;
+          }
+        }
+      }
+      const a = Array.from({ length: n }, (_, j) => Array.from({ length: n }, (__, i) => (i === j ? 1 : 0)));
+      for (const [from, to, p] of moves) a[to]![from]! -= p;
+      const dense = (math.lusolve(a, entry) as number[][]).map((r) => r[0] as number);
+      const linear = solveVisits(entry, moves);
+      dense.forEach((d, i) => expect(Math.abs(linear[i]! - d), `trial ${trial}, station ${i}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(d))));
+    }
+  });
+
+  it("analyses 20 services of 1,000 steps each (a size the dense solve could not reach), with the visits the chain implies", () => {
+    // the permit service with 1,000 copies of its field visit (which fails with p = 0.2), every need a case
+    const [permit] = tiny.services;
+    const visit = permit!.steps[2]!;
+    const steps = Array.from({ length: 1000 }, (_, k) => ({ ...visit, id: `st${k}`, name: `st${k}`, team: k % 2 ? "caseWorkers" : "crew" }));
+    const big: Scenario = { ...tiny, services: Array.from({ length: 20 }, (_, j) => ({ ...permit!, id: `s${j}`, name: `s${j}`, caseShare: 1, steps })) };
+    const routing = serviceRouting(big, policies.minutes).filter((r) => r.label === "st999");
+    expect(routing).toHaveLength(20);
+    // every case passes every step, each redone with probability 0.2: 1/(1 − 0.2) visits
+    for (const r of routing) expect(r.visits).toBeCloseTo(1.25, 9);
+  });
+});
+
+describe("the layout behind the run-cost estimate", () => {
+  for (const name of ["soderhamn", "teaching", "standard-work"] as const) {
+    for (const preset of [policies.minutes, policies.whole]) {
+      it(`${name} under ${preset.name}: the same personal owners and front teams as the model`, () => {
+        const s = loadScenario(name);
+        const a = loadAnalysis(s, preset);
+        const layout = planTeams(s, preset);
+        expect(a.personalTeams).toEqual(layout.teams.filter((t) => t.personal).map((t) => t.id));
+        expect(a.loads.map((t) => t.team)).toEqual(layout.teams.map((t) => t.id));
       });
     }
   }

@@ -49,7 +49,9 @@ describe("error messages name the path, the value and what was expected", () => 
     ["negative cv", (s) => (s.services[0].frontWork.cv = -0.5), "services[0].frontWork.cv", -0.5, /from 0 \(always the mean\) to 1e150/],
     ["NaN", (s) => (s.services[0].informationQuality = Number.NaN), "services[0].informationQuality", Number.NaN, /from 0 to 1/],
     ["Infinity", (s) => (s.costPerStaffHour = Number.POSITIVE_INFINITY), "costPerStaffHour", Number.POSITIVE_INFINITY, /from 0 to 1,000,000,000/],
-    ["demandTypes 0", (s) => (s.services[0].demandTypes = 0), "services[0].demandTypes", 0, /whole number ≥ 1/],
+    ["demandTypes 0", (s) => (s.services[0].demandTypes = 0), "services[0].demandTypes", 0, /whole number from 1 to 1,000,000/],
+    // issue 14, D6: a billion demand types passed validation, then a run went past 900 MB
+    ["demandTypes 1e9", (s) => (s.services[0].demandTypes = 1e9), "services[0].demandTypes", 1e9, /whole number from 1 to 1,000,000/],
     ["unknown role", (s) => (s.teams[1].role = "backOffice"), "teams[1].role", "backOffice", /front, caseWork/],
     ["unknown channel", (s) => (s.teams[0].channels = ["phone", "visit", "email", "fax"]), "teams[0].channels[3]", "fax", /phone, visit, email, eform/],
     ["bad hours", (s) => (s.teams[0].hours = "Mon-Fry 09:00-12:00"), "teams[0].hours", "Mon-Fry 09:00-12:00", /opening hours/, /Did you mean "Fri"\?/],
