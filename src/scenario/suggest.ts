@@ -33,6 +33,9 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // the distance is at least the difference in length: a candidate far longer (a team id of
+    // 1,000,000 characters) cannot be within the limit, and its full distance costs seconds
+    if (Math.abs(c.length - word.length) > limit) continue;
     const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;

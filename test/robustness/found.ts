@@ -497,6 +497,25 @@ export const FOUND: readonly FoundBug[] = [
     },
   },
   {
+    id: "slowSuggestionForLongId",
+    title:
+      "A very long team id makes every read slow: the \"did you mean\" search for each reference to a team that no longer exists computes the full edit distance to every team id, the 1,000,000-character one too (a 9 × 1,000,001 table), although a candidate whose length differs by more than the limit of 3 edits cannot match. teaching with a 1,000,000-character id for its case officers takes 2.6 s per read and about 8 s for a fuzz case (three reads) on a quiet machine; under load the long fuzz run hit its 30-second limit (seed 20261128, case 2276). The fix of slowSuggestionForLongValue covered long words, not long candidates.",
+    where: "src/scenario/suggest.ts (closestMatch)",
+    severity: "low",
+    reproduce: () => {
+      const s = builtinScenarioInput("teaching");
+      const input = { ...s, teams: s.teams.map((t, i) => (i === 1 ? { ...t, id: "min ".repeat(250_000) } : t)) };
+      const t0 = performance.now();
+      try {
+        parseScenario(input);
+      } catch {
+        // refused, as it should be; the time is the bug
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      return seconds > 1 ? [`refusing a 1,000,000-character team id took ${seconds.toFixed(1)} s`] : [];
+    },
+  },
+  {
     id: "yamlDeepValueStackOverflow",
     title:
       "A YAML file with a field's value nested thousands deep inside a block (teaching's desk staff written as [[[…2…]]], 5,000 deep) is refused with issues that say \"Maximum call stack size exceeded\" (one to 21 of them, by the stack size): the yaml package reads nested values by recursion, overflows and reports it as errors at the deep end, so readYaml's own depth check (100 levels) never ran. An internal message and no field, as D9 of issue 14 had it for JSON. Found by the fuzz tests' new deepValue text operation.",
