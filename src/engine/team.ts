@@ -325,6 +325,15 @@ export class Team {
     return this.statistics.peek(this.sim.now, this.name, this.line.length, this.working);
   }
 
+  /**
+   * Busy time, available time (capacity + overtime), the queue's time-integral and the time
+   * elapsed since the start or the last {@link Team.resetStats}, written to `out[at…at+3]`,
+   * read like {@link Team.peekStats} without touching the running sums.
+   */
+  peekSums(out: Float64Array, at: number): void {
+    this.statistics.sumsInto(this.sim.now, this.line.length, this.working, out, at);
+  }
+
   /** Restarts the statistics at the current time (for a warm-up period). */
   resetStats(): void {
     this.statistics.reset(this.sim.now, this.line.length, this.working);

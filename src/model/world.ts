@@ -67,6 +67,7 @@ export class World {
   readonly recorder: Recorder;
   /** The run's series while it runs, or null when none was asked for. */
   readonly series: SeriesTracker | null;
+  private readonly sumsScratch = new Float64Array(4);
   readonly journal: Journal;
   /** Cohort needs so far (for journal sampling). */
   cohortCount = 0;
@@ -341,35 +342,28 @@ export class World {
 
   /**
    * What the series needs of planned team j now, read without touching its running sums (see
-   * `Team.peekStats`): busy time, available time (capacity + overtime), the time-integral of its
-   * queue and the time elapsed, since the warm-up's end; a team of personal owners adds up its
-   * people's, as `mergeTeamStats` does.
+   * `Team.peekSums`): busy time, available time (capacity + overtime), the time-integral of its
+   * queue and the time elapsed, since the warm-up's end, at `out[at…at+3]`; a team of personal
+   * owners adds up its people's, as `mergeTeamStats` does.
    */
   peekTeamSums(j: number, out: Float64Array, at: number): void {
     const persons = this.persons[j] ?? null;
-    const whole = (this.teams[j] as Team).peekStats();
-    if (persons === null) {
-      out[at] = whole.busyTime;
-      out[at + 1] = whole.capacityTime + whole.overtime;
-      out[at + 2] = whole.meanQueueLength * whole.elapsed;
-      out[at + 3] = whole.elapsed;
-      return;
-    }
+    if (persons === null || persons.length === 0) return (this.teams[j] as Team).peekSums(out, at);
+    const one = this.sumsScratch;
     let busy = 0;
-    let capacity = 0;
-    let overtime = 0;
+    let available = 0;
     let queue = 0;
     for (const p of persons) {
-      const s = p.peekStats();
-      busy += s.busyTime;
-      capacity += s.capacityTime;
-      overtime += s.overtime;
-      queue += s.meanQueueLength;
+      p.peekSums(one, 0);
+      busy += one[0] as number;
+      available += one[1] as number;
+      queue += one[2] as number;
     }
     out[at] = busy;
-    out[at + 1] = capacity + overtime;
-    out[at + 2] = queue * whole.elapsed;
-    out[at + 3] = whole.elapsed;
+    out[at + 1] = available;
+    out[at + 2] = queue;
+    // every person's period starts with the team's, at the warm-up's end
+    out[at + 3] = one[3] as number;
   }
 
   /**

@@ -221,7 +221,7 @@ describe("Team with servers on different hours: waking", () => {
   });
 });
 
-describe("Team.peekStats", () => {
+describe("Team.peekStats and peekSums", () => {
   it("reads the statistics so far without changing a later snapshot by one bit", () => {
     const build = (peek: boolean) => {
       const sim = new Simulation();
@@ -229,7 +229,21 @@ describe("Team.peekStats", () => {
       const team = new Team(sim, { servers: 2, openingHours: hours }, { done: () => undefined });
       const peeks: number[] = [];
       for (let i = 0; i < 200; i++) sim.scheduleAt(i * 37.3, () => team.arrive(i, 13.7 + (i % 7) * 9.1), 0, 0);
-      if (peek) for (let k = 1; k < 50; k++) sim.scheduleAt(k * 151.9, () => peeks.push(team.peekStats().busyTime), 0, -1);
+      const sums = new Float64Array(4);
+      if (peek) {
+        for (let k = 1; k < 50; k++) {
+          sim.scheduleAt(k * 151.9, () => {
+            const s = team.peekStats();
+            team.peekSums(sums, 0);
+            // the four sums the series need are the statistics' own
+            expect(sums[0]).toBe(s.busyTime);
+            expect(sums[1]).toBe(s.capacityTime + s.overtime);
+            expect(sums[2]).toBeCloseTo(s.meanQueueLength * s.elapsed, 9);
+            expect(sums[3]).toBe(s.elapsed);
+            peeks.push(s.busyTime);
+          }, 0, -1);
+        }
+      }
       sim.run({ until: 9000 });
       return { stats: team.stats(), peeks };
     };
