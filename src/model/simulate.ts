@@ -15,7 +15,7 @@ import { writeOpenRecords } from "./closure.js";
 import { wire } from "./flow.js";
 import type { RunResult, TeamResult } from "./runResult.js";
 import { World } from "./world.js";
-import { SERIES_PERIODS, type SeriesPeriod } from "./series.js";
+import { PERIOD_MINUTES, SERIES_PERIODS, type SeriesPeriod } from "./series.js";
 
 /**
  * Options of {@link simulate}. Durations are minutes or a string with a unit ("52 weeks");
@@ -92,7 +92,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
     journalEvery,
     journalMax,
     maxOpenNeeds: options.maxOpenNeeds ?? MAX_LIVE_NEEDS,
-    series: seriesPeriod(options.series),
+    series: seriesPeriod(options.series, horizon - warmup),
     ...(options.withoutFailuresAt === undefined ? {} : { perfectTeam: options.withoutFailuresAt }),
   });
   wire(world);
@@ -124,11 +124,22 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   };
 }
 
-function seriesPeriod(period: SeriesPeriod | false | undefined): SeriesPeriod | null {
+/**
+ * The most periods a run's series records: 100,000 (an engineering choice: about 11 years by
+ * hour, 1,900 years by week). A window longer than that by week records no series unless one is
+ * asked for; asked for, it is refused.
+ */
+export const MAX_SERIES_PERIODS = 100_000;
+
+function seriesPeriod(period: SeriesPeriod | false | undefined, windowMinutes: number): SeriesPeriod | null {
   if (period === false) return null;
-  if (period === undefined) return "week";
-  if (!(SERIES_PERIODS as readonly string[]).includes(period)) throw new RangeError(`series must be one of ${SERIES_PERIODS.join(", ")} or false, got ${JSON.stringify(period)}`);
-  return period;
+  if (period !== undefined && !(SERIES_PERIODS as readonly string[]).includes(period)) throw new RangeError(`series must be one of ${SERIES_PERIODS.join(", ")} or false, got ${JSON.stringify(period)}`);
+  const periods = windowMinutes / PERIOD_MINUTES[period ?? "week"];
+  if (periods <= MAX_SERIES_PERIODS) return period ?? "week";
+  if (period === undefined) return null; // the default: a window too long for weekly series records none
+  throw new RangeError(
+    `series by ${period} over this window would be ${Math.ceil(periods).toLocaleString("en")} periods; the most a run records is ${MAX_SERIES_PERIODS.toLocaleString("en")}: use a longer period, a shorter horizon or series: false`,
+  );
 }
 
 /**
