@@ -41,29 +41,43 @@ const MAX_ROW_PROBLEMS = 5;
  */
 export function resolveEmpiricalFiles(data: unknown, base: string): { readonly data: unknown; readonly issues: readonly ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
-  // an explicit stack: JSON may nest deeply
-  const stack: [unknown, PropertyKey[]][] = [[data, []]];
+  // an explicit stack: JSON may nest deeply; each entry links to its parent's path, so a value
+  // nested n deep costs n steps, not n² copies of its path
+  const stack: [unknown, PathLink | undefined][] = [[data, undefined]];
   while (stack.length > 0) {
-    const [node, path] = stack.pop()!;
+    const [node, link] = stack.pop()!;
     if (typeof node !== "object" || node === null) continue;
     if (Array.isArray(node)) {
       // children in reverse, so that files are read (and problems told) in document order
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], [...path, i]]);
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], { key: i, parent: link }]);
       continue;
     }
     const o = node as Record<string, unknown>;
     const e = o["empirical"];
     if (typeof e === "object" && e !== null && !Array.isArray(e) && typeof (e as Record<string, unknown>)["file"] === "string" && !("values" in e)) {
       const spec = e as { file: string; unit?: unknown };
-      const where = formatPath([...path, "empirical", "file"]);
+      const where = formatPath([...pathOf(link), "empirical", "file"]);
       const read = readObservations(resolve(base, spec.file), spec.file, spec.unit, where);
       if (read.ok) o["empirical"] = { values: read.minutes, unit: "min" };
       else issues.push(...read.issues);
       continue;
     }
-    for (const [k, v] of Object.entries(o).reverse()) stack.push([v, [...path, k]]);
+    for (const [k, v] of Object.entries(o).reverse()) stack.push([v, { key: k, parent: link }]);
   }
   return { data, issues };
+}
+
+/** A step of a path, linked to the path of its parent. */
+interface PathLink {
+  readonly key: PropertyKey;
+  readonly parent: PathLink | undefined;
+}
+
+/** The path a link ends, from the root. */
+function pathOf(link: PathLink | undefined): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let l = link; l !== undefined; l = l.parent) path.push(l.key);
+  return path.reverse();
 }
 
 type Observations = { readonly ok: true; readonly minutes: number[] } | { readonly ok: false; readonly issues: ScenarioIssue[] };
