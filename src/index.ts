@@ -109,8 +109,12 @@ export type {
 // analysis
 export {
   NEAR_CAPACITY,
+  RUN_COST_LIMITS,
+  checkRunCost,
+  combineRunCosts,
   erlangA,
   erlangC,
+  estimateRunCost,
   jacksonNetwork,
   loadWarnings,
   mm1,
@@ -131,6 +135,12 @@ export type {
   PollaczekKhinchineOptions,
   QueueMetrics,
   RoutedStation,
+  RunCost,
+  RunCostCheckOptions,
+  RunCostOptions,
+  RunCostWindow,
+  RunEventSource,
+  RunMemorySource,
   TeamLoad,
 } from "./analysis/index.js";
 
@@ -245,6 +255,7 @@ export type {
 export {
   buildComparison,
   capacityWarnings,
+  checkExperimentCost,
   checkPolicies,
   compare,
   getPath,

@@ -24,6 +24,14 @@ export interface ExperimentOptions {
   readonly warmup?: number | string;
   /** Time after the horizon for counted needs to finish (default: the scenario's). */
   readonly drain?: number | string;
+  /**
+   * Run even past the run-cost limits (`RUN_COST_LIMITS`, docs/performance.md): a warning
+   * instead of a refusal, and no stop at `stopEventsPerRun` events (default false;
+   * `--allow-large` on the command line).
+   */
+  readonly allowLarge?: boolean;
+  /** Called with each warning of the run-cost check, before anything runs (default: none). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** What one replication contributes to a Comparison. */
@@ -48,8 +56,9 @@ export interface ReplicationResult {
  * @param scenario - the scenario
  * @param policy - the policy
  * @param replication - the replication index
- * @param options - seed and time window
+ * @param options - seed, time window, and the run-cost check (`allowLarge`, `onWarning`; see `simulate`)
  * @returns the replication's contribution
+ * @throws RangeError for a bad window, or a run too large to run (unless `allowLarge`)
  * @example
  * ```ts
  * const r = runReplication(loadScenario("teaching"), policies.whole, 0, { seed: 1 });
@@ -63,6 +72,8 @@ export function runReplication(scenario: Scenario, policy: Policy, replication: 
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
     ...(options.drain === undefined ? {} : { drain: options.drain }),
+    ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
+    ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
   });
   const n = run.needs;
   const done: number[] = [];

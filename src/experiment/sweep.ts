@@ -6,7 +6,9 @@
 import type { Policy } from "../policy/index.js";
 import { validatePolicy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { compare, type CompareOptions } from "./compare.js";
+import { checkRunCost, combineRunCosts, estimateRunCost } from "../analysis/index.js";
+import { runWindow } from "../model/index.js";
+import { checkPolicies, compare, type CompareOptions } from "./compare.js";
 import type { Comparison } from "./comparison.js";
 import { setPath } from "./paths.js";
 
@@ -30,9 +32,13 @@ export interface SweepResult {
  * @param scenario - the scenario
  * @param policies - one policy or several (the first is the baseline of paired differences)
  * @param spec - the dotted path and its values, e.g. `{ path: "services.general.demandTypes", values: [2, 8, 20] }`
- * @param options - replications, seed, time window, progress
+ * Every value's scenario and policies are made, and the cost of all the comparisons together is
+ * estimated and checked (`RUN_COST_LIMITS`) before the first one runs (under `allowLarge` a
+ * refusal becomes a warning).
+ *
+ * @param options - replications, seed, time window, progress, `allowLarge`, `onWarning`
  * @returns a Comparison per value
- * @throws RangeError when the path does not exist
+ * @throws RangeError when the path does not exist, or when the sweep is too large to run (unless `allowLarge`)
  * @example
  * ```ts
  * const s = sweep(loadScenario("teaching"), [policies.minutes, policies.whole], { path: "policy.handlingTime.cutShortProbability", values: [0, 0.5] }, { replications: 3 });
@@ -45,12 +51,20 @@ export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], 
   const onPolicy = spec.path.startsWith("policy.");
   const inner = onPolicy ? spec.path.slice("policy.".length) : spec.path.replace(/^scenario\./, "");
   const total = spec.values.length;
-  const rows = spec.values.map((value, k) => {
-    const s = onPolicy ? scenario : setPath(scenario, inner, value);
-    const ps = onPolicy ? list.map((p) => validatePolicy(setPath(p, inner, value))) : list;
+  const cases = spec.values.map((value) => ({
+    value,
+    s: onPolicy ? scenario : setPath(scenario, inner, value),
+    ps: onPolicy ? list.map((p) => validatePolicy(setPath(p, inner, value))) : list,
+  }));
+  const replications = checkPolicies(list, options);
+  const costs = cases.map(({ s, ps }) => estimateRunCost(s, ps, runWindow(s, options), { replications }));
+  for (const w of checkRunCost(combineRunCosts(costs), { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
+  // each comparison checks itself again (cheap), but the warnings came once, above
+  const { onWarning: _once, ...compareOptions } = options;
+  const rows = cases.map(({ value, s, ps }, k) => {
     const progress = options.onProgress;
     const comparison = compare(s, ps, {
-      ...options,
+      ...compareOptions,
       ...(progress ? { onProgress: (done: number, all: number) => progress(k * all + done, total * all) } : {}),
     });
     return { value, comparison };

@@ -9,7 +9,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { buildComparison, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult } from "../experiment/index.js";
+import { buildComparison, checkExperimentCost, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult } from "../experiment/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { inCompareOrder, resolveWindow, runTask } from "./tasks.js";
@@ -116,7 +116,8 @@ export class ShardError extends Error {
  * @param policies - the policies; the first is the baseline of the paired differences
  * @param options - replications (of the whole experiment), seed, time window and the shard
  * @returns the shard's results
- * @throws RangeError for a bad shard, replication count, time window or policy list
+ * @throws RangeError for a bad shard, replication count, time window or policy list, or for a
+ *   shard too large to run (the run-cost check of its own runs; unless `allowLarge`)
  * @example
  * ```ts
  * const k = Number(process.env.SLURM_ARRAY_TASK_ID);
@@ -130,6 +131,8 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
   const window = resolveWindow(scenario, policies, options);
   const seed = options.seed ?? 1;
   const mine = shard.index < replications ? Math.ceil((replications - shard.index) / shard.count) : 0;
+  // the cost of this shard's runs only: a large experiment spread over machines is what shards are for
+  checkExperimentCost(scenario, policies, { ...options, replications: mine });
   const total = mine * policies.length;
   let done = 0;
   const results = runTask(
@@ -139,7 +142,13 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
       from: shard.index,
       to: replications,
       step: shard.count,
-      options: { seed, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes },
+      options: {
+        seed,
+        horizon: window.horizonMinutes,
+        warmup: window.warmupMinutes,
+        drain: window.drainMinutes,
+        ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
+      },
     },
     () => options.onProgress?.(++done, total),
   );
