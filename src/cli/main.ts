@@ -15,6 +15,7 @@ import { writeFileAtomic } from "../node/atomicWrite.js";
 import { compareParallel } from "../node/parallel.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { mergeShards, readShardFile, runShard, ShardError, stringifyShard, writeShardFile } from "../node/shard.js";
+import { availableParallelism } from "node:os";
 import { parseOptions, UsageError, type CliOptions } from "./options.js";
 import { colours, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
@@ -67,6 +68,7 @@ Options:
   --service ID             for journey: only this service's citizens (id or name)
   --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
                            or contactsPerNeed
+  --allow-large            run even when the run-cost estimate is past the limits (docs/performance.md)
 
 Exit status: 0 success, 2 usage or validation error, 1 anything else.
 `;
@@ -88,7 +90,7 @@ const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    const options = parseOptions(argv, io.env ?? {}, io.isTTY === true);
+    const options = atMostCores(parseOptions(argv, io.env ?? {}, io.isTTY === true), io);
     if (options.help) return io.out(HELP), 0;
     if (options.version) return io.out(VERSION), 0;
     switch (options.command) {
@@ -128,6 +130,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** More worker threads than processors only add memory and time: use as many as there are processors. */
+function atMostCores(options: CliOptions, io: CliIo): CliOptions {
+  const cores = availableParallelism();
+  if (options.workers <= cores) return options;
+  io.err(`warning: --workers ${options.workers} is more than the ${cores} processors here; using ${cores} (more threads only add memory and time)`);
+  return { ...options, workers: cores };
+}
+
+/** The run-cost check's option and where its warnings go (docs/performance.md, "What a run costs"). */
+function costCheck(options: CliOptions, io: CliIo): { allowLarge: boolean; onWarning: (w: string) => void } {
+  return { allowLarge: options.allowLarge, onWarning: (w) => io.err(`warning: ${w}`) };
+}
+
 function scenarioOf(name: string): Scenario {
   return /[/\\]|\.(ya?ml|json)$/i.test(name) ? readScenarioFile(name) : loadScenario(name);
 }
@@ -150,10 +165,11 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
     seed: options.seed,
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    allowLarge: options.allowLarge,
   };
   if (options.shard !== undefined) {
     // one shard of a run spread over machines: a mergeable result (helhet merge)
-    const shard = runShard(scenario, policies, { ...window, shard: options.shard });
+    const shard = runShard(scenario, policies, { ...window, ...costCheck(options, io), shard: options.shard });
     if (options.out !== undefined) {
       writeShardFile(options.out, shard);
       return 0;
@@ -162,7 +178,7 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
     return 0;
   }
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, `${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`);
-  const run = { ...window, ...(bar ? { onProgress: bar.update } : {}), warnings };
+  const run = { ...window, ...costCheck(options, io), ...(bar ? { onProgress: bar.update } : {}), warnings };
   const comparison = options.workers > 1 ? await compareParallel(scenario, policies, { ...run, workers: options.workers }) : compare(scenario, policies, run);
   bar?.stop();
   if (options.html !== undefined) await writeHtml(options, io, comparison, scenario, policies, window);
@@ -238,6 +254,7 @@ function sweepCommand(options: CliOptions, io: CliIo): number {
     seed: options.seed,
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    ...costCheck(options, io),
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.stop();

@@ -48,6 +48,8 @@ export interface CliOptions {
   readonly service: string | undefined;
   /** For `journey`: what the touchpoints are ranked by. */
   readonly rankBy: (typeof RANK_BY)[number];
+  /** Run past the run-cost limits (a warning instead of a refusal; docs/performance.md). */
+  readonly allowLarge: boolean;
 }
 
 /** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
@@ -93,6 +95,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         shard: { type: "string" },
         service: { type: "string" },
         "rank-by": { type: "string", default: "failureDemand" },
+        "allow-large": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -151,5 +154,6 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     shard,
     service: v.service,
     rankBy: rankBy as CliOptions["rankBy"],
+    allowLarge: v["allow-large"] === true,
   };
 }
