@@ -110,8 +110,12 @@ export type {
 // analysis
 export {
   NEAR_CAPACITY,
+  RUN_COST_LIMITS,
+  checkRunCost,
+  combineRunCosts,
   erlangA,
   erlangC,
+  estimateRunCost,
   jacksonNetwork,
   loadWarnings,
   mm1,
@@ -132,6 +136,12 @@ export type {
   PollaczekKhinchineOptions,
   QueueMetrics,
   RoutedStation,
+  RunCost,
+  RunCostCheckOptions,
+  RunCostOptions,
+  RunCostWindow,
+  RunEventSource,
+  RunMemorySource,
   TeamLoad,
 } from "./analysis/index.js";
 
@@ -265,6 +275,7 @@ export type {
 export {
   buildComparison,
   capacityWarnings,
+  checkExperimentCost,
   checkPolicies,
   compare,
   getPath,

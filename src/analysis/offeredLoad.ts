@@ -145,6 +145,8 @@ export interface LoadAnalysis {
   readonly channelTeams: readonly string[];
   /** Planned team ids whose people are personal case owners, each an engine team of their own. */
   readonly personalTeams: readonly string[];
+  /** The planned team of each scenario team, by the scenario team's id. */
+  readonly plannedTeam: Readonly<Record<string, string>>;
 }
 
 /**
@@ -157,7 +159,7 @@ export interface LoadAnalysis {
  * @throws RangeError if a step fails with probability 1
  */
 export function loadAnalysis(scenario: Scenario, policy: Policy): LoadAnalysis {
-  const { teams, routed, channelTeams } = route(scenario, policy);
+  const { teams, routed, channelTeams, teamOf } = route(scenario, policy);
   const load = teams.map(() => new Map<string, number>());
   for (const r of routed) {
     const service = scenario.services[r.service]!;
@@ -188,6 +190,7 @@ export function loadAnalysis(scenario: Scenario, policy: Policy): LoadAnalysis {
     stations: routed.map((r) => ({ ...r, service: scenario.services[r.service]!.id, team: teams[r.team]!.id })),
     channelTeams: channelTeams.map((j) => teams[j]!.id),
     personalTeams: teams.filter((t) => t.personal).map((t) => t.id),
+    plannedTeam: Object.fromEntries(scenario.teams.map((t, i) => [t.id, teams[teamOf[i]!]!.id])),
   };
 }
 
@@ -212,7 +215,7 @@ export function serviceRouting(scenario: Scenario, policy: Policy): RoutedStatio
 }
 
 /** Every service's chain solved, stations of the same team, label and minutes merged. */
-function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTeam[]; routed: Routed[]; channelTeams: number[] } {
+function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTeam[]; routed: Routed[]; channelTeams: number[]; teamOf: readonly number[] } {
   const { teams, teamOf } = planLayout(scenario, policy);
   const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
   const context: Context = {
@@ -234,7 +237,7 @@ function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTea
     });
     return [...merged.values()].filter((m) => m.visits > 0);
   });
-  return { teams, routed, channelTeams: frontTeams(context) };
+  return { teams, routed, channelTeams: frontTeams(context), teamOf };
 }
 
 /**

@@ -54,15 +54,17 @@ export async function journeyReport(options: CliOptions, io: JourneyIo, scenario
     seed: options.seed,
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    allowLarge: options.allowLarge,
   };
+  const onWarning = (w: string) => io.err(`warning: ${w}`);
   for (const w of capacityWarnings(scenario, policies)) io.err(`warning: ${w}`);
   const replications = options.replicationsGiven ? options.replications : 3;
   const results = [];
   for (const p of policies) {
-    const run = simulate(scenario, p, { ...window, journal: { every: 5 } });
+    const run = simulate(scenario, p, { ...window, onWarning, journal: { every: 5 } });
     const only = service === undefined ? {} : { service };
     const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}, ${p.name}: what-if per touchpoint`));
-    const ranking = await touchpointsParallel(scenario, p, { ...window, ...only, replications, rankBy: options.rankBy, workers: options.workers, ...(bar ? { onProgress: bar.update } : {}) });
+    const ranking = await touchpointsParallel(scenario, p, { ...window, ...only, replications, rankBy: options.rankBy, workers: options.workers, onWarning, ...(bar ? { onProgress: bar.update } : {}) });
     bar?.stop();
     results.push({
       policy: p.name,

@@ -15,6 +15,7 @@ import { readPolicyFile, readScenarioFile } from "../node/files.js";
 import { compareParallel } from "../node/parallel.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { mergeShards, readShardFile, runShard, ShardError, stringifyShard } from "../node/shard.js";
+import { availableParallelism } from "node:os";
 import { commandOptions, COMMANDS, parseOptions, UsageError, type CliOptions } from "./options.js";
 import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputOption, type OutputTarget } from "./outputs.js";
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
@@ -77,6 +78,7 @@ Options:
   --service ID             for journey: only this service's citizens (id or name)
   --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
                            or contactsPerNeed
+  --allow-large            run even when the run-cost estimate is past the limits (docs/performance.md)
 
 An option a command does not use is refused. Numbers are whole numbers in decimal digits.
 Exit status: 0 success, 2 usage or validation error, 1 anything else (an output that cannot be
@@ -146,7 +148,7 @@ const VERSION = typeof __HELHET_VERSION__ === "string" ? __HELHET_VERSION__ : "0
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const safe: CliIo = { ...io, err: (s) => io.err(escapeControls(s)) };
   try {
-    const options = parseOptions(argv, io.env ?? {}, io.isTTY === true, builtinScenarios().map((s) => s.name));
+    const options = atMostCores(parseOptions(argv, io.env ?? {}, io.isTTY === true, builtinScenarios().map((s) => s.name)), io);
     if (options.help) {
       // helhet --help: every command; helhet COMMAND --help: that command's
       const known = (COMMANDS as readonly string[]).includes(options.command) && argv.includes(options.command);
@@ -207,6 +209,19 @@ function failure(e: unknown, io: CliIo, about = ""): number {
   // OutputError ("cannot write --out …") and anything unexpected
   io.err(`helhet: ${about}${e instanceof OutputError ? e.message : ((e as Error)?.message ?? String(e))}`);
   return 1;
+}
+
+/** More worker threads than processors only add memory and time: use as many as there are processors. */
+function atMostCores(options: CliOptions, io: CliIo): CliOptions {
+  const cores = availableParallelism();
+  if (options.workers <= cores) return options;
+  io.err(`warning: --workers ${options.workers} is more than the ${cores} processors here; using ${cores} (more threads only add memory and time)`);
+  return { ...options, workers: cores };
+}
+
+/** The run-cost check's option and where its warnings go (docs/performance.md, "What a run costs"). */
+function costCheck(options: CliOptions, io: CliIo): { allowLarge: boolean; onWarning: (w: string) => void } {
+  return { allowLarge: options.allowLarge, onWarning: (w) => io.err(`warning: ${escapeControls(w)}`) };
 }
 
 /** A ScenarioError's first problem without the "(scenario): " of a whole document. */
@@ -316,15 +331,16 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
     ...(options.series === undefined ? {} : { series: options.series }),
+    allowLarge: options.allowLarge,
   };
   if (options.shard !== undefined) {
     // one shard of a run spread over machines: a mergeable result (helhet merge), carrying the
     // load warnings so that the merged comparison is the one compare gives
-    const shard = runShard(scenario, policies, { ...window, shard: options.shard, warnings });
+    const shard = runShard(scenario, policies, { ...window, ...costCheck(options, io), shard: options.shard, warnings });
     return finish(options, io, outputs, escapeJson(stringifyShard(shard)));
   }
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`));
-  const run = { ...window, ...(bar ? { onProgress: bar.update } : {}), warnings };
+  const run = { ...window, ...costCheck(options, io), ...(bar ? { onProgress: bar.update } : {}), warnings };
   const comparison = options.workers > 1 ? await compareParallel(scenario, policies, { ...run, workers: options.workers }) : compare(scenario, policies, run);
   bar?.stop();
   const html = options.html === undefined ? undefined : await htmlOf(options, comparison, scenario, policies, window);
@@ -439,6 +455,7 @@ async function sweepCommand(options: CliOptions, io: CliIo): Promise<number> {
     seed: options.seed,
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+    ...costCheck(options, io),
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.stop();

@@ -53,6 +53,8 @@ export interface CliOptions {
   readonly series: SeriesPeriod | undefined;
   /** For `run`: write the need records of replication 0 to this file (CSV, or JSON lines for .jsonl). */
   readonly needs: string | undefined;
+  /** Run past the run-cost limits (a warning instead of a refusal; docs/performance.md). */
+  readonly allowLarge: boolean;
 }
 
 /** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
@@ -72,10 +74,10 @@ const WINDOW = ["scenario", "replications", "seed", "horizon", "warmup"];
  * An option added to the parser must be added here for the commands that use it.
  */
 const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
-  compare: [...WINDOW, "policies", "format", "out", "html", "workers", "shard", "series"],
-  run: [...WINDOW, "policy", "format", "out", "html", "workers", "shard", "series", "needs"],
-  sweep: [...WINDOW, "policies", "format", "out", "param", "values"],
-  journey: [...WINDOW, "policies", "format", "out", "html", "workers", "service", "rank-by"],
+  compare: [...WINDOW, "policies", "format", "out", "html", "workers", "shard", "series", "allow-large"],
+  run: [...WINDOW, "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
+  sweep: [...WINDOW, "policies", "format", "out", "param", "values", "allow-large"],
+  journey: [...WINDOW, "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
   merge: ["format", "out", "html", "series"],
   scenario: ["out"],
   scenarios: [],
@@ -172,6 +174,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         "rank-by": { type: "string", default: "failureDemand" },
         series: { type: "string" },
         needs: { type: "string" },
+        "allow-large": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -271,6 +274,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     rankBy: rankBy as CliOptions["rankBy"],
     series: series as SeriesPeriod | undefined,
     needs: v.needs,
+    allowLarge: v["allow-large"] === true,
   };
 }
 

@@ -8,7 +8,8 @@ import { validateScenario, type Scenario } from "../scenario/index.js";
 import { formatValue } from "../scenario/errors.js";
 import { checkOptionsObject, checkSeed } from "../model/runOptions.js";
 import { buildComparison, type Comparison } from "./comparison.js";
-import { loadWarnings, offeredLoad } from "../analysis/index.js";
+import { checkRunCost, estimateRunCost, loadWarnings, offeredLoad, type RunCost } from "../analysis/index.js";
+import { runWindow } from "../model/index.js";
 import { runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
 
 /** Options of {@link compare}. */
@@ -25,10 +26,15 @@ export interface CompareOptions extends ExperimentOptions {
  *
  * @param scenario - the scenario
  * @param policies - the policies; the first is the baseline of the paired differences
- * @param options - replications, seed, time window, progress callback
+ * Before any replication runs, the cost of them all is estimated and checked
+ * (`estimateRunCost`, `checkRunCost`): past `RUN_COST_LIMITS` the comparison is refused, near
+ * them it runs with a warning to `onWarning`; under `allowLarge` past them too, with a warning.
+ *
+ * @param options - replications, seed, time window, progress callback, `allowLarge`, `onWarning`
  * @returns the Comparison
  * @throws {ScenarioError} for a scenario or policy that `validateScenario` or `validatePolicy` refuses
- * @throws RangeError for fewer than one policy, duplicate policy names or a bad option
+ * @throws RangeError for fewer than one policy, duplicate policy names, a bad option, or a
+ *   comparison too large to run (unless `allowLarge`)
  * @example
  * ```ts
  * const c = compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 5 });
@@ -37,16 +43,42 @@ export interface CompareOptions extends ExperimentOptions {
  */
 export function compare(scenario: Scenario, policies: readonly Policy[], options: CompareOptions = {}): Comparison {
   const replications = checkPolicies(policies, options, scenario);
+  checkExperimentCost(scenario, policies, options);
+  // the runs check themselves again (cheap), but warn only once, here
+  const { onWarning: _once, ...runOptions } = options;
   const results: ReplicationResult[] = [];
   const total = replications * policies.length;
   for (let r = 0; r < replications; r++) {
     for (const p of policies) {
-      results.push(runReplication(scenario, p, r, options));
+      results.push(runReplication(scenario, p, r, runOptions));
       options.onProgress?.(results.length, total);
     }
   }
   const warnings = options.warnings ?? capacityWarnings(scenario, policies);
   return buildComparison({ scenario: scenario.name, seed: options.seed ?? 1, policies: policies.map((p) => p.name), warnings }, results);
+}
+
+/**
+ * The run-cost check of an experiment before it starts: the estimate of all its runs
+ * (`estimateRunCost`) checked against `RUN_COST_LIMITS` (`checkRunCost`), its warnings passed
+ * to `options.onWarning`. Under `allowLarge` a refusal becomes a warning.
+ *
+ * @param scenario - the scenario
+ * @param policies - the policies
+ * @param options - replications (default 10), the window, `allowLarge`, `onWarning`
+ * @param runs - runs per policy and replication (default 1; a touchpoint ranking makes 1 + teams)
+ * @param concurrent - runs in memory at once (worker threads; default 1)
+ * @returns the estimate
+ * @throws RangeError past a refusal limit (unless `allowLarge`), or for a bad window
+ * @example
+ * ```ts
+ * checkExperimentCost(loadScenario("teaching"), [policies.minutes], { replications: 3 }).runs; //=> 3
+ * ```
+ */
+export function checkExperimentCost(scenario: Scenario, policies: readonly Policy[], options: ExperimentOptions, runs = 1, concurrent = 1): RunCost {
+  const cost = estimateRunCost(scenario, policies, runWindow(scenario, options), { replications: (options.replications ?? 10) * runs, concurrent });
+  for (const w of checkRunCost(cost, { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
+  return cost;
 }
 
 /**
@@ -101,5 +133,7 @@ export function checkPolicies(policies: readonly Policy[], options: ExperimentOp
   if (o.warnings !== undefined && !(Array.isArray(o.warnings) && o.warnings.every((w) => typeof w === "string"))) {
     throw new RangeError(`warnings must be a list of texts, got ${formatValue(o.warnings)}`);
   }
+  if (o.allowLarge !== undefined && typeof o.allowLarge !== "boolean") throw new RangeError(`allowLarge must be true or false, got ${formatValue(o.allowLarge)}`);
+  if (o.onWarning !== undefined && typeof o.onWarning !== "function") throw new RangeError(`onWarning must be a function of a message, got ${formatValue(o.onWarning)}`);
   return replications;
 }

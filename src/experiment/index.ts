@@ -6,6 +6,7 @@
 export { compare } from "./compare.js";
 export { checkPolicies } from "./compare.js";
 export { capacityWarnings } from "./compare.js";
+export { checkExperimentCost } from "./compare.js";
 export type { CompareOptions } from "./compare.js";
 export { buildComparison } from "./comparison.js";
 export type { Comparison } from "./comparison.js";

@@ -26,6 +26,14 @@ export interface ExperimentOptions {
   readonly drain?: number | string;
   /** The period of the series over time: "week" (default), "day" or "hour"; false for none. */
   readonly series?: SeriesPeriod | false;
+  /**
+   * Run even past the run-cost limits (`RUN_COST_LIMITS`, docs/performance.md): a warning
+   * instead of a refusal, and no stop at `stopEventsPerRun` events (default false;
+   * `--allow-large` on the command line).
+   */
+  readonly allowLarge?: boolean;
+  /** Called with each warning of the run-cost check, before anything runs (default: none). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /** A run's series over time as plain lists (see `RunSeries`): JSON-ready, for worker threads and shards. */
@@ -62,8 +70,9 @@ export interface ReplicationResult {
  * @param scenario - the scenario
  * @param policy - the policy
  * @param replication - the replication index
- * @param options - seed and time window
+ * @param options - seed, time window, and the run-cost check (`allowLarge`, `onWarning`; see `simulate`)
  * @returns the replication's contribution
+ * @throws RangeError for a bad window, or a run too large to run (unless `allowLarge`)
  * @example
  * ```ts
  * const r = runReplication(loadScenario("teaching"), policies.whole, 0, { seed: 1 });
@@ -78,6 +87,8 @@ export function runReplication(scenario: Scenario, policy: Policy, replication: 
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
     ...(options.drain === undefined ? {} : { drain: options.drain }),
     ...(options.series === undefined ? {} : { series: options.series }),
+    ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
+    ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
   });
   const n = run.needs;
   const done: number[] = [];

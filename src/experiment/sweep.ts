@@ -7,6 +7,8 @@ import type { Policy } from "../policy/index.js";
 import { validatePolicy } from "../policy/index.js";
 import { ScenarioError, validateScenario, type Scenario } from "../scenario/index.js";
 import { formatValue } from "../scenario/errors.js";
+import { checkRunCost, combineRunCosts, estimateRunCost } from "../analysis/index.js";
+import { runWindow } from "../model/index.js";
 import { checkPolicies, compare, type CompareOptions } from "./compare.js";
 import type { Comparison } from "./comparison.js";
 import { setPath } from "./paths.js";
@@ -35,9 +37,14 @@ export interface SweepResult {
  * @param scenario - the scenario
  * @param policies - one policy or several (the first is the baseline of paired differences)
  * @param spec - the dotted path and its values, e.g. `{ path: "services.general.demandTypes", values: [2, 8, 20] }`
- * @param options - replications, seed, time window, progress
+ * Every value's scenario and policies are made, and the cost of all the comparisons together is
+ * estimated and checked (`RUN_COST_LIMITS`) before the first one runs (under `allowLarge` a
+ * refusal becomes a warning).
+ *
+ * @param options - replications, seed, time window, progress, `allowLarge`, `onWarning`
  * @returns a Comparison per value
- * @throws RangeError when the path does not exist or there are no values
+ * @throws RangeError when the path does not exist or there are no values, or when the sweep is
+ *   too large to run (unless `allowLarge`)
  * @throws {ScenarioError} for a value that makes the scenario or a policy invalid
  * @example
  * ```ts
@@ -50,7 +57,7 @@ export interface SweepResult {
  */
 export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], spec: SweepSpec, options: CompareOptions = {}): SweepResult {
   const list: readonly Policy[] = Array.isArray(policies) ? policies : [policies as Policy];
-  checkPolicies(list, options, scenario);
+  const replications = checkPolicies(list, options, scenario);
   if (typeof spec !== "object" || spec === null || typeof spec.path !== "string" || !Array.isArray(spec.values)) {
     throw new RangeError(`the sweep must be { path: "a.dotted.path", values: [...] }, got ${formatValue(spec)}`);
   }
@@ -65,10 +72,14 @@ export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], 
     return { value, s, ps };
   });
   const total = spec.values.length;
+  const costs = cases.map(({ s, ps }) => estimateRunCost(s, ps, runWindow(s, options), { replications }));
+  for (const w of checkRunCost(combineRunCosts(costs), { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
+  // each comparison checks itself again (cheap), but the warnings came once, above
+  const { onWarning: _once, ...compareOptions } = options;
   const rows = cases.map(({ value, s, ps }, k) => {
     const progress = options.onProgress;
     const comparison = compare(s, ps, {
-      ...options,
+      ...compareOptions,
       ...(progress ? { onProgress: (done: number, all: number) => progress(k * all + done, total * all) } : {}),
     });
     return { value, comparison };

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { ExperimentOptions } from "../experiment/index.js";
+import { checkExperimentCost, type ExperimentOptions } from "../experiment/index.js";
 import { summarise } from "../metrics/index.js";
 import { isFailureReason, NeedStatus, Outcome, planTeams, Reason, simulate, type RunResult } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
@@ -92,9 +92,10 @@ export interface TouchpointMeasures {
  *
  * @param scenario - the scenario
  * @param policy - the policy
- * @param options - replications (default 10), seed, horizon, warm-up, drain, rankBy
+ * @param options - replications (default 10), seed, horizon, warm-up, drain, rankBy; the
+ *   run-cost check of all the runs before the first (`allowLarge`, `onWarning`; see `compare`)
  * @returns the table, biggest improvement first (ties by team id)
- * @throws RangeError if replications is not a whole number ≥ 1
+ * @throws RangeError if replications is not a whole number ≥ 1, or the runs are too large to run (unless `allowLarge`)
  * @example
  * ```ts
  * const t = touchpoints(loadScenario("teaching"), policies.minutes, { replications: 3, horizon: "12 weeks", warmup: "2 weeks" });
@@ -103,6 +104,7 @@ export interface TouchpointMeasures {
  */
 export function touchpoints(scenario: Scenario, policy: Policy, options: TouchpointsOptions = {}): TouchpointRanking {
   const plan = touchpointPlan(scenario, policy, options);
+  checkExperimentCost(scenario, [policy], { ...options, replications: plan.replications.length }, 1 + plan.teams.length);
   const base = plan.replications.map((r) => touchpointRun(scenario, policy, { ...plan.run, replication: r }));
   const whatIf = plan.teams.map((_, k) => plan.replications.map((r) => touchpointRun(scenario, policy, { ...plan.run, replication: r, team: k })[0] as TouchpointMeasures));
   return rankTouchpoints(plan, base, whatIf);
@@ -135,6 +137,8 @@ export interface TouchpointRunOptions {
   readonly team?: number;
   /** Index of the service whose citizens are measured; absent for all. */
   readonly service?: number;
+  /** Run past the run-cost limits (see `simulate`). */
+  readonly allowLarge?: boolean;
 }
 
 /**
@@ -169,6 +173,7 @@ export function touchpointPlan(scenario: Scenario, policy: Policy, options: Touc
       ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
       ...(options.drain === undefined ? {} : { drain: options.drain }),
       ...(service < 0 ? {} : { service }),
+      ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
     },
   };
 }
@@ -209,6 +214,7 @@ export function touchpointRun(scenario: Scenario, policy: Policy, options: Touch
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
     ...(options.drain === undefined ? {} : { drain: options.drain }),
     ...(without === undefined ? {} : { withoutFailuresAt: without }),
+    ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
   });
   const all = measures(run, options.service);
   return k === undefined ? all : [all[k] as TouchpointMeasures];

@@ -47,7 +47,8 @@ export function checkOptionsObject(options: unknown, what: string): void {
 
 /**
  * Checks the options of `simulate` that the time window does not cover: seed, replication,
- * journal, the open-needs limit and the what-if team's id.
+ * journal, the open-needs limit, the run-cost options (maxEvents, allowLarge, onWarning) and the
+ * what-if team's id.
  *
  * @param options - the options (already known to be an object or undefined)
  * @throws RangeError naming the first bad option
@@ -70,6 +71,12 @@ export function checkRunOptions(options: Readonly<Record<string, unknown>> | und
     wholeAtLeast("journal.every", (journal as Record<string, unknown>)["every"], 0, "a whole number ≥ 0 (0: no journal)");
     wholeAtLeast("journal.max", (journal as Record<string, unknown>)["max"], 0, "a whole number ≥ 0");
   }
+  const maxEvents = options["maxEvents"];
+  if (maxEvents !== undefined && !(typeof maxEvents === "number" && maxEvents >= 1)) refuse("maxEvents", maxEvents, "a number ≥ 1");
+  const large = options["allowLarge"];
+  if (large !== undefined && typeof large !== "boolean") refuse("allowLarge", large, "true or false");
+  const onWarning = options["onWarning"];
+  if (onWarning !== undefined && typeof onWarning !== "function") refuse("onWarning", onWarning, "a function of a message");
   const team = options["withoutFailuresAt"];
   if (team !== undefined && typeof team !== "string") refuse("withoutFailuresAt", team, "the id of a team of the scenario");
 }

@@ -7,6 +7,7 @@ import type { Policy } from "../policy/types.js";
 import { validatePolicy } from "../policy/validate.js";
 import { validateScenario } from "../scenario/validate.js";
 import { checkOptionsObject, checkRunOptions } from "./runOptions.js";
+import { checkRunCost, count, estimateRunCost, RUN_COST_LIMITS } from "../analysis/runCost.js";
 import { runWindow } from "./window.js";
 import type { Scenario } from "../scenario/types.js";
 import { MAX_LIVE_NEEDS, startArrivals } from "./arise.js";
@@ -41,6 +42,11 @@ export interface SimulateOptions {
   readonly withoutFailuresAt?: string;
   /** Stop the run with a message when more needs than this are open at once (default 500,000: memory stays bounded). */
   readonly maxOpenNeeds?: number;
+  /**
+   * Stop the run with a message after this many events (default `RUN_COST_LIMITS.stopEventsPerRun`,
+   * 200 million; none under `allowLarge`): no run goes on for hours unasked.
+   */
+  readonly maxEvents?: number;
   /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 10,000). */
   readonly journal?: { readonly every?: number; readonly max?: number };
   /**
@@ -48,6 +54,13 @@ export interface SimulateOptions {
    * "hour"; false for none. Recording them draws no random number and moves no event.
    */
   readonly series?: SeriesPeriod | false;
+  /**
+   * Run even when the run-cost estimate is past `RUN_COST_LIMITS` (a warning instead of a
+   * refusal), and do not stop the run at `stopEventsPerRun` events (default false).
+   */
+  readonly allowLarge?: boolean;
+  /** Called with each warning of the run-cost check before the run starts (default: none). */
+  readonly onWarning?: (message: string) => void;
 }
 
 /**
@@ -61,12 +74,18 @@ export interface SimulateOptions {
  * @param scenario - a parsed scenario (see `loadScenario`)
  * @param policy - the design choices (see `policies`)
  * @param options - seed, replication and time window
+ * Before the run, its cost is estimated (`estimateRunCost`) and checked (`checkRunCost`): a run
+ * past `RUN_COST_LIMITS` is refused, one near them runs with a warning to `onWarning`, and a run
+ * that fires `stopEventsPerRun` events is stopped — unless `allowLarge`.
+ *
  * @returns the run's records and team statistics
  * @throws {ScenarioError} for a scenario or policy that does not pass `validateScenario` or
  *   `validatePolicy` (e.g. the input format, which `parseScenario` reads first, or a batching
  *   key that names no step of the scenario)
- * @throws RangeError for a bad option: a negative or inconsistent time window, a seed that is
- *   not a whole number or text, a journal interval that is not a whole number ≥ 0
+ * @throws RangeError for a bad option (a negative or inconsistent time window, a seed that is
+ *   not a whole number or text, a journal interval that is not a whole number ≥ 0), for a run
+ *   too large to run (unless `allowLarge`), or when the run is stopped (too many needs open at
+ *   once, too many events)
  * @example
  * ```ts
  * const run = simulate(loadScenario("teaching"), policies.whole, { seed: 1, horizon: "26 weeks", warmup: "4 weeks" });
@@ -78,7 +97,11 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   validatePolicy(policy, scenario);
   checkOptionsObject(options, "simulate");
   checkRunOptions(options as unknown as Readonly<Record<string, unknown>>);
-  const { horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain } = runWindow(scenario, options);
+  const window = runWindow(scenario, options);
+  const { horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain } = window;
+  const large = options.allowLarge === true;
+  const estimate = large ? null : estimateRunCost(scenario, [policy], window);
+  if (estimate !== null) for (const w of checkRunCost(estimate)) options.onWarning?.(w);
   const seed = options.seed ?? 1;
   const replication = options.replication ?? 0;
   const journalEvery = options.journal?.every ?? 10;
@@ -111,7 +134,9 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   };
   world.sim.scheduleAt(1440, sample, 0, 3);
   const marks = markPeriods(world);
-  world.sim.run({ until: horizon + drain });
+  const maxEvents = options.maxEvents ?? (large ? Infinity : RUN_COST_LIMITS.stopEventsPerRun);
+  const report = world.sim.run({ until: horizon + drain, maxEvents });
+  if (report.reason === "maxEvents") throw stoppedMessage(world.now, report.events, estimate?.eventsPerRun);
   writeOpenRecords(world);
   const run = result(world, snapshots, seed, replication);
   return {
@@ -171,6 +196,16 @@ function scenarioTeamPlan(world: World): number[] {
   return out;
 }
 
+
+/** The one-line error of a run stopped at `stopEventsPerRun` events. */
+function stoppedMessage(now: number, events: number, estimated: number | undefined): RangeError {
+  const before = estimated === undefined ? "" : ` (about ${count(estimated)} were estimated before it started)`;
+  return new RangeError(
+    `the run was stopped on day ${Math.floor(now / 1440)} after ${count(events)} events, the most it may fire${before}: ` +
+      "something in the scenario makes far more work than its load, such as a loop of failure demand or a storm of tiny delays " +
+      '(docs/performance.md, "What a run costs"); shorten the run or find the loop, or pass --allow-large (allowLarge: true) to run it anyway',
+  );
+}
 
 /**
  * Training that keeps a broad repertoire up (breadth costs): every week, on Thursday at 13:00

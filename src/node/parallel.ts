@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { buildComparison, checkPolicies, type CompareOptions, type Comparison, type ReplicationResult } from "../experiment/index.js";
+import { buildComparison, checkExperimentCost, checkPolicies, type CompareOptions, type Comparison, type ReplicationResult } from "../experiment/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { builtWorkerFile, checkWorkers, runOnPool } from "./pool.js";
@@ -53,7 +53,8 @@ export interface ParallelPlan {
  * @param options - replications, seed, time window, workers, progress callback
  * @returns the Comparison
  * @throws RangeError for fewer than one policy, duplicate policy names, a bad replication count,
- *   a bad time window, or a bad `workers` or `replicationsPerTask`
+ *   a bad time window, or a bad `workers` or `replicationsPerTask`; or for a comparison too large to
+ *   run (the run-cost check of `compare`, with one run in memory per thread; unless `allowLarge`)
  * @example
  * ```ts
  * import { compareParallel, loadScenario, policies } from "helhet/node";
@@ -69,7 +70,15 @@ export async function compareParallel(scenario: Scenario, policies: readonly Pol
   const replications = checkPolicies(policies, options, scenario);
   const window = resolveWindow(scenario, policies, options);
   const plan = planTasks(replications, options);
-  const runOptions = { seed: options.seed ?? 1, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes, ...(options.series === undefined ? {} : { series: options.series }) };
+  checkExperimentCost(scenario, policies, options, 1, builtWorkerFile() === null ? 1 : plan.threads);
+  const runOptions = {
+    seed: options.seed ?? 1,
+    horizon: window.horizonMinutes,
+    warmup: window.warmupMinutes,
+    drain: window.drainMinutes,
+    ...(options.series === undefined ? {} : { series: options.series }),
+    ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
+  };
   const tasks: ReplicationTask[] = [];
   for (let from = 0; from < replications; from += plan.replicationsPerTask) {
     tasks.push({ scenario, policies, from, to: Math.min(replications, from + plan.replicationsPerTask), step: 1, options: runOptions });

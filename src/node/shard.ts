@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { buildComparison, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult, type ReplicationSeries } from "../experiment/index.js";
+import { buildComparison, checkExperimentCost, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult, type ReplicationSeries } from "../experiment/index.js";
 import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
@@ -120,7 +120,8 @@ export class ShardError extends Error {
  * @param options - replications (of the whole experiment), seed, time window and the shard
  * @returns the shard's results
  * @throws RangeError for a bad shard (the count must be at most the replications, so that no
- *   shard is empty), replication count, time window or policy list
+ *   shard is empty), replication count, time window or policy list, or for a shard too large to
+ *   run (the run-cost check of its own runs; unless `allowLarge`)
  * @example
  * ```ts
  * const k = Number(process.env.SLURM_ARRAY_TASK_ID);
@@ -138,6 +139,8 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
   const seed = options.seed ?? 1;
   const series = options.series ?? "week";
   const mine = shard.index < replications ? Math.ceil((replications - shard.index) / shard.count) : 0;
+  // the cost of this shard's runs only: a large experiment spread over machines is what shards are for
+  checkExperimentCost(scenario, policies, { ...options, replications: mine });
   const total = mine * policies.length;
   let done = 0;
   const results = runTask(
@@ -147,7 +150,14 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
       from: shard.index,
       to: replications,
       step: shard.count,
-      options: { seed, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes, series },
+      options: {
+        seed,
+        horizon: window.horizonMinutes,
+        warmup: window.warmupMinutes,
+        drain: window.drainMinutes,
+        series,
+        ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
+      },
     },
     () => options.onProgress?.(++done, total),
   );

@@ -24,7 +24,7 @@ export interface ReplicationTask {
   /** Distance between replication indices (1 for a contiguous run). */
   readonly step: number;
   /** Seed and time window (durations already in minutes or as given). */
-  readonly options: Pick<ExperimentOptions, "seed" | "horizon" | "warmup" | "drain" | "series">;
+  readonly options: Pick<ExperimentOptions, "seed" | "horizon" | "warmup" | "drain" | "series" | "allowLarge">;
 }
 
 /**

@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { checkExperimentCost } from "../experiment/index.js";
 import { rankTouchpoints, touchpointPlan, type TouchpointMeasures, type TouchpointRanking, type TouchpointRunOptions, type TouchpointsOptions } from "../journey/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
@@ -31,7 +32,8 @@ export interface ParallelTouchpointsOptions extends TouchpointsOptions {
  * @param policy - the policy
  * @param options - those of `touchpoints`, plus workers, progress and a cancel signal
  * @returns the ranked table
- * @throws RangeError for a bad replication count, time window or `workers`
+ * @throws RangeError for a bad replication count, time window or `workers`, or for runs too large
+ *   to run (the run-cost check of `touchpoints`; unless `allowLarge`)
  * @example
  * ```ts
  * import { loadScenario, policies, touchpointsParallel } from "helhet/node";
@@ -43,6 +45,8 @@ export async function touchpointsParallel(scenario: Scenario, policy: Policy, op
   const plan = touchpointPlan(scenario, policy, options);
   const window = resolveWindow(scenario, [policy], options);
   const workers = checkWorkers(options.workers);
+  const threads = Math.min(workers, plan.replications.length);
+  checkExperimentCost(scenario, [policy], { ...options, replications: plan.replications.length }, 1 + plan.teams.length, builtWorkerFile() === null ? 1 : threads);
   const run = { ...plan.run, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes };
   // one task per replication: its baseline and every team's what-if
   const tasks: TouchpointTask[] = plan.replications.map((r) => ({
@@ -59,7 +63,6 @@ export async function touchpointsParallel(scenario: Scenario, policy: Policy, op
   };
   options.signal?.throwIfAborted();
   const workerFile = builtWorkerFile();
-  const threads = Math.min(workers, tasks.length);
   const results: TouchpointMeasures[][][] = [];
   if (workerFile === null || threads === 1) {
     for (const task of tasks) {

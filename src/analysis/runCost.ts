@@ -1,0 +1,594 @@
+/**
+ * What a run will cost, before it starts: the events the simulation will fire and the memory it
+ * will hold, estimated from the scenario, the policies, the time window and the number of runs,
+ * with the load analysis's arrival rates and visits per need. Past {@link RUN_COST_LIMITS} a run
+ * is refused with a one-line message that says the estimate and how to proceed; past the lower
+ * limits it is run with a warning. The estimate is rough (within a few times of what a run
+ * does, checked in test/analysis/runCost.test.ts): it is there to stop a run that would take
+ * hours or gigabytes by mistake — ten thousand years, a billion replications, a proactive update
+ * every second, a redial every millisecond — not to predict a run's length. See
+ * docs/performance.md ("What a run costs").
+ *
+ * @packageDocumentation
+ */
+import { MINUTES_PER_DAY, MINUTES_PER_WEEK } from "../engine/index.js";
+import type { Policy } from "../policy/types.js";
+import { CHANNELS, type Scenario, type TeamRole } from "../scenario/types.js";
+import { loadAnalysis, presentShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
+import { erlangC } from "./queueing.js";
+
+/** A run's window in minutes (as `runWindow` resolves it). */
+export interface RunCostWindow {
+  readonly horizonMinutes: number;
+  readonly warmupMinutes: number;
+  readonly drainMinutes: number;
+}
+
+/** Options of {@link estimateRunCost}. */
+export interface RunCostOptions {
+  /**
+   * Runs of each policy (default 1): the replications of a comparison, or (1 + teams) ×
+   * replications for a touchpoint ranking.
+   */
+  readonly replications?: number;
+  /** Runs held in memory at once, e.g. worker threads (default 1). */
+  readonly concurrent?: number;
+}
+
+/** Where the events of a run come from (see {@link RunCost.eventsBySource}). */
+export type RunEventSource = "needs" | "work" | "updates" | "chases" | "redials" | "absences" | "clock";
+
+/** Where the memory of a run goes (see {@link RunCost.bytesBySource}). */
+export type RunMemorySource = "records" | "openNeeds" | "journal" | "absences" | "demandTypes" | "owners" | "results";
+
+/** The estimate of {@link estimateRunCost}. */
+export interface RunCost {
+  /** Runs in all: policies × replications. */
+  readonly runs: number;
+  /** Events fired by all runs. */
+  readonly events: number;
+  /** Events of the largest run (the policy that fires the most). */
+  readonly eventsPerRun: number;
+  /** Peak memory in bytes: `concurrent` runs at once, plus what every run leaves for the result. */
+  readonly bytes: number;
+  /** Peak memory of the largest run, in bytes. */
+  readonly bytesPerRun: number;
+  /** Needs arising in the largest run (warm-up and drain included). */
+  readonly needsPerRun: number;
+  /** Case steps in the scenario, over all services. */
+  readonly caseSteps: number;
+  /** Events of the largest run by where they come from. */
+  readonly eventsBySource: Readonly<Record<RunEventSource, number>>;
+  /** Memory of the largest run by what holds it ("results": what all runs keep for the result). */
+  readonly bytesBySource: Readonly<Record<RunMemorySource, number>>;
+}
+
+/**
+ * The limits a run is checked against before it starts ({@link checkRunCost}). They are
+ * engineering choices, not measurements of a machine: a refused run takes hours or gigabytes
+ * (at this model's 5–30 µs per event on a laptop core), a warned one minutes. `allowLarge: true`
+ * (`--allow-large`) runs past them. docs/performance.md lists them (checked by a test).
+ *
+ * - `warnEvents` / `refuseEvents`: events of all runs together (2 × 10⁸ ≈ 20–60 min of one
+ *   core; 5 × 10⁹ ≈ 7–40 h).
+ * - `warnEventsPerRun` / `refuseEventsPerRun`: events of one run. A default-length run (a
+ *   year and a half) of the largest built-in scenario fires about 3 × 10⁵; 5 × 10⁷ is 150 times
+ *   that, some ten minutes or more for one run: a storm, or a horizon of centuries.
+ * - `stopEventsPerRun`: a run that fires this many events is stopped with a message (the
+ *   estimate cannot foresee every loop of failure demand a scenario can make).
+ * - `warnBytes` / `refuseBytes`: peak memory (Node's default heap is about 2–4 GB).
+ * - `caseSteps`: steps of all services together; beyond this the model's per-need cost (each
+ *   need carries 14 random numbers per step of the largest service) and this estimate are
+ *   unchecked, and the scenario file is megabytes.
+ *
+ * @example
+ * ```ts
+ * RUN_COST_LIMITS.refuseBytes; //=> 4000000000
+ * ```
+ */
+export const RUN_COST_LIMITS = Object.freeze({
+  warnEvents: 2e8,
+  refuseEvents: 5e9,
+  warnEventsPerRun: 1e7,
+  refuseEventsPerRun: 5e7,
+  stopEventsPerRun: 2e8,
+  warnBytes: 1e9,
+  refuseBytes: 4e9,
+  caseSteps: 10_000,
+});
+
+// Cost constants: GUESSes, set from the model's code and fitted by eye to runs of the built-in
+// and generated scenarios (test/analysis/runCost.test.ts keeps the estimate within 3× there).
+/** Events per need besides its work: its arrival and a timer or two (self-service, chasing armed, closing). GUESS. */
+const NEED_EVENTS = 2;
+/** Events per station visit: the work's end, and now and then a team's wake-up, a batch release or a hang-up timer. GUESS. */
+const VISIT_EVENTS = 1.5;
+/** Bytes per cohort need row (22 columns of 8 bytes, grown by doubling, then copied out). */
+const NEED_ROW_BYTES = 22 * 8 * 2.5;
+/** Bytes per contact row in the window (11 columns). */
+const CONTACT_ROW_BYTES = 11 * 8 * 2.5;
+/** Bytes per journal row (13 columns). */
+const JOURNAL_ROW_BYTES = 13 * 8 * 2.5;
+/** Journal: one cohort need in 10, at most 10,000 needs (simulate's defaults). */
+const JOURNAL_EVERY = 10;
+const JOURNAL_MAX = 10_000;
+/** Bytes of an open need besides its bank of uniforms: the object, its tasks, timers and places in lines (3–5 KB in all measured, docs/reliability.md). GUESS. */
+const OPEN_NEED_BYTES = 3000;
+/** Uniforms a need carries: 43 of its own and 14 per step of the largest service, plus the step's work (need.ts). */
+const BANK_BASE = 43;
+const BANK_PER_STEP = 15;
+/** Bytes per absence spell: its two numbers and its two scheduled events (scheduled at the start of the run). GUESS. */
+const SPELL_BYTES = 16 + 2 * 150;
+/** Bytes per demand type: the Zipf weights, the cumulative table and the wrong-answer table of its service. */
+const DEMAND_TYPE_BYTES = 24;
+/** Bytes of the line and statistics of one personal case owner (an engine team of one; about 6 KB, world.ts). */
+const OWNER_BYTES = 6000;
+/** What a replication leaves for a comparison: its metric table and the like (GUESS), plus 8 bytes per resolved need and per day. */
+const RESULT_BYTES = 20_000;
+
+/**
+ * Estimates what running a scenario under some policies will cost: events and memory, from the
+ * load analysis of each policy (arrival rates, visits per need, the utilisation of each team)
+ * and the window. A need stays open as long as its work and its waits in line (M/M/c, Erlang C)
+ * take, spread over its teams' opening hours, plus waits for outsiders and structural runs, plus —
+ * behind a team offered more than its capacity — a share of the run. Needs arise until the run
+ * stops: at the horizon, or when the counted needs are closed, at most at horizon + drain.
+ * Proactive updates while a case is open, chasing past the expectation (the time open taken as
+ * exponential), hang-ups and redials on a busy live line (Erlang C), absence spells of every
+ * person, the daily sample, training and teams opening and closing come on top. Failure demand
+ * beyond chasing and redials (rework, repeat contacts) is not estimated: a run stops at
+ * `stopEventsPerRun` events instead.
+ *
+ * @param scenario - a parsed scenario
+ * @param policies - the policies to run
+ * @param window - the window in minutes
+ * @param options - runs per policy and runs at once
+ * @returns the estimate (events, peak bytes, and where they come from)
+ * @throws RangeError if a step fails with probability 1 (as {@link offeredLoad}), or for bad options
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * const cost = estimateRunCost(s, [policies.minutes, policies.whole], { horizonMinutes: s.horizonMinutes, warmupMinutes: s.warmupMinutes, drainMinutes: s.drainMinutes }, { replications: 10 });
+ * cost.runs; //=> 20
+ * ```
+ */
+export function estimateRunCost(scenario: Scenario, policies: readonly Policy[], window: RunCostWindow, options: RunCostOptions = {}): RunCost {
+  const replications = options.replications ?? 1;
+  const concurrent = options.concurrent ?? 1;
+  if (!(Number.isFinite(replications) && replications >= 0)) throw new RangeError(`estimateRunCost: replications must be a number ≥ 0, got ${replications}`);
+  if (!(Number.isFinite(concurrent) && concurrent >= 1)) throw new RangeError(`estimateRunCost: concurrent must be a number ≥ 1, got ${concurrent}`);
+  const caseSteps = scenario.services.reduce((a, s) => a + s.steps.length, 0);
+  const perPolicy = policies.map((p) => runOf(scenario, p, window));
+  const largest = perPolicy.reduce((a, r) => (r.events >= a.events ? r : a), perPolicy[0] ?? emptyRun());
+  const heaviest = perPolicy.reduce((a, r) => (r.bytes >= a.bytes ? r : a), perPolicy[0] ?? emptyRun());
+  const runs = replications * policies.length;
+  const retained = perPolicy.reduce((a, r) => a + r.retained * replications, 0);
+  return {
+    runs,
+    events: perPolicy.reduce((a, r) => a + r.events * replications, 0),
+    eventsPerRun: largest.events,
+    bytes: Math.min(concurrent, Math.max(1, runs)) * heaviest.bytes + retained,
+    bytesPerRun: heaviest.bytes,
+    needsPerRun: largest.needs,
+    caseSteps,
+    eventsBySource: largest.eventsBySource,
+    bytesBySource: { ...heaviest.bytesBySource, results: retained },
+  };
+}
+
+/**
+ * The cost of several experiments run one after the other in one process (a sweep's values):
+ * their events and runs add up, the largest run is the largest of any, and the memory is the
+ * largest run's plus what every run keeps for the results.
+ *
+ * @param costs - estimates from {@link estimateRunCost}
+ * @returns the estimate of them all
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * const w = { horizonMinutes: s.horizonMinutes, warmupMinutes: s.warmupMinutes, drainMinutes: s.drainMinutes };
+ * combineRunCosts([estimateRunCost(s, [policies.minutes], w), estimateRunCost(s, [policies.whole], w)]).runs; //=> 2
+ * ```
+ */
+export function combineRunCosts(costs: readonly RunCost[]): RunCost {
+  const results = costs.reduce((a, c) => a + c.bytesBySource.results, 0);
+  const largest = costs.reduce<RunCost | null>((a, c) => (a === null || c.eventsPerRun > a.eventsPerRun ? c : a), null);
+  const heaviest = costs.reduce<RunCost | null>((a, c) => (a === null || c.bytes - c.bytesBySource.results > a.bytes - a.bytesBySource.results ? c : a), null);
+  const empty = emptyRun();
+  return {
+    runs: costs.reduce((a, c) => a + c.runs, 0),
+    events: costs.reduce((a, c) => a + c.events, 0),
+    eventsPerRun: largest?.eventsPerRun ?? 0,
+    bytes: (heaviest === null ? 0 : heaviest.bytes - heaviest.bytesBySource.results) + results,
+    bytesPerRun: Math.max(0, ...costs.map((c) => c.bytesPerRun)),
+    needsPerRun: largest?.needsPerRun ?? 0,
+    caseSteps: Math.max(0, ...costs.map((c) => c.caseSteps)),
+    eventsBySource: largest?.eventsBySource ?? empty.eventsBySource,
+    bytesBySource: { ...(heaviest?.bytesBySource ?? empty.bytesBySource), results },
+  };
+}
+
+/** One run of one policy. */
+interface PolicyRun {
+  readonly events: number;
+  readonly bytes: number;
+  readonly retained: number;
+  readonly needs: number;
+  readonly eventsBySource: Record<RunEventSource, number>;
+  readonly bytesBySource: Record<RunMemorySource, number>;
+}
+
+function emptyRun(): PolicyRun {
+  const events = { needs: 0, work: 0, updates: 0, chases: 0, redials: 0, absences: 0, clock: 0 };
+  const bytes = { records: 0, openNeeds: 0, journal: 0, absences: 0, demandTypes: 0, owners: 0, results: 0 };
+  return { events: 0, bytes: 0, retained: 0, needs: 0, eventsBySource: events, bytesBySource: bytes };
+}
+
+/** A team's queue: servers at work, utilisation, mean minutes per visit, share of the week open, mean wait in line (open minutes). */
+interface Line {
+  readonly servers: number;
+  readonly utilisation: number;
+  readonly meanMinutes: number;
+  readonly openShare: number;
+  readonly wait: number;
+}
+
+/** Front minutes of a contact that is not about the need's own work, as a share of its front work (SIDE_CONTACT_SHARE in the model's front.ts). */
+const SIDE_CONTACT_SHARE = 0.5;
+/** Rounds of the feedback of chasing on the teams' load (chases are work that slows the cases that make them; an engineering choice). */
+const FEEDBACK_ROUNDS = 4;
+
+function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): PolicyRun {
+  const analysis = loadAnalysis(scenario, policy);
+  const { citizens, mechanisms: m } = scenario;
+  const longest = window.horizonMinutes + window.drainMinutes;
+  const measured = Math.max(0, window.horizonMinutes - window.warmupMinutes);
+  const teams = new Map(analysis.loads.map((t) => [t.team, t]));
+  const maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
+  const stationsOf = groupBy(analysis.stations, (st) => st.service);
+  const present = presentShare(scenario);
+  // chasing is failure demand that feeds back: each chase is a front contact and, under log and
+  // pass, a note for the back office; the extra work slows the cases, which are chased more
+  const waits = scenario.services.map((service) => waitsOf(scenario, policy, service));
+  let extra = new Map<string, number>();
+  let lines = new Map<string, Line>();
+  let lives: number[] = [];
+  let chasing: number[] = [];
+  for (let round = 0; round < FEEDBACK_ROUNDS; round++) {
+    const utilisation = new Map(analysis.loads.map((t) => [t.team, utilisationWith(t, extra.get(t.team) ?? 0, present)]));
+    lines = linesOf(scenario, analysis, utilisation);
+    lives = scenario.services.map((service, i) => lifeOf(waits[i]!, stationsOf.get(service.id) ?? [], teams, utilisation, lines, longest));
+    chasing = scenario.services.map((service, i) => chasingNeeds(citizens.chaseRatePerMinute, service.arrivalsPerMinute, lives[i]!, service.expectationMinutes, longest));
+    const next = new Map<string, number>();
+    const add = (team: string | undefined, minutes: number) => {
+      if (team !== undefined && minutes > 0) next.set(team, (next.get(team) ?? 0) + minutes);
+    };
+    scenario.services.forEach((service, i) => {
+      const perWeek = MINUTES_PER_WEEK * citizens.chaseRatePerMinute * chasing[i]!;
+      CHANNELS.forEach((_, k) => add(analysis.channelTeams[k], perWeek * (service.channelMix[k] ?? 0) * service.frontWork.mean * SIDE_CONTACT_SHARE));
+      if (policy.frontOffice.scope === "logAndPass") add(analysis.plannedTeam[service.backOffice], perWeek * m.chaseNoteMinutes);
+    });
+    extra = next;
+  }
+  // the run stops at the horizon when no counted need is open then (likely when few arrive in the
+  // window); else when the last is closed (the longest of many lives: about the mean × (1 + ln n)),
+  // at the latest at horizon + drain
+  const openAtHorizon = scenario.services.reduce((a, service, i) => a + service.arrivalsPerMinute * Math.min(lives[i]!, measured), 0);
+  const last = Math.max(0, ...scenario.services.map((service, i) => lives[i]! * (1 + Math.log(Math.max(1, service.arrivalsPerMinute * measured)))));
+  const run = window.horizonMinutes + (1 - Math.exp(-openAtHorizon)) * Math.min(window.drainMinutes, last);
+  const e = emptyRun();
+  const ev = e.eventsBySource;
+  const by = e.bytesBySource;
+  let needs = 0;
+  let resolved = 0;
+  let open = 0;
+  let journalRows = 0;
+  scenario.services.forEach((service, i) => {
+    const rate = service.arrivalsPerMinute;
+    const life = lives[i]!;
+    const stations = stationsOf.get(service.id) ?? [];
+    const visits = stations.reduce((a, st) => a + st.visits, 0);
+    const contacts = stations.reduce((a, st) => a + (st.label.startsWith("first contact") ? st.visits : 0), 0);
+    const n = rate * run;
+    needs += n;
+    resolved += rate * measured;
+    open += rate * life;
+    ev.needs += n * NEED_EVENTS;
+    ev.work += n * visits * VISIT_EVENTS;
+    const updates = policy.progressInformation === "proactive" ? service.caseShare * (1 + life / Math.max(m.updateIntervalMinutes, 1e-9)) : 0;
+    ev.updates += n * updates * 2;
+    // chases in the run: the chase rate × the needs chasing at a time × the run
+    const chases = citizens.chaseRatePerMinute * chasing[i]! * run;
+    ev.chases += chases * 2;
+    // hang-ups and redials on the live channels (phone, visit), each a contact row
+    let hangUps = 0;
+    CHANNELS.forEach((channel, k) => {
+      const mix = service.channelMix[k] ?? 0;
+      if (mix === 0 || (channel !== "phone" && channel !== "visit")) return;
+      const line = lines.get(analysis.channelTeams[k] as string);
+      if (line === undefined) return;
+      const patience = channel === "phone" ? citizens.phonePatience.mean : citizens.visitPatience.mean;
+      // a caller about the need itself may give up the need at a hang-up; one who chases never does
+      hangUps += mix * (n * contacts * hangUpsPerContact(line, patience, citizens, run, true) + chases * hangUpsPerContact(line, patience, citizens, run, false));
+    });
+    ev.redials += hangUps * 2;
+    // contact rows are kept for the measured window only
+    const inWindow = run > 0 ? Math.min(1, measured / run) : 0;
+    const rows = rate * measured * contacts + (chases + hangUps) * inWindow;
+    by.records += rate * measured * NEED_ROW_BYTES + rows * CONTACT_ROW_BYTES;
+    const perNeed = rate * measured > 0 ? rows / (rate * measured) : 0;
+    journalRows += Math.min(JOURNAL_MAX, (rate * measured) / JOURNAL_EVERY) * (4 + 2 * visits + perNeed + updates);
+    by.demandTypes += service.demandTypes * DEMAND_TYPE_BYTES;
+  });
+  by.journal = journalRows * JOURNAL_ROW_BYTES;
+  by.openNeeds = Math.min(open, needs) * (OPEN_NEED_BYTES + 8 * (BANK_BASE + BANK_PER_STEP * maxSteps));
+  // every person's absence spells, all scheduled when the run starts (up to horizon + drain)
+  const people = scenario.teams.reduce((a, t) => a + t.staff, 0);
+  const spells = m.sicknessSpellsPerMinute * longest + (m.holidayWeeks > 0 ? Math.ceil(longest / (52 * MINUTES_PER_WEEK)) : 0);
+  ev.absences = (2 * people * spells * run) / Math.max(1, longest);
+  by.absences = people * spells * SPELL_BYTES;
+  // the daily sample, weekly training, and the teams' lines opening and closing
+  const owners = analysis.personalTeams.reduce((a, id) => a + (teams.get(id)?.staff ?? 0), 0);
+  const trainees = analysis.loads.reduce((a, t) => a + (t.trainingMinutesPerWeek > 0 ? t.staff : 0), 0);
+  const days = run / MINUTES_PER_DAY;
+  ev.clock = days + (trainees > 0 ? (run / MINUTES_PER_WEEK) * (1 + trainees) : 0) + 2 * days * analysis.loads.length;
+  by.owners = owners * OWNER_BYTES;
+  const retained = RESULT_BYTES + 16 * resolved + 8 * days;
+  const events = Object.values(ev).reduce((a, x) => a + x, 0);
+  const bytes = Object.values(by).reduce((a, x) => a + x, 0) + 16 * days;
+  return { events, bytes, retained, needs, eventsBySource: ev, bytesBySource: by };
+}
+
+/** A team's utilisation with `extra` minutes a week of failure demand on top of its value demand. */
+function utilisationWith(t: TeamLoad, extra: number, present: number): number {
+  const offered = t.offeredMinutesPerWeek + extra;
+  const capacity = t.staff * t.openMinutesPerWeek * present;
+  return offered === 0 ? 0 : capacity > 0 ? offered / capacity : Infinity;
+}
+
+/**
+ * How long a need of a service stays open: its work and its waits in line (M/M/c, Erlang C)
+ * spread over its teams' open hours, its other waits ({@link waitsOf}), and behind an
+ * overloaded team a queue that grows all run long (a need arriving at t waits about (1 − 1/ρ) t).
+ */
+function lifeOf(
+  waiting: number,
+  stations: readonly { readonly team: string; readonly visits: number; readonly minutes: number }[],
+  teams: ReadonlyMap<string, TeamLoad>,
+  utilisation: ReadonlyMap<string, number>,
+  lines: ReadonlyMap<string, Line>,
+  longest: number,
+): number {
+  let working = 0;
+  let behind = 0;
+  for (const st of stations) {
+    const open = Math.max(1, (teams.get(st.team) as TeamLoad).openMinutesPerWeek);
+    working += (st.visits * (st.minutes + (lines.get(st.team)?.wait ?? 0)) * MINUTES_PER_WEEK) / open;
+    const rho = utilisation.get(st.team) ?? 0;
+    if (rho > 1) behind += st.visits * (1 - 1 / rho);
+  }
+  return Math.min(longest, working + waiting + (Math.min(1, behind) * longest) / 2);
+}
+
+/**
+ * A case's calendar waits besides its teams' lines: for outsiders after a step, for a step's
+ * structural run (half its interval), and for the batch sweep of the inbox a hand-off lands in
+ * (half the policy's interval for the step; servicePlan.ts `batchRule`).
+ */
+function waitsOf(scenario: Scenario, policy: Policy, service: Scenario["services"][number]): number {
+  const role = new Map(scenario.teams.map((t) => [t.id, t.role]));
+  let previous = "";
+  let wait = 0;
+  for (const st of service.steps) {
+    wait += (st.externalWait?.mean ?? 0) + (st.scheduled === null ? 0 : st.scheduled.everyMinutes / 2);
+    if (st.team !== previous) {
+      const own = policy.batching.steps[`${service.id}.${st.id}`];
+      const byRole = policy.batching.byRole[role.get(st.team) as TeamRole];
+      const every = own !== undefined ? own : byRole !== undefined ? byRole : policy.batching.everyMinutes;
+      if (every !== null && every > 0) wait += every / 2;
+    }
+    previous = st.team;
+  }
+  return service.caseShare * wait;
+}
+
+/**
+ * Needs chasing at any time (Little): arrivals × the mean time open past the expectation, were
+ * the time open exponential with mean `life` — and at least one, once a need can have arisen:
+ * however rare a wait past the expectation, over a run one comes, and at a storm's chase rate
+ * (or with redials every millisecond) one chasing need is enough to swamp a small team.
+ */
+function chasingNeeds(chaseRate: number, arrivals: number, life: number, expectation: number, longest: number): number {
+  if (!(chaseRate > 0) || !(arrivals > 0)) return 0;
+  const past = life > 0 ? arrivals * life * Math.exp(-expectation / life) : 0;
+  return Math.max(past, Math.min(1, arrivals * longest));
+}
+
+/** The line of every team with work: servers present, utilisation, minutes per visit, waits. */
+function linesOf(scenario: Scenario, analysis: LoadAnalysis, utilisation: ReadonlyMap<string, number>): Map<string, Line> {
+  const present = presentShare(scenario);
+  const m = scenario.mechanisms;
+  const personal = new Set(analysis.personalTeams);
+  // the share of time a person is off sick, and the mean rest of a spell met at random (length-biased)
+  const sick = Math.min(1, m.sicknessSpellsPerMinute * m.sicknessLength.mean);
+  const residual = (m.sicknessLength.mean * (1 + m.sicknessLength.cv ** 2)) / 2;
+  const work = new Map<string, { visits: number; minutes: number }>();
+  const rate = new Map(scenario.services.map((s) => [s.id, s.arrivalsPerMinute]));
+  for (const st of analysis.stations) {
+    const w = work.get(st.team) ?? { visits: 0, minutes: 0 };
+    const r = rate.get(st.service) ?? 0;
+    w.visits += r * st.visits;
+    w.minutes += r * st.visits * st.minutes;
+    work.set(st.team, w);
+  }
+  const lines = new Map<string, Line>();
+  for (const t of analysis.loads) {
+    const w = work.get(t.team);
+    if (w === undefined || !(w.visits > 0)) continue;
+    const servers = Math.max(1, Math.round(t.staff * present));
+    const rho = utilisation.get(t.team) ?? t.utilisation;
+    const meanMinutes = w.minutes / w.visits;
+    const openShare = Math.min(1, t.openMinutesPerWeek / MINUTES_PER_WEEK);
+    // M/M/c: Wq = C(c, cρ) E[S] / (c (1 − ρ)); an overloaded team's queue is counted as `behind` instead
+    const queue = rho < 1 && meanMinutes > 0 ? (erlangC(servers, rho * servers) * meanMinutes) / (servers * (1 - rho)) : 0;
+    // work that finds every person who could do it off sick waits out the rest of a spell (for a
+    // personal owner, the owner alone, until a colleague covers): calendar minutes, made open ones
+    const alone = personal.has(t.team) ? 1 : Math.max(1, t.staff);
+    const rest = personal.has(t.team) ? Math.min(residual, m.coverAfterMinutes) : residual;
+    lines.set(t.team, { servers, utilisation: rho, meanMinutes, openShare, wait: queue + sick ** alone * rest * openShare });
+  }
+  return lines;
+}
+
+/**
+ * Hang-ups per contact on a live line (each followed by a redial, a switch to e-mail or giving
+ * up): the chance of waiting longer than the citizen's patience, M/M/c (Erlang C, then an
+ * exponential wait at rate c(1 − ρ)/E[S]), times the attempts until a server is free: the mean
+ * conditional wait ÷ (patience + redial delay), at most what giving up (only a contact about
+ * the need itself, `mainFlow`) and not redialling allow. An overloaded line (ρ ≥ 1) keeps
+ * callers trying for its open share of the run.
+ */
+function hangUpsPerContact(line: Line, patience: number, citizens: Scenario["citizens"], run: number, mainFlow: boolean): number {
+  const { servers: c, utilisation: rho, meanMinutes: s } = line;
+  const cycle = Math.max(patience + citizens.redialDelay.mean, 1e-9);
+  const keepTrying = (mainFlow ? 1 - citizens.giveUpProbability : 1) * citizens.redialProbability;
+  const byChoice = keepTrying < 1 ? 1 / (1 - keepTrying) : Infinity;
+  if (!(rho < 1) || !(s > 0)) return Math.min(byChoice, 1 + (run * line.openShare) / cycle);
+  const rate = (c * (1 - rho)) / s;
+  const waits = erlangC(c, rho * c) * Math.exp(-rate * patience);
+  return waits * Math.min(byChoice, 1 + 1 / rate / cycle);
+}
+
+function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const group = out.get(k);
+    if (group === undefined) out.set(k, [x]);
+    else group.push(x);
+  }
+  return out;
+}
+
+/** Options of {@link checkRunCost}. */
+export interface RunCostCheckOptions {
+  /** Run past the refusal limits (with a warning) instead of refusing (`--allow-large`). */
+  readonly allowLarge?: boolean;
+}
+
+const EVENT_SOURCE_NAMES: Readonly<Record<RunEventSource, string>> = {
+  needs: "needs arising",
+  work: "the work of each need",
+  updates: "proactive progress updates",
+  chases: "citizens chasing",
+  redials: "hang-ups and redials",
+  absences: "staff absence spells",
+  clock: "lines opening and closing",
+};
+
+const MEMORY_SOURCE_NAMES: Readonly<Record<RunMemorySource, string>> = {
+  records: "need and contact records",
+  openNeeds: "needs open at once",
+  journal: "the journey journal",
+  absences: "staff absence spells",
+  demandTypes: "demand-type tables",
+  owners: "personal owners' lines",
+  results: "the results kept per run",
+};
+
+/** What to change, by where most of the cost comes from. */
+const REMEDY: Readonly<Record<RunEventSource | RunMemorySource, string>> = {
+  needs: "shorten the horizon and drain, or lower the arrivals",
+  work: "shorten the horizon and drain, or lower the arrivals",
+  updates: "lengthen mechanisms.updateInterval or shorten the run",
+  chases: "lower citizens.chaseRate or shorten the run",
+  redials: "lengthen citizens.redialDelay and the patience, or lower citizens.redialProbability",
+  absences: "shorten the run, or lower mechanisms.sicknessSpells",
+  clock: "shorten the run",
+  records: "shorten the horizon, or lower the arrivals",
+  openNeeds: "add staff where the load warnings say, shorten the run, or use fewer case steps",
+  journal: "shorten the horizon",
+  demandTypes: "use fewer demandTypes",
+  owners: "use ownership \"pool\"",
+  results: "run fewer replications, or split them into shards (--shard K/N)",
+};
+
+/**
+ * Checks an estimate against {@link RUN_COST_LIMITS}. Past a refusal limit it throws a
+ * RangeError whose one-line message gives the estimate, the limit, where most of the cost comes
+ * from and how to proceed (unless `allowLarge`, which turns the refusal into a warning); past a
+ * warning limit it returns the warning for the run to go ahead with.
+ *
+ * @param cost - from {@link estimateRunCost}
+ * @param options - `allowLarge: true` to run past the refusal limits
+ * @returns warnings (one line each), none for an ordinary run
+ * @throws RangeError past a refusal limit, unless `allowLarge`
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * const window = { horizonMinutes: 10_000 * 52 * 10080, warmupMinutes: 0, drainMinutes: 0 };
+ * checkRunCost(estimateRunCost(s, [policies.whole], window)); // throws RangeError: "too large to run: …"
+ * ```
+ */
+export function checkRunCost(cost: RunCost, options: RunCostCheckOptions = {}): string[] {
+  const L = RUN_COST_LIMITS;
+  const over: string[] = [];
+  const near: string[] = [];
+  const events = mostOf(cost.eventsBySource, EVENT_SOURCE_NAMES);
+  const memory = mostOf(cost.bytesBySource, MEMORY_SOURCE_NAMES);
+  if (cost.caseSteps > L.caseSteps) over.push(`${count(cost.caseSteps)} case steps in all (a run takes at most ${count(L.caseSteps)})`);
+  if (cost.eventsPerRun > L.refuseEventsPerRun) over.push(`about ${count(cost.eventsPerRun)} events in one run, ${events.text} (limit ${count(L.refuseEventsPerRun)})`);
+  else if (cost.eventsPerRun > L.warnEventsPerRun) near.push(`about ${count(cost.eventsPerRun)} events in one run, ${events.text}`);
+  // (for one run its events were said above)
+  if (cost.runs > 1 && cost.events > L.refuseEvents) over.push(`about ${count(cost.events)} events in ${count(cost.runs)} runs (limit ${count(L.refuseEvents)})`);
+  else if (cost.runs > 1 && cost.events > L.warnEvents) near.push(`about ${count(cost.events)} events in ${count(cost.runs)} runs`);
+  if (cost.bytes > L.refuseBytes) over.push(`about ${bytes(cost.bytes)} of memory, ${memory.text} (limit ${bytes(L.refuseBytes)})`);
+  else if (cost.bytes > L.warnBytes) near.push(`about ${bytes(cost.bytes)} of memory, ${memory.text}`);
+  // what to change: the storm or the run length behind the events of one run, else the number of runs, else the memory
+  const perRun = cost.eventsPerRun > L.warnEventsPerRun;
+  const runs = cost.runs > 1 && cost.events > L.warnEvents;
+  const remedy =
+    cost.caseSteps > L.caseSteps ? "use fewer case steps" : perRun ? REMEDY[events.source] : runs ? REMEDY.results : REMEDY[memory.source];
+  if (over.length > 0 && options.allowLarge !== true) {
+    throw new RangeError(`too large to run: ${over.join("; ")} (docs/performance.md, "What a run costs"); ${remedy}, or pass --allow-large (allowLarge: true) to run it anyway`);
+  }
+  const warnings = over.length > 0 ? [`running past the limits (--allow-large): ${over.join("; ")}`] : [];
+  if (near.length > 0) warnings.push(`a large run: ${near.join("; ")}; it may take long or need much memory (${remedy} to make it smaller)`);
+  return warnings;
+}
+
+/** The largest source and its words: "mostly proactive progress updates". */
+function mostOf<K extends string>(by: Readonly<Record<K, number>>, names: Readonly<Record<K, string>>): { source: K; text: string } {
+  const [source] = (Object.entries(by) as [K, number][]).reduce((a, x) => (x[1] > a[1] ? x : a));
+  return { source, text: `mostly ${names[source]}` };
+}
+
+/**
+ * A count in words, for messages: 12,000; 3.2 million; 4.5 billion; 7e15.
+ *
+ * @param x - a count
+ * @returns the words
+ */
+export function count(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (x < 1e6) return Math.round(x).toLocaleString("en");
+  for (const [unit, word] of [[1e12, "trillion"], [1e9, "billion"], [1e6, "million"]] as const) {
+    if (x >= unit && x < unit * 1000) return `${Number((x / unit).toPrecision(2))} ${word}`;
+  }
+  return x.toExponential(1).replace("+", "");
+}
+
+/**
+ * Bytes in words, for messages: 540 MB, 26 GB, 3.1 TB, 2e18 bytes.
+ *
+ * @param x - bytes
+ * @returns the words
+ */
+export function bytes(x: number): string {
+  if (!Number.isFinite(x)) return `${x} bytes`;
+  for (const [unit, word] of [[1e12, "TB"], [1e9, "GB"], [1e6, "MB"], [1e3, "KB"]] as const) {
+    if (x >= unit && (x < unit * 1000 || unit === 1e12) && x < 1e15) return `${Number((x / unit).toPrecision(2))} ${word}`;
+  }
+  return x < 1e3 ? `${Math.round(x)} bytes` : `${x.toExponential(1).replace("+", "")} bytes`;
+}
+

@@ -1,0 +1,164 @@
+/**
+ * The run-cost estimate and check (src/analysis/runCost.ts): against what runs of the built-in
+ * scenarios really fire, the one-line refusal, how figures are put into words, and the figures
+ * of docs/performance.md ("What a run costs"), which must be the code's.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bytes, count } from "../../src/analysis/runCost.js";
+import {
+  checkRunCost,
+  combineRunCosts,
+  estimateRunCost,
+  loadScenario,
+  parseScenarioText,
+  policies,
+  RUN_COST_LIMITS,
+  runWindow,
+  simulate,
+  type Policy,
+  type RunCost,
+  type Scenario,
+} from "../../src/index.js";
+import { MAX_DEMAND_TYPES } from "../../src/scenario/schema.js";
+
+const DOC = readFileSync(join(__dirname, "..", "..", "docs", "performance.md"), "utf8");
+const SMALL_TOWN = readFileSync(join(__dirname, "..", "..", "examples", "scenarios", "small-town.yaml"), "utf8");
+
+const windowOf = (s: Scenario, o: { horizon?: string; warmup?: string; drain?: string } = {}) => runWindow(s, o);
+
+describe("the estimate against real runs", () => {
+  // every built-in scenario and the example file, one run of each preset with its own window
+  const cases: [string, Scenario][] = [
+    ["soderhamn", loadScenario("soderhamn")],
+    ["teaching", loadScenario("teaching")],
+    ["standard-work", loadScenario("standard-work")],
+    ["small-town", parseScenarioText(SMALL_TOWN, "yaml")],
+  ];
+  for (const [name, s] of cases) {
+    for (const p of [policies.minutes, policies.whole]) {
+      it(`${name} under ${p.name}: the events of a run within a factor of 3 of the estimate`, () => {
+        const cost = estimateRunCost(s, [p], windowOf(s));
+        const run = simulate(s, p, { seed: 1, journal: { every: 0 } });
+        expect(cost.eventsPerRun / run.events).toBeGreaterThan(1 / 3);
+        expect(cost.eventsPerRun / run.events).toBeLessThan(3);
+        // far below every limit: an ordinary run is neither warned about nor refused
+        expect(checkRunCost(estimateRunCost(s, [policies.minutes, policies.whole], windowOf(s), { replications: 10 }))).toEqual([]);
+      });
+    }
+  }
+
+  it("adds up over replications and policies; memory counts the runs at once and what every run keeps", () => {
+    const s = loadScenario("teaching");
+    const one = estimateRunCost(s, [policies.minutes], windowOf(s));
+    const both = estimateRunCost(s, [policies.minutes, policies.whole], windowOf(s), { replications: 10 });
+    const whole = estimateRunCost(s, [policies.whole], windowOf(s));
+    expect(both.runs).toBe(20);
+    expect(both.events).toBeCloseTo(10 * (one.events + whole.events), 3);
+    expect(both.eventsPerRun).toBe(Math.max(one.eventsPerRun, whole.eventsPerRun));
+    const four = estimateRunCost(s, [policies.minutes], windowOf(s), { replications: 10, concurrent: 4 });
+    const serial = estimateRunCost(s, [policies.minutes], windowOf(s), { replications: 10 });
+    expect(four.bytes - serial.bytes).toBeCloseTo(3 * serial.bytesPerRun, 3);
+    expect(serial.bytesBySource.results).toBeCloseTo(10 * one.bytesBySource.results, 3);
+    const sum = combineRunCosts([one, whole]);
+    expect(sum.runs).toBe(2);
+    expect(sum.events).toBeCloseTo(one.events + whole.events, 6);
+    expect(() => estimateRunCost(s, [policies.minutes], windowOf(s), { concurrent: 0 })).toThrow(/concurrent must be a number ≥ 1, got 0/);
+  });
+
+  it("grows with the window and with storms, as the run does", () => {
+    const s = loadScenario("teaching");
+    const year = estimateRunCost(s, [policies.whole], windowOf(s)).eventsPerRun;
+    const tenYears = estimateRunCost(s, [policies.whole], windowOf(s, { horizon: "520 weeks" })).eventsPerRun;
+    expect(tenYears / year).toBeGreaterThan(5);
+    const storm: Scenario = { ...s, mechanisms: { ...s.mechanisms, updateIntervalMinutes: 1 / 60 } };
+    const cost = estimateRunCost(storm, [policies.whole], windowOf(s));
+    expect(cost.eventsBySource.updates / cost.eventsPerRun).toBeGreaterThan(0.9);
+    expect(estimateRunCost(storm, [policies.minutes], windowOf(s)).eventsBySource.updates).toBe(0); // no updates promised
+  });
+});
+
+describe("the check", () => {
+  const s = loadScenario("teaching");
+  const huge = estimateRunCost(s, [policies.whole], windowOf(s, { horizon: "10000 years" }));
+
+  it("refuses past a limit with one line: the estimate, the limit, the cause, the way out", () => {
+    let message = "";
+    try {
+      checkRunCost(huge);
+    } catch (e) {
+      expect(e).toBeInstanceOf(RangeError);
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/^too large to run: about \d+ million events in one run, mostly .* \(limit 50 million\); about \d+ GB of memory, mostly need and contact records \(limit 4 GB\)/);
+    expect(message).toContain('(docs/performance.md, "What a run costs")');
+    expect(message).toMatch(/or pass --allow-large \(allowLarge: true\) to run it anyway$/);
+    expect(message).not.toContain("\n");
+  });
+
+  it("under allowLarge warns instead, and warns near the limits", () => {
+    expect(checkRunCost(huge, { allowLarge: true })).toEqual([expect.stringMatching(/^running past the limits \(--allow-large\): about \d+ million events in one run/)]);
+    const near: RunCost = { ...huge, runs: 1, events: 3e7, eventsPerRun: 3e7, bytes: 1e6, bytesPerRun: 1e6, caseSteps: 4 };
+    expect(checkRunCost(near)).toEqual([expect.stringMatching(/^a large run: about 30 million events in one run, mostly /)]);
+  });
+
+  it("puts figures into words", () => {
+    expect([count(999), count(12_345), count(3.2e6), count(4.55e9), count(7e12), count(2e18)]).toEqual(["999", "12,345", "3.2 million", "4.5 billion", "7 trillion", "2.0e18"]);
+    expect([bytes(512), bytes(540e6), bytes(2.6e10), bytes(3.1e12), bytes(2e18)]).toEqual(["512 bytes", "540 MB", "26 GB", "3.1 TB", "2.0e18 bytes"]);
+  });
+});
+
+/** small-town with changes, for the table of examples in docs/performance.md. */
+function town(change: (text: string) => string): Scenario {
+  return parseScenarioText(change(SMALL_TOWN), "yaml");
+}
+
+/** The table of examples: what the estimate says of some runs, and the verdict of the check. */
+function examples(): string[] {
+  const rows: [string, Scenario, Policy[], { horizon?: string; warmup?: string }, number][] = [
+    ["soderhamn, both presets, 10 replications (the default)", loadScenario("soderhamn"), [policies.minutes, policies.whole], {}, 10],
+    ["soderhamn, both presets, 1,000 replications", loadScenario("soderhamn"), [policies.minutes, policies.whole], {}, 1000],
+    ["teaching, whole, one run of 10,000 years", loadScenario("teaching"), [policies.whole], { horizon: "10000 years" }, 1],
+    ["teaching, both presets, 10⁹ replications of a day", loadScenario("teaching"), [policies.minutes, policies.whole], { horizon: "1 day", warmup: "0 min" }, 1e9],
+    ["small-town, whole, an update every second, 2 weeks", town((t) => `${t.replace("horizon: 52 weeks", "horizon: 2 weeks").replace("warmup: 8 weeks", "warmup: 1 week").replace("drain: 26 weeks", "drain: 2 weeks")}mechanisms:\n  updateInterval: 1 s\n`), [policies.whole], {}, 1],
+    ["small-town, whole, an update every second", town((t) => `${t}mechanisms:\n  updateInterval: 1 s\n`), [policies.whole], {}, 1],
+    ["small-town, whole, callers redialling every millisecond", town((t) => `${t}citizens:\n  redialProbability: 1\n  giveUpProbability: 0\n  redialDelay: { mean: 0.001 s, cv: 0 }\n  phonePatience: { mean: 0.001 s, cv: 0 }\n`), [policies.whole], {}, 1],
+    ["small-town, minutes, 99,000,000 permits a year", town((t) => t.replace("arrivals: 4000 / year", "arrivals: 99000000 / year")), [policies.minutes], {}, 1],
+  ];
+  return rows.map(([what, s, ps, w, replications]) => {
+    const cost = estimateRunCost(s, ps, windowOf(s, w), { replications });
+    let verdict: string;
+    try {
+      verdict = checkRunCost(cost).length > 0 ? "warned" : "runs";
+    } catch {
+      verdict = "**refused**";
+    }
+    return `| ${what} | ${count(cost.runs)} | ${count(cost.eventsPerRun)} | ${count(cost.events)} | ${bytes(cost.bytes)} | ${verdict} |`;
+  });
+}
+
+describe("docs/performance.md, \"What a run costs\"", () => {
+  it("lists the limits of the code", () => {
+    const L = RUN_COST_LIMITS;
+    const rows: [string, string][] = [
+      ["warnEventsPerRun", count(L.warnEventsPerRun)],
+      ["refuseEventsPerRun", count(L.refuseEventsPerRun)],
+      ["stopEventsPerRun", count(L.stopEventsPerRun)],
+      ["warnEvents", count(L.warnEvents)],
+      ["refuseEvents", count(L.refuseEvents)],
+      ["warnBytes", bytes(L.warnBytes)],
+      ["refuseBytes", bytes(L.refuseBytes)],
+      ["caseSteps", count(L.caseSteps)],
+    ];
+    for (const [key, value] of rows) expect(DOC, key).toMatch(new RegExp(`\\| \`${key}\` \\| ${value} \\|`));
+    expect(Object.keys(L).sort()).toEqual(rows.map(([k]) => k).sort());
+    expect(DOC).toContain(`| \`demandTypes\` of a service (validation) | ${MAX_DEMAND_TYPES.toLocaleString("en")} |`);
+  });
+
+  it("gives the estimates the code makes (else: paste the rows printed here)", () => {
+    const want = examples();
+    const missing = want.filter((row) => !DOC.includes(row));
+    if (missing.length > 0) expect.fail(`docs/performance.md lacks these rows:\n${want.join("\n")}`);
+  });
+});
