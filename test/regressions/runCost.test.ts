@@ -11,7 +11,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { compare, estimateRunCost, offeredLoad, parseScenarioText, policies, RUN_COST_LIMITS, runWindow, simulate, type Scenario } from "../../src/index.js";
+import { checkRunCost, compare, estimateRunCost, offeredLoad, parseScenarioText, policies, RUN_COST_LIMITS, runWindow, simulate, type Scenario } from "../../src/index.js";
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -102,11 +102,14 @@ describe("D6: demandTypes has a limit", () => {
     }
   });
 
-  it("a scenario built in code with a billion types: the analysis stays quick and small, the run is refused for its tables", () => {
+  it("a scenario built in code with a billion types: the analysis stays quick and small, the run is refused by validation, and the cost check alone would refuse it for its tables", () => {
     const s = parseScenarioText(SMALL_TOWN, "yaml");
     const huge: Scenario = { ...s, services: s.services.map((sv, i) => (i === 0 ? { ...sv, demandTypes: 1e9 } : sv)) };
     for (const t of offeredLoad(huge, policies.whole)) expect(Number.isFinite(t.offeredMinutesPerWeek)).toBe(true);
-    expect(() => simulate(huge, policies.whole, { horizon: "2 weeks", warmup: "1 week", drain: "2 weeks" })).toThrow(/^too large to run: about 24 GB of memory, mostly demand-type tables/);
+    const window = { horizon: "2 weeks", warmup: "1 week", drain: "2 weeks" };
+    // simulate validates a scenario built in code by the rules of a file (one validation)
+    expect(() => simulate(huge, policies.whole, window)).toThrow(/services\[0\]\.demandTypes: got 1000000000; expected a whole number from 1 to 1,000,000/);
+    expect(() => checkRunCost(estimateRunCost(huge, [policies.whole], runWindow(huge, window)))).toThrow(/^too large to run: about 24 GB of memory, mostly demand-type tables/);
   });
 });
 
