@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { depthProblem } from "../scenario/depth.js";
-import { ScenarioError, makeIssue } from "../scenario/errors.js";
+import { ScenarioError, makeIssue, type ScenarioIssue } from "../scenario/errors.js";
 import { duration, expecting, share, text } from "../scenario/fields.js";
 import { readText } from "../scenario/parse.js";
 import { fromZodIssues } from "../scenario/zodIssues.js";
@@ -23,7 +23,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   expecting(z.enum(values), `one of ${values.map((v) => `"${v}"`).join(", ")}`);
 
 /** The policy input schema (what users write). */
-const policyInputSchema = z.strictObject({
+const policyInputSchema = expecting(z.strictObject({
   name: text,
   extends: oneOf(["minutes", "whole"]).optional(),
   description: text.optional(),
@@ -52,7 +52,7 @@ const policyInputSchema = z.strictObject({
   activityMeasure: oneOf(["casesClosed", "endToEndTime"]).optional(),
   consultPriority: oneOf(["queue", "first"]).optional(),
   ownership: oneOf(["personal", "pool"]).optional(),
-});
+}), 'a policy object { name, extends, ... }: a name, and a preset to start from ("extends: minutes" or "extends: whole") with the choices it changes');
 
 /** The policy input format: every choice optional when `extends` names a preset. */
 export type PolicyInput = z.input<typeof policyInputSchema>;
@@ -78,7 +78,7 @@ export function parsePolicy(input: unknown): Policy {
   const deep = depthProblem(input, policyInputSchema);
   if (deep !== undefined) throw new ScenarioError([deep], "Invalid policy");
   const result = policyInputSchema.safeParse(input);
-  if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, input, policyInputSchema), "Invalid policy");
+  if (!result.success) throw new ScenarioError(fromZodIssues(result.error.issues, input, policyInputSchema).map(policyRoot), "Invalid policy");
   const p = result.data;
   if (p.extends === undefined) {
     const missing = REQUIRED.filter((k) => p[k] === undefined);
@@ -131,6 +131,11 @@ export function parsePolicy(input: unknown): Policy {
  */
 export function parsePolicyText(text: string): Policy {
   return parsePolicy(readText(text, "yaml", "policy", policyInputSchema));
+}
+
+/** An issue about the whole policy is told as "(policy)", not as the "(scenario)" of makeIssue. */
+function policyRoot(issue: ScenarioIssue): ScenarioIssue {
+  return issue.path === "" ? { ...issue, message: issue.message.replace(/^\(scenario\)/, "(policy)") } : issue;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

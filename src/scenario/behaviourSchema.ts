@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { z } from "zod";
-import { duration, durationOrZero, expecting, multiple, nonNegative, rateOrZero, share, spread, spreadOf } from "./fields.js";
+import { duration, durationOrZero, expecting, multiple, nonNegative, perYearLimit, rateOrZero, share, spread, spreadOf } from "./fields.js";
 
 /**
  * How citizens behave (M3, M7, M9, M10, M11 and phase 3), every field required.
@@ -86,7 +86,7 @@ export const mechanismsSchema = expecting(
     paySpecialist: multiple.describe("Pay of specialists, as a multiple of costPerStaffHour"),
     payField: multiple.describe("Pay of field staff, as a multiple of costPerStaffHour"),
     payMeeting: multiple.describe("Cost of a committee's hour per seat-equivalent, as a multiple of costPerStaffHour"),
-    sicknessSpells: expecting(rateOrZero.pipe(z.number().max(52 / 525_600)), 'a rate from "0 / year" to "52 / year" (at most one spell a week), e.g. "4 / year"', "rate").describe(
+    sicknessSpells: expecting(rateOrZero.pipe(z.number().max(perYearLimit(52))), 'a rate from "0 / year" to "52 / year" (at most one spell a week), e.g. "4 / year"', "rate").describe(
       'Spells of sickness absence per person, e.g. "4 / year" (every team, under every policy)',
     ),
     sicknessLength: spread.describe("Length of a sickness spell (calendar time)"),

@@ -57,6 +57,22 @@ export function expecting<T extends z.ZodType>(schema: T, expected: string, unit
  */
 export const MAX_DURATION_MINUTES = 1_000_000 * 525_600;
 
+/**
+ * The largest rate of `perYear` a year, in the per-minute unit of a scenario, with room for the
+ * rounding of a rate written in words: "100000000 / year" reads one unit in the last place above
+ * 1e8 / 525,600, and a limit must take the value it names.
+ *
+ * @param perYear - the limit, a year
+ * @returns the limit a minute, a part in 10¹² above the exact quotient
+ * @example
+ * ```ts
+ * perYearLimit(52) >= parseRate("52 / year"); //=> true
+ * ```
+ */
+export function perYearLimit(perYear: number): number {
+  return (perYear / 525_600) * (1 + 1e-12);
+}
+
 function quantity(read: (t: string) => Reading<number>, longest?: number) {
   return z.string().transform((text, ctx) => {
     const r = read(text);

@@ -17,6 +17,7 @@ import {
   hours,
   identifier,
   nonNegative,
+  perYearLimit,
   positiveInteger,
   rate,
   share,
@@ -115,7 +116,7 @@ export const serviceSchema = expecting(
   z.strictObject({
     id: identifier.describe("Service id"),
     name: nameText.optional().describe("Readable name (default: the id)"),
-    arrivals: expecting(rate.pipe(z.number().max(1e8 / 525_600)), 'a positive rate up to 100,000,000 / year (about 190 a minute), e.g. "300 / year"', "rate").describe(
+    arrivals: expecting(rate.pipe(z.number().max(perYearLimit(1e8))), 'a positive rate up to 100,000,000 / year (about 190 a minute), e.g. "300 / year"', "rate").describe(
       'Mean rate at which needs arise, averaged over the year, e.g. "300 / year" (M1)',
     ),
     profile: profileSchema.optional().describe("Weekly, daily and seasonal shape of the arrival rate; each part normalised to mean 1"),

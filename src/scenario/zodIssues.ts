@@ -89,6 +89,11 @@ function knownKeys(s: Schema | undefined): string[] {
   for (let cur = s; cur !== undefined; cur = innerOf(cur)) {
     const d = defOf(cur);
     if (d.type === "object") return Object.keys(d["shape"] as object);
+    // a record keyed by a fixed set of names (batching.byRole): its names
+    if (d.type === "record") {
+      const key = defOf(d["keyType"] as Schema);
+      return key.type === "enum" ? Object.values(key["entries"] as Record<string, string>) : [];
+    }
   }
   return [];
 }

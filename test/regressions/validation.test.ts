@@ -363,6 +363,33 @@ describe("D24: garbage passed to the public functions: a ScenarioError or RangeE
   });
 });
 
+describe("D23: the messages of validation name the file kind, the choices and take their own limit", () => {
+  it("an empty or non-mapping policy file is told as a policy, without zod's words", async () => {
+    for (const text of ["", "- a\n", "5\n"]) {
+      const [m] = issues(() => parsePolicyText(text));
+      expect(m).toMatch(/^\(policy\): got .*; expected a policy object \{ name, extends, \.\.\. \}/);
+      expect(m).not.toMatch(/scenario|Invalid input|received/);
+    }
+    const r = await cli(["run", ...FAST, "--policy", file("empty.yaml", "")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^helhet: Invalid policy \(1 problem\):\n {2}- \(policy\): got null; expected a policy object/);
+  });
+
+  it("a typo in batching.byRole lists the roles", () => {
+    const [m] = issues(() => parsePolicyText('name: p\nextends: minutes\nbatching: { byRole: { frontdesk: "1 week" } }\n'));
+    expect(m).toBe('batching.byRole.frontdesk: unknown key (with value "1 week"); expected one of the keys front, caseWork, specialist, field, meeting');
+  });
+
+  it("a rate at its limit is taken: 100,000,000 / year of arrivals, 52 / year of sickness spells", () => {
+    const at = parseScenarioText(SMALL_TOWN.replace("arrivals: 4000 / year", "arrivals: 100000000 / year"));
+    expect(at.services[0]?.arrivalsPerMinute).toBeCloseTo(1e8 / 525_600, 9);
+    expect(issues(() => parseScenarioText(SMALL_TOWN.replace("arrivals: 4000 / year", "arrivals: 100000001 / year")))[0]).toMatch(/^services\[0\]\.arrivals: got "100000001 \/ year"; expected a positive rate up to 100,000,000 \/ year/);
+    const input = smallTown();
+    const spells = parseScenario({ ...input, mechanisms: { ...(input["mechanisms"] as object), sicknessSpells: "52 / year" } });
+    expect(spells.mechanisms.sicknessSpellsPerMinute).toBeCloseTo(52 / 525_600, 12);
+  });
+});
+
 describe("D26 and D29 (evidence): no prototype pollution; bad files still refused with exit 2", () => {
   it("__proto__, constructor and prototype keys pollute nothing", () => {
     const base = JSON.stringify(builtinScenarioInput("teaching"));
