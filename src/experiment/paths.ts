@@ -57,9 +57,11 @@ function child(here: unknown, step: string, sofar: string, path: string): unknow
     if (k < 0) throw new RangeError(`${path}: "${step}" is not an index or id here; there are ${describe(here)}`);
     return here[k];
   }
-  if (here !== null && typeof here === "object" && step in here) return (here as Record<string, unknown>)[step];
-  const keys = here !== null && typeof here === "object" ? Object.keys(here).join(", ") : String(here);
-  throw new RangeError(`${path}: ${sofar} does not exist; the keys there are ${keys}`);
+  // own keys only: "__proto__" or "constructor" names no field of a scenario or policy
+  if (here !== null && typeof here === "object" && Object.hasOwn(here, step)) return (here as Record<string, unknown>)[step];
+  const keys = here !== null && typeof here === "object" ? Object.keys(here) : [];
+  const there = keys.length > 0 ? `the keys there are ${keys.join(", ")}` : here !== null && typeof here === "object" ? "there are no keys there" : `the value there is ${JSON.stringify(here) ?? String(here)}, which has no keys`;
+  throw new RangeError(`${path}: ${sofar} does not exist; ${there}`);
 }
 
 function put(here: unknown, steps: readonly string[], i: number, value: unknown, path: string): unknown {

@@ -413,6 +413,13 @@ describe("D26 and D29 (evidence): no prototype pollution; bad files still refuse
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
+  it("a sweep path through __proto__ or constructor names no inherited field: the keys that are there", () => {
+    expect(() => setPath({}, "__proto__.polluted", 1)).toThrow(/^__proto__\.polluted: __proto__ does not exist; there are no keys there$/);
+    expect(() => setPath({ a: 1 }, "constructor.prototype.polluted", 1)).toThrow(/^constructor\.prototype\.polluted: constructor does not exist; the keys there are a$/);
+    expect(() => setPath({ a: 1 }, "a.b", 1)).toThrow(/^a\.b: a\.b does not exist; the value there is 1, which has no keys$/);
+    expect(() => setPath(policies.minutes, "toString", 1)).toThrow(/toString does not exist; the keys there are name, /);
+  });
+
   it("bad files: exit 2, one message naming the field, no stack trace", async () => {
     const bad = [
       SMALL_TOWN.replace("staff: 2", "staff: 0"),
