@@ -108,13 +108,15 @@ describe("teaching notebooks, as committed", () => {
 // executed afresh (CI, or HELHET_RUN_NOTEBOOKS=1)
 
 const requested = process.env.CI === "true" || process.env.HELHET_RUN_NOTEBOOKS === "1";
-const JUPYTER = "/usr/bin/jupyter";
+/** The python whose Jupyter runs the notebooks: as scripts/run-notebooks.sh chooses it (HELHET_PYTHON, else Debian's). */
+const PYTHON = process.env.HELHET_PYTHON ?? "/usr/bin/python3";
+const JUPYTER = [PYTHON, "-m", "jupyter"] as const;
 
 /** Why the notebooks cannot be run here, or null when they can. */
 function missing(): string | null {
-  if (!existsSync(JUPYTER)) return `${JUPYTER} is missing`;
+  if (PYTHON.includes("/") && !existsSync(PYTHON)) return `${PYTHON} is missing`;
   try {
-    const specs = JSON.parse(execFileSync(JUPYTER, ["kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" } })) as { kernelspecs: Record<string, unknown> };
+    const specs = JSON.parse(execFileSync(JUPYTER[0], [...JUPYTER.slice(1), "kernelspec", "list", "--json"], { encoding: "utf8", env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" } })) as { kernelspecs: Record<string, unknown> };
     if (specs.kernelspecs.tslab === undefined) return "the tslab kernel is not installed";
   } catch (e) {
     return `jupyter kernelspec list failed: ${(e as Error).message.split("\n")[0]}`;
@@ -140,8 +142,8 @@ describe("teaching notebooks, executed afresh with nbconvert and tslab", () => {
     it(`${file} runs clean top to bottom and shows its tables and charts`, () => {
       // the kernel runs in the notebook's own folder (where `helhet` resolves); only the copy goes to the temporary folder
       execFileSync(
-        JUPYTER,
-        ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--output-dir", out, "--ExecutePreprocessor.kernel_name=tslab", "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.record_timing=False", join(dir, file)],
+        JUPYTER[0],
+        [...JUPYTER.slice(1), "nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--output-dir", out, "--ExecutePreprocessor.kernel_name=tslab", "--ExecutePreprocessor.timeout=300", "--ExecutePreprocessor.record_timing=False", join(dir, file)],
         { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PYDEVD_DISABLE_FILE_VALIDATION: "1" }, timeout: 600_000 },
       );
       expect(problemsOf(read(join(out, file)), file)).toEqual([]);
