@@ -46,23 +46,24 @@ async function bundle(entry: string, define: Record<string, string> = {}): Promi
 /**
  * Builds the page and writes it (whole or not at all: a temporary file renamed into place).
  *
+ * @param file - where to write it (default {@link PLAYGROUND_FILE})
  * @returns its sizes
  * @example
  * ```ts
  * const { gzipBytes } = await buildPlayground();
  * ```
  */
-export async function buildPlayground(): Promise<PlaygroundSizes> {
+export async function buildPlayground(file = PLAYGROUND_FILE): Promise<PlaygroundSizes> {
   const worker = await bundle("worker.ts");
   const page = await bundle("app.ts", { __WORKER_SOURCE__: JSON.stringify(worker) });
   const template = readFileSync(join(ROOT, "playground", "index.html"), "utf8");
   // "</script" inside the inline script would end it: JSON.stringify keeps it, so escape the slash
   const inline = page.replace(/<\/(script)/gi, "<\\/$1");
   const html = template.replace("<!--APP-->", () => `<script>${inline}</script>`);
-  mkdirSync(dirname(PLAYGROUND_FILE), { recursive: true });
-  const tmp = `${PLAYGROUND_FILE}.${process.pid}.tmp`;
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, html);
-  renameSync(tmp, PLAYGROUND_FILE);
+  renameSync(tmp, file);
   return { htmlBytes: Buffer.byteLength(html), gzipBytes: gzipSync(html).length, workerBytes: Buffer.byteLength(worker), pageBytes: Buffer.byteLength(page) - Buffer.byteLength(JSON.stringify(worker)) };
 }
 

@@ -20,6 +20,7 @@ import { commandOptions, COMMANDS, parseOptions, UsageError, type CliOptions } f
 import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputOption, type OutputTarget } from "./outputs.js";
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
+import { servePlayground } from "./playgroundCommand.js";
 
 /** Where the command writes: stdout and stderr, and whether they are terminals. */
 export interface CliIo {
@@ -28,6 +29,8 @@ export interface CliIo {
   readonly isTTY?: boolean;
   readonly errIsTTY?: boolean;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Stops a long-running command (`playground`) when aborted. */
+  readonly signal?: AbortSignal;
 }
 
 const HELP = `helhet — simulate a municipality's services under two ways of steering
@@ -45,6 +48,8 @@ Usage:
   helhet scenario export NAME     write a built-in scenario as commented YAML to start your own from
   helhet schema                   print the JSON Schema of scenario files
   helhet validate FILE...         check scenario files and list every problem
+  helhet playground [--port N]    serve the playground (change the design in a browser, watch the
+                                  citizens) on localhost
   helhet help [COMMAND]           this text, or one command's options and an example
   helhet --help | --version
   A scenario can also be given as the argument: helhet compare teaching, helhet run town.yaml
@@ -79,6 +84,7 @@ Options:
   --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
                            or contactsPerNeed
   --allow-large            run even when the run-cost estimate is past the limits (docs/performance.md)
+  --port N                 for playground: the port on 127.0.0.1 (default 8808; 0: any free one)
 
 An option a command does not use is refused. Numbers are whole numbers in decimal digits.
 Exit status: 0 success, 2 usage or validation error, 1 anything else (an output that cannot be
@@ -96,6 +102,7 @@ const COMMAND_HELP: Readonly<Record<(typeof COMMANDS)[number], { readonly what: 
   scenarios: { what: "list the built-in scenarios (the same as helhet scenario list)", usage: ["helhet scenarios"], example: "helhet scenarios" },
   schema: { what: "print the JSON Schema of scenario files (for editors)", usage: ["helhet schema [--out FILE]"], example: "helhet schema --out scenario.schema.json" },
   validate: { what: "check scenario files and list every problem of each", usage: ["helhet validate FILE..."], example: "helhet validate my-town.yaml" },
+  playground: { what: "serve the playground on localhost: change the design in a browser and watch the citizens (Ctrl-C stops it)", usage: ["helhet playground [--port N]"], example: "helhet playground --port 8808" },
   help: { what: "the help text, or one command's", usage: ["helhet help [COMMAND]", "helhet COMMAND --help"], example: "helhet help sweep" },
 };
 
@@ -188,6 +195,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
       case "validate":
         return validateCommand(options, safe);
+      case "playground":
+        return await servePlayground(options.port, safe);
       default:
         throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, journey, merge, scenarios, schema, validate`);
     }

@@ -55,6 +55,8 @@ export interface CliOptions {
   readonly needs: string | undefined;
   /** Run past the run-cost limits (a warning instead of a refusal; docs/performance.md). */
   readonly allowLarge: boolean;
+  /** For `playground`: the port on 127.0.0.1 (0: any free one). */
+  readonly port: number;
 }
 
 /** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
@@ -63,7 +65,7 @@ export const RANK_BY = ["failureDemand", "endToEndDays", "contactsPerNeed"] as c
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
 
 /** The commands, in the order of the help text. */
-export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenario", "scenarios", "schema", "validate", "help"] as const;
+export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenario", "scenarios", "schema", "validate", "playground", "help"] as const;
 
 /** Options every command accepts. */
 const EVERYWHERE = ["quiet", "no-color", "help", "version"];
@@ -83,6 +85,7 @@ const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   scenarios: [],
   schema: ["out"],
   validate: [],
+  playground: ["port"],
   help: [],
 };
 
@@ -175,6 +178,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         series: { type: "string" },
         needs: { type: "string" },
         "allow-large": { type: "boolean", default: false },
+        port: { type: "string", default: "8808" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -275,6 +279,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     series: series as SeriesPeriod | undefined,
     needs: v.needs,
     allowLarge: v["allow-large"] === true,
+    port: portNumber(v.port as string),
   };
 }
 
@@ -330,6 +335,13 @@ function scenarioArgument(command: string, positionals: readonly string[], scena
   const uses = (USES as Readonly<Record<string, readonly string[]>>)[command] ?? [];
   const extra = positionals[0];
   return positionals.length === 1 && extra !== undefined && uses.includes("scenario") && (scenarioNames.includes(extra) || /\.(ya?ml|json)$/i.test(extra));
+}
+
+/** A port: a whole number from 0 to 65535. */
+function portNumber(text: string): number {
+  const n = wholeNumber("--port", text, 0);
+  if (n > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535 (0: any free port), got ${quote(text)}`);
+  return n;
 }
 
 /** A whole number written in decimal digits, at least `min`. */

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BROWSER_PROGRAM, browserBundle } from "../../scripts/packageFigures.js";
+import { numbersApart } from "../helpers/numbersApart.js";
 
 /**
  * The core entry runs in a browser: esbuild bundles a small program that imports the built
@@ -58,17 +59,3 @@ describe("the core in a browser", () => {
     }
   }, 180_000);
 });
-
-/** Where two JSON values differ: "!path …" beyond 1e-9 relative (or in anything but a number), "path a b" within it. */
-function numbersApart(a: unknown, b: unknown, path: string): string[] {
-  if (typeof a === "number" && typeof b === "number") {
-    if (Object.is(a, b)) return [];
-    const close = Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-    return [`${close ? "" : "!"}${path} ${a} ${b}`];
-  }
-  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-    return keys.flatMap((k) => numbersApart((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`));
-  }
-  return Object.is(a, b) ? [] : [`!${path} ${JSON.stringify(a)} ${JSON.stringify(b)}`];
-}
