@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { region, replaceRegion } from "./headlines.js";
+import { PLAYGROUND_FILE } from "./buildPlayground.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -35,6 +36,8 @@ export const BUDGETS = {
   unpackedBytes: 7.4e6,
   /** The browser bundle of {@link BROWSER_PROGRAM}, minified and gzipped. */
   browserGzipBytes: 400_000,
+  /** The playground page with everything inline (docs/playground.md), gzipped. */
+  playgroundGzipBytes: 800 * 1024,
 } as const;
 
 /** The figures. */
@@ -46,6 +49,9 @@ export interface PackageFigures {
   readonly installBytes: number;
   readonly browserMinifiedBytes: number;
   readonly browserGzipBytes: number;
+  /** The built playground page (dist/playground/index.html), as built now. */
+  readonly playgroundBytes: number;
+  readonly playgroundGzipBytes: number;
 }
 
 /** The browser bundle of {@link BROWSER_PROGRAM} (minified, ESM, browser platform). */
@@ -86,6 +92,7 @@ export async function packageFigures(): Promise<PackageFigures> {
   const unique = [...new Set(deps)];
   const depBytes = unique.reduce((a, d) => a + dirBytes(d), 0);
   const minified = await browserBundle();
+  const playground = readFileSync(PLAYGROUND_FILE);
   return {
     files: pack.entryCount,
     tarballBytes: pack.size,
@@ -94,6 +101,8 @@ export async function packageFigures(): Promise<PackageFigures> {
     installBytes: pack.unpackedSize + depBytes,
     browserMinifiedBytes: Buffer.byteLength(minified),
     browserGzipBytes: gzipSync(minified, { level: 9 }).length,
+    playgroundBytes: playground.length,
+    playgroundGzipBytes: gzipSync(playground, { level: 9 }).length,
   };
 }
 
@@ -108,6 +117,7 @@ export function packageBlock(f: PackageFigures): string {
     `| the package as published (\`npm pack\`, ${f.files} files) | ${mb(f.tarballBytes)} packed, ${mb(f.unpackedBytes)} unpacked | ${mb(BUDGETS.unpackedBytes)} unpacked |`,
     `| an install: the package and its ${f.dependencies} runtime dependencies | ${mb(f.installBytes)} | |`,
     `| the browser bundle of a program calling \`compare\` (esbuild, minified) | ${kb(f.browserMinifiedBytes)}, ${kb(f.browserGzipBytes)} gzipped | ${kb(BUDGETS.browserGzipBytes)} gzipped |`,
+    `| the playground page, everything inline (\`dist/playground/index.html\`) | ${kb(f.playgroundBytes)}, ${kb(f.playgroundGzipBytes)} gzipped | ${kb(BUDGETS.playgroundGzipBytes)} gzipped |`,
   ].join("\n");
 }
 

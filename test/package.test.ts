@@ -74,6 +74,7 @@ describe("the published package", () => {
     figures = await packageFigures();
     expect(figures.unpackedBytes).toBeLessThanOrEqual(BUDGETS.unpackedBytes);
     expect(figures.browserGzipBytes).toBeLessThanOrEqual(BUDGETS.browserGzipBytes);
+    expect(figures.playgroundGzipBytes).toBeLessThanOrEqual(BUDGETS.playgroundGzipBytes);
     expect(region(readFileSync(join(root, DOC), "utf8"), "package"), "run: npx tsx scripts/packageFigures.ts --write").toBe(packageBlock(figures));
   }, 120_000);
 });
