@@ -1,18 +1,42 @@
 /**
  * Figures and samples in the docs that come from a run: each is a marked region of a doc
- * (`<!-- name:begin -->` … `<!-- name:end -->`) made here from the code as it is now.
+ * (`<!-- name:begin -->` … `<!-- name:end -->`) made here from the code as it is now, with fixed
+ * seeds and in one thread, so every process gives the same text.
  *
  *   npx tsx scripts/docFigures.ts           # print every region
  *   npx tsx scripts/docFigures.ts --write   # and replace the regions in the docs
+ *   npx tsx scripts/docFigures.ts --write journeys   # only the regions of files matching "journeys"
  *
- * test/docFigures.test.ts fails when a region differs from what the code gives now. (The
- * headline figures of validation.md and model.md, which take minutes, are scripts/headlines.ts
- * and the long run's; the package sizes are scripts/packageFigures.ts.)
+ * test/docFigures.test.ts fails when a region differs from what the code gives now. The regions:
+ * README.md's sample of `npm start` (the main job, run in-process as the CLI), docs/output.md's
+ * example JSON, docs/statistics.md's worked example, and docs/journeys.md's narrative, results
+ * and reading. (The headline figures of validation.md and model.md, which take minutes, are
+ * scripts/headlines.ts and the long run's; the package sizes are scripts/packageFigures.ts.)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compare, loadScenario, policies, tQuantile, type Comparison } from "../src/index.js";
+import { main } from "../src/cli/main.js";
+import {
+  attribution,
+  attributionText,
+  compare,
+  journeyMap,
+  journeyMapText,
+  journeyText,
+  loadScenario,
+  pickJourneys,
+  policies,
+  simulate,
+  touchpoints,
+  touchpointText,
+  tQuantile,
+  type Attribution,
+  type Comparison,
+  type Journey,
+  type JourneyMap,
+  type TouchpointRanking,
+} from "../src/index.js";
 import { region, replaceRegion } from "./headlines.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -21,7 +45,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export interface DocFigure {
   readonly file: string;
   readonly name: string;
-  readonly make: () => string;
+  readonly make: () => string | Promise<string>;
 }
 
 const f2 = (x: number) => x.toFixed(2);
@@ -61,17 +85,246 @@ function workedExample(): string {
   ].join("\n");
 }
 
-/** Every generated region. */
-export const FIGURES: readonly DocFigure[] = [{ file: "docs/statistics.md", name: "worked-example", make: workedExample }];
 
-/** The regions that differ from what the code gives now, as "file: name". */
-export function staleFigures(figures: readonly DocFigure[] = FIGURES): string[] {
-  return figures.filter((f) => region(readFileSync(join(ROOT, f.file), "utf8"), f.name) !== f.make()).map((f) => `${f.file}: ${f.name}`);
+/** The rows of `npm start`'s table shown in the README, by their label; the rest are cut to "  ...". */
+const README_ROWS = ["end-to-end time, mean (days)", "failure demand (of contacts)", "cost per need", "cost per contact"];
+
+/**
+ * What the main job (`npm start`, that is `helhet compare` with its defaults) prints, run in this
+ * process as the CLI runs it: the head line, the table's column heads and the rows of
+ * README_ROWS with the section heads above them, cut rows shown as `  ...`, and the reading.
+ *
+ * @returns the README's sample, in a `text` fence
+ * @example
+ * ```ts
+ * const sample = await readmeSample(); // "```text\nsoderhamn — 10 replications, seed 1; …"
+ * ```
+ */
+export async function readmeSample(): Promise<string> {
+  const out: string[] = [];
+  const status = await main(["compare"], { out: (s) => out.push(s), err: () => {}, isTTY: false, errIsTTY: false, env: {} });
+  if (status !== 0) throw new Error(`helhet compare exited with ${status}`);
+  const lines = out.join("\n").split("\n");
+  const blank = lines.indexOf("", 2);
+  const [head, gap, columns] = lines;
+  const table = lines.slice(3, blank);
+  const shown: string[] = [];
+  let section = "";
+  let cut = false;
+  for (const line of table) {
+    if (!line.startsWith("  ")) {
+      section = line;
+      continue;
+    }
+    if (README_ROWS.some((r) => line.trimStart().startsWith(`${r} `))) {
+      if (section !== "" && !shown.includes(section)) shown.push(section);
+      shown.push(line);
+      cut = false;
+    } else if (!cut) {
+      if (section !== "" && !shown.includes(section)) shown.push(section);
+      shown.push("  ...");
+      cut = true;
+    }
+  }
+  for (const r of README_ROWS) if (!shown.some((l) => l.trimStart().startsWith(`${r} `))) throw new Error(`npm start prints no row "${r}"`);
+  return ["```text", head, gap, columns, ...shown, ...lines.slice(blank), "```"].join("\n");
+}
+
+/** The metrics output.md's example keeps of `policies` and `differences`, and the series it keeps. */
+const OUTPUT_METRICS = ["endToEndDays.mean", "failureDemandShare", "utilisation.desk"];
+const OUTPUT_SERIES = ["arrived", "failureDemandShare"];
+const OUTPUT_PERIODS = 3;
+
+/** Numbers to 4 significant digits, recursively. */
+function rounded(value: unknown): unknown {
+  if (typeof value === "number") return Number.isInteger(value) ? value : Number(value.toPrecision(4));
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  return value;
+}
+
+/** Only the given keys of an object, in its own order. */
+function only<T>(o: Readonly<Record<string, T>>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
+}
+
+/**
+ * output.md's example: the Comparison JSON of a small seeded run (teaching, both presets, 2
+ * replications, seed 1, horizon 8 weeks, warm-up 2 weeks), every top-level field kept, cut to
+ * OUTPUT_METRICS in `policies` and `differences`, to OUTPUT_SERIES and the first
+ * OUTPUT_PERIODS periods in `series`, numbers to 4 significant digits.
+ *
+ * @returns the example, in a `json` fence
+ * @example
+ * ```ts
+ * outputExample(); // "```json\n{\n  \"scenario\": \"teaching\", …"
+ * ```
+ */
+export function outputExample(): string {
+  const c = compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 2, seed: 1, horizon: "8 weeks", warmup: "2 weeks" });
+  const json = JSON.parse(JSON.stringify(c)) as Record<string, unknown> & {
+    policies: Record<string, Record<string, unknown>>;
+    differences: Record<string, Record<string, unknown>>;
+    series?: { startDays: number[]; endDays: number[]; policies: Record<string, Record<string, { mean: number[]; low: number[] | null; high: number[] | null }>> };
+  };
+  const cutSeries = (s: { mean: number[]; low: number[] | null; high: number[] | null }) => ({
+    mean: s.mean.slice(0, OUTPUT_PERIODS),
+    low: s.low?.slice(0, OUTPUT_PERIODS) ?? null,
+    high: s.high?.slice(0, OUTPUT_PERIODS) ?? null,
+  });
+  const shown = {
+    ...json,
+    policies: Object.fromEntries(Object.entries(json.policies).map(([p, m]) => [p, only(m, OUTPUT_METRICS)])),
+    differences: Object.fromEntries(Object.entries(json.differences).map(([p, m]) => [p, only(m, OUTPUT_METRICS)])),
+    ...(json.series === undefined
+      ? {}
+      : {
+          series: {
+            ...json.series,
+            startDays: json.series.startDays.slice(0, OUTPUT_PERIODS),
+            endDays: json.series.endDays.slice(0, OUTPUT_PERIODS),
+            policies: Object.fromEntries(Object.entries(json.series.policies).map(([p, s]) => [p, Object.fromEntries(Object.entries(only(s, OUTPUT_SERIES)).map(([k, v]) => [k, cutSeries(v)]))])),
+          },
+        }),
+  };
+  return ["```json", JSON.stringify(rounded(shown), null, 2), "```"].join("\n");
+}
+
+/** journeys.md §2's narrative: teaching, minutes, seed 1, 20 weeks, 2 of warm-up, every need journalled. */
+function journeyNarrative(): string {
+  const run = simulate(loadScenario("teaching"), policies.minutes, { seed: 1, horizon: "20 weeks", warmup: "2 weeks", journal: { every: 1 } });
+  const j = pickJourneys(run, { service: "permit", filter: (x) => x.isCase && x.failureContacts >= 2 }).typical;
+  if (j === null || j === undefined) throw new Error("no permit application with two failure-demand contacts");
+  return ["```text", ...j.narrative, "```"].join("\n");
+}
+
+/** The window of journeys.md §8: short, so the doc test stays quick. */
+const JOURNEY_WINDOW = { seed: 1, horizon: "10 weeks", warmup: "2 weeks" } as const;
+const JOURNEY_EVERY = 4;
+const JOURNEY_REPLICATIONS = 3;
+
+interface JourneyResults {
+  readonly map: JourneyMap;
+  readonly permitMap: JourneyMap;
+  readonly attribution: Attribution;
+  readonly ranking: TouchpointRanking;
+  readonly typical: Journey | null;
+}
+
+const journeyCache = new Map<string, JourneyResults>();
+
+/** §8's results for one preset on soderhamn (computed once per process). */
+function journeyResults(policy: "minutes" | "whole"): JourneyResults {
+  const cached = journeyCache.get(policy);
+  if (cached) return cached;
+  const scenario = loadScenario("soderhamn");
+  const p = policies[policy];
+  const run = simulate(scenario, p, { ...JOURNEY_WINDOW, journal: { every: JOURNEY_EVERY } });
+  const results: JourneyResults = {
+    map: journeyMap(run),
+    permitMap: journeyMap(run, { service: "buildingPermit" }),
+    attribution: attribution(run),
+    ranking: touchpoints(scenario, p, { ...JOURNEY_WINDOW, replications: JOURNEY_REPLICATIONS }),
+    typical: pickJourneys(run, { service: "buildingPermit", filter: (j) => j.isCase }).typical ?? null,
+  };
+  journeyCache.set(policy, results);
+  return results;
+}
+
+/** §8's block for one preset: the maps, the attribution, the what-if and a typical permit. */
+function journeyBlock(policy: "minutes" | "whole"): string {
+  const r = journeyResults(policy);
+  const fence = (text: string) => ["```text", text, "```"].join("\n");
+  return [
+    fence(journeyMapText(r.map)),
+    "",
+    fence(journeyMapText(r.permitMap)),
+    "",
+    fence(attributionText(r.attribution)),
+    "",
+    fence(touchpointText(r.ranking)),
+    "",
+    "A typical building-permit application (the median end-to-end time of the journalled applications):",
+    "",
+    r.typical === null ? "(none in this window)" : fence(r.typical.narrative.join("\n")),
+  ].join("\n");
+}
+
+const days = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+
+/** §8's reading: the figures the text quotes, taken from the results above. */
+function journeyReading(): string {
+  const m = journeyResults("minutes");
+  const w = journeyResults("whole");
+  const during = (map: JourneyMap) => map.phases.find((p) => p.phase === "during")!;
+  const top = (a: Attribution) => [...a.rows].sort((x, y) => y.failureContacts - x.failureContacts)[0]!;
+  const longest = (a: Attribution) => [...a.rows].sort((x, y) => y.endToEndMinutes - x.endToEndMinutes)[0]!;
+  const first = (t: TouchpointRanking) => t.rows[0]!;
+  const expr = (map: JourneyMap, k: string) => pct(map.expression[k] ?? 0);
+  const bullets = [
+    `**The phases.** The journalled citizens' needs took ${days(m.map.endToEndDays)} days end to end under minutes (met or given up) and ${days(w.map.endToEndDays)} under whole; during contact ${days(during(m.map).minutes / 1440)} days, of which ${days(during(m.map).waitingMinutes / 1440)} waiting, under minutes. Building permits: ${days(m.permitMap.endToEndDays)} days against ${days(w.permitMap.endToEndDays)}.`,
+    `**The emotion curve.** The mean emotion ends at ${signed(m.map.phases.at(-1)!.emotionAtEnd)} under minutes (building permits ${signed(m.permitMap.phases.at(-1)!.emotionAtEnd)}) and at ${signed(w.map.phases.at(-1)!.emotionAtEnd)} under whole (${signed(w.permitMap.phases.at(-1)!.emotionAtEnd)}). The pain points under minutes: ${m.map.painPoints.map((p) => `"${p.label}"`).join(", ")}; under whole: ${w.map.painPoints.map((p) => `"${p.label}"`).join(", ")}.`,
+    `**After contact.** Word of mouth ${expr(m.map, "wordOfMouth")} under minutes against ${expr(w.map, "wordOfMouth")}, social media ${expr(m.map, "socialMedia")} against ${expr(w.map, "socialMedia")}, formal complaints ${expr(m.map, "complaint")} against ${expr(w.map, "complaint")}; praise ${expr(m.map, "praise")} against ${expr(w.map, "praise")}.`,
+    `**Attribution.** Under minutes most failure demand arises at the ${top(m.attribution).touchpoint} (${top(m.attribution).failureContacts} of ${m.attribution.failureContacts} contacts in the window; ${top(m.attribution).failureCaused} caused there, ${top(m.attribution).waitCaused} by waiting while it held the need), and the biggest block of end-to-end time is at the ${longest(m.attribution).touchpoint} (${(longest(m.attribution).endToEndMinutes / 1440).toFixed(2)} of ${(m.attribution.endToEndMinutes / 1440).toFixed(2)} days per citizen). Under whole, ${w.attribution.failureContacts} failure-demand contacts remain, ${top(w.attribution).failureContacts} of them at the ${top(w.attribution).touchpoint} (${top(w.attribution).waitCaused} by waiting).`,
+    `**The what-if.** Under minutes, removing the failures of the ${first(m.ranking).touchpoint} would take ${reduction(first(m.ranking))} failure-demand contacts a week away; under whole the most to remove, at the ${first(w.ranking).touchpoint}, is ${reduction(first(w.ranking))} a week.`,
+  ];
+  return bullets.map((b) => wrap(`- ${b}`)).join("\n");
+}
+
+/** A bullet wrapped at 100 columns, continuation lines indented by two. */
+function wrap(text: string, width = 100): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `  ${word}`;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join("\n");
+}
+
+/** "X of the Y" with the 95% interval of the reduction. */
+function reduction(row: TouchpointRanking["rows"][number]): string {
+  const e = row.failureDemand;
+  const interval = e.ci95 === null ? "" : ` (95% interval ${(-e.ci95[1]).toFixed(1)} to ${(-e.ci95[0]).toFixed(1)})`;
+  return `${(-e.change).toFixed(1)} of the ${e.baseline.toFixed(1)}${interval}`;
+}
+
+
+/** Every generated region. */
+export const FIGURES: readonly DocFigure[] = [
+  { file: "README.md", name: "npm-start", make: readmeSample },
+  { file: "docs/output.md", name: "example", make: outputExample },
+  { file: "docs/statistics.md", name: "worked-example", make: workedExample },
+  { file: "docs/journeys.md", name: "narrative", make: journeyNarrative },
+  { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
+  { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
+  { file: "docs/journeys.md", name: "reading", make: journeyReading },
+];
+
+/**
+ * The regions that differ from what the code gives now, as "file: name".
+ *
+ * @param figures - the regions to check (all by default)
+ * @returns the stale ones, empty when the docs are up to date
+ * @example
+ * ```ts
+ * await staleFigures(); //=> []
+ * ```
+ */
+export async function staleFigures(figures: readonly DocFigure[] = FIGURES): Promise<string[]> {
+  const stale: string[] = [];
+  for (const f of figures) if (region(readFileSync(join(ROOT, f.file), "utf8"), f.name) !== (await f.make())) stale.push(`${f.file}: ${f.name}`);
+  return stale;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const f of FIGURES) {
-    const text = f.make();
+  const pattern = process.argv.slice(2).find((a) => !a.startsWith("--"));
+  for (const f of FIGURES.filter((x) => pattern === undefined || x.file.includes(pattern))) {
+    const text = await f.make();
     console.log(`<!-- ${f.file}: ${f.name} -->\n${text}\n`);
     if (process.argv.includes("--write")) writeFileSync(join(ROOT, f.file), replaceRegion(readFileSync(join(ROOT, f.file), "utf8"), f.name, text));
   }
