@@ -16,17 +16,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { main } from "../src/cli/main.js";
 import {
   attribution,
   attributionText,
+  capacityWarnings,
   compare,
+  comparisonTable,
   journeyMap,
   journeyMapText,
   journeyText,
   loadScenario,
   pickJourneys,
   policies,
+  reading,
   simulate,
   touchpoints,
   touchpointText,
@@ -89,22 +91,49 @@ function workedExample(): string {
 /** The rows of `npm start`'s table shown in the README, by their label; the rest are cut to "  ...". */
 const README_ROWS = ["end-to-end time, mean (days)", "failure demand (of contacts)", "cost per need", "cost per contact"];
 
+/** The main job's settings: `helhet compare` with its defaults (soderhamn, both presets, 10 replications, seed 1). */
+const MAIN_JOB = { scenario: "soderhamn", replications: 10, seed: 1 } as const;
+
 /**
- * What the main job (`npm start`, that is `helhet compare` with its defaults) prints, run in this
- * process as the CLI runs it: the head line, the table's column heads and the rows of
- * README_ROWS with the section heads above them, cut rows shown as `  ...`, and the reading.
+ * A comparison as `helhet compare` prints it as a table with no colour: the head line, the table
+ * and the reading. test/docFigures.test.ts checks that this is what the CLI prints.
+ *
+ * @param c - the comparison
+ * @returns the text
+ * @example
+ * ```ts
+ * cliTable(compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 2 }));
+ * ```
+ */
+export function cliTable(c: Comparison): string {
+  const head = `${c.scenario} — ${c.replications} replications, seed ${c.seed}; mean [95% interval]; differences are paired (same citizens)`;
+  return `${head}\n\n${comparisonTable(c)}\n\n${reading(c)}`;
+}
+
+let mainJobCache: Comparison | undefined;
+
+/** The main job's comparison, run once per process in this thread, as the CLI runs it. */
+function mainJob(): Comparison {
+  if (mainJobCache) return mainJobCache;
+  const scenario = loadScenario(MAIN_JOB.scenario);
+  const ps = [policies.minutes, policies.whole];
+  mainJobCache = compare(scenario, ps, { replications: MAIN_JOB.replications, seed: MAIN_JOB.seed, warnings: capacityWarnings(scenario, ps) });
+  return mainJobCache;
+}
+
+/**
+ * What the main job (`npm start`, that is `helhet compare` with its defaults) prints: the head
+ * line, the table's column heads and the rows of README_ROWS with the section heads above them,
+ * cut rows shown as `  ...`, and the reading.
  *
  * @returns the README's sample, in a `text` fence
  * @example
  * ```ts
- * const sample = await readmeSample(); // "```text\nsoderhamn — 10 replications, seed 1; …"
+ * readmeSample(); // "```text\nsoderhamn — 10 replications, seed 1; …"
  * ```
  */
-export async function readmeSample(): Promise<string> {
-  const out: string[] = [];
-  const status = await main(["compare"], { out: (s) => out.push(s), err: () => {}, isTTY: false, errIsTTY: false, env: {} });
-  if (status !== 0) throw new Error(`helhet compare exited with ${status}`);
-  const lines = out.join("\n").split("\n");
+export function readmeSample(): string {
+  const lines = cliTable(mainJob()).split("\n");
   const blank = lines.indexOf("", 2);
   const [head, gap, columns] = lines;
   const table = lines.slice(3, blank);
@@ -128,6 +157,66 @@ export async function readmeSample(): Promise<string> {
   }
   for (const r of README_ROWS) if (!shown.some((l) => l.trimStart().startsWith(`${r} `))) throw new Error(`npm start prints no row "${r}"`);
   return ["```text", head, gap, columns, ...shown, ...lines.slice(blank), "```"].join("\n");
+}
+
+/** index.md's tour: the reading the main job ends with. */
+function indexReading(): string {
+  return `*"${reading(mainJob())}"*`;
+}
+
+const percent1 = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** concepts.md §1: failure demand in the main job, and its two biggest reasons under minutes. */
+function conceptsFailureDemand(): string {
+  const c = mainJob();
+  const m = c.policies["minutes"]!;
+  const reasons = Object.entries(m)
+    .filter(([k]) => k.startsWith("failureDemandByReason."))
+    .sort((a, b) => b[1].mean - a[1].mean)
+    .slice(0, 2)
+    .map(([k, v]) => `\`${k.slice("failureDemandByReason.".length)}\` (${percent1(v.mean)} of contacts)`);
+  return wrap(
+    `In the main job (\`npm start\`: \`${c.scenario}\`, ${c.replications} replications of the scenario's year, seed ${c.seed}) failure demand is ${percent1(m["failureDemandShare"]!.mean)} of contacts under \`minutes\` and ${percent1(c.policies["whole"]!["failureDemandShare"]!.mean)} under \`whole\`; the biggest reasons under \`minutes\` are ${reasons.join(" and ")}.`,
+    100,
+    "",
+  );
+}
+
+/** concepts.md §2: the parts against the whole in the main job. */
+function conceptsParts(): string {
+  const c = mainJob();
+  const [m, w] = [c.policies["minutes"]!, c.policies["whole"]!];
+  const perContact = `${m["costPerContact"]!.mean.toFixed(1)} against ${w["costPerContact"]!.mean.toFixed(1)} SEK`;
+  const perNeed = `${m["staffMinutesPerNeed"]!.mean.toFixed(1)} against ${w["staffMinutesPerNeed"]!.mean.toFixed(1)} staff minutes`;
+  const cheaper = m["costPerContact"]!.mean < w["costPerContact"]!.mean;
+  const more = m["staffMinutesPerNeed"]!.mean > w["staffMinutesPerNeed"]!.mean;
+  const text =
+    cheaper && more
+      ? `In the main job a contact under \`minutes\` is shorter and cheaper (${perContact}), but there are so many more of them that each need costs more (${perNeed}).`
+      : `In the main job a contact costs ${perContact} (\`minutes\` against \`whole\`), and a need ${perNeed}.`;
+  return wrap(text, 100, "");
+}
+
+/** concepts.md §5: the capability chart's upper limits in the main job. */
+function conceptsCapability(): string {
+  const c = mainJob();
+  const u = (p: string) => c.capability[p]!.upperLimit.toFixed(0);
+  return wrap(`In the main job the upper limit of end-to-end days is ${u("minutes")} under \`minutes\` and ${u("whole")} under \`whole\`.`, 100, "");
+}
+
+/** concepts.md §3: the during phase of notebook 2's window (teaching, 26 weeks, 4 of warm-up, seed 1). */
+function conceptsDuring(): string {
+  const scenario = loadScenario("teaching");
+  const window = { seed: 1, horizon: "26 weeks", warmup: "4 weeks" } as const;
+  const [m, w] = [policies.minutes, policies.whole].map((p) => journeyMap(simulate(scenario, p, window)));
+  const during = (map: JourneyMap) => map.phases.find((p) => p.phase === "during")!.minutes;
+  const spell = (minutes: number) => (minutes >= 1440 ? `${(minutes / 1440).toFixed(1)} days` : `${(minutes / 60).toFixed(1)} hours`);
+  const kinds = [...m!.waits.filter((x) => x.phase === "during")].sort((a, b) => b.minutes - a.minutes).slice(0, 2).map((x) => `${x.kind} (${spell(x.minutes)})`);
+  return wrap(
+    `In \`teaching\` (notebook 2's window: 26 weeks, 4 of warm-up, seed 1) the mean citizen under \`minutes\` spends ${spell(during(m!))} in the *during* phase, the most of it as ${kinds.join(" and ")}; under \`whole\`, ${spell(during(w!))}.`,
+    100,
+    "",
+  );
 }
 
 /** The metrics output.md's example keeps of `policies` and `differences`, and the series it keeps. */
@@ -273,14 +362,14 @@ function journeyReading(): string {
   return bullets.map((b) => wrap(`- ${b}`)).join("\n");
 }
 
-/** A bullet wrapped at 100 columns, continuation lines indented by two. */
-function wrap(text: string, width = 100): string {
+/** Text wrapped at `width` columns, continuation lines indented by `indent` (a bullet's two spaces by default). */
+function wrap(text: string, width = 100, indent = "  "): string {
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(" ")) {
     if (line !== "" && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = `  ${word}`;
+      line = `${indent}${word}`;
     } else line = line === "" ? word : `${line} ${word}`;
   }
   return [...lines, line].join("\n");
@@ -297,6 +386,11 @@ function reduction(row: TouchpointRanking["rows"][number]): string {
 /** Every generated region. */
 export const FIGURES: readonly DocFigure[] = [
   { file: "README.md", name: "npm-start", make: readmeSample },
+  { file: "docs/index.md", name: "tour-reading", make: indexReading },
+  { file: "docs/concepts.md", name: "failure-demand", make: conceptsFailureDemand },
+  { file: "docs/concepts.md", name: "parts-and-whole", make: conceptsParts },
+  { file: "docs/concepts.md", name: "during", make: conceptsDuring },
+  { file: "docs/concepts.md", name: "capability", make: conceptsCapability },
   { file: "docs/output.md", name: "example", make: outputExample },
   { file: "docs/statistics.md", name: "worked-example", make: workedExample },
   { file: "docs/journeys.md", name: "narrative", make: journeyNarrative },
