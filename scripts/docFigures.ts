@@ -26,6 +26,8 @@ import {
   journeyMapText,
   journeyText,
   loadScenario,
+  loadWarnings,
+  offeredLoad,
   pickJourneys,
   policies,
   reading,
@@ -383,6 +385,35 @@ function reduction(row: TouchpointRanking["rows"][number]): string {
 }
 
 
+/**
+ * analysis.md's offered load of soderhamn under both presets (no simulation: the analysis before
+ * a run), with the load warnings and which teams are busiest.
+ */
+function offeredLoadTables(): string {
+  const out: string[] = [];
+  const busiest: string[] = [];
+  let warned = 0;
+  for (const policy of [policies.minutes, policies.whole]) {
+    const loads = offeredLoad(loadScenario("soderhamn"), policy);
+    out.push(`**${policy.name}**`, "", "| team | staff | open min/wk per staff | present share | offered min/wk | utilisation | largest services (min/wk) |", "|---|--:|--:|--:|--:|--:|---|");
+    for (const t of loads) {
+      const top = Object.entries(t.byService)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([id, m]) => `${t.serviceNames[id]} ${m.toFixed(0)}`)
+        .join(", ");
+      out.push(`| ${t.name} | ${t.staff} | ${t.openMinutesPerWeek.toFixed(0)} | ${t.presentShare.toFixed(2)} | ${t.offeredMinutesPerWeek.toFixed(0)} | ${t.utilisation.toFixed(2)} | ${top} |`);
+    }
+    const warnings = loadWarnings(loads);
+    warned += warnings.length;
+    out.push("", warnings.length === 0 ? "No warnings." : warnings.map((w) => `- ${w.message}`).join("\n"), "");
+    const two = [...loads].sort((a, b) => b.utilisation - a.utilisation).slice(0, 2);
+    busiest.push(`under \`${policy.name}\` ${two.map((t) => `the ${t.name} (${t.utilisation.toFixed(2)})`).join(" and ")}`);
+  }
+  out.push(wrap(`The busiest teams before failure demand: ${busiest.join("; ")}. ${warned === 0 ? "No team is at or near capacity before failure demand under either preset; what the runs show beyond this is failure demand and flow." : "The warnings above name the teams at or near capacity before any failure demand."}`, 100, ""));
+  return out.join("\n");
+}
+
 /** Every generated region. */
 export const FIGURES: readonly DocFigure[] = [
   { file: "README.md", name: "npm-start", make: readmeSample },
@@ -393,6 +424,7 @@ export const FIGURES: readonly DocFigure[] = [
   { file: "docs/concepts.md", name: "capability", make: conceptsCapability },
   { file: "docs/output.md", name: "example", make: outputExample },
   { file: "docs/statistics.md", name: "worked-example", make: workedExample },
+  { file: "docs/analysis.md", name: "soderhamn-load", make: offeredLoadTables },
   { file: "docs/journeys.md", name: "narrative", make: journeyNarrative },
   { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
   { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
