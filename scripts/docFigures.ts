@@ -29,6 +29,7 @@ import {
   loadWarnings,
   offeredLoad,
   pickJourneys,
+  planTeams,
   policies,
   reading,
   simulate,
@@ -41,6 +42,7 @@ import {
   type JourneyMap,
   type TouchpointRanking,
 } from "../src/index.js";
+import { planServices, type ServicePlan } from "../src/model/servicePlan.js";
 import { region, replaceRegion } from "./headlines.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -414,6 +416,18 @@ function offeredLoadTables(): string {
   return out.join("\n");
 }
 
+/** policies.md's front repertoire of soderhamn: types resolvable at the front and the volume they cover, per preset. */
+function repertoireTable(): string {
+  const scenario = loadScenario("soderhamn");
+  const plans = [policies.minutes, policies.whole].map((p) => planServices(scenario, p, planTeams(scenario, p)));
+  const cell = (plan: ServicePlan) => (plan.frontRepertoire === 0 ? "0 (0%)" : `${plan.frontRepertoire} (${(100 * (plan.typeCdf[plan.frontRepertoire - 1] ?? 0)).toFixed(0)}%)`);
+  return [
+    "| service | types | `minutes`: types (volume) | `whole`: types (volume) |",
+    "|---|--:|--:|--:|",
+    ...scenario.services.map((svc, k) => `| ${svc.name} | ${svc.demandTypes} | ${cell(plans[0]![k]!)} | ${cell(plans[1]![k]!)} |`),
+  ].join("\n");
+}
+
 /** Every generated region. */
 export const FIGURES: readonly DocFigure[] = [
   { file: "README.md", name: "npm-start", make: readmeSample },
@@ -425,6 +439,7 @@ export const FIGURES: readonly DocFigure[] = [
   { file: "docs/output.md", name: "example", make: outputExample },
   { file: "docs/statistics.md", name: "worked-example", make: workedExample },
   { file: "docs/analysis.md", name: "soderhamn-load", make: offeredLoadTables },
+  { file: "docs/policies.md", name: "repertoire", make: repertoireTable },
   { file: "docs/journeys.md", name: "narrative", make: journeyNarrative },
   { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
   { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
