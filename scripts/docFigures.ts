@@ -7,10 +7,13 @@
  *   npx tsx scripts/docFigures.ts --write   # and replace the regions in the docs
  *   npx tsx scripts/docFigures.ts --write journeys   # only the regions of files matching "journeys"
  *
- * test/docFigures.test.ts fails when a region differs from what the code gives now. The regions:
- * README.md's sample of `npm start` (the main job, run in-process as the CLI), docs/output.md's
- * example JSON, docs/statistics.md's worked example, and docs/journeys.md's narrative, results
- * and reading. (The headline figures of validation.md and model.md, which take minutes, are
+ * test/docFigures.test.ts fails when a region differs from what the code gives now. The regions
+ * (FIGURES): README.md's sample of `npm start` and index.md's reading (the main job, run once
+ * in-process; the test checks `cliTable` against the CLI), concepts.md's figures from the main
+ * job and from notebook 2's window, output.md's example JSON, statistics.md's worked example,
+ * analysis.md's offered load and policies.md's front repertoire of soderhamn (no simulation),
+ * and journeys.md's narrative, §8 results and their reading (a short soderhamn window). The
+ * simulations take about 25 s on one core, most of it the main job (10 replications of a year). (The headline figures of validation.md and model.md, which take minutes, are
  * scripts/headlines.ts and the long run's; the package sizes are scripts/packageFigures.ts.)
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -133,7 +136,7 @@ function mainJob(): Comparison {
  * @returns the README's sample, in a `text` fence
  * @example
  * ```ts
- * readmeSample(); // "```text\nsoderhamn — 10 replications, seed 1; …"
+ * readmeSample().split("\n")[1]; // "soderhamn — 10 replications, seed 1; …"
  * ```
  */
 export function readmeSample(): string {
@@ -250,7 +253,7 @@ function only<T>(o: Readonly<Record<string, T>>, keys: readonly string[]): Recor
  * @returns the example, in a `json` fence
  * @example
  * ```ts
- * outputExample(); // "```json\n{\n  \"scenario\": \"teaching\", …"
+ * JSON.parse(outputExample().split("\n").slice(1, -1).join("\n")).scenario; //=> "teaching"
  * ```
  */
 export function outputExample(): string {
