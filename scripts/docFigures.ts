@@ -1,18 +1,51 @@
 /**
  * Figures and samples in the docs that come from a run: each is a marked region of a doc
- * (`<!-- name:begin -->` … `<!-- name:end -->`) made here from the code as it is now.
+ * (`<!-- name:begin -->` … `<!-- name:end -->`) made here from the code as it is now, with fixed
+ * seeds and in one thread, so every process gives the same text.
  *
  *   npx tsx scripts/docFigures.ts           # print every region
  *   npx tsx scripts/docFigures.ts --write   # and replace the regions in the docs
+ *   npx tsx scripts/docFigures.ts --write journeys   # only the regions of files matching "journeys"
  *
- * test/docFigures.test.ts fails when a region differs from what the code gives now. (The
- * headline figures of validation.md and model.md, which take minutes, are scripts/headlines.ts
- * and the long run's; the package sizes are scripts/packageFigures.ts.)
+ * test/docFigures.test.ts fails when a region differs from what the code gives now. The regions
+ * (FIGURES): README.md's sample of `npm start` and index.md's reading (the main job, run once
+ * in-process; the test checks `cliTable` against the CLI), concepts.md's figures from the main
+ * job and from notebook 2's window, output.md's example JSON, statistics.md's worked example,
+ * analysis.md's offered load and policies.md's front repertoire of soderhamn (no simulation),
+ * and journeys.md's narrative, §8 results and their reading (a short soderhamn window). The
+ * simulations take about 25 s on one core, most of it the main job (10 replications of a year). (The headline figures of validation.md and model.md, which take minutes, are
+ * scripts/headlines.ts and the long run's; the package sizes are scripts/packageFigures.ts.)
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compare, loadScenario, policies, tQuantile, type Comparison } from "../src/index.js";
+import {
+  attribution,
+  attributionText,
+  capacityWarnings,
+  compare,
+  comparisonTable,
+  journeyMap,
+  journeyMapText,
+  journeyText,
+  loadScenario,
+  loadWarnings,
+  offeredLoad,
+  pickJourneys,
+  planTeams,
+  policies,
+  reading,
+  simulate,
+  touchpoints,
+  touchpointText,
+  tQuantile,
+  type Attribution,
+  type Comparison,
+  type Journey,
+  type JourneyMap,
+  type TouchpointRanking,
+} from "../src/index.js";
+import { planServices, type ServicePlan } from "../src/model/servicePlan.js";
 import { region, replaceRegion } from "./headlines.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -21,7 +54,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export interface DocFigure {
   readonly file: string;
   readonly name: string;
-  readonly make: () => string;
+  readonly make: () => string | Promise<string>;
 }
 
 const f2 = (x: number) => x.toFixed(2);
@@ -61,17 +94,381 @@ function workedExample(): string {
   ].join("\n");
 }
 
-/** Every generated region. */
-export const FIGURES: readonly DocFigure[] = [{ file: "docs/statistics.md", name: "worked-example", make: workedExample }];
 
-/** The regions that differ from what the code gives now, as "file: name". */
-export function staleFigures(figures: readonly DocFigure[] = FIGURES): string[] {
-  return figures.filter((f) => region(readFileSync(join(ROOT, f.file), "utf8"), f.name) !== f.make()).map((f) => `${f.file}: ${f.name}`);
+/** The rows of `npm start`'s table shown in the README, by their label; the rest are cut to "  ...". */
+const README_ROWS = ["end-to-end time, mean (days)", "failure demand (of contacts)", "cost per need", "cost per contact"];
+
+/** The main job's settings: `helhet compare` with its defaults (soderhamn, both presets, 10 replications, seed 1). */
+const MAIN_JOB = { scenario: "soderhamn", replications: 10, seed: 1 } as const;
+
+/**
+ * A comparison as `helhet compare` prints it as a table with no colour: the head line, the table
+ * and the reading. test/docFigures.test.ts checks that this is what the CLI prints.
+ *
+ * @param c - the comparison
+ * @returns the text
+ * @example
+ * ```ts
+ * cliTable(compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 2 }));
+ * ```
+ */
+export function cliTable(c: Comparison): string {
+  const head = `${c.scenario} — ${c.replications} replications, seed ${c.seed}; mean [95% interval]; differences are paired (same citizens)`;
+  return `${head}\n\n${comparisonTable(c)}\n\n${reading(c)}`;
+}
+
+let mainJobCache: Comparison | undefined;
+
+/** The main job's comparison, run once per process in this thread, as the CLI runs it. */
+function mainJob(): Comparison {
+  if (mainJobCache) return mainJobCache;
+  const scenario = loadScenario(MAIN_JOB.scenario);
+  const ps = [policies.minutes, policies.whole];
+  mainJobCache = compare(scenario, ps, { replications: MAIN_JOB.replications, seed: MAIN_JOB.seed, warnings: capacityWarnings(scenario, ps) });
+  return mainJobCache;
+}
+
+/**
+ * What the main job (`npm start`, that is `helhet compare` with its defaults) prints: the head
+ * line, the table's column heads and the rows of README_ROWS with the section heads above them,
+ * cut rows shown as `  ...`, and the reading.
+ *
+ * @returns the README's sample, in a `text` fence
+ * @example
+ * ```ts
+ * readmeSample().split("\n")[1]; // "soderhamn — 10 replications, seed 1; …"
+ * ```
+ */
+export function readmeSample(): string {
+  const lines = cliTable(mainJob()).split("\n");
+  const blank = lines.indexOf("", 2);
+  const [head, gap, columns] = lines;
+  const table = lines.slice(3, blank);
+  const shown: string[] = [];
+  let section = "";
+  let cut = false;
+  for (const line of table) {
+    if (!line.startsWith("  ")) {
+      section = line;
+      continue;
+    }
+    if (README_ROWS.some((r) => line.trimStart().startsWith(`${r} `))) {
+      if (section !== "" && !shown.includes(section)) shown.push(section);
+      shown.push(line);
+      cut = false;
+    } else if (!cut) {
+      if (section !== "" && !shown.includes(section)) shown.push(section);
+      shown.push("  ...");
+      cut = true;
+    }
+  }
+  for (const r of README_ROWS) if (!shown.some((l) => l.trimStart().startsWith(`${r} `))) throw new Error(`npm start prints no row "${r}"`);
+  return ["```text", head, gap, columns, ...shown, ...lines.slice(blank), "```"].join("\n");
+}
+
+/** index.md's tour: the reading the main job ends with. */
+function indexReading(): string {
+  return `*"${reading(mainJob())}"*`;
+}
+
+const percent1 = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** concepts.md §1: failure demand in the main job, and its two biggest reasons under minutes. */
+function conceptsFailureDemand(): string {
+  const c = mainJob();
+  const m = c.policies["minutes"]!;
+  const reasons = Object.entries(m)
+    .filter(([k]) => k.startsWith("failureDemandByReason."))
+    .sort((a, b) => b[1].mean - a[1].mean)
+    .slice(0, 2)
+    .map(([k, v]) => `\`${k.slice("failureDemandByReason.".length)}\` (${percent1(v.mean)} of contacts)`);
+  return wrap(
+    `In the main job (\`npm start\`: \`${c.scenario}\`, ${c.replications} replications of the scenario's year, seed ${c.seed}) failure demand is ${percent1(m["failureDemandShare"]!.mean)} of contacts under \`minutes\` and ${percent1(c.policies["whole"]!["failureDemandShare"]!.mean)} under \`whole\`; the biggest reasons under \`minutes\` are ${reasons.join(" and ")}.`,
+    100,
+    "",
+  );
+}
+
+/** concepts.md §2: the parts against the whole in the main job. */
+function conceptsParts(): string {
+  const c = mainJob();
+  const [m, w] = [c.policies["minutes"]!, c.policies["whole"]!];
+  const perContact = `${m["costPerContact"]!.mean.toFixed(1)} against ${w["costPerContact"]!.mean.toFixed(1)} SEK`;
+  const perNeed = `${m["staffMinutesPerNeed"]!.mean.toFixed(1)} against ${w["staffMinutesPerNeed"]!.mean.toFixed(1)} staff minutes`;
+  const cheaper = m["costPerContact"]!.mean < w["costPerContact"]!.mean;
+  const more = m["staffMinutesPerNeed"]!.mean > w["staffMinutesPerNeed"]!.mean;
+  const text =
+    cheaper && more
+      ? `In the main job a contact under \`minutes\` is shorter and cheaper (${perContact}), but there are so many more of them that each need costs more (${perNeed}).`
+      : `In the main job a contact costs ${perContact} (\`minutes\` against \`whole\`), and a need ${perNeed}.`;
+  return wrap(text, 100, "");
+}
+
+/** concepts.md §5: the capability chart's upper limits in the main job. */
+function conceptsCapability(): string {
+  const c = mainJob();
+  const u = (p: string) => c.capability[p]!.upperLimit.toFixed(0);
+  return wrap(`In the main job the upper limit of end-to-end days is ${u("minutes")} under \`minutes\` and ${u("whole")} under \`whole\`.`, 100, "");
+}
+
+/** concepts.md §3: the during phase of notebook 2's window (teaching, 26 weeks, 4 of warm-up, seed 1). */
+function conceptsDuring(): string {
+  const scenario = loadScenario("teaching");
+  const window = { seed: 1, horizon: "26 weeks", warmup: "4 weeks" } as const;
+  const [m, w] = [policies.minutes, policies.whole].map((p) => journeyMap(simulate(scenario, p, window)));
+  const during = (map: JourneyMap) => map.phases.find((p) => p.phase === "during")!.minutes;
+  const spell = (minutes: number) => (minutes >= 1440 ? `${(minutes / 1440).toFixed(1)} days` : `${(minutes / 60).toFixed(1)} hours`);
+  const kinds = [...m!.waits.filter((x) => x.phase === "during")].sort((a, b) => b.minutes - a.minutes).slice(0, 2).map((x) => `${x.kind} (${spell(x.minutes)})`);
+  return wrap(
+    `In \`teaching\` (notebook 2's window: 26 weeks, 4 of warm-up, seed 1) the mean citizen under \`minutes\` spends ${spell(during(m!))} in the *during* phase, the most of it as ${kinds.join(" and ")}; under \`whole\`, ${spell(during(w!))}.`,
+    100,
+    "",
+  );
+}
+
+/** The metrics output.md's example keeps of `policies` and `differences`, and the series it keeps. */
+const OUTPUT_METRICS = ["endToEndDays.mean", "failureDemandShare", "utilisation.desk"];
+const OUTPUT_SERIES = ["arrived", "failureDemandShare"];
+const OUTPUT_PERIODS = 3;
+
+/** Numbers to 4 significant digits, recursively. */
+function rounded(value: unknown): unknown {
+  if (typeof value === "number") return Number.isInteger(value) ? value : Number(value.toPrecision(4));
+  if (Array.isArray(value)) return value.map(rounded);
+  if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  return value;
+}
+
+/** Only the given keys of an object, in its own order. */
+function only<T>(o: Readonly<Record<string, T>>, keys: readonly string[]): Record<string, T> {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
+}
+
+/**
+ * output.md's example: the Comparison JSON of a small seeded run (teaching, both presets, 2
+ * replications, seed 1, horizon 8 weeks, warm-up 2 weeks), every top-level field kept, cut to
+ * OUTPUT_METRICS in `policies` and `differences`, to OUTPUT_SERIES and the first
+ * OUTPUT_PERIODS periods in `series`, numbers to 4 significant digits.
+ *
+ * @returns the example, in a `json` fence
+ * @example
+ * ```ts
+ * JSON.parse(outputExample().split("\n").slice(1, -1).join("\n")).scenario; //=> "teaching"
+ * ```
+ */
+export function outputExample(): string {
+  const c = compare(loadScenario("teaching"), [policies.minutes, policies.whole], { replications: 2, seed: 1, horizon: "8 weeks", warmup: "2 weeks" });
+  const json = JSON.parse(JSON.stringify(c)) as Record<string, unknown> & {
+    policies: Record<string, Record<string, unknown>>;
+    differences: Record<string, Record<string, unknown>>;
+    series?: { startDays: number[]; endDays: number[]; policies: Record<string, Record<string, { mean: number[]; low: number[] | null; high: number[] | null }>> };
+  };
+  const cutSeries = (s: { mean: number[]; low: number[] | null; high: number[] | null }) => ({
+    mean: s.mean.slice(0, OUTPUT_PERIODS),
+    low: s.low?.slice(0, OUTPUT_PERIODS) ?? null,
+    high: s.high?.slice(0, OUTPUT_PERIODS) ?? null,
+  });
+  const shown = {
+    ...json,
+    policies: Object.fromEntries(Object.entries(json.policies).map(([p, m]) => [p, only(m, OUTPUT_METRICS)])),
+    differences: Object.fromEntries(Object.entries(json.differences).map(([p, m]) => [p, only(m, OUTPUT_METRICS)])),
+    ...(json.series === undefined
+      ? {}
+      : {
+          series: {
+            ...json.series,
+            startDays: json.series.startDays.slice(0, OUTPUT_PERIODS),
+            endDays: json.series.endDays.slice(0, OUTPUT_PERIODS),
+            policies: Object.fromEntries(Object.entries(json.series.policies).map(([p, s]) => [p, Object.fromEntries(Object.entries(only(s, OUTPUT_SERIES)).map(([k, v]) => [k, cutSeries(v)]))])),
+          },
+        }),
+  };
+  return ["```json", JSON.stringify(rounded(shown), null, 2), "```"].join("\n");
+}
+
+/** journeys.md §2's narrative: teaching, minutes, seed 1, 20 weeks, 2 of warm-up, every need journalled. */
+function journeyNarrative(): string {
+  const run = simulate(loadScenario("teaching"), policies.minutes, { seed: 1, horizon: "20 weeks", warmup: "2 weeks", journal: { every: 1 } });
+  const j = pickJourneys(run, { service: "permit", filter: (x) => x.isCase && x.failureContacts >= 2 }).typical;
+  if (j === null || j === undefined) throw new Error("no permit application with two failure-demand contacts");
+  return ["```text", ...j.narrative, "```"].join("\n");
+}
+
+/** The window of journeys.md §8: short, so the doc test stays quick. */
+const JOURNEY_WINDOW = { seed: 1, horizon: "10 weeks", warmup: "2 weeks" } as const;
+const JOURNEY_EVERY = 4;
+const JOURNEY_REPLICATIONS = 3;
+
+interface JourneyResults {
+  readonly map: JourneyMap;
+  readonly permitMap: JourneyMap;
+  readonly attribution: Attribution;
+  readonly ranking: TouchpointRanking;
+  readonly typical: Journey | null;
+}
+
+const journeyCache = new Map<string, JourneyResults>();
+
+/** §8's results for one preset on soderhamn (computed once per process). */
+function journeyResults(policy: "minutes" | "whole"): JourneyResults {
+  const cached = journeyCache.get(policy);
+  if (cached) return cached;
+  const scenario = loadScenario("soderhamn");
+  const p = policies[policy];
+  const run = simulate(scenario, p, { ...JOURNEY_WINDOW, journal: { every: JOURNEY_EVERY } });
+  const results: JourneyResults = {
+    map: journeyMap(run),
+    permitMap: journeyMap(run, { service: "buildingPermit" }),
+    attribution: attribution(run),
+    ranking: touchpoints(scenario, p, { ...JOURNEY_WINDOW, replications: JOURNEY_REPLICATIONS }),
+    typical: pickJourneys(run, { service: "buildingPermit", filter: (j) => j.isCase }).typical ?? null,
+  };
+  journeyCache.set(policy, results);
+  return results;
+}
+
+/** §8's block for one preset: the maps, the attribution, the what-if and a typical permit. */
+function journeyBlock(policy: "minutes" | "whole"): string {
+  const r = journeyResults(policy);
+  const fence = (text: string) => ["```text", text, "```"].join("\n");
+  return [
+    fence(journeyMapText(r.map)),
+    "",
+    fence(journeyMapText(r.permitMap)),
+    "",
+    fence(attributionText(r.attribution)),
+    "",
+    fence(touchpointText(r.ranking)),
+    "",
+    "A typical building-permit application (the median end-to-end time of the journalled applications):",
+    "",
+    r.typical === null ? "(none in this window)" : fence(r.typical.narrative.join("\n")),
+  ].join("\n");
+}
+
+const days = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1));
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const signed = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
+
+/** §8's reading: the figures the text quotes, taken from the results above. */
+function journeyReading(): string {
+  const m = journeyResults("minutes");
+  const w = journeyResults("whole");
+  const during = (map: JourneyMap) => map.phases.find((p) => p.phase === "during")!;
+  const top = (a: Attribution) => [...a.rows].sort((x, y) => y.failureContacts - x.failureContacts)[0]!;
+  const longest = (a: Attribution) => [...a.rows].sort((x, y) => y.endToEndMinutes - x.endToEndMinutes)[0]!;
+  const first = (t: TouchpointRanking) => t.rows[0]!;
+  const expr = (map: JourneyMap, k: string) => pct(map.expression[k] ?? 0);
+  const bullets = [
+    `**The phases.** The journalled citizens' needs took ${days(m.map.endToEndDays)} days end to end under minutes (met or given up) and ${days(w.map.endToEndDays)} under whole; during contact ${days(during(m.map).minutes / 1440)} days, of which ${days(during(m.map).waitingMinutes / 1440)} waiting, under minutes. Building permits: ${days(m.permitMap.endToEndDays)} days against ${days(w.permitMap.endToEndDays)}.`,
+    `**The emotion curve.** The mean emotion ends at ${signed(m.map.phases.at(-1)!.emotionAtEnd)} under minutes (building permits ${signed(m.permitMap.phases.at(-1)!.emotionAtEnd)}) and at ${signed(w.map.phases.at(-1)!.emotionAtEnd)} under whole (${signed(w.permitMap.phases.at(-1)!.emotionAtEnd)}). The pain points under minutes: ${m.map.painPoints.map((p) => `"${p.label}"`).join(", ")}; under whole: ${w.map.painPoints.map((p) => `"${p.label}"`).join(", ")}.`,
+    `**After contact.** Word of mouth ${expr(m.map, "wordOfMouth")} under minutes against ${expr(w.map, "wordOfMouth")}, social media ${expr(m.map, "socialMedia")} against ${expr(w.map, "socialMedia")}, formal complaints ${expr(m.map, "complaint")} against ${expr(w.map, "complaint")}; praise ${expr(m.map, "praise")} against ${expr(w.map, "praise")}.`,
+    `**Attribution.** Under minutes most failure demand arises at the ${top(m.attribution).touchpoint} (${top(m.attribution).failureContacts} of ${m.attribution.failureContacts} contacts in the window; ${top(m.attribution).failureCaused} caused there, ${top(m.attribution).waitCaused} by waiting while it held the need), and the biggest block of end-to-end time is at the ${longest(m.attribution).touchpoint} (${(longest(m.attribution).endToEndMinutes / 1440).toFixed(2)} of ${(m.attribution.endToEndMinutes / 1440).toFixed(2)} days per citizen). Under whole, ${w.attribution.failureContacts} failure-demand contacts remain, ${top(w.attribution).failureContacts} of them at the ${top(w.attribution).touchpoint} (${top(w.attribution).waitCaused} by waiting).`,
+    `**The what-if.** Under minutes, removing the failures of the ${first(m.ranking).touchpoint} would take ${reduction(first(m.ranking))} failure-demand contacts a week away; under whole the most to remove, at the ${first(w.ranking).touchpoint}, is ${reduction(first(w.ranking))} a week.`,
+  ];
+  return bullets.map((b) => wrap(`- ${b}`)).join("\n");
+}
+
+/** Text wrapped at `width` columns, continuation lines indented by `indent` (a bullet's two spaces by default). */
+function wrap(text: string, width = 100, indent = "  "): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = `${indent}${word}`;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return [...lines, line].join("\n");
+}
+
+/** "X of the Y" with the 95% interval of the reduction. */
+function reduction(row: TouchpointRanking["rows"][number]): string {
+  const e = row.failureDemand;
+  const interval = e.ci95 === null ? "" : ` (95% interval ${(-e.ci95[1]).toFixed(1)} to ${(-e.ci95[0]).toFixed(1)})`;
+  return `${(-e.change).toFixed(1)} of the ${e.baseline.toFixed(1)}${interval}`;
+}
+
+
+/**
+ * analysis.md's offered load of soderhamn under both presets (no simulation: the analysis before
+ * a run), with the load warnings and which teams are busiest.
+ */
+function offeredLoadTables(): string {
+  const out: string[] = [];
+  const busiest: string[] = [];
+  let warned = 0;
+  for (const policy of [policies.minutes, policies.whole]) {
+    const loads = offeredLoad(loadScenario("soderhamn"), policy);
+    out.push(`**${policy.name}**`, "", "| team | staff | open min/wk per staff | present share | offered min/wk | utilisation | largest services (min/wk) |", "|---|--:|--:|--:|--:|--:|---|");
+    for (const t of loads) {
+      const top = Object.entries(t.byService)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([id, m]) => `${t.serviceNames[id]} ${m.toFixed(0)}`)
+        .join(", ");
+      out.push(`| ${t.name} | ${t.staff} | ${t.openMinutesPerWeek.toFixed(0)} | ${t.presentShare.toFixed(2)} | ${t.offeredMinutesPerWeek.toFixed(0)} | ${t.utilisation.toFixed(2)} | ${top} |`);
+    }
+    const warnings = loadWarnings(loads);
+    warned += warnings.length;
+    out.push("", warnings.length === 0 ? "No warnings." : warnings.map((w) => `- ${w.message}`).join("\n"), "");
+    const two = [...loads].sort((a, b) => b.utilisation - a.utilisation).slice(0, 2);
+    busiest.push(`under \`${policy.name}\` ${two.map((t) => `the ${t.name} (${t.utilisation.toFixed(2)})`).join(" and ")}`);
+  }
+  out.push(wrap(`The busiest teams before failure demand: ${busiest.join("; ")}. ${warned === 0 ? "No team is at or near capacity before failure demand under either preset; what the runs show beyond this is failure demand and flow." : "The warnings above name the teams at or near capacity before any failure demand."}`, 100, ""));
+  return out.join("\n");
+}
+
+/** policies.md's front repertoire of soderhamn: types resolvable at the front and the volume they cover, per preset. */
+function repertoireTable(): string {
+  const scenario = loadScenario("soderhamn");
+  const plans = [policies.minutes, policies.whole].map((p) => planServices(scenario, p, planTeams(scenario, p)));
+  const cell = (plan: ServicePlan) => (plan.frontRepertoire === 0 ? "0 (0%)" : `${plan.frontRepertoire} (${(100 * (plan.typeCdf[plan.frontRepertoire - 1] ?? 0)).toFixed(0)}%)`);
+  return [
+    "| service | types | `minutes`: types (volume) | `whole`: types (volume) |",
+    "|---|--:|--:|--:|",
+    ...scenario.services.map((svc, k) => `| ${svc.name} | ${svc.demandTypes} | ${cell(plans[0]![k]!)} | ${cell(plans[1]![k]!)} |`),
+  ].join("\n");
+}
+
+/** Every generated region. */
+export const FIGURES: readonly DocFigure[] = [
+  { file: "README.md", name: "npm-start", make: readmeSample },
+  { file: "docs/index.md", name: "tour-reading", make: indexReading },
+  { file: "docs/concepts.md", name: "failure-demand", make: conceptsFailureDemand },
+  { file: "docs/concepts.md", name: "parts-and-whole", make: conceptsParts },
+  { file: "docs/concepts.md", name: "during", make: conceptsDuring },
+  { file: "docs/concepts.md", name: "capability", make: conceptsCapability },
+  { file: "docs/output.md", name: "example", make: outputExample },
+  { file: "docs/statistics.md", name: "worked-example", make: workedExample },
+  { file: "docs/analysis.md", name: "soderhamn-load", make: offeredLoadTables },
+  { file: "docs/policies.md", name: "repertoire", make: repertoireTable },
+  { file: "docs/journeys.md", name: "narrative", make: journeyNarrative },
+  { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
+  { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
+  { file: "docs/journeys.md", name: "reading", make: journeyReading },
+];
+
+/**
+ * The regions that differ from what the code gives now, as "file: name".
+ *
+ * @param figures - the regions to check (all by default)
+ * @returns the stale ones, empty when the docs are up to date
+ * @example
+ * ```ts
+ * await staleFigures(); //=> []
+ * ```
+ */
+export async function staleFigures(figures: readonly DocFigure[] = FIGURES): Promise<string[]> {
+  const stale: string[] = [];
+  for (const f of figures) if (region(readFileSync(join(ROOT, f.file), "utf8"), f.name) !== (await f.make())) stale.push(`${f.file}: ${f.name}`);
+  return stale;
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  for (const f of FIGURES) {
-    const text = f.make();
+  const pattern = process.argv.slice(2).find((a) => !a.startsWith("--"));
+  for (const f of FIGURES.filter((x) => pattern === undefined || x.file.includes(pattern))) {
+    const text = await f.make();
     console.log(`<!-- ${f.file}: ${f.name} -->\n${text}\n`);
     if (process.argv.includes("--write")) writeFileSync(join(ROOT, f.file), replaceRegion(readFileSync(join(ROOT, f.file), "utf8"), f.name, text));
   }

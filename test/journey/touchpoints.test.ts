@@ -35,7 +35,7 @@ describe("removing a touchpoint's failures, over replications", () => {
   // The failure demand attributed to a touchpoint also counts the chases and complaints made
   // while it held the need. Those come from waiting, which the what-if does not remove: removing
   // failures changes when everybody queues, so in a single run they can move either way (they
-  // rose in 2 of 150 team × run checks: docs/journeys.md §6.3). Over replications, the total
+  // rose in a few team × run checks: scripts/touchpointRises.ts, docs/journeys.md §6.3). Over replications, the total
   // attributed must never rise by more than chance explains.
   it.each(["minutes", "whole"] as const)("never clearly raises the failure demand attributed there, waits included (teaching, %s)", (policyName) => {
     const ranking = touchpoints(loadScenario("teaching"), policies[policyName], { replications: 10, seed: 5, horizon: "12 weeks", warmup: "2 weeks" });
