@@ -150,6 +150,8 @@ export {
   CHANNELS,
   CHANNEL_RULE_DEFAULTS,
   CITIZEN_DEFAULTS,
+  CLOCK_DEFAULTS,
+  CLOCK_STARTS,
   MECHANISM_DEFAULTS,
   PROFILE_DEFAULTS,
   RUN_DEFAULTS,
@@ -181,6 +183,8 @@ export type {
   ChannelRulesInput,
   CitizenSpec,
   CitizensInput,
+  ClockStart,
+  InternalClockSpec,
   MechanismSpec,
   MechanismsInput,
   ProfileInput,
@@ -260,13 +264,16 @@ export type {
 // metrics
 export {
   demandAnalysis,
+  internalClockSummary,
   peakHour,
   summarise,
 } from "./metrics/index.js";
 export type {
+  ClockFigures,
   DemandRow,
   DistributionSummary,
   HourFigures,
+  InternalClockSummary,
   PeakHour,
   RunSummary,
 } from "./metrics/index.js";

@@ -42,6 +42,7 @@ export function startCase(world: World, need: Need, viaFront: boolean): void {
     if (need.u[U.completenessHelp]! < mechanisms.completenessHelpSuccess) need.complete = 1;
   }
   if (need.complete) need.completeAt = world.now;
+  if (need.registeredAt < 0) need.registeredAt = world.now;
   need.step = -1;
   if (world.policy.progressInformation === "proactive") {
     // the first update before the citizen would start to wonder, then one every interval
@@ -296,6 +297,7 @@ export function clarifyDone(world: World, task: Task): void {
     world.after(delay * callAt, need, Timer.attempt, Reason.clarification, 0, Cause.unclearLetter);
   }
   need.awaitingCitizen = 1;
+  need.pauseAt = world.now;
   world.journal.log(need, JournalEvent.citizenWait, world.now, -1, completeness ? 0 : Reason.clarification, delay, 0, 1, completeness ? 1 : 0);
   world.after(delay, need, Timer.response, completeness ? COMPLETENESS : INFO_LOSS, isRework);
   need.step = k;
@@ -314,12 +316,28 @@ export function responseArrived(world: World, timer: Task): void {
   world.releaseTask(timer);
   need.awaitingCitizen = 0;
   if (need.status !== NeedStatus.open) return;
+  notePause(need, world.now);
   need.infoLost = 0;
   if (!need.complete) {
     need.complete = 1;
     if (need.completeAt < 0) need.completeAt = world.now;
   }
   submitStep(world, need, need.step, isRework, false, true);
+}
+
+/**
+ * Adds the wait for the citizen's answer that ends at `now` to the need's paused minutes (for
+ * the internal clocks; changes nothing in the run): to the pauses before the first closing
+ * while it has not come, and to the pauses after the complete application while the closing
+ * that stops that clock has not come. A wait ends with the application complete or began with
+ * it complete, never both sides of it.
+ */
+function notePause(need: Need, now: number): void {
+  if (need.pauseAt < 0) return;
+  const paused = now - need.pauseAt;
+  need.pauseAt = -1;
+  if (need.firstClosedAt < 0) need.pausedBeforeFirstClosing += paused;
+  if (need.completeAt >= 0 && (need.closedAt < 0 || need.closedAt < need.completeAt)) need.pausedAfterComplete += paused;
 }
 
 /**

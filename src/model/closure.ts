@@ -7,7 +7,7 @@
  */
 import { Cause, Expression, NeedStatus, Reason, Task as TaskCode } from "./codes.js";
 import { decideExpression } from "./expression.js";
-import { U, noteClosing, type Need } from "./need.js";
+import { U, clockMinutes, noteClosing, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -27,7 +27,9 @@ export function finishCase(world: World, need: Need): void {
   noteClosing(need, world.now);
   const firstClosing = need.closedAt < 0;
   // the organisation's own clock runs from the complete application to its first closing after it
-  if (need.closedAt < 0 || (need.completeAt >= 0 && need.closedAt < need.completeAt)) need.closedAt = world.now;
+  const stopsComplete = need.closedAt < 0 || (need.completeAt >= 0 && need.closedAt < need.completeAt);
+  if (stopsComplete) need.closedAt = world.now;
+  if (world.series !== null) clockStop(world, need, firstClosing, stopsComplete);
   let gamed = false;
   if (firstClosing && need.defect === 0) {
     // closing at "symptom relief" needs work whose end is a matter of judgement: the chance
@@ -59,6 +61,19 @@ export function finishCase(world: World, need: Need): void {
     return;
   }
   settle(world, need, firstClosing);
+}
+
+/**
+ * Tells the series when a case's internal clock with a target stops at this closing: the first
+ * closing for a clock from registration or first contact, the first closing after the complete
+ * application for one from there. Measurement only.
+ */
+function clockStop(world: World, need: Need, firstClosing: boolean, stopsComplete: boolean): void {
+  const clock = world.scenario.services[need.service]!.internalClock;
+  if (clock.targetMinutes === null) return;
+  if (!(clock.startsAt === "completeApplication" ? stopsComplete : firstClosing)) return;
+  const minutes = clockMinutes(need, clock);
+  if (!Number.isNaN(minutes)) world.series!.clockStop(minutes <= clock.targetMinutes, world.now);
 }
 
 /**

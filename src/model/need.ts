@@ -1,4 +1,5 @@
 import type { Rng } from "../random/index.js";
+import type { InternalClockSpec } from "../scenario/types.js";
 import { CAUSE_NAMES, REASON_NAMES } from "./codes.js";
 
 /**
@@ -206,6 +207,14 @@ export class Need {
   closedAt = -1;
   /** When the citizen first got through: the start of the first handled contact, or -1. */
   firstContactAt = -1;
+  /** When the case was registered (it entered the case flow), or -1. */
+  registeredAt = -1;
+  /** When the organisation last began to wait for the citizen's answer to a clarification, or -1. */
+  pauseAt = -1;
+  /** Minutes the organisation waited for the citizen before its first closing. */
+  pausedBeforeFirstClosing = 0;
+  /** Minutes it waited for the citizen after the application was complete and before the closing that stops that clock ({@link Need.closedAt}). */
+  pausedAfterComplete = 0;
   /** Closings: a case closed, an enquiry answered (see {@link noteClosing}). */
   closings = 0;
   /** When the need was first and last closed, or -1. */
@@ -312,6 +321,10 @@ export class Need {
     this.completeAt = -1;
     this.closedAt = -1;
     this.firstContactAt = -1;
+    this.registeredAt = -1;
+    this.pauseAt = -1;
+    this.pausedBeforeFirstClosing = 0;
+    this.pausedAfterComplete = 0;
     this.closings = 0;
     this.firstClosedAt = -1;
     this.lastClosedAt = -1;
@@ -373,4 +386,34 @@ export function noteReopen(need: Need, now: number): void {
   need.reopens++;
   if (need.firstReopenAt < 0) need.firstReopenAt = now;
   need.lastReopenAt = now;
+}
+
+/**
+ * The minutes on a case's internal clock (docs/metrics.md, `internalClock`): from its start
+ * (`startsAt`) to the organisation's first closing at or after it, less the waits for the
+ * citizen before that closing when the clock pauses for them; NaN for a need without a clock
+ * (an enquiry, a case not yet closed, or one whose application was never complete). Reads the
+ * need only.
+ *
+ * @param need - the need
+ * @param clock - its service's internal clock
+ * @returns minutes, or NaN
+ * @example
+ * ```ts
+ * const n = new Need(1);
+ * n.isCase = 1; n.arrival = 0; n.registeredAt = 5; n.completeAt = 20; n.firstClosedAt = n.closedAt = 100;
+ * clockMinutes(n, { startsAt: "completeApplication", pausesForCitizen: false, targetMinutes: null }); //=> 80
+ * clockMinutes(n, { startsAt: "firstContact", pausesForCitizen: false, targetMinutes: null }); //=> 100
+ * ```
+ */
+export function clockMinutes(need: Need, clock: InternalClockSpec): number {
+  if (need.isCase !== 1) return NaN;
+  const pauses = clock.pausesForCitizen;
+  if (clock.startsAt === "completeApplication") {
+    if (need.completeAt < 0 || need.closedAt < need.completeAt) return NaN;
+    return need.closedAt - need.completeAt - (pauses ? need.pausedAfterComplete : 0);
+  }
+  const start = clock.startsAt === "registration" ? need.registeredAt : need.arrival;
+  if (start < 0 || need.firstClosedAt < start) return NaN;
+  return need.firstClosedAt - start - (pauses ? need.pausedBeforeFirstClosing : 0);
 }

@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 import { columns } from "./columns.js";
-import type { Need } from "./need.js";
+import { clockMinutes, type Need } from "./need.js";
+import type { InternalClockSpec } from "../scenario/types.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
 import { CAUSE_NAMES, FIRST_FAILURE_REASON, Outcome, Reason, REASON_NAMES, TASK_NAMES } from "./codes.js";
 
@@ -14,7 +15,7 @@ const NEED_FIELDS = [
   "outbound", "handoffs", "reworks", "firstContactResolved", "contacted", "reopened", "selfServed",
   "clean", "effortMinutes", "staffMinutes", "internalMinutes", "expression", "patience",
   "firstContactAt", "closings", "firstClosedAt", "lastClosedAt", "reopens", "firstReopenAt", "lastReopenAt",
-  "abandonedContacts", "chases", "clarifications", "consults",
+  "abandonedContacts", "chases", "clarifications", "consults", "clockMinutes", "clockTargetMet",
 ] as const;
 
 const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause", "afterRecord"] as const;
@@ -55,6 +56,8 @@ export class Recorder {
     private readonly teams: number,
     private readonly warmup: number,
     private readonly horizon: number,
+    /** Each service's internal clock (none: no clock columns filled, NaN). */
+    private readonly clocks: readonly InternalClockSpec[] = [],
   ) {
     this.value = new Float64Array(teams);
     this.failure = new Float64Array(teams);
@@ -162,6 +165,10 @@ export class Recorder {
     n.chases.push(need.chases);
     n.clarifications.push(need.clarifications);
     n.consults.push(need.consults);
+    const clock = this.clocks[need.service];
+    const minutes = clock === undefined ? NaN : clockMinutes(need, clock);
+    n.clockMinutes.push(minutes);
+    n.clockTargetMet.push(clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0);
     const row = n.id.length - 1;
     const counts = this.counts;
     if (need.contacts === 0) return;

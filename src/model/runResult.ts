@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { TeamStats } from "../engine/index.js";
-import type { TeamRole } from "../scenario/types.js";
+import type { InternalClockSpec, TeamRole } from "../scenario/types.js";
 import type { JournalRecords } from "./journal.js";
 import type { RunSeries } from "./series.js";
 
@@ -68,6 +68,14 @@ export interface NeedRecords {
   readonly clarifications: Float64Array;
   /** Expertise pulled as a consult (an enquiry under `resolve`, a specialist step under `caseOwner`). */
   readonly consults: Float64Array;
+  /**
+   * Minutes on the case's internal clock (its service's `internalClock`: from its start to the
+   * organisation's first closing at or after it, less the waits for the citizen if it pauses
+   * for them); NaN for an enquiry or a case without both ends. See docs/metrics.md.
+   */
+  readonly clockMinutes: Float64Array;
+  /** 1 if the clock met its service's target, 0 if not; NaN without a target or a clock. */
+  readonly clockTargetMet: Float64Array;
   /** Handled contacts by reason: one column per `Reason` code (REASON_NAMES order); they add up to `contacts`. */
   readonly contactsByReason: readonly Float64Array[];
   /** Handled failure-demand contacts by cause: one column per `Cause` code (CAUSE_NAMES order); they add up to `failureContacts`. */
@@ -142,6 +150,8 @@ export interface RunResult {
   readonly serviceNames: readonly string[];
   /** Each service's case steps: ids and readable names, by step index. */
   readonly serviceSteps: readonly (readonly { readonly id: string; readonly name: string }[])[];
+  /** Each service's internal clock, by service index (docs/scenario-format.md, `internalClock`). */
+  readonly internalClocks: readonly InternalClockSpec[];
   readonly teams: readonly TeamResult[];
   readonly needs: NeedRecords;
   readonly contacts: ContactRecords;

@@ -48,7 +48,8 @@ export interface RunSeries {
   /**
    * One column per series, each with one value per period: `arrived`, `valueDemand`,
    * `failureDemand`, `contacts`, `failureDemandShare`, `openNeeds`, `resolved`, `abandoned`,
-   * `endToEndDays`, then `queueLength.<team id>` and `utilisation.<team id>` for every scenario
+   * `endToEndDays`, `internalClockTargetMetShare` (only when a service's internal clock has a
+   * target), then `queueLength.<team id>` and `utilisation.<team id>` for every scenario
    * team (members of a pooled case-owner team share its figures).
    */
   readonly values: Readonly<Record<string, Float64Array>>;
@@ -103,6 +104,9 @@ export class SeriesTracker {
   private readonly endToEndSum: Float64Array;
   private readonly abandoned: Float64Array;
   private readonly open: Float64Array;
+  /** Cases whose internal clock stopped in the period, and those of them that met its target. */
+  private readonly clockStopped: Float64Array;
+  private readonly clockMet: Float64Array;
   /** Per boundary and planned team: busy time, available time, queue area, elapsed (0 at the warm-up's end). */
   private readonly sums: Float64Array;
 
@@ -111,12 +115,15 @@ export class SeriesTracker {
    * @param warmup - start of the window (minutes)
    * @param horizon - end of the window (minutes)
    * @param teams - planned teams of the run
+   * @param clockTargets - whether any service's internal clock has a target (then the series
+   *   `internalClockTargetMetShare` is kept)
    */
   constructor(
     readonly period: SeriesPeriod,
     private readonly warmup: number,
     private readonly horizon: number,
     private readonly teams: number,
+    private readonly clockTargets = false,
   ) {
     this.minutes = PERIOD_MINUTES[period];
     this.bounds = seriesBounds(warmup, horizon, this.minutes);
@@ -126,6 +133,8 @@ export class SeriesTracker {
     this.endToEndSum = new Float64Array(this.periods);
     this.abandoned = new Float64Array(this.periods);
     this.open = new Float64Array(this.periods);
+    this.clockStopped = new Float64Array(clockTargets ? this.periods : 0);
+    this.clockMet = new Float64Array(clockTargets ? this.periods : 0);
     this.sums = new Float64Array((this.periods + 1) * teams * SUMS);
   }
 
@@ -142,6 +151,17 @@ export class SeriesTracker {
       this.resolved[p] = (this.resolved[p] as number) + 1;
       this.endToEndSum[p] = (this.endToEndSum[p] as number) + (now - arrival);
     } else this.abandoned[p] = (this.abandoned[p] as number) + 1;
+  }
+
+  /**
+   * A case's internal clock with a target stopped at `now` (whatever its cohort); `met` when
+   * within the target.
+   */
+  clockStop(met: boolean, now: number): void {
+    if (!this.clockTargets || now < this.warmup || now >= this.horizon) return;
+    const p = this.periodOf(now);
+    this.clockStopped[p] = (this.clockStopped[p] as number) + 1;
+    if (met) this.clockMet[p] = (this.clockMet[p] as number) + 1;
   }
 
   /**
@@ -198,6 +218,14 @@ export class SeriesTracker {
       abandoned: this.abandoned.slice(),
       endToEndDays: endToEnd,
     };
+    if (this.clockTargets) {
+      const met = new Float64Array(P);
+      for (let p = 0; p < P; p++) {
+        const n = this.clockStopped[p] as number;
+        met[p] = n > 0 ? (this.clockMet[p] as number) / n : 0;
+      }
+      values["internalClockTargetMetShare"] = met;
+    }
     const queue = Array.from({ length: this.teams }, () => new Float64Array(P));
     const use = Array.from({ length: this.teams }, () => new Float64Array(P));
     for (let j = 0; j < this.teams; j++) {

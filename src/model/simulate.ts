@@ -262,6 +262,7 @@ function result(world: World, snapshots: TeamResult["stats"][], seed: number | s
     serviceIds: scenario.services.map((s) => s.id),
     serviceNames: scenario.services.map((s) => s.name),
     serviceSteps: scenario.services.map((s) => s.steps.map((st) => ({ id: st.id, name: st.name }))),
+    internalClocks: scenario.services.map((s) => s.internalClock),
     teams,
     needs: recorder.needRecords(),
     contacts: recorder.contactRecords(),

@@ -178,8 +178,10 @@ export class World {
     this.rules = CHANNELS.map((c) => scenario.channelRules?.[c] ?? CHANNEL_RULE_DEFAULTS[c]);
     this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
-    this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes);
-    this.series = options.series ? new SeriesTracker(options.series, options.warmupMinutes, options.horizonMinutes, this.layout.teams.length) : null;
+    const clocks = scenario.services.map((s) => s.internalClock);
+    this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes, clocks);
+    const targets = clocks.some((c) => c.targetMinutes !== null);
+    this.series = options.series ? new SeriesTracker(options.series, options.warmupMinutes, options.horizonMinutes, this.layout.teams.length, targets) : null;
     this.journal = new Journal(options.journalEvery, options.journalMax);
     const perfectIndex = options.perfectTeam === undefined ? -1 : scenario.teams.findIndex((t) => t.id === options.perfectTeam);
     if (options.perfectTeam !== undefined && perfectIndex < 0) {

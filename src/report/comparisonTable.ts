@@ -55,6 +55,8 @@ export const TABLE_BLOCKS: readonly { readonly title: string; readonly rows: rea
       { metric: "handlingMinutesPerContact", label: "handling minutes per contact", digits: 1, unit: "min" },
       { metric: "costPerContact", label: "cost per contact", digits: 1 },
       { metric: "internalProcessingDays", label: "processing time, own clock", digits: 1, unit: "days" },
+      { metric: "internalClock.endToEndRatio", label: "end-to-end time ÷ own clock (cases)", digits: 2 },
+      { metric: "internalClock.targetMetShare", label: "own clock within its target", digits: 1, scale: 100, unit: "%" },
     ],
   },
   {

@@ -28,7 +28,8 @@ export const NEED_TABLE_COLUMNS: readonly string[] = [
   ...REASON_NAMES.map((r) => `contacts.${r}`),
   ...CAUSE_NAMES.slice(1).map((c) => `failureContacts.${c}`),
   "abandonedContacts", "chases", "clarifications", "handoffs", "consults", "outbound", "reworks",
-  "firstContactResolved", "selfServed", "clean", "effortMinutes", "staffMinutes", "internalDays", "expression",
+  "firstContactResolved", "selfServed", "clean", "effortMinutes", "staffMinutes", "internalDays",
+  "internalClockDays", "internalClockTargetMet", "expression",
 ];
 
 /**
@@ -82,6 +83,8 @@ export function needTableRows(run: RunResult): Cell[][] {
       n.effortMinutes[i] as number,
       n.staffMinutes[i] as number,
       day(n.internalMinutes[i] as number),
+      day(n.clockMinutes[i] as number),
+      Number.isNaN(n.clockTargetMet[i] as number) ? null : (n.clockTargetMet[i] as number),
       Number.isFinite(expression) ? (EXPRESSION_NAMES[expression] ?? String(expression)) : null,
     ]);
   }

@@ -7,7 +7,7 @@
  */
 import { citizensSchema, mechanismsSchema } from "./behaviourSchema.js";
 import { buildChannelRules } from "./channelRules.js";
-import { CITIZEN_DEFAULTS, MECHANISM_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from "./defaults.js";
+import { CITIZEN_DEFAULTS, CLOCK_DEFAULTS, MECHANISM_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from "./defaults.js";
 import type { ParsedInput } from "./schema.js";
 import type { ArrivalProfile, CitizenSpec, MechanismSpec, Scenario, ServiceSpec, StepSpec, TeamSpec } from "./types.js";
 import { parseDuration } from "./units.js";
@@ -82,6 +82,11 @@ function buildService(s: Parsed<"services">[number]): ServiceSpec {
     channelMix: s.channelMix,
     steps: (s.steps ?? []).map(buildStep),
     expectationMinutes: s.expectation,
+    internalClock: {
+      startsAt: s.internalClock?.startsAt ?? CLOCK_DEFAULTS.startsAt,
+      pausesForCitizen: s.internalClock?.pausesForCitizen ?? CLOCK_DEFAULTS.pausesForCitizen,
+      targetMinutes: s.internalClock?.target ?? CLOCK_DEFAULTS.targetMinutes,
+    },
   };
 }
 

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import type { CitizensInput, MechanismsInput } from "./schema.js";
+import type { InternalClockSpec } from "./types.js";
 
 /**
  * Default citizen behaviour.
@@ -217,4 +218,21 @@ export const SERVICE_DEFAULTS: Readonly<{
   specialistShare: 0,
   selfServiceShare: 0,
   failureProbability: 0,
+});
+
+/**
+ * The internal clock of a service that does not set one: from the complete application to the
+ * first closing, running through waits for the citizen, with no target. This is the clock of
+ * `internalProcessingDays` (a convention, not a GUESS about any one service: the Swedish
+ * handläggningstid of a permit runs from the complete application, E27, E49).
+ *
+ * @example
+ * ```ts
+ * CLOCK_DEFAULTS.startsAt; //=> "completeApplication"
+ * ```
+ */
+export const CLOCK_DEFAULTS: InternalClockSpec = Object.freeze({
+  startsAt: "completeApplication",
+  pausesForCitizen: false,
+  targetMinutes: null,
 });

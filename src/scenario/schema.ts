@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { citizensSchema, mechanismsSchema } from "./behaviourSchema.js";
 import { channelRulesSchema } from "./channelRules.js";
+import { CLOCK_STARTS } from "./types.js";
 import {
   channel,
   channelMix,
@@ -104,6 +105,17 @@ const profileSchema = expecting(
   "a profile { byDay: 7 weights, byHour: 24 weights, byMonth: 12 weights } (each optional)",
 );
 
+const clockSchema = expecting(
+  z.strictObject({
+    startsAt: expecting(z.enum(CLOCK_STARTS), "one of completeApplication, registration, firstContact")
+      .optional()
+      .describe("Where the clock starts: when the application is complete, when the case is registered, or at the citizen's first contact (default completeApplication)"),
+    pausesForCitizen: flag.optional().describe("Whether the clock stands still while the organisation waits for the citizen's answer to a clarification (default false)"),
+    target: duration.optional().describe('The target for the clock, e.g. "10 weeks" (default none)'),
+  }),
+  'an internal clock { startsAt: completeApplication, pausesForCitizen: false, target: "10 weeks" } (each optional)',
+);
+
 /**
  * A service (one kind of citizen need and how it flows) in the input format.
  *
@@ -135,6 +147,9 @@ export const serviceSchema = expecting(
     channelMix: channelMix.describe("Channel mix of first contacts; missing channels are 0; sums to 1"),
     steps: expecting(z.array(stepSchema), "a list of steps").optional().describe("The case flow (required when caseShare > 0)"),
     expectation: duration.describe('How long the citizen expects the need to take before chasing it (M9 "E"), e.g. "2 weeks"'),
+    internalClock: clockSchema
+      .optional()
+      .describe("The organisation's own processing-time clock of the cases, and its target (measurement only; default: from the complete application to the first closing, no pauses, no target)"),
   }),
   "a service { id, arrivals, demandTypes, ..., channelMix, steps, expectation }",
 );

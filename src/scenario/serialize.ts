@@ -128,6 +128,17 @@ function service(s: Raw): unknown {
     // no steps: left out, as a file without cases leaves them out
     ...(Array.isArray(s["steps"]) && s["steps"].length === 0 ? {} : { steps: each(s["steps"], step) }),
     expectation: duration(s["expectationMinutes"]),
+    internalClock: internalClock(s["internalClock"]),
+  });
+}
+
+/** The internal clock, every field explicit but a target of null (none), which is left out. */
+function internalClock(c: unknown): unknown {
+  if (!isRecord(c)) return c;
+  return clean({
+    startsAt: c["startsAt"],
+    pausesForCitizen: c["pausesForCitizen"],
+    ...(c["targetMinutes"] === null ? {} : { target: duration(c["targetMinutes"]) }),
   });
 }
 

@@ -135,6 +135,36 @@ export interface ArrivalProfile {
   readonly byMonth: readonly number[];
 }
 
+/**
+ * Where a service's internal clock starts (docs/scenario-format.md, `internalClock`):
+ * `completeApplication` when the application is complete (at once, or when the missing
+ * information arrives), `registration` when the case is registered (it first reaches the
+ * case flow), `firstContact` when the citizen first got in touch (the need's arrival: its
+ * first attempt or e-form, queue and inbox time included).
+ *
+ * @example
+ * ```ts
+ * CLOCK_STARTS[0]; //=> "completeApplication"
+ * ```
+ */
+export const CLOCK_STARTS = ["completeApplication", "registration", "firstContact"] as const;
+
+/** One of {@link CLOCK_STARTS}. */
+export type ClockStart = (typeof CLOCK_STARTS)[number];
+
+/**
+ * The organisation's own processing-time clock of a service's cases (measurement only: it
+ * changes nothing in a run). It stops at the organisation's first closing (decision) of the
+ * case at or after its start; reopenings are not counted.
+ */
+export interface InternalClockSpec {
+  readonly startsAt: ClockStart;
+  /** Whether the clock stands still while the organisation waits for the citizen (clarifications, missing information). */
+  readonly pausesForCitizen: boolean;
+  /** The target for the clock, in minutes (e.g. 10 weeks for a building permit), or null for none. */
+  readonly targetMinutes: number | null;
+}
+
 /** A service: one kind of citizen need and how it flows. */
 export interface ServiceSpec {
   readonly id: string;
@@ -167,6 +197,8 @@ export interface ServiceSpec {
   readonly steps: readonly StepSpec[];
   /** How long the citizen expects the need to take before chasing it (M9 "E"). */
   readonly expectationMinutes: number;
+  /** The organisation's own processing-time clock of the service's cases (default {@link CLOCK_DEFAULTS}). */
+  readonly internalClock: InternalClockSpec;
 }
 
 /** How citizens behave (M3, M7, M9, M10, M11 and phase 3). */

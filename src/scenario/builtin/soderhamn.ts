@@ -28,7 +28,7 @@ export const soderhamnScenario: ScenarioInput = {
     "docs/evidence.md, service flows: volumes and steps of flows F1–F6 (mostly GUESS)",
     "docs/evidence.md: parameter ranges of mechanisms M1–M13",
     "E22, E33, E34: front-office talk times and direct-answer rates",
-    "E19, E20, E27: building permits (neighbour hearing, missing information, 10-week limit)",
+    "E19, E20, E27, E49: building permits (neighbour hearing, missing information, the 10-week limit from a complete application: the internal clock's target)",
     "E28: home care volumes; E29: financial assistance volumes; E24: KKiK waiting time to decision",
     // The staffing line below is older than the calibration: the contact centre, the department
     // administrators and the waste company's customer service are staffed above that band

@@ -53,6 +53,10 @@ export const soderhamnServices: ScenarioInput["services"] = [
     selfServiceShare: 0.3, // GUESS
     channelMix: { phone: 0.45, visit: 0.05, email: 0.15, eform: 0.35 }, // GUESS: applications by e-service
     expectation: "7 weeks", // E26: Söderhamn average about 7 weeks; legal limit 10 weeks from complete (E27)
+    // PBL 9 kap. 27 §: a decision within 10 weeks of the complete application (E27, E49); the law
+    // lets the time be extended once by at most 10 weeks, which is not modelled. The time is not
+    // stopped by later requests to the applicant, so the clock does not pause for the citizen.
+    internalClock: { startsAt: "completeApplication", pausesForCitizen: false, target: "10 weeks" },
     steps: [
       // F2: registered and checked for completeness by the registry before a planner sees it (GUESS)
       { id: "intake", name: "registration and completeness check", team: "departmentAdmin", work: { mean: "30 min", cv: 0.5 }, checksCompleteness: true },
