@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
+import { parseEventText, type ScenarioEventInput } from "../scenario/index.js";
 
 /** A usage error: the command exits with status 2 and prints the message (no stack trace). */
 export class UsageError extends Error {
@@ -55,6 +56,8 @@ export interface CliOptions {
   readonly needs: string | undefined;
   /** Run past the run-cost limits (a warning instead of a refusal; docs/performance.md). */
   readonly allowLarge: boolean;
+  /** Scenario events from --event (repeatable), in the input format, added after the scenario's own. */
+  readonly events: readonly { readonly text: string; readonly event: ScenarioEventInput }[];
 }
 
 /** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
@@ -65,6 +68,9 @@ const FORMATS = ["table", "json", "csv", "markdown"] as const;
 /** The commands, in the order of the help text. */
 export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenario", "scenarios", "schema", "validate", "help"] as const;
 
+/** Options that may be given more than once. */
+const REPEATABLE = ["event"];
+
 /** Options every command accepts. */
 const EVERYWHERE = ["quiet", "no-color", "help", "version"];
 const WINDOW = ["scenario", "replications", "seed", "horizon", "warmup"];
@@ -74,10 +80,10 @@ const WINDOW = ["scenario", "replications", "seed", "horizon", "warmup"];
  * An option added to the parser must be added here for the commands that use it.
  */
 const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
-  compare: [...WINDOW, "policies", "format", "out", "html", "workers", "shard", "series", "allow-large"],
-  run: [...WINDOW, "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
-  sweep: [...WINDOW, "policies", "format", "out", "param", "values", "allow-large"],
-  journey: [...WINDOW, "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
+  compare: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "series", "allow-large"],
+  run: [...WINDOW, "event", "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
+  sweep: [...WINDOW, "event", "policies", "format", "out", "param", "values", "allow-large"],
+  journey: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
   merge: ["format", "out", "html", "series"],
   scenario: ["out"],
   scenarios: [],
@@ -175,6 +181,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         series: { type: "string" },
         needs: { type: "string" },
         "allow-large": { type: "boolean", default: false },
+        event: { type: "string", multiple: true },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -247,6 +254,13 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   if (policy.includes(",") && !/\.(ya?ml|json)$/i.test(policy)) {
     throw new UsageError(`--policy takes one policy (a preset or a policy file), got ${quote(policy)}; to compare several, use helhet compare --policies ${policy}`);
   }
+  const events = (v.event ?? []).map((text) => {
+    try {
+      return { text, event: parseEventText(text) };
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  });
   return {
     command,
     positionals,
@@ -275,6 +289,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     series: series as SeriesPeriod | undefined,
     needs: v.needs,
     allowLarge: v["allow-large"] === true,
+    events,
   };
 }
 
@@ -290,7 +305,7 @@ function checkCommandLine(command: string, positionals: readonly string[], given
       const hint = INSTEAD[`${command} --${name}`];
       throw new UsageError(`${command} does not use --${name}${hint === undefined ? `; its options are ${[...uses, ...EVERYWHERE].map((o) => `--${o}`).join(", ")}` : ` (${hint})`}`);
     }
-    if (values.length > 1 && !EVERYWHERE.includes(name)) {
+    if (values.length > 1 && !EVERYWHERE.includes(name) && !REPEATABLE.includes(name)) {
       throw new UsageError(`--${name} is given ${values.length} times (${values.map(quote).join(", ")}); give it once`);
     }
   }
