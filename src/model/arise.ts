@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { createStream, rateProfile, seasonalArrivals, type Rng, type SeasonalArrivals } from "../random/index.js";
-import { demandFactorAt, demandSegments, nextSurge, type DemandSegments } from "./scenarioEvents.js";
+import { demandFactorAt, demandSegments, nextSurge, type DemandSegments } from "../scenario/events.js";
 import { CHANNELS, type Spread } from "../scenario/types.js";
 import { Cause, Reason } from "./codes.js";
 import { Need, STEP_ROLES, U } from "./need.js";

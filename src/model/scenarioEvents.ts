@@ -4,86 +4,13 @@
  * and hours changes reuse the absence mechanism (absence.ts): people sent away by an absence
  * wave, or outside the shortened hours, are absent for the engine (their open time is not
  * capacity); people hired for a while are extra servers who are absent outside their stay.
+ * The demand factors are in the scenario layer (scenario/events.ts), shared with the load
+ * analysis.
  *
  * @packageDocumentation
  */
 import { WeeklyCalendar } from "../engine/index.js";
-import type { Scenario, ScenarioEvent } from "../scenario/types.js";
-
-/**
- * The demand factor of one service over time: intervals `[from[i], to[i])` in which the factor
- * is `factor[i]` (≠ 1); 1 elsewhere. Overlapping demand events multiply.
- */
-export interface DemandSegments {
-  readonly from: readonly number[];
-  readonly to: readonly number[];
-  readonly factor: readonly number[];
-  /** The largest factor (at least 1). */
-  readonly max: number;
-}
-
-/**
- * The demand factor of a service over the run, from the scenario's demand events.
- *
- * @param events - the scenario's events (absent: none)
- * @param service - the service id
- * @param end - the end of the run (minutes); nothing after it matters
- * @returns the segments, none when no event changes the service's demand
- * @example
- * ```ts
- * demandSegments([{ atMinutes: 10, untilMinutes: 20, demand: 1.5 }], "permit", 100).factor; //=> [1.5]
- * ```
- */
-export function demandSegments(events: readonly ScenarioEvent[] | undefined, service: string, end: number): DemandSegments {
-  const mine = (events ?? []).filter((e) => e.demand !== undefined && (e.service === undefined || e.service === service) && e.atMinutes < end);
-  const cuts = [...new Set(mine.flatMap((e) => [e.atMinutes, Math.min(end, e.untilMinutes ?? end)]))].sort((a, b) => a - b);
-  const from: number[] = [];
-  const to: number[] = [];
-  const factor: number[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const a = cuts[i] as number;
-    const b = cuts[i + 1] as number;
-    const f = mine.reduce((p, e) => (e.atMinutes <= a && (e.untilMinutes ?? Infinity) >= b ? p * (e.demand as number) : p), 1);
-    if (f !== 1) {
-      from.push(a);
-      to.push(b);
-      factor.push(f);
-    }
-  }
-  return { from, to, factor, max: Math.max(1, ...factor) };
-}
-
-/**
- * The demand factor at time t.
- *
- * @param seg - from {@link demandSegments}
- * @param t - a time (minutes)
- * @returns the factor (1 outside every segment)
- * @example
- * ```ts
- * demandFactorAt({ from: [10], to: [20], factor: [2], max: 2 }, 15); //=> 2
- * ```
- */
-export function demandFactorAt(seg: DemandSegments, t: number): number {
-  for (let i = 0; i < seg.from.length; i++) if (t >= (seg.from[i] as number) && t < (seg.to[i] as number)) return seg.factor[i] as number;
-  return 1;
-}
-
-/**
- * The next segment, at or after t, whose factor is above 1 (for the surge's own arrivals).
- *
- * @param seg - from {@link demandSegments}
- * @param t - a time (minutes)
- * @returns its index, or -1
- * @example
- * ```ts
- * nextSurge({ from: [10, 30], to: [20, 40], factor: [0.5, 2], max: 2 }, 0); //=> 1
- * ```
- */
-export function nextSurge(seg: DemandSegments, t: number): number {
-  for (let i = 0; i < seg.from.length; i++) if ((seg.factor[i] as number) > 1 && (seg.to[i] as number) > t) return i;
-  return -1;
-}
+import type { Scenario } from "../scenario/types.js";
 
 /** One person's extra absence from events, and who they are. */
 export interface EventPerson {

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { durationOrZero, duration, expecting, hours, identifier } from "./fields.js";
 import { formatHours, readHours } from "./hours.js";
 import type { WeekInterval } from "../engine/index.js";
-import type { ScenarioEvent } from "./types.js";
+import type { Scenario, ScenarioEvent } from "./types.js";
 import { formatDuration, readDuration } from "./units.js";
 
 /**
@@ -215,4 +215,160 @@ export function parseEventText(text: string): ScenarioEventInput {
   }
   if (!readHours(rest).ok) fail(`"${rest}" are not opening hours such as "Mon-Fri 09:00-12:00"`);
   return { ...when, team, hours: rest };
+}
+
+/**
+ * The demand factor of one service over time: intervals `[from[i], to[i])` in which the factor
+ * is `factor[i]` (≠ 1); 1 elsewhere. Overlapping demand events multiply.
+ */
+export interface DemandSegments {
+  readonly from: readonly number[];
+  readonly to: readonly number[];
+  readonly factor: readonly number[];
+  /** The largest factor (at least 1). */
+  readonly max: number;
+}
+
+/**
+ * The demand factor of a service over the run, from the scenario's demand events.
+ *
+ * @param events - the scenario's events (absent: none)
+ * @param service - the service id
+ * @param end - the end of the run (minutes); nothing after it matters
+ * @returns the segments, none when no event changes the service's demand
+ * @example
+ * ```ts
+ * demandSegments([{ atMinutes: 10, untilMinutes: 20, demand: 1.5 }], "permit", 100).factor; //=> [1.5]
+ * ```
+ */
+export function demandSegments(events: readonly ScenarioEvent[] | undefined, service: string, end: number): DemandSegments {
+  const mine = (events ?? []).filter((e) => e.demand !== undefined && (e.service === undefined || e.service === service) && e.atMinutes < end);
+  const cuts = [...new Set(mine.flatMap((e) => [e.atMinutes, Math.min(end, e.untilMinutes ?? end)]))].sort((a, b) => a - b);
+  const from: number[] = [];
+  const to: number[] = [];
+  const factor: number[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i] as number;
+    const b = cuts[i + 1] as number;
+    const f = mine.reduce((p, e) => (e.atMinutes <= a && (e.untilMinutes ?? Infinity) >= b ? p * (e.demand as number) : p), 1);
+    if (f !== 1) {
+      from.push(a);
+      to.push(b);
+      factor.push(f);
+    }
+  }
+  return { from, to, factor, max: Math.max(1, ...factor) };
+}
+
+/**
+ * The demand factor at time t.
+ *
+ * @param seg - from {@link demandSegments}
+ * @param t - a time (minutes)
+ * @returns the factor (1 outside every segment)
+ * @example
+ * ```ts
+ * demandFactorAt({ from: [10], to: [20], factor: [2], max: 2 }, 15); //=> 2
+ * ```
+ */
+export function demandFactorAt(seg: DemandSegments, t: number): number {
+  for (let i = 0; i < seg.from.length; i++) if (t >= (seg.from[i] as number) && t < (seg.to[i] as number)) return seg.factor[i] as number;
+  return 1;
+}
+
+/**
+ * The next segment, at or after t, whose factor is above 1 (for the surge's own arrivals).
+ *
+ * @param seg - from {@link demandSegments}
+ * @param t - a time (minutes)
+ * @returns its index, or -1
+ * @example
+ * ```ts
+ * nextSurge({ from: [10, 30], to: [20, 40], factor: [0.5, 2], max: 2 }, 0); //=> 1
+ * ```
+ */
+export function nextSurge(seg: DemandSegments, t: number): number {
+  for (let i = 0; i < seg.from.length; i++) if ((seg.factor[i] as number) > 1 && (seg.to[i] as number) > t) return i;
+  return -1;
+}
+
+/**
+ * The scenario in force at time t: its services' arrivals multiplied by the demand events then,
+ * its teams' staff changed and hours replaced by the staff and hours events then, and no events.
+ * For the load analysis of an event period (the run itself applies events as they come).
+ *
+ * @param scenario - the scenario
+ * @param t - a time (minutes from the start of the run)
+ * @returns the scenario as it is at t (the same object when no event is on at t)
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * const surge = { ...s, events: [{ atMinutes: 0, untilMinutes: null, demand: 2 }] };
+ * scenarioAt(surge, 100).services[0]!.arrivalsPerMinute === 2 * s.services[0]!.arrivalsPerMinute; //=> true
+ * ```
+ */
+export function scenarioAt(scenario: Scenario, t: number): Scenario {
+  const on = (scenario.events ?? []).filter((e) => e.atMinutes <= t && t < (e.untilMinutes ?? Infinity));
+  if (on.length === 0) return scenario;
+  const { events: _none, ...rest } = scenario;
+  return {
+    ...rest,
+    services: scenario.services.map((s) => {
+      const f = on.reduce((p, e) => (e.demand !== undefined && (e.service === undefined || e.service === s.id) ? p * e.demand : p), 1);
+      return f === 1 ? s : { ...s, arrivalsPerMinute: s.arrivalsPerMinute * f };
+    }),
+    teams: scenario.teams.map((team) => {
+      const mine = on.filter((e) => e.team === team.id);
+      if (mine.length === 0) return team;
+      const staff = Math.max(0, mine.reduce((a, e) => a + (e.staff ?? 0), team.staff));
+      const hours = mine.reduce<readonly WeekInterval[]>((h, e) => e.hours ?? h, team.hours);
+      return { ...team, staff, hours };
+    }),
+  };
+}
+
+/**
+ * The periods in which the scenario's events change something, cut where any event starts or
+ * ends, within [0, end).
+ *
+ * @param scenario - the scenario
+ * @param end - the end of the run (minutes)
+ * @returns the periods, in time order, each with its scenario in force ({@link scenarioAt})
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * eventPeriods({ ...s, events: [{ atMinutes: 10, untilMinutes: 20, demand: 2 }] }, 100).map((p) => [p.from, p.to]); //=> [[10, 20]]
+ * ```
+ */
+export function eventPeriods(scenario: Scenario, end: number): { from: number; to: number; scenario: Scenario }[] {
+  const events = scenario.events ?? [];
+  const cuts = [...new Set([0, end, ...events.flatMap((e) => [e.atMinutes, e.untilMinutes ?? end])])].filter((t) => t >= 0 && t <= end).sort((a, b) => a - b);
+  const out: { from: number; to: number; scenario: Scenario }[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i] as number;
+    const at = scenarioAt(scenario, from);
+    if (at !== scenario) out.push({ from, to: cuts[i + 1] as number, scenario: at });
+  }
+  return out;
+}
+
+/**
+ * The scenario with each service's arrivals at their largest over the run (the largest product
+ * of the demand factors in force at once, at least 1): what the run-cost estimate plans for.
+ *
+ * @param scenario - the scenario
+ * @param end - the end of the run (minutes)
+ * @returns the scenario at peak demand (the same object without demand events)
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * peakDemand({ ...s, events: [{ atMinutes: 10, untilMinutes: 20, demand: 1.5 }] }, 100).services[0]!.arrivalsPerMinute / s.services[0]!.arrivalsPerMinute; //=> 1.5
+ * ```
+ */
+export function peakDemand(scenario: Scenario, end: number): Scenario {
+  if (!(scenario.events ?? []).some((e) => e.demand !== undefined)) return scenario;
+  return {
+    ...scenario,
+    services: scenario.services.map((s) => ({ ...s, arrivalsPerMinute: s.arrivalsPerMinute * demandSegments(scenario.events, s.id, end).max })),
+  };
 }
