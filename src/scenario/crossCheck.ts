@@ -121,6 +121,11 @@ function within(inner: readonly WeekInterval[], outer: readonly WeekInterval[]):
 
 const CHANGES = ["demand", "staff", "hours"] as const;
 
+/** Opening hours as text: an entry or a non-empty list of entries (anything else the schema reports). */
+function isHours(x: unknown): x is string | string[] {
+  return typeof x === "string" || (Array.isArray(x) && x.length > 0 && x.every((e) => typeof e === "string"));
+}
+
 function checkEvents(input: Raw, teams: [Raw, number][], out: ScenarioIssue[]): void {
   const teamIds = teams.map(([t]) => t["id"]).filter((id): id is string => typeof id === "string");
   const serviceIds = records(input["services"]).map(([s]) => s["id"]).filter((id): id is string => typeof id === "string");
@@ -157,8 +162,8 @@ function checkEvents(input: Raw, teams: [Raw, number][], out: ScenarioIssue[]): 
     if (typeof team["staff"] === "number" && Number.isInteger(staff) && team["staff"] + staff < 0) {
       out.push(makeIssue(`${at}.staff`, event["staff"], `at most ${team["staff"]} fewer people: the team has ${team["staff"]}`));
     }
-    const usual = typeof team["hours"] === "string" || Array.isArray(team["hours"]) ? readHours(team["hours"] as string | string[]) : null;
-    const during = change === "hours" && (typeof event["hours"] === "string" || Array.isArray(event["hours"])) ? readHours(event["hours"] as string | string[]) : null;
+    const usual = isHours(team["hours"]) ? readHours(team["hours"]) : null;
+    const during = change === "hours" && isHours(event["hours"]) ? readHours(event["hours"]) : null;
     if (usual?.ok && during?.ok && !within(during.value, usual.value)) {
       out.push(makeIssue(`${at}.hours`, event["hours"], `hours within the team's usual hours (${short(String(team["hours"]))})`, "An event can shorten a team's hours, not lengthen them."));
     }

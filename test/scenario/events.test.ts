@@ -4,7 +4,7 @@
  * `--event` grammar, and the load analysis of their periods.
  */
 import { describe, expect, it } from "vitest";
-import { capacityWarnings, estimateRunCost, loadScenario, parseEventText, parseScenario, policies, scenarioToInput, ScenarioError, sweep, validateScenario, type ScenarioInput } from "../../src/index.js";
+import { capacityWarnings, estimateRunCost, loadScenario, parseEventText, parseScenario, parseScenarioText, policies, scenarioToInput, scenarioYaml, ScenarioError, sweep, validateScenario, type ScenarioInput } from "../../src/index.js";
 import { eventPeriods, scenarioAt } from "../../src/scenario/events.js";
 
 const WEEK = 10080;
@@ -77,6 +77,13 @@ describe("scenario events", () => {
       'events[10].demand: got "x1000"; expected a demand change: a signed percentage such as "+15%" or "-10%", or a factor such as "x1.3" or 1.3 (from 0 to 100). A factor of 1000 is out of range.',
     ];
     for (const m of expected) expect(all).toContain(m);
+  });
+
+  it("reports hours of the wrong kind instead of failing, and goes through the commented YAML export", () => {
+    const wrong = problems([{ at: "3 weeks", team: "desk", hours: [[540, 600]] }]);
+    expect(wrong.some((m) => m.startsWith("events[0].hours"))).toBe(true);
+    const s = parseScenario(withEvents([{ at: "20 weeks", until: "28 weeks", demand: "+15%" }, { at: "3 weeks", team: "desk", hours: "Mon-Fri 09:00-10:00" }]));
+    expect(parseScenarioText(scenarioYaml(scenarioToInput(s))).events).toEqual(s.events);
   });
 
   it("reads the --event grammar", () => {
