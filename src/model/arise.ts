@@ -69,7 +69,9 @@ export function startArrivals(world: World): void {
  *   same times (the same thinning of the profile's non-homogeneous process).
  * - Where m < 1, each of them is kept with chance m, by a uniform from a stream of the event's
  *   own (`demand-thin:` + service): thinning a Poisson process by m gives one with rate m × rate.
- *   Only arrivals inside such a period draw from it.
+ *   Only arrivals inside such a period draw from it. A citizen left out still takes their draws
+ *   from the service's need stream ({@link skipNeed}), so the next citizen brings what they
+ *   would have brought without the event.
  * - Where m > 1, a second process adds the surge: rate (m − 1) × rate, drawn like the service's
  *   own (thinning the profile against its largest rate) but scaled by (max m − 1) and thinned
  *   again by (m − 1) / (max m − 1), from a stream of its own (`demand-surge:` + service); it
@@ -91,6 +93,7 @@ function startChangedArrivals(world: World, s: number, process: SeasonalArrivals
   const next = () => {
     const m = demandFactorAt(demand, world.now);
     if (m >= 1 || thin() < m) arise(world, s);
+    else skipNeed(world, s);
     const t = process.next(world.now, rng, end);
     if (t !== Infinity) world.sim.scheduleAt(t, next);
   };
@@ -124,6 +127,31 @@ function startChangedArrivals(world: World, s: number, process: SeasonalArrivals
   };
   const start = after(0);
   if (start !== Infinity) world.sim.scheduleAt(start, more);
+}
+
+/**
+ * The uniforms {@link arise} takes from the service's need stream for one need of a service
+ * with `steps` steps: type, case, specialist, information, channel (5), front and back-office
+ * work (2 each), patience (2), each step's work (2 each) and the bank of uniforms. A test checks
+ * that a citizen left out by a fall in demand leaves the next one's draws as they were.
+ *
+ * @param steps - the service's steps
+ * @returns the count
+ */
+function drawsPerNeed(steps: number): number {
+  return 5 + 2 + 2 + 2 + 2 * steps + U.stepBase + STEP_ROLES * steps;
+}
+
+/**
+ * A citizen left out by a fall in demand: their draws are taken from the service's need stream
+ * and thrown away, so the citizens after them draw what they would have drawn without the event.
+ *
+ * @param world - the run
+ * @param s - service index
+ */
+function skipNeed(world: World, s: number): void {
+  const rng = world.needRngs[s]!;
+  for (let i = drawsPerNeed(world.plans[s]!.spec.steps.length); i > 0; i--) rng();
 }
 
 /**

@@ -58,11 +58,20 @@ describe("scenario events in a run", () => {
       usualDuring += b;
       extra += a - b;
     }
+    // every usual citizen is in the surge's run, the very same (arrival, channel, kind, patience)
+    const { surge: r, usual: u } = runs[0]!;
+    const there = new Map<string, number>();
+    for (let i = 0; i < r.needs.length; i++) there.set(`${r.needs.service[i]}:${r.needs.arrival[i]}`, i);
+    for (let i = 0; i < u.needs.length; i++) {
+      const j = there.get(`${u.needs.service[i]}:${u.needs.arrival[i]}`);
+      expect(j).toBeDefined();
+      expect([r.needs.channel[j!], r.needs.isCase[j!], r.needs.patience[j!]]).toEqual([u.needs.channel[i], u.needs.isCase[i], u.needs.patience[i]]);
+    }
     // the surge's arrivals are Poisson with mean 0.15 × the usual mean: standard error about sqrt(extra)
     expect(Math.abs(extra - 0.15 * usualDuring)).toBeLessThan(3.5 * Math.sqrt(0.15 * usualDuring));
   });
 
-  it("a fall in demand thins the usual arrivals: never more arrive than without it", () => {
+  it("a fall in demand thins the usual arrivals, and the citizens kept are the same citizens", () => {
     const fall = parseScenario(flat([{ at: "20 weeks", until: "28 weeks", demand: "-50%", service: "questions" }]));
     const r = simulate(fall, policies.minutes, { ...OPTS, seed: 1 });
     const u = runs[0]!.usual;
@@ -71,6 +80,17 @@ describe("scenario events in a run", () => {
     const b = sum(arrived(u), row(20), row(28));
     expect(a).toBeLessThan(b);
     expect(a).toBeGreaterThan(0.5 * b);
+    // every citizen kept is the very same citizen: same arrival, channel, kind and patience
+    const usual = new Map<string, number>();
+    for (let i = 0; i < u.needs.length; i++) usual.set(`${u.needs.service[i]}:${u.needs.arrival[i]}`, i);
+    let after = 0;
+    for (let i = 0; i < r.needs.length; i++) {
+      const j = usual.get(`${r.needs.service[i]}:${r.needs.arrival[i]}`);
+      expect(j).toBeDefined();
+      expect([r.needs.channel[i], r.needs.isCase[i], r.needs.patience[i]]).toEqual([u.needs.channel[j!], u.needs.isCase[j!], u.needs.patience[j!]]);
+      if (r.needs.arrival[i]! >= 28 * WEEK) after++;
+    }
+    expect(after).toBeGreaterThan(100);
   });
 
   it("an absence wave raises, and hires lower, the team's utilisation while they last; shortened hours show in the queue", () => {
