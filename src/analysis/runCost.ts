@@ -14,6 +14,7 @@
 import { MINUTES_PER_DAY, MINUTES_PER_WEEK } from "../engine/index.js";
 import type { Policy } from "../policy/types.js";
 import { CHANNELS, type Scenario, type TeamRole } from "../scenario/types.js";
+import { peakDemand } from "../scenario/events.js";
 import { loadAnalysis, presentShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
 import { erlangC } from "./queueing.js";
 
@@ -158,7 +159,10 @@ export function estimateRunCost(scenario: Scenario, policies: readonly Policy[],
   if (!(Number.isFinite(replications) && replications >= 0)) throw new RangeError(`estimateRunCost: replications must be a number ≥ 0, got ${replications}`);
   if (!(Number.isFinite(concurrent) && concurrent >= 1)) throw new RangeError(`estimateRunCost: concurrent must be a number ≥ 1, got ${concurrent}`);
   const caseSteps = scenario.services.reduce((a, s) => a + s.steps.length, 0);
-  const perPolicy = policies.map((p) => runOf(scenario, p, window));
+  // demand events: the estimate plans for each service's largest demand factor over the whole
+  // run (an upper bound: a surge of a few weeks is costed as if it lasted all run)
+  const planned = peakDemand(scenario, window.horizonMinutes + window.drainMinutes);
+  const perPolicy = policies.map((p) => runOf(planned, p, window));
   const largest = perPolicy.reduce((a, r) => (r.events >= a.events ? r : a), perPolicy[0] ?? emptyRun());
   const heaviest = perPolicy.reduce((a, r) => (r.bytes >= a.bytes ? r : a), perPolicy[0] ?? emptyRun());
   const runs = replications * policies.length;

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { statSync } from "node:fs";
-import { builtinScenarioInput, builtinScenarios, formatDuration, scenarioYaml, loadScenario, parseDuration, scenarioJsonSchema, ScenarioError, type Scenario } from "../scenario/index.js";
+import { builtinScenarioInput, builtinScenarios, formatDuration, scenarioYaml, loadScenario, parseDuration, parseScenario, scenarioJsonSchema, scenarioToInput, ScenarioError, type Scenario } from "../scenario/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
 import { capacityWarnings, checkPolicies, compare, runReplication, sweep, type Comparison, type ExperimentOptions } from "../experiment/index.js";
 import { comparisonCsv, comparisonHtml, comparisonMarkdown, comparisonTable, journeyMapChart, needTableCsv, needTableJsonLines, reading, seriesCsv, sweepCsv, sweepTable, touchpointChart } from "../report/index.js";
@@ -61,6 +61,11 @@ Options:
   --seed N                 master seed (default: 1)
   --horizon DURATION       measured period, e.g. "52 weeks" (default: the scenario's)
   --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
+  --event TEXT             a dated change during the run, added to the scenario's events
+                           (repeatable; compare, run, sweep, journey): "demand +15% weeks 20-28",
+                           "demand x1.3 service permit weeks 10-", "staff officers -2 weeks 30-34",
+                           "hours desk Mon-Fri 09:00-12:00 weeks 40-44"; weeks count from the start
+                           of the run, "weeks A-B" is from week A up to week B, "weeks A-" to the end
   --format FORMAT          table, json, csv or markdown (default: table; sweep: no markdown;
                            journey: table or json)
   --out FILE               write the result to FILE (whole or not at all) instead of stdout; never
@@ -234,6 +239,26 @@ function costCheck(options: CliOptions, io: CliIo): { allowLarge: boolean; onWar
 }
 
 /** A ScenarioError's first problem without the "(scenario): " of a whole document. */
+/**
+ * The scenario with the --event events added after its own, checked like a file's: a problem
+ * (an unknown team, a cut larger than the team) is a usage error naming the --event.
+ */
+function withEvents(scenario: Scenario, events: CliOptions["events"]): Scenario {
+  if (events.length === 0) return scenario;
+  const input = scenarioToInput(scenario);
+  const own = input.events ?? [];
+  try {
+    return parseScenario({ ...input, events: [...own, ...events.map((e) => e.event)] });
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    const issue = e.issues[0];
+    const k = /^events\[(\d+)\]/.exec(issue?.path ?? "");
+    const given = k === null ? -1 : Number(k[1]) - own.length;
+    const what = given >= 0 ? `--event ${JSON.stringify(events[given]?.text)}` : "--event";
+    throw new UsageError(`${what}: ${oneIssue(e).replace(/^events\[\d+\]\.?/, "") || oneIssue(e)}`);
+  }
+}
+
 function oneIssue(e: ScenarioError): string {
   return (e.issues[0]?.message ?? e.message).replace(/^\(scenario\): /, "");
 }
@@ -327,7 +352,7 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
   const scenarioFrom = scenarioSource(options.scenario);
   const policyFrom = policyNames.map((n) => policySource(n, policyOption));
   const outputs = planOutputs([["--out", options.out], ["--html", options.html], ["--needs", options.needs]], inputsOf(scenarioFrom, policyFrom));
-  const scenario = scenarioFrom.load();
+  const scenario = withEvents(scenarioFrom.load(), options.events);
   const policies = policyFrom.map((p) => p.load());
   checkWindow(options, scenario);
   const c = colours(options.color);
@@ -424,7 +449,7 @@ async function journeyCommand(options: CliOptions, io: CliIo): Promise<number> {
   const scenarioFrom = scenarioSource(options.scenario);
   const policyFrom = options.policies.map((n) => policySource(n, "--policies"));
   const outputs = planOutputs([["--out", options.out], ["--html", options.html]], inputsOf(scenarioFrom, policyFrom));
-  const scenario = scenarioFrom.load();
+  const scenario = withEvents(scenarioFrom.load(), options.events);
   const policies = policyFrom.map((p) => p.load());
   checkPolicies(policies, { replications: options.replications });
   checkWindow(options, scenario);
@@ -454,7 +479,7 @@ async function sweepCommand(options: CliOptions, io: CliIo): Promise<number> {
   const scenarioFrom = scenarioSource(options.scenario);
   const policyFrom = options.policies.map((n) => policySource(n, "--policies"));
   const outputs = planOutputs([["--out", options.out]], inputsOf(scenarioFrom, policyFrom));
-  const scenario = scenarioFrom.load();
+  const scenario = withEvents(scenarioFrom.load(), options.events);
   const policies = policyFrom.map((p) => p.load());
   checkWindow(options, scenario);
   const values = options.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v));

@@ -6,6 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
+import { parseEventText, type ScenarioEventInput } from "../scenario/index.js";
 
 /** A usage error: the command exits with status 2 and prints the message (no stack trace). */
 export class UsageError extends Error {
@@ -57,6 +58,8 @@ export interface CliOptions {
   readonly allowLarge: boolean;
   /** For `playground`: the port on 127.0.0.1 (0: any free one). */
   readonly port: number;
+  /** Scenario events from --event (repeatable), in the input format, added after the scenario's own. */
+  readonly events: readonly { readonly text: string; readonly event: ScenarioEventInput }[];
 }
 
 /** What `helhet journey --rank-by` accepts (the outcomes of `touchpoints`). */
@@ -67,6 +70,9 @@ const FORMATS = ["table", "json", "csv", "markdown"] as const;
 /** The commands, in the order of the help text. */
 export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenario", "scenarios", "schema", "validate", "playground", "help"] as const;
 
+/** Options that may be given more than once. */
+const REPEATABLE = ["event"];
+
 /** Options every command accepts. */
 const EVERYWHERE = ["quiet", "no-color", "help", "version"];
 const WINDOW = ["scenario", "replications", "seed", "horizon", "warmup"];
@@ -76,10 +82,10 @@ const WINDOW = ["scenario", "replications", "seed", "horizon", "warmup"];
  * An option added to the parser must be added here for the commands that use it.
  */
 const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
-  compare: [...WINDOW, "policies", "format", "out", "html", "workers", "shard", "series", "allow-large"],
-  run: [...WINDOW, "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
-  sweep: [...WINDOW, "policies", "format", "out", "param", "values", "allow-large"],
-  journey: [...WINDOW, "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
+  compare: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "series", "allow-large"],
+  run: [...WINDOW, "event", "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
+  sweep: [...WINDOW, "event", "policies", "format", "out", "param", "values", "allow-large"],
+  journey: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
   merge: ["format", "out", "html", "series"],
   scenario: ["out"],
   scenarios: [],
@@ -179,6 +185,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         needs: { type: "string" },
         "allow-large": { type: "boolean", default: false },
         port: { type: "string", default: "8808" },
+        event: { type: "string", multiple: true },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -251,6 +258,13 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   if (policy.includes(",") && !/\.(ya?ml|json)$/i.test(policy)) {
     throw new UsageError(`--policy takes one policy (a preset or a policy file), got ${quote(policy)}; to compare several, use helhet compare --policies ${policy}`);
   }
+  const events = (v.event ?? []).map((text) => {
+    try {
+      return { text, event: parseEventText(text) };
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  });
   return {
     command,
     positionals,
@@ -280,6 +294,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     needs: v.needs,
     allowLarge: v["allow-large"] === true,
     port: portNumber(v.port as string),
+    events,
   };
 }
 
@@ -295,7 +310,7 @@ function checkCommandLine(command: string, positionals: readonly string[], given
       const hint = INSTEAD[`${command} --${name}`];
       throw new UsageError(`${command} does not use --${name}${hint === undefined ? `; its options are ${[...uses, ...EVERYWHERE].map((o) => `--${o}`).join(", ")}` : ` (${hint})`}`);
     }
-    if (values.length > 1 && !EVERYWHERE.includes(name)) {
+    if (values.length > 1 && !EVERYWHERE.includes(name) && !REPEATABLE.includes(name)) {
       throw new UsageError(`--${name} is given ${values.length} times (${values.map(quote).join(", ")}); give it once`);
     }
   }

@@ -4,11 +4,12 @@
  * @packageDocumentation
  */
 import { validatePolicy, type Policy } from "../policy/index.js";
-import { validateScenario, type Scenario } from "../scenario/index.js";
+import { formatDuration, validateScenario, type Scenario } from "../scenario/index.js";
+import { eventPeriods } from "../scenario/events.js";
 import { formatValue } from "../scenario/errors.js";
 import { checkOptionsObject, checkSeed } from "../model/runOptions.js";
 import { buildComparison, type Comparison } from "./comparison.js";
-import { checkRunCost, estimateRunCost, loadWarnings, offeredLoad, type RunCost } from "../analysis/index.js";
+import { checkRunCost, estimateRunCost, loadWarnings, offeredLoad, type LoadWarning, type RunCost } from "../analysis/index.js";
 import { runWindow } from "../model/index.js";
 import { runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
 
@@ -83,7 +84,11 @@ export function checkExperimentCost(scenario: Scenario, policies: readonly Polic
 
 /**
  * The load analysis's warnings for every policy (teams offered 85% or more of their capacity
- * before any failure demand), each prefixed with the policy's name.
+ * before any failure demand), each prefixed with the policy's name. With scenario events, each
+ * period in which they change demand, staff or hours is analysed on its own too, and a team
+ * whose worst such period is worse than its usual load is warned of once more, for that period
+ * (the worst period, not a time-weighted mean: a surge that overloads a team for eight weeks
+ * builds a queue that a quiet rest of the year does not undo at once).
  *
  * @param scenario - the scenario
  * @param policies - the policies
@@ -94,7 +99,24 @@ export function checkExperimentCost(scenario: Scenario, policies: readonly Polic
  * ```
  */
 export function capacityWarnings(scenario: Scenario, policies: readonly Policy[]): string[] {
-  return policies.flatMap((p) => loadWarnings(offeredLoad(scenario, p)).map((w) => `${p.name}: ${w.message}`));
+  const periods = eventPeriods(scenario, Infinity);
+  return policies.flatMap((p) => {
+    const usual = loadWarnings(offeredLoad(scenario, p));
+    // scenario events: each period they change is analysed on its own, and a team is warned of
+    // once more for its worst period when that is worse than its usual load
+    const worst = new Map<string, { warning: LoadWarning; from: number; to: number }>();
+    for (const period of periods) {
+      for (const warning of loadWarnings(offeredLoad(period.scenario, p))) {
+        const before = usual.find((u) => u.team === warning.team)?.utilisation ?? 0;
+        const now = worst.get(warning.team);
+        if (warning.utilisation > before && (now === undefined || warning.utilisation > now.warning.utilisation)) worst.set(warning.team, { warning, ...period });
+      }
+    }
+    return [
+      ...usual.map((w) => `${p.name}: ${w.message}`),
+      ...[...worst.values()].map(({ warning, from, to }) => `${p.name}: from ${from === 0 ? "the start" : formatDuration(from)} ${to === Infinity ? "to the end" : `until ${formatDuration(to)}`} (scenario events), ${warning.message}`),
+    ];
+  });
 }
 
 /**

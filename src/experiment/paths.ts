@@ -5,14 +5,14 @@
  *
  * @packageDocumentation
  */
-import { parseDuration, parseHours } from "../scenario/index.js";
+import { parseDuration, parseHours, readDemandFactor } from "../scenario/index.js";
 
 /**
  * A copy of `root` with the value at `path` replaced. Numbers given as strings with a unit
  * ("4 min", "2 weeks") become minutes where the old value is a number or null (an optional
  * number such as a handling-time target), and "none" there becomes null; opening hours given
  * as text ("always", "Mon-Fri 08:00-16:00") become week intervals where the old value is a
- * team's hours. The value is not checked here: `sweep` checks the result as it checks a file.
+ * team's hours, and demand changes ("+15%", "x1.3") become factors. The value is not checked here: `sweep` checks the result as it checks a file.
  *
  * @param root - a plain object (scenario or policy)
  * @param path - dotted path
@@ -96,6 +96,9 @@ function convert(old: unknown, value: unknown, path: string): unknown {
   if ((typeof old === "number" || old === null) && typeof value === "string") {
     const n = Number(value);
     if (value.trim() !== "" && Number.isFinite(n)) return n;
+    // a demand change as written in an event ("+15%", "x1.3"): its factor
+    const factor = readDemandFactor(value);
+    if (Number.isFinite(factor)) return factor;
     try {
       return parseDuration(value, { allowZero: true });
     } catch {

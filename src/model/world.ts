@@ -6,8 +6,9 @@
  *
  * @packageDocumentation
  */
-import { Simulation, Team, type TeamStats } from "../engine/index.js";
+import { Simulation, Team, WeeklyCalendar, type TeamStats } from "../engine/index.js";
 import { absenceSpells, awayUntil, holidayRota } from "./absence.js";
+import { eventAbsence, hires, mergeSpells } from "./scenarioEvents.js";
 import { mergeTeamStats } from "./mergeStats.js";
 import { createStream, type Rng } from "../random/index.js";
 import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads.js";
@@ -164,6 +165,11 @@ export class World {
   readonly caseload: (Int32Array | null)[] = [];
   /** Each planned team's people's absence spells, by server (see absence.ts). */
   readonly spells: Float64Array[][] = [];
+  /**
+   * Each planned team's servers' hours: its people's, then those of people hired for a while
+   * by staff events (scenarioEvents.ts), who are away outside their stay.
+   */
+  readonly serverHours: (readonly WeeklyCalendar[])[] = [];
 
   constructor(
     readonly scenario: Scenario,
@@ -196,22 +202,41 @@ export class World {
     const until = options.horizonMinutes + options.drainMinutes;
     const teamSize = new Map(scenario.teams.map((t) => [t.id, t.staff]));
     const rota = new Map(scenario.teams.map((t) => [t.id, holidayRota(seed, replication, t.id, until)]));
-    for (const plan of this.layout.teams) {
+    // staff and hours events (scenarioEvents.ts): hires are extra servers of their team's
+    // planned team; every person's event absence is merged into their spells. Without events
+    // nothing here changes a run.
+    const events = scenario.events !== undefined && scenario.events.length > 0;
+    const hired = events ? hires(scenario, until) : [];
+    const teamIndex = new Map(scenario.teams.map((t, i) => [t.id, i]));
+    const calendars = new Map(scenario.teams.map((t) => [t.id, WeeklyCalendar.fromIntervals(t.hours)]));
+    this.layout.teams.forEach((plan, j) => {
       if (plan.personal && plan.staff > MAX_PERSONAL_OWNERS) {
         throw new RangeError(
           `${plan.name} would be ${plan.staff.toLocaleString("en")} personal case owners, each with a line of their own; ` +
             `the most a run takes is ${MAX_PERSONAL_OWNERS.toLocaleString("en")}: use the policy's ownership "pool" for a team this large`,
         );
       }
-      this.teams.push(new Team(this.sim, { name: plan.name, servers: plan.staff, serverHours: plan.serverHours, discipline: "priority" }, hooks));
+      const extra = hired.filter((h) => this.layout.teamOf[teamIndex.get(h.person.team) as number] === j);
+      const people = [...plan.people, ...extra.map((h) => h.person)];
+      const serverHours = extra.length === 0 ? plan.serverHours : [...plan.serverHours, ...extra.map((h) => calendars.get(h.person.team) as WeeklyCalendar)];
+      this.serverHours.push(serverHours);
+      this.teams.push(new Team(this.sim, { name: plan.name, servers: people.length, serverHours, discipline: "priority" }, hooks));
       this.persons.push(
         plan.personal
-          ? plan.serverHours.map((hours, k) => new Team(this.sim, { name: `${plan.name} #${k + 1}`, servers: 1, serverHours: [hours], discipline: "priority" }, hooks))
+          ? serverHours.map((hours, k) => new Team(this.sim, { name: `${plan.name} #${k + 1}`, servers: 1, serverHours: [hours], discipline: "priority" }, hooks))
           : null,
       );
-      this.caseload.push(plan.personal ? new Int32Array(plan.staff) : null);
-      this.spells.push(plan.people.map((p) => absenceSpells(seed, replication, p.team, p.index, scenario.mechanisms, until, teamSize.get(p.team) ?? 1, rota.get(p.team))));
-    }
+      this.caseload.push(plan.personal ? new Int32Array(people.length) : null);
+      this.spells.push(
+        people.map((p, k) => {
+          // a hire has sickness and holidays of their own (streams of their own index), and is away outside their stay
+          const own = absenceSpells(seed, replication, p.team, p.index, scenario.mechanisms, until, teamSize.get(p.team) ?? 1, rota.get(p.team));
+          if (!events) return own;
+          const stay = k >= plan.people.length ? (extra[k - plan.people.length] as (typeof extra)[number]).away : [];
+          return mergeSpells(own, [...stay, ...eventAbsence(scenario, p, until)]);
+        }),
+      );
+    });
     this.scheduleAbsences();
   }
 
@@ -293,7 +318,7 @@ export class World {
   private leastLoaded(team: number, not: number): number {
     const load = this.caseload[team] as Int32Array;
     const spells = this.spells[team] as Float64Array[];
-    const hours = this.layout.teams[team]!.serverHours;
+    const hours = this.serverHours[team]!;
     const now = this.sim.now;
     const per = (k: number) => ((load[k] as number) + 1) / Math.max(1, hours[k]!.openMinutesPerWeek);
     let best = -1;

@@ -7,6 +7,7 @@
  */
 import { citizensSchema, mechanismsSchema } from "./behaviourSchema.js";
 import { buildChannelRules } from "./channelRules.js";
+import { buildEvents } from "./events.js";
 import { CITIZEN_DEFAULTS, CLOCK_DEFAULTS, MECHANISM_DEFAULTS, PROFILE_DEFAULTS, RUN_DEFAULTS, SERVICE_DEFAULTS } from "./defaults.js";
 import type { ParsedInput } from "./schema.js";
 import type { ArrivalProfile, CitizenSpec, MechanismSpec, Scenario, ServiceSpec, StepSpec, TeamSpec } from "./types.js";
@@ -201,6 +202,8 @@ export function buildScenario(p: ParsedInput): Scenario {
     citizens: buildCitizens(p.citizens),
     mechanisms: buildMechanisms(p.mechanisms),
     channelRules: buildChannelRules(p.channelRules),
+    // no events: no field, so a scenario without them is the same object as before events
+    ...(p.events !== undefined ? { events: buildEvents(p.events) } : {}),
   };
   // known valid and frozen: `validateScenario` need not check it again (a copy has no mark)
   Object.defineProperty(scenario, PARSED, { value: true });

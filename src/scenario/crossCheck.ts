@@ -12,6 +12,8 @@ import { RUN_DEFAULTS } from "./defaults.js";
 import { didYouMean } from "./suggest.js";
 import { CHANNELS } from "./types.js";
 import { readDuration } from "./units.js";
+import { readHours } from "./hours.js";
+import type { WeekInterval } from "../engine/index.js";
 
 type Raw = Readonly<Record<string, unknown>>;
 
@@ -112,6 +114,62 @@ function checkRunLengths(input: Raw, out: ScenarioIssue[]): void {
   }
 }
 
+/** Whether every interval of `inner` lies within the union of `outer` (both merged by readHours). */
+function within(inner: readonly WeekInterval[], outer: readonly WeekInterval[]): boolean {
+  return inner.every(([s, e]) => outer.some(([a, b]) => a <= s && e <= b));
+}
+
+const CHANGES = ["demand", "staff", "hours"] as const;
+
+/** Opening hours as text: an entry or a non-empty list of entries (anything else the schema reports). */
+function isHours(x: unknown): x is string | string[] {
+  return typeof x === "string" || (Array.isArray(x) && x.length > 0 && x.every((e) => typeof e === "string"));
+}
+
+function checkEvents(input: Raw, teams: [Raw, number][], out: ScenarioIssue[]): void {
+  const teamIds = teams.map(([t]) => t["id"]).filter((id): id is string => typeof id === "string");
+  const serviceIds = records(input["services"]).map(([s]) => s["id"]).filter((id): id is string => typeof id === "string");
+  for (const [event, i] of records(input["events"])) {
+    const at = `events[${i}]`;
+    const changes = CHANGES.filter((k) => event[k] !== undefined);
+    if (changes.length !== 1) {
+      out.push(makeIssue(at, event, "exactly one change: demand, staff or hours", changes.length === 0 ? "The event changes nothing." : `It has ${changes.join(" and ")}: write one event for each.`));
+      continue;
+    }
+    const change = changes[0] as string;
+    const from = typeof event["at"] === "string" ? readDuration(event["at"], { allowZero: true }) : null;
+    const to = typeof event["until"] === "string" ? readDuration(event["until"]) : null;
+    if (from?.ok && to?.ok && !(to.value > from.value)) {
+      out.push(makeIssue(`${at}.until`, event["until"], `a time later than at (${short(String(event["at"]))})`));
+    }
+    if (change === "demand") {
+      if (event["team"] !== undefined) out.push(makeIssue(`${at}.team`, event["team"], "no team: a demand change applies to a service (service) or to all", "Use service: ID, or remove team."));
+      const service = event["service"];
+      if (typeof service === "string" && serviceIds.length > 0 && !serviceIds.includes(service)) {
+        out.push(makeIssue(`${at}.service`, service, `the id of a service (${listOf(serviceIds)})`, didYouMean(service, serviceIds) || "No service has this id."));
+      }
+      continue;
+    }
+    if (event["service"] !== undefined) out.push(makeIssue(`${at}.service`, event["service"], `no service: a ${change} change applies to a team`, "Remove service."));
+    if (event["team"] === undefined) {
+      out.push(makeIssue(`${at}.team`, undefined, `the id of the team whose ${change} changes (${listOf(teamIds)})`));
+      continue;
+    }
+    checkReference(event["team"], `${at}.team`, teamIds, out);
+    const team = teams.find(([t]) => t["id"] === event["team"])?.[0];
+    if (team === undefined) continue;
+    const staff = change === "staff" ? (typeof event["staff"] === "number" ? event["staff"] : typeof event["staff"] === "string" ? Number(event["staff"]) : NaN) : NaN;
+    if (typeof team["staff"] === "number" && Number.isInteger(staff) && team["staff"] + staff < 0) {
+      out.push(makeIssue(`${at}.staff`, event["staff"], `at most ${team["staff"]} fewer people: the team has ${team["staff"]}`));
+    }
+    const usual = isHours(team["hours"]) ? readHours(team["hours"]) : null;
+    const during = change === "hours" && isHours(event["hours"]) ? readHours(event["hours"]) : null;
+    if (usual?.ok && during?.ok && !within(during.value, usual.value)) {
+      out.push(makeIssue(`${at}.hours`, event["hours"], `hours within the team's usual hours (${short(String(team["hours"]))})`, "An event can shorten a team's hours, not lengthen them."));
+    }
+  }
+}
+
 /**
  * Cross-checks a raw scenario input (before or after schema validation).
  *
@@ -132,5 +190,6 @@ export function crossCheck(input: unknown): ScenarioIssue[] {
   const answered = new Set(teams.filter(([t]) => t["role"] === "front").flatMap(([t]) => strings(t["channels"])));
   checkServices(records(input["services"]), teamIds, answered, out);
   checkRunLengths(input, out);
+  checkEvents(input, teams, out);
   return out;
 }

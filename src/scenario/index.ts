@@ -28,6 +28,10 @@ export { CLOCK_STARTS } from "./types.js";
 export type { CitizenSpec } from "./types.js";
 export type { MechanismSpec } from "./types.js";
 export type { Scenario } from "./types.js";
+export type { ScenarioEvent } from "./types.js";
+export type { ScenarioEventInput } from "./events.js";
+export { parseEventText } from "./events.js";
+export { readDemandFactor } from "./events.js";
 export { CHANNELS } from "./types.js";
 
 export type { ScenarioInput } from "./schema.js";

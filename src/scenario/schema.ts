@@ -9,6 +9,7 @@ import { z } from "zod";
 import { citizensSchema, mechanismsSchema } from "./behaviourSchema.js";
 import { channelRulesSchema } from "./channelRules.js";
 import { CLOCK_STARTS } from "./types.js";
+import { eventSchema } from "./events.js";
 import {
   channel,
   channelMix,
@@ -180,6 +181,7 @@ export const scenarioInputSchema = expecting(
       citizens: citizensSchema.partial().optional().describe("Citizen behaviour; every field optional (defaults in docs/scenario-format.md)"),
       mechanisms: mechanismsSchema.partial().optional().describe("Mechanism strengths; every field optional (defaults in docs/scenario-format.md)"),
       channelRules: channelRulesSchema.optional().describe("Per channel: whether a call or visit that finds the team closed queues or comes back later, and when patience starts (defaults: today's rules)"),
+      events: expecting(z.array(eventSchema), "a list of events").optional().describe("Dated changes during the run: demand, staff or opening hours of a team, from at until until (see docs/scenario-format.md#events-all-optional)"),
     })
     .meta({ title: "helhet scenario", description: "A municipality's teams and services as flows of citizen needs (durations and rates with units)." }),
   "a scenario object { name, population, costPerStaffHour, teams, services, ... }",

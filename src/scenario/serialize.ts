@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import { channelRulesToInput } from "./channelRules.js";
+import { eventToInput } from "./events.js";
 import { formatHours } from "./hours.js";
 import type { ScenarioInput } from "./schema.js";
 import type { Scenario } from "./types.js";
@@ -249,5 +250,6 @@ export function scenarioToInput(s: Scenario): ScenarioInput {
     mechanisms: mechanisms(r["mechanisms"]),
     // channel rules only where they differ from today's (a scenario built before them has none)
     ...(isRecord(r["channelRules"]) ? { channelRules: channelRulesToInput(s.channelRules) } : {}),
+    ...(r["events"] !== undefined ? { events: Array.isArray(r["events"]) ? r["events"].map((e) => (isRecord(e) ? eventToInput(e as never) : e)) : r["events"] } : {}),
   }) as unknown as ScenarioInput;
 }

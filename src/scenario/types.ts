@@ -318,6 +318,33 @@ export interface MechanismSpec {
   };
 }
 
+/**
+ * A scenario event in the model: from `atMinutes` to `untilMinutes` (null: to the end of the
+ * run), one of a demand factor (`demand`, with `service` or for every service), a staff change
+ * (`team`, `staff`: people added, negative for people away) or opening hours (`team`, `hours`).
+ *
+ * @example
+ * ```ts
+ * const surge: ScenarioEvent = { atMinutes: 20 * 10080, untilMinutes: 28 * 10080, demand: 1.15 };
+ * ```
+ */
+export interface ScenarioEvent {
+  /** When the change starts (minutes from the start of the run). */
+  readonly atMinutes: number;
+  /** When it ends (minutes), or null when it lasts to the end of the run. */
+  readonly untilMinutes: number | null;
+  /** A factor on the arrival rate (1.15 for "+15%"). */
+  readonly demand?: number;
+  /** The one service a demand change applies to (absent: every service). */
+  readonly service?: string;
+  /** The team a staff or hours change applies to. */
+  readonly team?: string;
+  /** People added (positive) or away (negative) while the event lasts. */
+  readonly staff?: number;
+  /** The team's opening hours while the event lasts (week intervals). */
+  readonly hours?: readonly WeekInterval[];
+}
+
 /** A whole scenario: teams, services, citizens and mechanism strengths. */
 export interface Scenario {
   readonly name: string;
@@ -340,4 +367,6 @@ export interface Scenario {
   readonly mechanisms: MechanismSpec;
   /** Per channel: closed-team and patience rules (defaults: today's, see {@link ChannelRule}). */
   readonly channelRules: ChannelRules;
+  /** Dated changes during the run (demand, staff, opening hours); absent or empty: none. */
+  readonly events?: readonly ScenarioEvent[];
 }
