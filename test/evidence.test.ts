@@ -20,11 +20,14 @@ const OLD_TABLE_HEADING = "## Old reference numbers";
 
 type Files = ReadonlyMap<string, string>;
 
-/** Every file under a path; installed packages (node_modules, also linked ones) are not the project's. */
+/** Images and other binary files hold no citations (their bytes may look like "R9"). */
+const BINARY = /\.(png|jpe?g|gif|webp|ico|pdf|gz|zip)$/i;
+
+/** Every text file under a path; installed packages (node_modules, also linked ones) are not the project's. */
 function walk(path: string): string[] {
   const stat = lstatSync(path);
   if (stat.isSymbolicLink()) return [];
-  if (!stat.isDirectory()) return [path];
+  if (!stat.isDirectory()) return BINARY.test(path) ? [] : [path];
   return readdirSync(path).filter((name) => name !== "node_modules").flatMap((name) => walk(join(path, name)));
 }
 

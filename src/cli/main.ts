@@ -203,7 +203,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "playground":
         return await servePlayground(options.port, safe);
       default:
-        throw new UsageError(`unknown command "${options.command}"; the commands are compare, run, sweep, journey, merge, scenarios, schema, validate`);
+        throw new UsageError(`unknown command "${options.command}"; the commands are ${COMMANDS.join(", ")}`);
     }
   } catch (e) {
     return failure(e, safe);
