@@ -125,6 +125,22 @@ describe("the playground", () => {
     expect(await page.textContent("#status")).toMatch(/teams\[0\]\.staff: got 0; expected a whole number from 1/);
   }, 120_000);
 
+  it.skipIf(missing)("cancels a long run and runs again afterwards; the page stays responsive meanwhile", async () => {
+    await open("scenario=soderhamn&reps=50&weeks=104&seed=1");
+    await page.click("#run");
+    await page.waitForFunction("document.getElementById('status')?.textContent.startsWith('running')", undefined, { timeout: 60_000 });
+    // the page answers while the worker runs: a control moves
+    await page.fill("#seed", "9");
+    await page.press("#seed", "Tab");
+    expect(page.url()).toContain("seed=9");
+    await page.click("#cancel");
+    expect(await page.textContent("#status")).toBe("cancelled");
+    expect(await page.isDisabled("#cancel")).toBe(true);
+    await page.goto("about:blank");
+    await open("scenario=teaching&reps=1&weeks=8&seed=2");
+    expect(JSON.parse(await runOnPage(() => page.click("#run"))).replications).toBe(1);
+  }, 180_000);
+
   it.skipIf(missing)("works from the keyboard alone: tab to Run and press Enter", async () => {
     await open("scenario=teaching&reps=1&weeks=8&seed=3");
     let focused = "";
