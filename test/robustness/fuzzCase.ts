@@ -35,7 +35,10 @@ export interface FuzzVerdict {
   readonly ms: number;
 }
 
-const STACK = /\n\s+at \S|^\s+at \S|(TypeError|ReferenceError|SyntaxError|InternalError): |\[object Object\]/m;
+// spaces and tabs only before "at": \s+ would cross lines, and on a message holding a name of a
+// million newlines (valid: a team named so is named in the load warnings) the search was quadratic,
+// 15 minutes for one case
+const STACK = /\n[ \t]+at \S|^[ \t]+at \S|(TypeError|ReferenceError|SyntaxError|InternalError): |\[object Object\]/m;
 const LINE_COLUMN = /^line \d+, column \d+$/;
 const MAX_MESSAGE = 2000;
 
