@@ -74,6 +74,21 @@ export function absenceSpells(
       spells.push([t, t + length.fromUniforms(rng(), rng())]);
     }
   }
+  return unionOfSpells(spells);
+}
+
+/**
+ * The union of spells [start, end), sorted by start and merged where they overlap or touch,
+ * as [start0, end0, start1, end1, ...]. Sorts `spells` in place.
+ *
+ * @param spells - the spells, in any order
+ * @returns the merged spells
+ * @example
+ * ```ts
+ * unionOfSpells([[5, 20], [0, 10], [30, 40]]); //=> Float64Array [0, 20, 30, 40]
+ * ```
+ */
+export function unionOfSpells(spells: [number, number][]): Float64Array {
   spells.sort((a, b) => a[0] - b[0]);
   const merged: number[] = [];
   for (const [a, b] of spells) {

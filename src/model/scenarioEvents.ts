@@ -11,6 +11,7 @@
  */
 import { WeeklyCalendar } from "../engine/index.js";
 import type { Scenario } from "../scenario/types.js";
+import { unionOfSpells } from "./absence.js";
 
 /** One person's extra absence from events, and who they are. */
 export interface EventPerson {
@@ -115,13 +116,6 @@ export function mergeSpells(spells: Float64Array, extra: readonly (readonly [num
   if (extra.length === 0) return spells;
   const all: [number, number][] = [...extra.filter(([a, b]) => b > a).map(([a, b]): [number, number] => [a, b])];
   for (let i = 0; i < spells.length; i += 2) all.push([spells[i] as number, spells[i + 1] as number]);
-  all.sort((x, y) => x[0] - y[0]);
-  const merged: number[] = [];
-  for (const [a, b] of all) {
-    const last = merged.length - 1;
-    if (last > 0 && a <= (merged[last] as number)) merged[last] = Math.max(merged[last] as number, b);
-    else merged.push(a, b);
-  }
-  return Float64Array.from(merged);
+  return unionOfSpells(all);
 }
 
