@@ -13,7 +13,7 @@
  */
 import { MINUTES_PER_DAY, MINUTES_PER_WEEK } from "../engine/index.js";
 import type { Policy } from "../policy/types.js";
-import { CHANNELS, type Scenario, type TeamRole } from "../scenario/types.js";
+import { CHANNELS, type ChannelRule, type Scenario, type TeamRole } from "../scenario/types.js";
 import { peakDemand } from "../scenario/events.js";
 import { loadAnalysis, presentShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
 import { erlangC } from "./queueing.js";
@@ -78,6 +78,9 @@ export interface RunCost {
  * - `stopEventsPerRun`: a run that fires this many events is stopped with a message (the
  *   estimate cannot foresee every loop of failure demand a scenario can make).
  * - `warnBytes` / `refuseBytes`: peak memory (Node's default heap is about 2–4 GB).
+ * - `stopBytesPerRun`: a run whose records (need, contact and journal rows) come to hold this
+ *   many bytes is stopped with a message, checked once a simulated day; copying the records out
+ *   at the end takes about as much again.
  * - `caseSteps`: steps of all services together; beyond this the model's per-need cost (each
  *   need carries 14 random numbers per step of the largest service) and this estimate are
  *   unchecked, and the scenario file is megabytes.
@@ -93,6 +96,7 @@ export const RUN_COST_LIMITS = Object.freeze({
   warnEventsPerRun: 1e7,
   refuseEventsPerRun: 5e7,
   stopEventsPerRun: 2e8,
+  stopBytesPerRun: 2e9,
   warnBytes: 1e9,
   refuseBytes: 4e9,
   caseSteps: 10_000,
@@ -104,12 +108,23 @@ export const RUN_COST_LIMITS = Object.freeze({
 const NEED_EVENTS = 2;
 /** Events per station visit: the work's end, and now and then a team's wake-up, a batch release or a hang-up timer. GUESS. */
 const VISIT_EVENTS = 1.5;
-/** Bytes per cohort need row (22 columns of 8 bytes, grown by doubling, then copied out). */
-const NEED_ROW_BYTES = 22 * 8 * 2.5;
-/** Bytes per contact row in the window (11 columns). */
-const CONTACT_ROW_BYTES = 11 * 8 * 2.5;
-/** Bytes per journal row (13 columns). */
-const JOURNAL_ROW_BYTES = 13 * 8 * 2.5;
+/**
+ * Columns of 8 bytes per record row: a need row (35 columns, and one per contact reason and per
+ * failure cause: 8 and 15), a contact row and a journal row. test/analysis/runCost.test.ts checks
+ * them against a run's records.
+ *
+ * @example
+ * ```ts
+ * RECORD_COLUMNS.contact; //=> 12
+ * ```
+ */
+export const RECORD_COLUMNS = Object.freeze({ need: 35 + 8 + 15, contact: 12, journal: 13 });
+/** Bytes per cohort need row: its columns of 8 bytes, grown by doubling, then copied out. */
+const NEED_ROW_BYTES = RECORD_COLUMNS.need * 8 * 2.5;
+/** Bytes per contact row in the window. */
+const CONTACT_ROW_BYTES = RECORD_COLUMNS.contact * 8 * 2.5;
+/** Bytes per journal row. */
+const JOURNAL_ROW_BYTES = RECORD_COLUMNS.journal * 8 * 2.5;
 /** Journal: one cohort need in 10, at most 10,000 needs (simulate's defaults). */
 const JOURNAL_EVERY = 10;
 const JOURNAL_MAX = 10_000;
@@ -235,6 +250,8 @@ interface Line {
   readonly meanMinutes: number;
   readonly openShare: number;
   readonly wait: number;
+  /** Mean length of a closed spell of the team, in minutes (0 for a team always open). */
+  readonly closedSpell: number;
 }
 
 /** Front minutes of a contact that is not about the need's own work, as a share of its front work (SIDE_CONTACT_SHARE in the model's front.ts). */
@@ -305,15 +322,25 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
     const chases = citizens.chaseRatePerMinute * chasing[i]! * run;
     ev.chases += chases * 2;
     // hang-ups and redials on the live channels (phone, visit), each a contact row
+    // and on written channels given a patience (channel rules): an unanswered e-mail or e-form
     let hangUps = 0;
     CHANNELS.forEach((channel, k) => {
       const mix = service.channelMix[k] ?? 0;
-      if (mix === 0 || (channel !== "phone" && channel !== "visit")) return;
+      const spread = patienceOf(citizens, channel);
+      if (mix === 0 || spread === null) return;
       const line = lines.get(analysis.channelTeams[k] as string);
       if (line === undefined) return;
-      const patience = channel === "phone" ? citizens.phonePatience.mean : citizens.visitPatience.mean;
-      // a caller about the need itself may give up the need at a hang-up; one who chases never does
-      hangUps += mix * (n * contacts * hangUpsPerContact(line, patience, citizens, run, true) + chases * hangUpsPerContact(line, patience, citizens, run, false));
+      // a typical patience: the median of a lognormal of the spread's mean and cv (a spread with a
+      // large cv is mostly short)
+      const patience = spread.mean / Math.sqrt(1 + spread.cv ** 2);
+      const rule = scenario.channelRules[channel];
+      // a caller about the need itself may give up the need at a hang-up; one who chases never
+      // does. A writer about the need writes again (by the same channel or by e-mail) until
+      // answered, unless they give up.
+      const again = channel === "phone" || channel === "visit" ? citizens.redialProbability : channel === "email" || citizens.emailPatience !== null ? 1 : citizens.redialProbability;
+      const main = hangUpsPerContact(line, patience, citizens, run, (1 - citizens.giveUpProbability) * again, rule);
+      const side = hangUpsPerContact(line, patience, citizens, run, citizens.redialProbability, rule);
+      hangUps += mix * (n * contacts * main + chases * side);
     });
     ev.redials += hangUps * 2;
     // contact rows are kept for the measured window only
@@ -426,6 +453,8 @@ function linesOf(scenario: Scenario, analysis: LoadAnalysis, utilisation: Readon
     work.set(st.team, w);
   }
   const lines = new Map<string, Line>();
+  // a team's open spells a week (its intervals; one that runs over Sunday midnight into Monday counts twice)
+  const hours = new Map(scenario.teams.map((t) => [t.id, t.hours]));
   for (const t of analysis.loads) {
     const w = work.get(t.team);
     if (w === undefined || !(w.visits > 0)) continue;
@@ -439,28 +468,44 @@ function linesOf(scenario: Scenario, analysis: LoadAnalysis, utilisation: Readon
     // personal owner, the owner alone, until a colleague covers): calendar minutes, made open ones
     const alone = personal.has(t.team) ? 1 : Math.max(1, t.staff);
     const rest = personal.has(t.team) ? Math.min(residual, m.coverAfterMinutes) : residual;
-    lines.set(t.team, { servers, utilisation: rho, meanMinutes, openShare, wait: queue + sick ** alone * rest * openShare });
+    const spells = Math.max(1, hours.get(t.team)?.length ?? 1);
+    const closedSpell = openShare < 1 ? ((1 - openShare) * MINUTES_PER_WEEK) / spells : 0;
+    lines.set(t.team, { servers, utilisation: rho, meanMinutes, openShare, wait: queue + sick ** alone * rest * openShare, closedSpell });
   }
   return lines;
 }
 
 /**
- * Hang-ups per contact on a live line (each followed by a redial, a switch to e-mail or giving
- * up): the chance of waiting longer than the citizen's patience, M/M/c (Erlang C, then an
- * exponential wait at rate c(1 − ρ)/E[S]), times the attempts until a server is free: the mean
- * conditional wait ÷ (patience + redial delay), at most what giving up (only a contact about
- * the need itself, `mainFlow`) and not redialling allow. An overloaded line (ρ ≥ 1) keeps
- * callers trying for its open share of the run.
+ * Hang-ups per contact on a line with a patience, each followed by another try with chance
+ * `keepTrying` (a redial, or a written contact sent again), else a switch to e-mail or giving up:
+ * the chance of waiting longer than the citizen's patience, M/M/c (Erlang C, then an exponential
+ * wait at rate c(1 − ρ)/E[S]) — plus, for a patience counted from the contact, the chance of
+ * waiting out a closed spell — times the tries until a server is free: the mean conditional wait
+ * ÷ (patience + redial delay), at most what `keepTrying` allows. An overloaded line (ρ ≥ 1) keeps
+ * citizens trying for its open share of the run.
  */
-function hangUpsPerContact(line: Line, patience: number, citizens: Scenario["citizens"], run: number, mainFlow: boolean): number {
+function hangUpsPerContact(line: Line, patience: number, citizens: Scenario["citizens"], run: number, keepTrying: number, rule: ChannelRule): number {
   const { servers: c, utilisation: rho, meanMinutes: s } = line;
   const cycle = Math.max(patience + citizens.redialDelay.mean, 1e-9);
-  const keepTrying = (mainFlow ? 1 - citizens.giveUpProbability : 1) * citizens.redialProbability;
   const byChoice = keepTrying < 1 ? 1 / (1 - keepTrying) : Infinity;
   if (!(rho < 1) || !(s > 0)) return Math.min(byChoice, 1 + (run * line.openShare) / cycle);
   const rate = (c * (1 - rho)) / s;
-  const waits = erlangC(c, rho * c) * Math.exp(-rate * patience);
-  return waits * Math.min(byChoice, 1 + 1 / rate / cycle);
+  const whileOpen = erlangC(c, rho * c) * Math.exp(-rate * patience) * Math.min(byChoice, 1 + 1 / rate / cycle);
+  const closed = 1 - line.openShare;
+  if (rule.whenClosed !== "queue" || !(closed > 0)) return whileOpen;
+  // a contact made while the team is closed waits in its line for the opening (its patience
+  // running under "arrival"), then behind the backlog of the closed spell: arrivals at a = ρ ×
+  // the open share of the servers' pace all spell long, cleared at the servers' pace less a, so
+  // in a/(1 − a) of the spell; half of each on average, the wait taken as exponential
+  const a = rho * line.openShare;
+  const wait = ((rule.patienceFrom === "arrival" ? 1 : 0) + a / (1 - a)) * (line.closedSpell / 2);
+  const whileClosed = wait > 0 ? Math.exp(-patience / wait) * Math.min(byChoice, 1 + wait / cycle) : 0;
+  return (1 - closed) * whileOpen + closed * whileClosed;
+}
+
+/** The patience of a channel's contacts, or null for none (written channels unless set). */
+function patienceOf(citizens: Scenario["citizens"], channel: (typeof CHANNELS)[number]): Scenario["citizens"]["phonePatience"] | null {
+  return channel === "phone" ? citizens.phonePatience : channel === "visit" ? citizens.visitPatience : channel === "email" ? citizens.emailPatience : citizens.eformPatience;
 }
 
 function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {

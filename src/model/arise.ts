@@ -196,8 +196,10 @@ export function arise(world: World, s: number, rng: Rng = world.needRngs[s]!): N
   const p1 = rng();
   const p2 = rng();
   need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).fromUniforms(p1, p2);
-  const written = need.channel === EFORM ? citizens.eformPatience : citizens.emailPatience;
-  need.writtenPatience = (written ?? null) === null ? Infinity : world.dist(written as Spread).fromUniforms(p1, p2);
+  const email = citizens.emailPatience;
+  need.emailPatience = (email ?? null) === null ? Infinity : world.dist(email as Spread).fromUniforms(p1, p2);
+  const eform = citizens.eformPatience;
+  need.writtenPatience = need.channel !== EFORM ? need.emailPatience : (eform ?? null) === null ? Infinity : world.dist(eform as Spread).fromUniforms(p1, p2);
   spec.steps.forEach((step, k) => {
     need.steps[k] = world.draw(step.work, rng);
   });

@@ -45,6 +45,11 @@ export class Column {
     this.data[i] = value;
   }
 
+  /** Bytes the column holds now (its capacity: it grows by doubling). */
+  get bytes(): number {
+    return this.data.byteLength;
+  }
+
   /** A copy of the used part. */
   toArray(): Float64Array {
     return this.data.slice(0, this.length);
@@ -66,4 +71,20 @@ export class Column {
  */
 export function columns<K extends string>(fields: readonly K[], capacity = 256): Record<K, Column> {
   return Object.fromEntries(fields.map((f) => [f, new Column(capacity)])) as Record<K, Column>;
+}
+
+/**
+ * Bytes a set of columns holds now.
+ *
+ * @param cols - columns by name
+ * @returns the sum of their capacities in bytes
+ * @example
+ * ```ts
+ * columnBytes(columns(["a", "b"] as const, 256)); //=> 4096
+ * ```
+ */
+export function columnBytes(cols: Readonly<Record<string, Column>>): number {
+  let total = 0;
+  for (const c of Object.values(cols)) total += c.bytes;
+  return total;
 }

@@ -281,7 +281,9 @@ export function contactAbandoned(world: World, task: Task): void {
   // one who does not call again writes instead (an e-mail waits in line but is never dropped);
   // only the per-attempt chance above gives a need up (M11)
   if (isMainFlow(reason) || reason === Reason.complaint) {
+    // an e-mail waits with the citizen's e-mail patience (an e-form's patience stays with the form)
     need.channel = EMAIL;
+    need.writtenPatience = need.emailPatience;
     world.after(delay, need, Timer.attempt, reason, first, cause);
     return;
   }

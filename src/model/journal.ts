@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { columns } from "./columns.js";
+import { columnBytes, columns } from "./columns.js";
 import type { Need } from "./need.js";
 
 /**
@@ -104,6 +104,11 @@ export class Journal {
     if (this.every <= 0 || this.sampled >= this.max || cohortIndex % this.every !== 0) return false;
     this.sampled++;
     return true;
+  }
+
+  /** Bytes the journal holds now, for the run's memory stop. */
+  heldBytes(): number {
+    return columnBytes(this.c);
   }
 
   /** Records an event of a journalled need (others are ignored). */

@@ -267,6 +267,12 @@ export class Need {
    * uniforms as `patience` (an impatient caller is an impatient writer).
    */
   writtenPatience = Infinity;
+  /**
+   * The e-mail patience of the same citizen (from the same two uniforms): the written patience
+   * once an e-form writer whose enquiry went unanswered writes an e-mail instead. Infinity unless
+   * the scenario sets `emailPatience`.
+   */
+  emailPatience = Infinity;
   /** Minutes of work at the first contact, and for the back office to answer an enquiry. */
   frontMinutes = 0;
   backMinutes = 0;

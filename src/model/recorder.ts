@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { columns } from "./columns.js";
+import { columnBytes, columns } from "./columns.js";
 import { clockMinutes, type Need } from "./need.js";
 import type { InternalClockSpec } from "../scenario/types.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
@@ -181,6 +181,11 @@ export class Recorder {
       const x = need.byCause[k] as number;
       if (x !== 0) counts.row.push(row), counts.code.push(REASONS + k), counts.count.push(x);
     }
+  }
+
+  /** Bytes the records hold now (need, count and contact columns), for the run's memory stop. */
+  heldBytes(): number {
+    return columnBytes(this.n) + columnBytes(this.counts) + columnBytes(this.c);
   }
 
   /** The need rows as typed arrays. */

@@ -73,6 +73,8 @@ export function checkRunOptions(options: Readonly<Record<string, unknown>> | und
   }
   const maxEvents = options["maxEvents"];
   if (maxEvents !== undefined && !(typeof maxEvents === "number" && maxEvents >= 1)) refuse("maxEvents", maxEvents, "a number ≥ 1");
+  const maxRecordBytes = options["maxRecordBytes"];
+  if (maxRecordBytes !== undefined && !(typeof maxRecordBytes === "number" && maxRecordBytes >= 0)) refuse("maxRecordBytes", maxRecordBytes, "a number of bytes ≥ 0");
   const large = options["allowLarge"];
   if (large !== undefined && typeof large !== "boolean") refuse("allowLarge", large, "true or false");
   const onWarning = options["onWarning"];

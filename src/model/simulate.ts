@@ -7,7 +7,7 @@ import type { Policy } from "../policy/types.js";
 import { validatePolicy } from "../policy/validate.js";
 import { validateScenario } from "../scenario/validate.js";
 import { checkOptionsObject, checkRunOptions } from "./runOptions.js";
-import { checkRunCost, count, estimateRunCost, RUN_COST_LIMITS } from "../analysis/runCost.js";
+import { bytes, checkRunCost, count, estimateRunCost, RUN_COST_LIMITS } from "../analysis/runCost.js";
 import { runWindow } from "./window.js";
 import type { Scenario } from "../scenario/types.js";
 import { MAX_LIVE_NEEDS, startArrivals } from "./arise.js";
@@ -47,6 +47,12 @@ export interface SimulateOptions {
    * 200 million; none under `allowLarge`): no run goes on for hours unasked.
    */
   readonly maxEvents?: number;
+  /**
+   * Stop the run with a message once its records (need, contact and journal rows) hold more than
+   * this many bytes, checked once a simulated day (default `RUN_COST_LIMITS.stopBytesPerRun`,
+   * none under `allowLarge`).
+   */
+  readonly maxRecordBytes?: number;
   /** Journal the full journey of one cohort need in `every` (default 10; 0 = none), at most `max` needs (default 10,000). */
   readonly journal?: { readonly every?: number; readonly max?: number };
   /**
@@ -56,7 +62,8 @@ export interface SimulateOptions {
   readonly series?: SeriesPeriod | false;
   /**
    * Run even when the run-cost estimate is past `RUN_COST_LIMITS` (a warning instead of a
-   * refusal), and do not stop the run at `stopEventsPerRun` events (default false).
+   * refusal), and do not stop the run at `stopEventsPerRun` events or `stopBytesPerRun` bytes of
+   * records (default false).
    */
   readonly allowLarge?: boolean;
   /** Called with each warning of the run-cost check before the run starts (default: none). */
@@ -128,8 +135,13 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
     if (world.cohortOpen.size === 0) world.sim.stop();
   }, 0, 2);
   const daily: number[] = [];
+  // the memory stop: records past the limit end the run (checked with the daily sample)
+  const maxBytes = options.maxRecordBytes ?? (large ? Infinity : RUN_COST_LIMITS.stopBytesPerRun);
+  let heldBytes = 0;
   const sample = () => {
     daily.push(world.live);
+    heldBytes = world.recorder.heldBytes() + world.journal.heldBytes();
+    if (heldBytes > maxBytes) return world.sim.stop();
     world.sim.schedule(1440, sample, 0, 3);
   };
   world.sim.scheduleAt(1440, sample, 0, 3);
@@ -137,6 +149,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   const maxEvents = options.maxEvents ?? (large ? Infinity : RUN_COST_LIMITS.stopEventsPerRun);
   const report = world.sim.run({ until: horizon + drain, maxEvents });
   if (report.reason === "maxEvents") throw stoppedMessage(world.now, report.events, estimate?.eventsPerRun);
+  if (heldBytes > maxBytes) throw memoryStoppedMessage(world.now, maxBytes, estimate?.bytesPerRun);
   writeOpenRecords(world);
   const run = result(world, snapshots, seed, replication);
   return {
@@ -203,6 +216,16 @@ function stoppedMessage(now: number, events: number, estimated: number | undefin
   return new RangeError(
     `the run was stopped on day ${Math.floor(now / 1440)} after ${count(events)} events, the most it may fire${before}: ` +
       "something in the scenario makes far more work than its load, such as a loop of failure demand or a storm of tiny delays " +
+      '(docs/performance.md, "What a run costs"); shorten the run or find the loop, or pass --allow-large (allowLarge: true) to run it anyway',
+  );
+}
+
+/** The one-line error of a run stopped when its records passed `stopBytesPerRun` bytes. */
+function memoryStoppedMessage(now: number, limit: number, estimated: number | undefined): RangeError {
+  const before = estimated === undefined ? "" : `; about ${bytes(estimated)} in all were estimated before it started`;
+  return new RangeError(
+    `the run was stopped on day ${Math.floor(now / 1440)} when its records passed ${bytes(limit)} (the most a run may keep${before}): ` +
+      "something in the scenario makes far more contacts than its load, such as a loop of failure demand or a storm of tiny delays " +
       '(docs/performance.md, "What a run costs"); shorten the run or find the loop, or pass --allow-large (allowLarge: true) to run it anyway',
   );
 }

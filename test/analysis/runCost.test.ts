@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bytes, count } from "../../src/analysis/runCost.js";
+import { bytes, count, RECORD_COLUMNS } from "../../src/analysis/runCost.js";
 import {
   checkRunCost,
   combineRunCosts,
@@ -77,6 +77,44 @@ describe("the estimate against real runs", () => {
     expect(cost.eventsBySource.updates / cost.eventsPerRun).toBeGreaterThan(0.9);
     expect(estimateRunCost(storm, [policies.minutes], windowOf(s)).eventsBySource.updates).toBe(0); // no updates promised
   });
+
+  it("counts hang-ups on written channels that have a patience, not on those without", () => {
+    const s = loadScenario("teaching");
+    const patient: Scenario = {
+      ...s,
+      citizens: { ...s.citizens, eformPatience: { mean: 0.01, cv: 0 }, emailPatience: { mean: 0.01, cv: 0 }, redialProbability: 1, giveUpProbability: 0, redialDelay: { mean: 0.01, cv: 0 } },
+      services: s.services.map((v) => ({ ...v, channelMix: [0, 0, 0.5, 0.5] })),
+    };
+    const none: Scenario = { ...patient, citizens: { ...patient.citizens, eformPatience: null, emailPatience: null } };
+    expect(estimateRunCost(none, [policies.whole], windowOf(s)).eventsBySource.redials).toBe(0);
+    // a written contact with a patience of a second is given up and sent again until a server
+    // is free for it: behind the backlog of the night, for hours
+    const o = { horizon: "6 weeks", warmup: "1 week", drain: "1 week" };
+    const storm = estimateRunCost(patient, [policies.whole], windowOf(s, o));
+    expect(storm.eventsBySource.redials / storm.eventsPerRun).toBeGreaterThan(0.9);
+    const run = simulate(patient, policies.whole, { ...o, allowLarge: true, journal: { every: 0 } });
+    expect(storm.eventsPerRun / run.events).toBeGreaterThan(1 / 3);
+    expect(storm.eventsPerRun / run.events).toBeLessThan(3);
+    expect(() => checkRunCost(estimateRunCost(patient, [policies.whole], windowOf(s, { horizon: "520 weeks" })))).toThrow(/mostly hang-ups and redials/);
+  });
+
+  it("counts the columns a run's records have", () => {
+    const s = loadScenario("teaching");
+    const run = simulate(s, policies.whole, { horizon: "4 weeks", warmup: "1 week" });
+    const columnsOf = (r: object) => Object.values(r).reduce<number>((a, v) => a + (v instanceof Float64Array ? 1 : Array.isArray(v) ? v.length : 0), 0);
+    expect(columnsOf(run.needs)).toBe(RECORD_COLUMNS.need);
+    expect(columnsOf(run.contacts)).toBe(RECORD_COLUMNS.contact);
+    expect(columnsOf(run.journal)).toBe(RECORD_COLUMNS.journal);
+  });
+
+  it("stops a run whose records pass the memory stop, with one line, unless allowLarge", () => {
+    const s = loadScenario("teaching");
+    const w = { horizon: "12 weeks", warmup: "2 weeks" };
+    expect(() => simulate(s, policies.minutes, { ...w, maxRecordBytes: 2e5 })).toThrow(/^the run was stopped on day \d+ when its records passed 200 KB \(the most a run may keep; about .* were estimated before it started\): .* or pass --allow-large/);
+    expect(() => simulate(s, policies.minutes, { ...w, maxRecordBytes: 2e5, allowLarge: true })).toThrow(/records passed 200 KB \(the most a run may keep\)/); // asked for, it holds
+    expect(simulate(s, policies.minutes, { ...w, maxRecordBytes: 1e9 }).needs.length).toBeGreaterThan(0);
+    expect(() => simulate(s, policies.minutes, { maxRecordBytes: -1 })).toThrow(/maxRecordBytes must be a number of bytes ≥ 0, got -1/);
+  });
 });
 
 describe("the check", () => {
@@ -145,6 +183,7 @@ describe("docs/performance.md, \"What a run costs\"", () => {
       ["warnEventsPerRun", count(L.warnEventsPerRun)],
       ["refuseEventsPerRun", count(L.refuseEventsPerRun)],
       ["stopEventsPerRun", count(L.stopEventsPerRun)],
+      ["stopBytesPerRun", bytes(L.stopBytesPerRun)],
       ["warnEvents", count(L.warnEvents)],
       ["refuseEvents", count(L.refuseEvents)],
       ["warnBytes", bytes(L.warnBytes)],

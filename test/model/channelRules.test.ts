@@ -12,7 +12,7 @@ const calendar = WeeklyCalendar.fromIntervals(parseHours(HOURS));
 const ones = (n: number) => Array.from({ length: n }, () => 1);
 
 /** One front team in office hours; calls (or e-mails) around the clock, each resolved at first contact. */
-function scenario(channel: "phone" | "email", extra: Partial<ScenarioInput> = {}, citizens: Record<string, unknown> = {}, arrivals = "150 / week"): ScenarioInput {
+function scenario(channel: "phone" | "email" | "eform", extra: Partial<ScenarioInput> = {}, citizens: Record<string, unknown> = {}, arrivals = "150 / week"): ScenarioInput {
   return {
     name: "rules",
     population: 1000,
@@ -55,7 +55,7 @@ const resolveEverything = validatePolicy({
 
 function contacts(input: ScenarioInput) {
   const c = simulate(parseScenario(input), resolveEverything, { seed: 21, journal: { every: 0 } }).contacts;
-  return Array.from({ length: c.length }, (_, i) => ({ time: c.time[i] as number, wait: c.wait[i] as number, outcome: c.outcome[i] as number, channel: c.channel[i] as number }));
+  return Array.from({ length: c.length }, (_, i) => ({ need: c.need[i] as number, time: c.time[i] as number, wait: c.wait[i] as number, outcome: c.outcome[i] as number, channel: c.channel[i] as number }));
 }
 
 /** Minutes from t until the line next opens (0 when open). */
@@ -143,5 +143,19 @@ describe("what the rules do", () => {
     expect(abandoned.length).toBeGreaterThan(100);
     for (const c of abandoned) expect(c.wait).toBeCloseTo(2880, 6);
     for (const c of patient) expect(c.wait).toBeLessThanOrEqual(2880 + 1e-6);
+  });
+
+  it("an e-form writer whose form went unanswered writes an e-mail, which waits with the e-mail patience (none here: it is never given up)", () => {
+    // regression: the e-mail kept the form's patience, and with a patience near zero a need was
+    // given up and written again every minute for ever (92 million events in a generated case)
+    const [eform, email] = [CHANNELS.indexOf("eform"), CHANNELS.indexOf("email")];
+    const rows = contacts(scenario("eform", { channelRules: { eform: { patienceFrom: "arrival" } } }, { eformPatience: { deterministic: "2 days" }, giveUpProbability: 0, redialProbability: 0 }, "250 / week"));
+    const abandoned = rows.filter((c) => c.outcome === Outcome.abandoned);
+    expect(abandoned.length).toBeGreaterThan(100);
+    expect(abandoned.every((c) => c.channel === eform)).toBe(true);
+    // each given-up form is followed by an e-mail of the same need, and no need gives up twice
+    expect(new Set(abandoned.map((c) => c.need)).size).toBe(abandoned.length);
+    const emailed = new Set(rows.filter((c) => c.channel === email).map((c) => c.need));
+    expect(abandoned.filter((c) => emailed.has(c.need)).length).toBeGreaterThan(0.9 * abandoned.length);
   });
 });
