@@ -3,20 +3,28 @@
  *
  * @packageDocumentation
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { parsePolicyText } from "../policy/index.js";
 import { makeIssue } from "../scenario/errors.js";
 import { parseScenario, ScenarioError, type Scenario } from "../scenario/index.js";
-import { readText as readScenarioData } from "../scenario/parse.js";
+import { MAX_TEXT_CHARACTERS, readText as readScenarioData } from "../scenario/parse.js";
 import { scenarioInputSchema } from "../scenario/schema.js";
 import { resolveEmpiricalFiles } from "./empiricalFiles.js";
 import type { Policy } from "../policy/index.js";
 
 function readText(path: string, what: string): string {
   try {
+    // a file far past the longest text read is refused before it is read into memory (a text
+    // within 4 bytes a character of the limit is read, and the text's length then decides)
+    const size = statSync(path).size;
+    if (size > 4 * MAX_TEXT_CHARACTERS) {
+      const expected = `a ${what} file of at most ${MAX_TEXT_CHARACTERS.toLocaleString("en")} characters (about 4 MB)`;
+      throw new ScenarioError([{ path: "", value: path, expected, message: `(${what}): got ${path}, a file of ${size.toLocaleString("en")} bytes; expected ${expected}` }], `Invalid ${what}`);
+    }
     return readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
     throw new ScenarioError([makeIssue("", path, `a readable ${what} file (YAML or JSON)`, why)], `Cannot read ${what} file`);

@@ -71,7 +71,8 @@ export function parseScenarioText(text: string, format: "yaml" | "json" = "yaml"
  * @param what - "scenario" or "policy", for messages
  * @param schema - the schema of what is read, to name the field of a deep value
  * @returns the data
- * @throws {ScenarioError} for text that is not a string, or broken YAML or JSON
+ * @throws {ScenarioError} for text that is not a string, longer than {@link MAX_TEXT_CHARACTERS},
+ *   or broken YAML or JSON
  * @throws {RangeError} for a format other than "yaml" or "json"
  * @example
  * ```ts
@@ -84,10 +85,29 @@ export function readText(text: string, format: "yaml" | "json", what: "scenario"
     const title = what === "scenario" ? "Invalid scenario" : "Invalid policy";
     throw new ScenarioError([makeIssue("", text, `the text of a ${what} file (a string of YAML or JSON); for an object use ${what === "scenario" ? "parseScenario" : "parsePolicy"}`)], title);
   }
+  if (text.length > MAX_TEXT_CHARACTERS) {
+    // refused before reading: parsing megabytes of YAML takes seconds and gigabytes (8 MB: 7 s, 1 GB)
+    const expected = `a ${what} file of at most ${MAX_TEXT_CHARACTERS.toLocaleString("en")} characters (about 4 MB)`;
+    const hint = what === "scenario" ? "; keep long lists of observed values in a CSV file (empirical: { file: ... })" : "";
+    const message = `(${what}): got a text of ${text.length.toLocaleString("en")} characters; expected ${expected}${hint}`;
+    throw new ScenarioError([{ path: "", value: undefined, expected, message }], what === "scenario" ? "Invalid scenario" : "Invalid policy");
+  }
   // a byte-order mark that some editors write is not part of the text
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return format === "json" ? readJson(body) : readYaml(body, schema);
 }
+
+/**
+ * The longest scenario or policy text that is read: 4,000,000 characters, about 4 MB. A scenario
+ * at the run-cost limit of 10,000 case steps is about 1 MB of YAML; longer texts take seconds and
+ * gigabytes to parse before any check could refuse them (docs/performance.md, "What a run costs").
+ *
+ * @example
+ * ```ts
+ * MAX_TEXT_CHARACTERS; //=> 4000000
+ * ```
+ */
+export const MAX_TEXT_CHARACTERS = 4_000_000;
 
 /** At most this many YAML errors are reported: the first ones are what a person fixes first. */
 const MAX_YAML_ERRORS = 20;

@@ -22,6 +22,7 @@ import {
   type Scenario,
 } from "../../src/index.js";
 import { MAX_DEMAND_TYPES } from "../../src/scenario/schema.js";
+import { MAX_TEXT_CHARACTERS } from "../../src/scenario/parse.js";
 
 const DOC = readFileSync(join(__dirname, "..", "..", "docs", "performance.md"), "utf8");
 const SMALL_TOWN = readFileSync(join(__dirname, "..", "..", "examples", "scenarios", "small-town.yaml"), "utf8");
@@ -193,6 +194,7 @@ describe("docs/performance.md, \"What a run costs\"", () => {
     for (const [key, value] of rows) expect(DOC, key).toMatch(new RegExp(`\\| \`${key}\` \\| ${value} \\|`));
     expect(Object.keys(L).sort()).toEqual(rows.map(([k]) => k).sort());
     expect(DOC).toContain(`| \`demandTypes\` of a service (validation) | ${MAX_DEMAND_TYPES.toLocaleString("en")} |`);
+    expect(DOC).toContain(`| characters of a scenario or policy text | ${MAX_TEXT_CHARACTERS.toLocaleString("en")} |`);
   });
 
   it("gives the estimates the code makes (else: paste the rows printed here)", () => {

@@ -88,6 +88,23 @@ describe("D1: the load analysis is linear in the case steps", () => {
     expect(c.replications).toBe(1);
     expect(warnings).toEqual([expect.stringMatching(/^running past the limits \(--allow-large\): 15,000 case steps in all/)]);
   }, 60_000);
+
+  it("refuses the reproducer's 8 MB file of 20 × 5,000 steps before parsing it (it took 9 s and 950 MB to read, then was refused)", async () => {
+    const t = shortTown("1 week", "1 day", "1 week");
+    const steps = Array.from({ length: 5000 }, (_, k) => `      - id: st${k}\n        team: ${k % 2 ? "officers" : "expert"}\n        work: { mean: 10 min, cv: 0.5 }\n`).join("");
+    const svc = (j: number) =>
+      `  - id: s${j}\n    arrivals: 10 / year\n    demandTypes: 6\n    frontResolvableShare: 0.4\n    caseShare: 0.5\n    frontWork: { mean: 10 min, cv: 0.6 }\n` +
+      `    backOfficeWork: { mean: 20 min, cv: 0.6 }\n    backOffice: officers\n    informationQuality: 0.6\n    channelMix: { phone: 0.4, visit: 0.1, email: 0.1, eform: 0.4 }\n    expectation: 4 weeks\n    steps:\n${steps}`;
+    const text = `${t.slice(0, t.indexOf("services:"))}services:\n${Array.from({ length: 20 }, (_, j) => svc(j)).join("")}`;
+    expect(text.length).toBeGreaterThan(8e6);
+    const f = file("big.yaml", text);
+    for (const args of [["validate", f], ["run", "--scenario", f, "--replications", "1", "--quiet"], ["compare", "--scenario", f, "--replications", "1", "--quiet"]]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/\(scenario\): got a text of 8,\d{3},\d{3} characters; expected a scenario file of at most 4,000,000 characters \(about 4 MB\)/);
+    }
+    expect(() => parseScenarioText(text, "json")).toThrow(/got a text of 8,\d{3},\d{3} characters/);
+  }, 60_000);
 });
 
 describe("D6: demandTypes has a limit", () => {
