@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { depthProblem } from "../scenario/depth.js";
 import { ScenarioError, makeIssue, type ScenarioIssue } from "../scenario/errors.js";
-import { duration, expecting, share, text } from "../scenario/fields.js";
+import { duration, expecting, oneLineName, share, text } from "../scenario/fields.js";
 import { readText } from "../scenario/parse.js";
 import { fromZodIssues } from "../scenario/zodIssues.js";
 import { policies } from "./presets.js";
@@ -24,7 +24,7 @@ const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
 
 /** The policy input schema (what users write). */
 const policyInputSchema = expecting(z.strictObject({
-  name: text,
+  name: oneLineName,
   extends: oneOf(["minutes", "whole"]).optional(),
   description: text.optional(),
   frontOffice: z

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { makeIssue, ScenarioError, type ScenarioIssue } from "../scenario/errors.js";
+import { oneLineName } from "../scenario/fields.js";
 import { didYouMean } from "../scenario/suggest.js";
 import type { Scenario } from "../scenario/types.js";
 import type { Policy } from "./types.js";
@@ -69,7 +70,7 @@ export function validatePolicy(policy: Policy, scenario?: Scenario): Policy {
     if (!ok) issues.push(makeIssue(path, value, expected));
   };
   unknownKeys(p, "", issues);
-  check(typeof p["name"] === "string" && p["name"].length > 0, "name", p["name"], "a non-empty name");
+  check(oneLineName.safeParse(p["name"]).success, "name", p["name"], "a non-empty name on one line (no line breaks)");
   check(p["description"] === undefined || typeof p["description"] === "string", "description", p["description"], "text");
   const part = (key: string, expected: string): Raw | undefined => {
     const v = p[key];

@@ -191,6 +191,21 @@ export const identifier = expecting(z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/)
 export const text = expecting(z.string(), "text");
 
 /**
+ * A name: text of one line, not empty. Names are printed in messages, tables and reports, where
+ * a line break would add lines of its own (terminal escapes are escaped, line breaks refused).
+ *
+ * @example
+ * ```ts
+ * oneLineName.parse("contact centre"); //=> "contact centre"
+ * oneLineName.safeParse("contact\ncentre").success; //=> false
+ * ```
+ */
+export const oneLineName = expecting(
+  z.string().min(1).regex(/^[^\n\r\v\f\u0085\u2028\u2029]*$/),
+  "a non-empty name on one line (no line breaks)",
+);
+
+/**
  * The largest coefficient of variation of a spread. Work and delays are lognormal with
  * σ² = ln(1 + cv²): past about 1.3e154, cv² overflows and no time can be drawn (a cv of 1e300
  * once passed validation and stopped the run with "serviceTime ... got NaN").

@@ -19,6 +19,7 @@ import {
   hours,
   identifier,
   nonNegative,
+  oneLineName,
   perYearLimit,
   positiveInteger,
   rate,
@@ -42,7 +43,6 @@ const flag = expecting(z.boolean(), "true or false");
  */
 export const MAX_DEMAND_TYPES = 1_000_000;
 const teamRef = expecting(identifier.describe("Team id"), "the id of a team");
-const nameText = expecting(z.string().min(1), "a non-empty name");
 
 /**
  * A team (touchpoint) in the input format.
@@ -55,7 +55,7 @@ const nameText = expecting(z.string().min(1), "a non-empty name");
 export const teamSchema = expecting(
   z.strictObject({
     id: identifier.describe("Identifier used by services and steps, e.g. contactCentre"),
-    name: nameText.optional().describe("Readable name (default: the id)"),
+    name: oneLineName.optional().describe("Readable name (default: the id)"),
     role: expecting(z.enum(["front", "caseWork", "specialist", "field", "meeting"]), "one of front, caseWork, specialist, field, meeting").describe("What the team does in the flow"),
     staff: expecting(z.number().int().min(1).max(100_000), "a whole number from 1 to 100,000").describe("Staff on duty (servers)"),
     hours: hours.describe('Weekly opening hours: "Mon-Fri 08:00-16:30", a list of such entries, or "always"'),
@@ -83,7 +83,7 @@ const scheduledSchema = expecting(
 export const stepSchema = expecting(
   z.strictObject({
     id: identifier.describe("Step id, unique within the service"),
-    name: nameText.optional().describe("Readable name (default: the id)"),
+    name: oneLineName.optional().describe("Readable name (default: the id)"),
     team: teamRef.describe("The team that does this step when cases are handed from specialist to specialist"),
     work: spread.describe("Staff time of work content (its cv is the variety of this step's work)"),
     specialist: flag.optional().describe("Only cases that need specialist expertise pass this step (default false)"),
@@ -128,7 +128,7 @@ const clockSchema = expecting(
 export const serviceSchema = expecting(
   z.strictObject({
     id: identifier.describe("Service id"),
-    name: nameText.optional().describe("Readable name (default: the id)"),
+    name: oneLineName.optional().describe("Readable name (default: the id)"),
     arrivals: expecting(rate.pipe(z.number().max(perYearLimit(1e8))), 'a positive rate up to 100,000,000 / year (about 190 a minute), e.g. "300 / year"', "rate").describe(
       'Mean rate at which needs arise, averaged over the year, e.g. "300 / year" (M1)',
     ),
@@ -167,7 +167,7 @@ export const serviceSchema = expecting(
 export const scenarioInputSchema = expecting(
   z
     .strictObject({
-      name: nameText.describe("Scenario name"),
+      name: oneLineName.describe("Scenario name"),
       description: text.optional().describe("What the scenario is for"),
       sources: expecting(z.array(text), "a list of texts").optional().describe("Where the numbers come from (E-numbers of docs/evidence.md, documents); GUESS values are marked in the file"),
       population: positiveInteger.describe("Inhabitants"),

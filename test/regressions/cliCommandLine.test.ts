@@ -193,6 +193,31 @@ describe("D22: control characters in names are escaped before they reach the ter
   });
 });
 
+describe("names hold no line breaks (a name is printed in one-line messages, where a line break would add lines of its own)", () => {
+  it("a scenario, team or policy name with a line break is refused naming the field (services and steps share the rule)", async () => {
+    const dir = tempDir();
+    const base = readFileSync(SMALL_TOWN, "utf8");
+    const cases: [string, string][] = [
+      [base.replace(/^name: small-town/m, 'name: "town\\nwarning: fake"'), "name"],
+      [base.replace(/^name: small-town/m, 'name: "town\\u2028x"'), "name"],
+      [base.replace(/^    name: front desk$/m, '    name: "front\\rdesk"'), "teams[0].name"],
+    ];
+    for (const [text, field] of cases) {
+      const file = join(dir, "nl.yaml");
+      writeFileSync(file, text);
+      const r = await run(["validate", file]);
+      expect(r.code, text.slice(0, 80)).toBe(2);
+      expect(r.err).toContain(`${field}: got "`);
+      expect(r.err).toContain("expected a non-empty name on one line (no line breaks)");
+    }
+    const policy = join(dir, "p.yaml");
+    writeFileSync(policy, 'name: "mine\\nhelhet: fake"\nextends: whole\n');
+    const p = await run(["run", "--scenario", "teaching", "--policy", policy, "--replications", "1"]);
+    expect(p.code).toBe(2);
+    expect(p.err).toMatch(/name: got "mine\\nhelhet: fake"; expected a non-empty name on one line/);
+  });
+});
+
 describe("D23: messages name the option, the file and the choices", () => {
   it("run --policy a,b names --policy and says how to compare several", async () => {
     const r = await run(["run", ...QUICK, "--policy", "minutes,whole"]);
