@@ -4,12 +4,12 @@
  * simulation with every failure mechanism switched off.
  */
 import { describe, expect, it } from "vitest";
+import { LOAD_CHECK_SCENARIOS, loadComparisons } from "./loadCheck.js";
 import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
 import { loadWarnings, offeredLoad, presentShare, serviceRouting, type TeamLoad } from "../../src/analysis/index.js";
 import { loadAnalysis, solveVisits } from "../../src/analysis/offeredLoad.js";
 import { planTeams } from "../../src/model/index.js";
-import { MINUTES_PER_WEEK } from "../../src/engine/index.js";
-import { loadScenario, parseScenario, policies, simulate, type Policy, type Scenario } from "../../src/index.js";
+import { loadScenario, parseScenario, policies, type Policy, type Scenario } from "../../src/index.js";
 
 /**
  * Four teams, two services. Opening hours: desk and case workers Mon–Fri 08:00–16:00 = 2,400
@@ -261,88 +261,13 @@ describe("the built-in scenarios", () => {
   });
 });
 
-/**
- * The scenario with every failure mechanism switched off (as `withoutFailure` in
- * test/model/honesty.test.ts), and what the analysis leaves out made constant: a flat year (so
- * the measured window sees the yearly average rate), no structural yearly runs (whose burst
- * would fall in or out of the window), no proactive updates (their number depends on time
- * open). Completeness clarifications, consults, confirmations, the generalist penalty and
- * batch savings stay: they are routing, not failure.
- */
-function withoutFailure(s: Scenario): Scenario {
-  return {
-    ...s,
-    services: s.services.map((sv) => ({
-      ...sv,
-      profile: { ...sv.profile, byMonth: sv.profile.byMonth.map(() => 1) },
-      steps: sv.steps.map((st) => ({ ...st, failureProbability: 0, scheduled: null })),
-    })),
-    citizens: {
-      ...s.citizens,
-      phonePatience: { mean: 1e9, cv: 0 },
-      visitPatience: { mean: 1e9, cv: 0 },
-      giveUpProbability: 0,
-      chaseRatePerMinute: 0,
-      letterUnclearProbability: 0,
-      complaintPropensity: 0,
-    },
-    mechanisms: {
-      ...s.mechanisms,
-      handoffInfoLoss: 0,
-      misrouteProbability: 0,
-      prematureClosure: 0,
-      infoLossFailure: 0,
-      updateMinutes: 0,
-      wrongAnswerProbability: 0,
-      consultRelayLoss: 0,
-      measureGaming: 0,
-      // a colleague reading into an absent owner's case is failure work, outside the floor
-      readInWork: { mean: 0, cv: 0 },
-    },
-  };
-}
-
-/**
- * Standard deviation of a team's simulated minutes per week over W weeks, from the Poisson
- * count variance. Needs of service s arrive as a Poisson process of Λₛ per week (a weekly
- * profile over whole weeks keeps the count Poisson with mean ΛₛW), each bringing Xₛ minutes of
- * work to the team, independently; so the total is compound Poisson with
- * Var = W Σₛ Λₛ E[Xₛ²], and the weekly mean has Var = Σₛ Λₛ E[Xₛ²] / W. Xₛ is the sum over the
- * team's stations k of Yₖ = (visit indicator) × (lognormal minutes, mean mₖ, cv ≤ cvmax), so
- * E[Yₖ²] ≤ vₖ mₖ² (1 + cvmax²) and, whatever the dependence between stations (Minkowski),
- * E[Xₛ²] ≤ (Σₖ √E[Yₖ²])². Adding a constant (completeness help) only lowers the cv. Needs in
- * flight at the window's ends add O(1) work against O(W) and are left out.
- */
-function poissonSd(s: Scenario, policy: Policy, team: string, weeks: number): number {
-  const cvs = s.services.flatMap((sv) => [sv.frontWork.cv, sv.backOfficeWork.cv, ...sv.steps.map((st) => st.work.cv)]);
-  const secondMoment = 1 + Math.max(s.mechanisms.clarificationWork.cv, ...cvs) ** 2;
-  const routing = serviceRouting(s, policy).filter((r) => r.team === team);
-  let variance = 0;
-  for (const sv of s.services) {
-    const root = routing.filter((r) => r.service === sv.id).reduce((a, r) => a + Math.sqrt(r.visits * secondMoment) * r.minutes, 0);
-    variance += sv.arrivalsPerMinute * MINUTES_PER_WEEK * root ** 2;
-  }
-  return Math.sqrt(variance / weeks);
-}
-
 describe("the analysis against the simulation with every failure mechanism off", () => {
-  const noCutShort = (p: Policy): Policy => ({ ...p, handlingTime: { ...p.handlingTime, cutShortProbability: 0 } });
-  for (const name of ["soderhamn", "teaching", "standard-work"] as const) {
+  for (const name of LOAD_CHECK_SCENARIOS) {
     for (const preset of [policies.minutes, policies.whole]) {
       it(`${name} under ${preset.name}: simulated staff minutes per week per team within 4 SD of the offered load`, () => {
-        const s = withoutFailure(loadScenario(name));
-        const policy = noCutShort(preset);
-        const run = simulate(s, policy, { seed: 1, horizon: "130 weeks", warmup: "26 weeks" });
-        const weeks = (run.horizonMinutes - run.warmupMinutes) / MINUTES_PER_WEEK;
-        const loads = offeredLoad(s, policy);
-        // the analysis plans the same teams as the model
-        expect(loads.map((t) => [t.team, t.staff])).toEqual(run.teams.map((t) => [t.id, t.staff]));
-        run.teams.forEach((t, j) => {
-          const simulated = (t.valueMinutes + t.failureMinutes) / weeks;
-          const offered = loads[j]!.offeredMinutesPerWeek;
-          const sd = poissonSd(s, policy, t.id, weeks);
-          expect(Math.abs(simulated - offered), `${t.id}: simulated ${simulated.toFixed(1)} vs offered ${offered.toFixed(1)} (SD ${sd.toFixed(1)})`).toBeLessThanOrEqual(4 * sd);
-        });
+        for (const c of loadComparisons(name, preset, 1)) {
+          expect(Math.abs(c.simulated - c.offered), `${c.team}: simulated ${c.simulated.toFixed(1)} vs offered ${c.offered.toFixed(1)} (SD ${c.sd.toFixed(1)})`).toBeLessThanOrEqual(4 * c.sd);
+        }
       });
     }
   }
