@@ -46,6 +46,8 @@ import {
   type TouchpointRanking,
 } from "../src/index.js";
 import { planServices, type ServicePlan } from "../src/model/servicePlan.js";
+import { normalUpperTail } from "../src/stats/normal.js";
+import { summarise } from "../src/metrics/index.js";
 import { region, replaceRegion } from "./headlines.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -431,6 +433,66 @@ function repertoireTable(): string {
   ].join("\n");
 }
 
+/** model.md: the open staff-minutes a week of two scenarios, the same under both presets (pooling moves no capacity). */
+function openMinutes(): string {
+  const week = (name: string) => {
+    const [a, b] = [policies.minutes, policies.whole].map((p) => offeredLoad(loadScenario(name), p).reduce((x, t) => x + t.staff * t.openMinutesPerWeek, 0));
+    if (Math.abs(a! - b!) > 1e-6) throw new Error(`${name}: open staff-minutes differ between the presets (${a} and ${b})`);
+    return Math.round(a!).toLocaleString("en");
+  };
+  return wrap(`Pooling changes the queues, not the staff-minutes on offer: \`soderhamn\` has ${week("soderhamn")} open staff-minutes a week under both presets, and \`standard-work\` ${week("standard-work")}.`, 96, "");
+}
+
+/**
+ * model.md: \`standard-work\` under both presets — the front target against its front work, three
+ * replications of each preset (seed 2026, as the calibration test), and the whole preset's case
+ * owners against their capacity.
+ */
+function standardWork(): string {
+  const s = loadScenario("standard-work");
+  const front = s.services[0]!.frontWork;
+  if (!s.services.every((v) => v.frontWork.mean === front.mean && v.frontWork.cv === front.cv)) throw new Error("standard-work's services no longer share one front work");
+  const factor = policies.minutes.handlingTime.frontFactor as number;
+  const target = factor * front.mean;
+  // a lognormal of the front work's mean and cv: P(X > target)
+  const sigma = Math.sqrt(Math.log(1 + front.cv ** 2));
+  const over = normalUpperTail((Math.log(target) - (Math.log(front.mean) - sigma ** 2 / 2)) / sigma);
+  const runs = (p: typeof policies.minutes) => [0, 1, 2].map((r) => summarise(simulate(s, p, { seed: 2026, replication: r, journal: { every: 0 }, series: false })));
+  const [m, w] = [runs(policies.minutes), runs(policies.whole)];
+  const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+  const staff = [m, w].map((rs) => mean(rs.map((x) => x.staffMinutesPerNeed)));
+  const e2e = [m, w].map((rs) => mean(rs.map((x) => x.endToEndDays.mean)));
+  const median = [m, w].map((rs) => mean(rs.map((x) => x.endToEndDays.median)));
+  const owners = offeredLoad(s, policies.whole).find((t) => t.team.startsWith("owners:"));
+  if (owners === undefined) throw new Error("standard-work under whole has no case owners");
+  const ownerIds = owners.team.slice("owners:".length).split("+");
+  const ownerUtil = mean(w.map((x) => x.utilisation[ownerIds[0]!]!));
+  const busiest = offeredLoad(s, policies.minutes).map((t) => ({ name: t.name, util: mean(m.map((x) => x.utilisation[t.team]!)) })).sort((a, b) => b.util - a.util)[0]!;
+  const warned = loadWarnings(offeredLoad(s, policies.whole)).length > 0;
+  const f1 = (x: number) => x.toFixed(1);
+  const cost = staff[1]! > staff[0]! ? "cost more staff minutes per need" : "cost fewer staff minutes per need";
+  const speed = e2e[1]! < e2e[0]! ? "was faster for citizens" : "was slower for citizens";
+  return [
+    wrap(
+      `\`standard-work\`'s front work takes ${front.mean} minutes on average (cv ${front.cv}). The minutes preset's front target is ${factor} × ${front.mean} = ${f1(target)} minutes, which about ${(100 * over).toFixed(0)}% of its contacts exceed (a lognormal with cv ${front.cv}); an absolute 4-minute target would be exceeded by about ${(100 * normalUpperTail((Math.log(4) - (Math.log(front.mean) - sigma ** 2 / 2)) / sigma)).toFixed(1)}%.`,
+      96,
+      "",
+    ),
+    "",
+    wrap(
+      `In \`standard-work\` (three replications, seed 2026) the minutes preset used ${f1(staff[0]!)} staff minutes per need against ${f1(staff[1]!)} under whole. Its citizens' mean end-to-end time was ${f1(e2e[0]!)} days against ${f1(e2e[1]!)} (medians ${f1(median[0]!)} and ${f1(median[1]!)}). The whole preset's case owners, the ${ownerNames(owners.name)}, keep their own hours: ${Math.round(owners.staff * owners.openMinutesPerWeek).toLocaleString("en")} open staff-minutes a week between them. The load analysis offers them ${(100 * owners.utilisation).toFixed(0)}% of that before any failure demand${warned ? " and warns about it ([analysis.md](analysis.md), `loadWarnings`)" : ""}; they ran at ${ownerUtil.toFixed(2)} utilisation, while under minutes the busiest team (the ${busiest.name}) ran at ${busiest.util.toFixed(2)}. So in \`standard-work\` the whole preset ${cost} and ${speed}. \`standard-work\` leaves absence out (its one-person teams stand for posts that are always filled).`,
+      96,
+      "",
+    ),
+  ].join("\n");
+}
+
+/** "case owners (a, b, c)" → "a, the b and the c". */
+function ownerNames(name: string): string {
+  const parts = name.replace(/^case owners \((.*)\)$/, "$1").split(", ");
+  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(", the ")} and the ${parts[parts.length - 1]}`;
+}
+
 /** Every generated region. */
 export const FIGURES: readonly DocFigure[] = [
   { file: "README.md", name: "npm-start", make: readmeSample },
@@ -443,6 +505,8 @@ export const FIGURES: readonly DocFigure[] = [
   { file: "docs/statistics.md", name: "worked-example", make: workedExample },
   { file: "docs/analysis.md", name: "soderhamn-load", make: offeredLoadTables },
   { file: "docs/policies.md", name: "repertoire", make: repertoireTable },
+  { file: "docs/model.md", name: "open-minutes", make: openMinutes },
+  { file: "docs/model.md", name: "standard-work", make: standardWork },
   { file: "docs/journeys.md", name: "narrative", make: journeyNarrative },
   { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
   { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
