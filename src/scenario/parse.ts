@@ -137,6 +137,10 @@ export function readYaml(text: string, schema?: z.core.$ZodType): unknown {
     const where = `line ${line}, column ${nul - before.lastIndexOf("\n")}`;
     throw new ScenarioError([makeIssue(where, lineText(text, line), "valid YAML", "It holds a NUL byte, which YAML does not allow (is the file saved as UTF-16? Save it as UTF-8)")], "Broken YAML");
   }
+  // flow brackets nested thousands deep make the yaml package recurse until the stack runs out
+  // (half a second for 100,000, three times per command); a linear scan refuses them first
+  const bracketed = flowNestedBeyond(text, FLOW_DEPTH_SCAN);
+  if (bracketed >= 0) throw tooDeepForReader(text, bracketed);
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
@@ -190,6 +194,39 @@ export function readYaml(text: string, schema?: z.core.$ZodType): unknown {
  * The refusal of a YAML text nested too deep for the yaml package to read: at the line where it
  * gave up, naming the key that starts the line.
  */
+/** Flow brackets open at once past which a text is refused before it is parsed (ten times the depth allowed). */
+const FLOW_DEPTH_SCAN = 10 * MAX_DEPTH;
+
+/**
+ * The offset of the first flow bracket (\`[\` or \`{\`) that opens more than \`limit\` at once, or
+ * -1: one pass over the text, skipping quoted scalars and comments. Brackets in plain or block
+ * scalars are counted too, so the limit is far above what a scenario nests (a few levels).
+ */
+function flowNestedBeyond(text: string, limit: number): number {
+  let opens = 0;
+  for (let i = 0; i < text.length && opens <= limit; i++) if (text.charCodeAt(i) === 91 || text.charCodeAt(i) === 123) opens++;
+  if (opens <= limit) return -1;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      // a double-quoted scalar: to the next unescaped quote
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === "\\") i++;
+    } else if (c === "'") {
+      // a single-quoted scalar: '' is an escaped quote
+      for (i++; i < text.length; i++) if (text[i] === "'") {
+        if (text[i + 1] === "'") i++;
+        else break;
+      }
+    } else if (c === "#" && (i === 0 || text[i - 1] === " " || text[i - 1] === "\t" || text[i - 1] === "\n")) {
+      while (i < text.length && text[i] !== "\n") i++;
+    } else if (c === "[" || c === "{") {
+      if (++depth > limit) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return -1;
+}
+
 function tooDeepForReader(text: string, offset: number): ScenarioError {
   const pos = positionAt(lineStartsOf(text), offset);
   const line = lineText(text, pos.line);
