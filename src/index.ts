@@ -415,3 +415,5 @@ export type {
   TableStyle,
   VegaLiteSpec,
 } from "./report/index.js";
+export { FACTORIAL_OUTCOMES, factorialCsv, factorialTable } from "./report/index.js";
+export type { FactorialTableOptions } from "./report/index.js";

@@ -58,10 +58,24 @@ const GENERATORS: Readonly<Record<number, readonly string[]>> = {
   11: ["ABC", "BCD", "CDE", "ACD", "ADE", "BDE"],
 };
 
-/** Most factors a full factorial is used for (2^5 = 32 cells). */
+/**
+ * Most factors a full factorial is used for (2^5 = 32 cells).
+ *
+ * @example
+ * ```ts
+ * twoLevelDesign(FULL_FACTORIAL_MAX).kind; //=> "full"
+ * ```
+ */
 export const FULL_FACTORIAL_MAX = 5;
 
-/** Most factors {@link twoLevelDesign} has a design for. */
+/**
+ * Most factors {@link twoLevelDesign} has a design for.
+ *
+ * @example
+ * ```ts
+ * MAX_FACTORS; //=> 11
+ * ```
+ */
 export const MAX_FACTORS = LETTERS.length;
 
 /**
