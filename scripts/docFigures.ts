@@ -25,6 +25,9 @@ import {
   capacityWarnings,
   compare,
   comparisonTable,
+  factorial,
+  factorialTable,
+  type FactorialStudy,
   journeyMap,
   journeyMapText,
   journeyText,
@@ -447,7 +450,47 @@ export const FIGURES: readonly DocFigure[] = [
   { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
   { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
   { file: "docs/journeys.md", name: "reading", make: journeyReading },
+  { file: "docs/drivers.md", name: "example", make: driversExample },
+  { file: "docs/drivers.md", name: "reading", make: driversReading },
 ];
+
+/** drivers.md's example: the factorial study of the presets on teaching, 5 replications, seed 1 (run once). */
+let driversStudy: FactorialStudy | undefined;
+function driversRun(): FactorialStudy {
+  driversStudy ??= factorial(loadScenario("teaching"), policies.minutes, policies.whole, { replications: 5, seed: 1 });
+  return driversStudy;
+}
+
+/** drivers.md's table: as `helhet factorial teaching --replications 5` prints it (eight rows per outcome). */
+function driversExample(): string {
+  const s = driversRun();
+  const head = `teaching — factorial study of minutes (−) and whole (+), ${s.replications} replications of every cell, seed ${s.seed}; common random numbers`;
+  return ["```text", head, "", factorialTable(s, { top: 8 }), "```"].join("\n");
+}
+
+/** drivers.md's reading of the failure-demand table, in words made from its numbers. */
+function driversReading(): string {
+  const s = driversRun();
+  const o = s.outcomes["failureDemandShare"]!;
+  const pp = (x: number) => `${Math.abs(x * 100).toFixed(1)} percentage points`;
+  const range = (c: readonly [number, number] | null) => (c === null ? "" : ` (95% interval ${(c[0] * 100).toFixed(1)} to ${(c[1] * 100).toFixed(1)})`);
+  const share = (x: number) => `${(x * 100).toFixed(0)}%`;
+  const mains = o.effects.filter((e) => e.kind === "main");
+  const [a, b, c] = mains as [typeof mains[number], typeof mains[number], typeof mains[number]];
+  const way = (x: number) => (x < 0 ? "lower" : "higher");
+  const lines = [
+    `Failure demand is ${(o.mean * 100).toFixed(1)}% of contacts on average over the ${s.design.cells} cells. The largest main effect is \`${a.name}\`: in the cells with \`whole\`'s value of it, failure demand is ${pp(a.mean)} ${way(a.mean)} than in the cells with \`minutes\`' value${range(a.ci95)}, averaged over every setting of the other choices; it accounts for ${share(a.share)} of the variation between cells. Next come \`${b.name}\` (${pp(b.mean)} ${way(b.mean)}, ${share(b.share)}) and \`${c.name}\` (${pp(c.mean)} ${way(c.mean)}, ${share(c.share)}).`,
+  ];
+  const i = o.effects.find((e) => e.kind === "interaction")!;
+  const [x, y] = i.name.split(" × ") as [string, string];
+  lines.push(
+    "",
+    `The largest interaction is \`${i.name}\`, ${i.mean < 0 ? "−" : "+"}${pp(i.mean)}${range(i.ci95)}: the effect of \`${x}\` is ${pp(2 * i.mean)} ${way(i.mean)} in the cells with \`whole\`'s \`${y}\` than in those with \`minutes\`' (an interaction is half that difference of effects).${
+      i.aliases.length === 0 ? " It is aliased with no other two-factor interaction, so the design tells it apart." : ` It is aliased with ${i.aliases.map((n) => `\`${n}\``).join(" and ")}: the number is the sum of them, and the design cannot say which.`
+    }`,
+  );
+  return lines.join("\n");
+}
 
 /**
  * The regions that differ from what the code gives now, as "file: name".

@@ -13,3 +13,5 @@ export { runShard, mergeShards, stringifyShard, parseShard, writeShardFile, read
 export type { ShardSpec, ShardOptions, ShardSettings, ShardResult } from "./node/shard.js";
 export { factorialParallel } from "./node/factorialParallel.js";
 export type { ParallelFactorialOptions } from "./node/factorialParallel.js";
+export { runFactorialShard, mergeFactorialShards, stringifyFactorialShard, parseFactorialShard, readFactorialShardFile, isFactorialShardJson, FACTORIAL_SHARD_FORMAT } from "./node/factorialShard.js";
+export type { FactorialShard } from "./node/factorialShard.js";

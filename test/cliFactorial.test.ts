@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -83,4 +84,21 @@ describe("helhet factorial", () => {
     expect(two.out).toBe(one.out);
     expect(JSON.parse(one.out).replications).toBe(3);
   }, 120_000);
+
+  it("--shard K/N writes factorial shards that helhet merge turns into the study one run gives, byte for byte", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-factorial-"));
+    const args = ["factorial", "teaching", "--replications", "3", "--horizon", "6 weeks", "--warmup", "1 week", "--seed", "2"];
+    const files = [0, 1, 2].map((k) => join(dir, `f${k}.json`));
+    for (const [k, file] of files.entries()) expect((await run([...args, "--shard", `${k}/3`, "--out", file])).code).toBe(0);
+    const serial = await run([...args, "--format", "json", "--quiet"]);
+    const merged = await run(["merge", files[2]!, files[0]!, files[1]!, "--format", "json"]);
+    expect(merged.code, merged.err).toBe(0);
+    expect(merged.out).toBe(serial.out);
+    expect((await run(["merge", ...files])).out).toMatch(/resolution IV/);
+    const missing = await run(["merge", files[0]!, files[1]!]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/shard 2\/3 is missing/);
+    expect((await run(["merge", ...files, "--html", join(dir, "x.html")])).err).toMatch(/no HTML report/);
+    expect((await run([...args, "--shard", "0/3", "--workers", "2"])).code).toBe(2);
+  }, 60_000);
 });

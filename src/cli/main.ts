@@ -20,7 +20,7 @@ import { commandOptions, COMMANDS, parseOptions, UsageError, type CliOptions } f
 import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputOption, type OutputTarget } from "./outputs.js";
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
-import { factorialReport } from "./factorialCommand.js";
+import { factorialMerge, factorialReport } from "./factorialCommand.js";
 import { servePlayground } from "./playgroundCommand.js";
 
 /** Where the command writes: stdout and stderr, and whether they are terminals. */
@@ -47,7 +47,8 @@ Usage:
   helhet journey                  sample journeys read aloud, the journey map, where failure demand
                                   comes from, and the touchpoints that matter most (what-if reruns;
                                   --replications defaults to 3 here)
-  helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison
+  helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison (or
+                                  one factorial study)
   helhet scenario list            list the built-in scenarios (also: helhet scenarios)
   helhet scenario export NAME     write a built-in scenario as commented YAML to start your own from
   helhet schema                   print the JSON Schema of scenario files
@@ -474,6 +475,8 @@ async function journeyCommand(options: CliOptions, io: CliIo): Promise<number> {
 async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
   const outputs = planOutputs([["--out", options.out], ["--html", options.html]], options.positionals.map((path) => ({ what: "a shard file", path })));
+  const study = factorialMerge(options);
+  if (study !== undefined) return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(study) : study);
   const comparison = mergeShards(options.positionals.map(readShardFile), options.positionals);
   const html = options.html === undefined ? undefined : await htmlOf(options, comparison, undefined, [], {});
   let text: string;

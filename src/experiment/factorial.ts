@@ -129,21 +129,36 @@ export interface FactorialPlan {
 export function factorialPlan(scenario: Scenario, low: Policy, high: Policy, options: FactorialOptions = {}): FactorialPlan {
   const replications = checkPolicies([low], options, scenario);
   validatePolicy(high, scenario);
+  const plan = factorialPlanOf({ scenario: scenario.name, seed: options.seed ?? 1, replications }, low, high);
+  for (const p of plan.cells) {
+    try {
+      validatePolicy(p, scenario);
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new ScenarioError(e.issues, `Invalid policy in ${p.name}, ${p.description}`);
+      throw e;
+    }
+  }
+  return plan;
+}
+
+/**
+ * The plan of a study of two policies already checked, without a scenario at hand (as when
+ * shards are merged): the factors, the design and the cells.
+ *
+ * @param meta - the scenario's name, the seed and the replications
+ * @param low - the policy at level −
+ * @param high - the policy at level +
+ * @returns the plan
+ * @throws RangeError when the two policies make the same choices (no factors)
+ */
+export function factorialPlanOf(meta: { readonly scenario: string; readonly seed: number | string; readonly replications: number }, low: Policy, high: Policy): FactorialPlan {
   const factors = factorialFactors(low, high);
   if (factors.length === 0) {
     throw new RangeError(`a factorial study needs two policies that differ: "${low.name}" and "${high.name}" make the same design choices, so there is no factor to vary`);
   }
   const design = twoLevelDesign(factors.length);
-  const cells = design.matrix.map((levels, i) => {
-    const p = cellPolicy(low, factors, levels, i);
-    try {
-      return validatePolicy(p, scenario);
-    } catch (e) {
-      if (e instanceof ScenarioError) throw new ScenarioError(e.issues, `Invalid policy in ${p.name}, ${p.description}`);
-      throw e;
-    }
-  });
-  return { scenario: scenario.name, seed: options.seed ?? 1, replications, low: low.name, high: high.name, factors, design, cells };
+  const cells = design.matrix.map((levels, i) => cellPolicy(low, factors, levels, i));
+  return { scenario: meta.scenario, seed: meta.seed, replications: meta.replications, low: low.name, high: high.name, factors, design, cells };
 }
 
 /**

@@ -30,7 +30,7 @@ export type { SweepSpec } from "./sweep.js";
 export type { SweepResult } from "./sweep.js";
 export { setPath } from "./paths.js";
 export { getPath } from "./paths.js";
-export { factorial, factorialPlan, buildFactorial } from "./factorial.js";
+export { factorial, factorialPlan, factorialPlanOf, buildFactorial } from "./factorial.js";
 export type { FactorialOptions, FactorialPlan, FactorialStudy, FactorialOutcome, FactorialEffect, FactorialDesignReport } from "./factorial.js";
 export { factorialFactors, cellPolicy, FACTOR_CHOICES } from "./factorialFactors.js";
 export type { FactorialFactor } from "./factorialFactors.js";

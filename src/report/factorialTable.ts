@@ -90,7 +90,7 @@ export function factorialTable(s: FactorialStudy, options: FactorialTableOptions
     for (const r of rows) out.push(`  ${r.map((c, k) => (k < 2 ? c.padEnd(widths[k]!) : c.padStart(widths[k]!))).join("  ")}`);
     const rest = outcome.effects.length - rows.length;
     if (rest > 0) out.push(`  … ${rest} smaller effects (all in --format json or csv)`);
-    out.push(`  the effects listed explain ${(outcome.explainedShare * 100).toFixed(1)}% of the variation between cells`);
+    out.push(`  main effects and two-factor interactions explain ${(outcome.explainedShare * 100).toFixed(1)}% of the variation between cells`);
   }
   for (const w of s.warnings) out.push("", `warning: ${w}`);
   return out.join("\n");

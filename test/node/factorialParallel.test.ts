@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { factorial, loadScenario, policies } from "../../src/index.js";
-import { factorialParallel as fromSource, type ParallelPlan } from "../../src/node.js";
+import { factorialParallel as fromSource, mergeFactorialShards, parseFactorialShard, runFactorialShard, stringifyFactorialShard, ShardError, type ParallelPlan } from "../../src/node.js";
 
 /**
  * factorialParallel on real worker threads: the built package (dist/, which `npm test` builds
@@ -39,5 +39,14 @@ describe("factorialParallel", () => {
     expect(JSON.stringify(s)).toBe(serial);
     await expect(fromSource(scenario, policies.whole, policies.whole, OPTIONS)).rejects.toThrow(/no factor to vary/);
     await expect(fromSource(scenario, policies.minutes, policies.whole, { ...OPTIONS, workers: 0 })).rejects.toThrow(/workers must be a whole number/);
+  });
+
+  it("shards: every shard of the cells, merged in any order, give the serial study; shards of other policies do not merge", () => {
+    const shards = [1, 0, 2].map((index) => parseFactorialShard(stringifyFactorialShard(runFactorialShard(scenario, policies.minutes, policies.whole, { ...OPTIONS, shard: { index, count: 3 } }))));
+    expect(JSON.stringify(mergeFactorialShards(shards))).toBe(serial);
+    const other = runFactorialShard(scenario, policies.minutes, { ...policies.whole, consultPriority: "first" }, { ...OPTIONS, shard: { index: 1, count: 3 } });
+    expect(() => mergeFactorialShards([shards[1]!, other, shards[2]!])).toThrow(ShardError);
+    expect(() => mergeFactorialShards([shards[1]!, other, shards[2]!])).toThrow(/high policy differs/);
+    expect(() => parseFactorialShard("{}", "x.json")).toThrow(/x.json: not a factorial shard/);
   });
 });
