@@ -45,6 +45,7 @@ describe("helhet factorial", () => {
   it("prints the design and a ranked table per headline outcome; CSV has a row per outcome and effect", async () => {
     const table = await run(["factorial", "teaching", ...FAST]);
     expect(table.code, table.err).toBe(0);
+    expect((await run(["factorial", "teaching", ...FAST, "--format", "text"])).out).toBe(table.out);
     expect(table.out).toMatch(/fractional factorial 2\^\(9-4\), 32 cells, resolution IV; generators F = BCDE, G = ACDE, H = ABDE, J = ABCE/);
     for (const label of ["end-to-end time, mean (days)", "failure demand", "cost per need", "contacts per need", "needs abandoned"]) expect(table.out).toContain(label);
     expect(table.out).toMatch(/Aliased two-factor interactions/);

@@ -223,7 +223,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   const seedText = v.seed as string;
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : NaN;
   if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number in decimal digits, e.g. 7, got ${quote(seedText)}`);
-  const format = v.format as string;
+  // factorial also takes "text" for its table
+  const format = command === "factorial" && v.format === "text" ? "table" : (v.format as string);
   const formats = FORMATS_OF[command] ?? FORMATS;
   if (!(formats as readonly string[]).includes(format)) {
     throw new UsageError(

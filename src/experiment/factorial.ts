@@ -17,8 +17,8 @@ import { cellPolicy, factorialFactors, type FactorialFactor } from "./factorialF
 import { metricRange, withinRange } from "./metricRange.js";
 import { runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
 
-/** Options of {@link factorial}. */
-export interface FactorialOptions extends ExperimentOptions {
+/** Options of {@link factorial}: those of an experiment but `series` (a study keeps no series over time). */
+export interface FactorialOptions extends Omit<ExperimentOptions, "series"> {
   /** Called after each replication of each cell with (done, total), e.g. for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
 }
