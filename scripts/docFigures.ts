@@ -468,28 +468,25 @@ function driversExample(): string {
   return ["```text", head, "", factorialTable(s, { top: 8 }), "```"].join("\n");
 }
 
-/** drivers.md's reading of the failure-demand table, in words made from its numbers. */
+/** drivers.md's reading of the failure-demand table, in words made from its numbers (wrapped at 96 characters). */
 function driversReading(): string {
   const s = driversRun();
   const o = s.outcomes["failureDemandShare"]!;
-  const pp = (x: number) => `${Math.abs(x * 100).toFixed(1)} percentage points`;
-  const range = (c: readonly [number, number] | null) => (c === null ? "" : ` (95% interval ${(c[0] * 100).toFixed(1)} to ${(c[1] * 100).toFixed(1)})`);
+  const pts = (x: number) => `${(x * 100).toFixed(1)}`;
+  const pp = (x: number) => `${pts(Math.abs(x))} percentage points`;
+  const range = (c: readonly [number, number] | null) => (c === null ? "" : ` (95% interval ${pts(c[0])} to ${pts(c[1])})`);
   const share = (x: number) => `${(x * 100).toFixed(0)}%`;
-  const mains = o.effects.filter((e) => e.kind === "main");
-  const [a, b, c] = mains as [typeof mains[number], typeof mains[number], typeof mains[number]];
   const way = (x: number) => (x < 0 ? "lower" : "higher");
-  const lines = [
-    `Failure demand is ${(o.mean * 100).toFixed(1)}% of contacts on average over the ${s.design.cells} cells. The largest main effect is \`${a.name}\`: in the cells with \`whole\`'s value of it, failure demand is ${pp(a.mean)} ${way(a.mean)} than in the cells with \`minutes\`' value${range(a.ci95)}, averaged over every setting of the other choices; it accounts for ${share(a.share)} of the variation between cells. Next come \`${b.name}\` (${pp(b.mean)} ${way(b.mean)}, ${share(b.share)}) and \`${c.name}\` (${pp(c.mean)} ${way(c.mean)}, ${share(c.share)}).`,
-  ];
+  const mains = o.effects.filter((e) => e.kind === "main");
+  const [a, b, c] = mains as [(typeof mains)[number], (typeof mains)[number], (typeof mains)[number]];
   const i = o.effects.find((e) => e.kind === "interaction")!;
   const [x, y] = i.name.split(" × ") as [string, string];
-  lines.push(
-    "",
-    `The largest interaction is \`${i.name}\`, ${i.mean < 0 ? "−" : "+"}${pp(i.mean)}${range(i.ci95)}: the effect of \`${x}\` is ${pp(2 * i.mean)} ${way(i.mean)} in the cells with \`whole\`'s \`${y}\` than in those with \`minutes\`' (an interaction is half that difference of effects).${
-      i.aliases.length === 0 ? " It is aliased with no other two-factor interaction, so the design tells it apart." : ` It is aliased with ${i.aliases.map((n) => `\`${n}\``).join(" and ")}: the number is the sum of them, and the design cannot say which.`
-    }`,
-  );
-  return lines.join("\n");
+  const ofX = mains.find((e) => e.name === x)!;
+  const first = `Failure demand is ${(o.mean * 100).toFixed(1)}% of contacts on average over the ${s.design.cells} cells. The largest main effect is \`${a.name}\`: in the cells with \`whole\`'s value of it, failure demand is ${pp(a.mean)} ${way(a.mean)} than in the cells with \`minutes\`' value${range(a.ci95)}, averaged over the settings of the other choices in the design; it accounts for ${share(a.share)} of the variation between cells. Next come \`${b.name}\` (${pp(b.mean)} ${way(b.mean)}, ${share(b.share)}) and \`${c.name}\` (${pp(c.mean)} ${way(c.mean)}, ${share(c.share)}).`;
+  const second = `The largest interaction is \`${i.name}\`, ${i.mean < 0 ? "" : "+"}${pts(i.mean)} percentage points${range(i.ci95)}. An interaction is half the difference between one choice's effect at the two levels of the other: the effect of \`${x}\` (${pts(ofX.mean)} on average) is ${pts(ofX.mean + i.mean)} points in the cells with \`whole\`'s \`${y}\` and ${pts(ofX.mean - i.mean)} in those with \`minutes\`'.${
+    i.aliases.length === 0 ? " It is aliased with no other two-factor interaction, so the design tells it apart." : ` It is aliased with ${i.aliases.map((n) => `\`${n}\``).join(" and ")}: the number is their sum, and the design cannot say which.`
+  }`;
+  return [wrap(first, 96, ""), "", wrap(second, 96, "")].join("\n");
 }
 
 /**
