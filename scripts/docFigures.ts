@@ -12,8 +12,10 @@
  * in-process; the test checks `cliTable` against the CLI), concepts.md's figures from the main
  * job and from notebook 2's window, output.md's example JSON, statistics.md's worked example,
  * analysis.md's offered load and policies.md's front repertoire of soderhamn (no simulation),
- * and journeys.md's narrative, §8 results and their reading (a short soderhamn window). The
- * simulations take about 25 s on one core, most of it the main job (10 replications of a year). (The headline figures of validation.md and model.md, which take minutes, are
+ * journeys.md's narrative, §8 results and their reading (a short soderhamn window), and
+ * drivers.md's table of designs (no simulation) and its factorial study of the presets on
+ * teaching with its reading (5 replications of 32 cells, about 8 s). The
+ * simulations take about 35 s on one core, most of it the main job (10 replications of a year). (The headline figures of validation.md and model.md, which take minutes, are
  * scripts/headlines.ts and the long run's; the package sizes are scripts/packageFigures.ts.)
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +29,7 @@ import {
   comparisonTable,
   factorial,
   factorialTable,
+  twoLevelDesign,
   type FactorialStudy,
   journeyMap,
   journeyMapText,
@@ -450,9 +453,20 @@ export const FIGURES: readonly DocFigure[] = [
   { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
   { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
   { file: "docs/journeys.md", name: "reading", make: journeyReading },
+  { file: "docs/drivers.md", name: "designs", make: driversDesigns },
   { file: "docs/drivers.md", name: "example", make: driversExample },
   { file: "docs/drivers.md", name: "reading", make: driversReading },
 ];
+
+/** drivers.md's table of the fractional designs, from `twoLevelDesign` (no simulation). */
+function driversDesigns(): string {
+  const roman = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+  const rows = [6, 7, 8, 9, 10, 11].map((k) => {
+    const d = twoLevelDesign(k);
+    return `| ${k} | 2^(${k}−${d.generators.length}), ${d.matrix.length} cells | ${d.generators.join(", ")} | ${roman[d.resolution ?? 0]} |`;
+  });
+  return ["| factors | design | generators | resolution |", "|---|---|---|---|", ...rows].join("\n");
+}
 
 /** drivers.md's example: the factorial study of the presets on teaching, 5 replications, seed 1 (run once). */
 let driversStudy: FactorialStudy | undefined;
