@@ -100,6 +100,7 @@ describe("helhet factorial", () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/shard 2\/3 is missing/);
     expect((await run(["merge", ...files, "--html", join(dir, "x.html")])).err).toMatch(/no HTML report/);
+    expect((await run(["merge", ...files, "--format", "markdown"])).err).toMatch(/table, json or csv, not markdown/);
     expect((await run([...args, "--shard", "0/3", "--workers", "2"])).code).toBe(2);
   }, 60_000);
 });

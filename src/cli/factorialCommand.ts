@@ -76,7 +76,7 @@ function studyText(options: CliOptions, study: FactorialStudy, title: string): s
  *
  * @param options - the command line (the files are its arguments)
  * @returns the text to print or write, or undefined
- * @throws {ShardError} when the shards do not merge; {@link UsageError} for --html or --series
+ * @throws {ShardError} when the shards do not merge; {@link UsageError} for --html, --series or --format markdown
  * @example
  * ```ts
  * const text = factorialMerge(options); // undefined for a comparison's shards
@@ -87,6 +87,7 @@ export function factorialMerge(options: CliOptions): string | undefined {
   if (first === undefined || !looksLikeFactorialShard(first)) return undefined;
   if (options.html !== undefined) throw new UsageError("factorial shards merge into a study, which has no HTML report: leave out --html");
   if (options.series !== undefined) throw new UsageError("factorial shards carry no series over time: leave out --series");
+  if (options.format === "markdown") throw new UsageError("a factorial study is written as table, json or csv, not markdown");
   const study = mergeFactorialShards(options.positionals.map(readFactorialShardFile), options.positionals);
   return studyText(options, study, `${escapeControls(study.scenario)} — factorial study of ${escapeControls(study.low)} (−) and ${escapeControls(study.high)} (+)`);
 }
