@@ -12,8 +12,10 @@
  * in-process; the test checks `cliTable` against the CLI), concepts.md's figures from the main
  * job and from notebook 2's window, output.md's example JSON, statistics.md's worked example,
  * analysis.md's offered load and policies.md's front repertoire of soderhamn (no simulation),
- * and journeys.md's narrative, §8 results and their reading (a short soderhamn window). The
- * simulations take about 25 s on one core, most of it the main job (10 replications of a year). (The headline figures of validation.md and model.md, which take minutes, are
+ * journeys.md's narrative, §8 results and their reading (a short soderhamn window), and
+ * drivers.md's table of designs (no simulation) and its factorial study of the presets on
+ * teaching with its reading (5 replications of 32 cells, about 8 s). The
+ * simulations take about 35 s on one core, most of it the main job (10 replications of a year). (The headline figures of validation.md and model.md, which take minutes, are
  * scripts/headlines.ts and the long run's; the package sizes are scripts/packageFigures.ts.)
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -25,6 +27,10 @@ import {
   capacityWarnings,
   compare,
   comparisonTable,
+  factorial,
+  factorialTable,
+  twoLevelDesign,
+  type FactorialStudy,
   journeyMap,
   journeyMapText,
   journeyText,
@@ -511,7 +517,55 @@ export const FIGURES: readonly DocFigure[] = [
   { file: "docs/journeys.md", name: "results-minutes", make: () => journeyBlock("minutes") },
   { file: "docs/journeys.md", name: "results-whole", make: () => journeyBlock("whole") },
   { file: "docs/journeys.md", name: "reading", make: journeyReading },
+  { file: "docs/drivers.md", name: "designs", make: driversDesigns },
+  { file: "docs/drivers.md", name: "example", make: driversExample },
+  { file: "docs/drivers.md", name: "reading", make: driversReading },
 ];
+
+/** drivers.md's table of the fractional designs, from `twoLevelDesign` (no simulation). */
+function driversDesigns(): string {
+  const roman = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII"];
+  const rows = [6, 7, 8, 9, 10, 11].map((k) => {
+    const d = twoLevelDesign(k);
+    return `| ${k} | 2^(${k}−${d.generators.length}), ${d.matrix.length} cells | ${d.generators.join(", ")} | ${roman[d.resolution ?? 0]} |`;
+  });
+  return ["| factors | design | generators | resolution |", "|---|---|---|---|", ...rows].join("\n");
+}
+
+/** drivers.md's example: the factorial study of the presets on teaching, 5 replications, seed 1 (run once). */
+let driversStudy: FactorialStudy | undefined;
+function driversRun(): FactorialStudy {
+  driversStudy ??= factorial(loadScenario("teaching"), policies.minutes, policies.whole, { replications: 5, seed: 1 });
+  return driversStudy;
+}
+
+/** drivers.md's table: as `helhet factorial teaching --replications 5` prints it (eight rows per outcome). */
+function driversExample(): string {
+  const s = driversRun();
+  const head = `teaching — factorial study of minutes (−) and whole (+), ${s.replications} replications of every cell, seed ${s.seed}; common random numbers`;
+  return ["```text", head, "", factorialTable(s, { top: 8 }), "```"].join("\n");
+}
+
+/** drivers.md's reading of the failure-demand table, in words made from its numbers (wrapped at 96 characters). */
+function driversReading(): string {
+  const s = driversRun();
+  const o = s.outcomes["failureDemandShare"]!;
+  const pts = (x: number) => `${(x * 100).toFixed(1)}`;
+  const pp = (x: number) => `${pts(Math.abs(x))} percentage points`;
+  const range = (c: readonly [number, number] | null) => (c === null ? "" : ` (95% interval ${pts(c[0])} to ${pts(c[1])})`);
+  const share = (x: number) => `${(x * 100).toFixed(0)}%`;
+  const way = (x: number) => (x < 0 ? "lower" : "higher");
+  const mains = o.effects.filter((e) => e.kind === "main");
+  const [a, b, c] = mains as [(typeof mains)[number], (typeof mains)[number], (typeof mains)[number]];
+  const i = o.effects.find((e) => e.kind === "interaction")!;
+  const [x, y] = i.name.split(" × ") as [string, string];
+  const ofX = mains.find((e) => e.name === x)!;
+  const first = `Failure demand is ${(o.mean * 100).toFixed(1)}% of contacts on average over the ${s.design.cells} cells. The largest main effect is \`${a.name}\`: in the cells with \`whole\`'s value of it, failure demand is ${pp(a.mean)} ${way(a.mean)} than in the cells with \`minutes\`' value${range(a.ci95)}, averaged over the settings of the other choices in the design; it accounts for ${share(a.share)} of the variation between cells. Next come \`${b.name}\` (${pp(b.mean)} ${way(b.mean)}, ${share(b.share)}) and \`${c.name}\` (${pp(c.mean)} ${way(c.mean)}, ${share(c.share)}).`;
+  const second = `The largest interaction is \`${i.name}\`, ${i.mean < 0 ? "" : "+"}${pts(i.mean)} percentage points${range(i.ci95)}. An interaction is half the difference between one choice's effect at the two levels of the other: the effect of \`${x}\` (${pts(ofX.mean)} on average) is ${pts(ofX.mean + i.mean)} points in the cells with \`whole\`'s \`${y}\` and ${pts(ofX.mean - i.mean)} in those with \`minutes\`'.${
+    i.aliases.length === 0 ? " It is aliased with no other two-factor interaction, so the design tells it apart." : ` It is aliased with ${i.aliases.map((n) => `\`${n}\``).join(" and ")}: the number is their sum, and the design cannot say which.`
+  }`;
+  return [wrap(first, 96, ""), "", wrap(second, 96, "")].join("\n");
+}
 
 /**
  * The regions that differ from what the code gives now, as "file: name".

@@ -314,6 +314,8 @@ export type {
   SweepResult,
   SweepSpec,
 } from "./experiment/index.js";
+export { buildFactorial, cellPolicy, effectColumn, FACTOR_CHOICES, factorial, factorialFactors, factorialPlan, FULL_FACTORIAL_MAX, interactionChains, MAX_FACTORS, twoLevelDesign } from "./experiment/index.js";
+export type { AliasChain, FactorialDesignReport, FactorialEffect, FactorialFactor, FactorialOptions, FactorialOutcome, FactorialPlan, FactorialStudy, FactorPair, TwoLevelDesign } from "./experiment/index.js";
 
 // journey
 export {
@@ -413,3 +415,5 @@ export type {
   TableStyle,
   VegaLiteSpec,
 } from "./report/index.js";
+export { FACTORIAL_OUTCOMES, factorialCsv, factorialTable } from "./report/index.js";
+export type { FactorialTableOptions } from "./report/index.js";

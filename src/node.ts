@@ -11,3 +11,7 @@ export { touchpointsParallel } from "./node/touchpointsParallel.js";
 export type { ParallelTouchpointsOptions } from "./node/touchpointsParallel.js";
 export { runShard, mergeShards, stringifyShard, parseShard, writeShardFile, readShardFile, ShardError, SHARD_FORMAT, SHARD_VERSION } from "./node/shard.js";
 export type { ShardSpec, ShardOptions, ShardSettings, ShardResult } from "./node/shard.js";
+export { factorialParallel } from "./node/factorialParallel.js";
+export type { ParallelFactorialOptions } from "./node/factorialParallel.js";
+export { runFactorialShard, mergeFactorialShards, stringifyFactorialShard, parseFactorialShard, readFactorialShardFile, isFactorialShardJson, FACTORIAL_SHARD_FORMAT } from "./node/factorialShard.js";
+export type { FactorialShard } from "./node/factorialShard.js";

@@ -20,6 +20,7 @@ import { commandOptions, COMMANDS, parseOptions, UsageError, type CliOptions } f
 import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputOption, type OutputTarget } from "./outputs.js";
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
+import { factorialMerge, factorialReport } from "./factorialCommand.js";
 import { servePlayground } from "./playgroundCommand.js";
 
 /** Where the command writes: stdout and stderr, and whether they are terminals. */
@@ -40,10 +41,14 @@ Usage:
   helhet run [--policy P]         one policy's metrics with intervals (default policy: whole)
   helhet sweep --param PATH --values A,B,C
                                   compare at each value of one scenario or policy parameter
+  helhet factorial [--low P --high P]
+                                  which design choices drive the difference: every choice in which
+                                  two policies differ is a factor of a factorial study
   helhet journey                  sample journeys read aloud, the journey map, where failure demand
                                   comes from, and the touchpoints that matter most (what-if reruns;
                                   --replications defaults to 3 here)
-  helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison
+  helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison (or
+                                  one factorial study)
   helhet scenario list            list the built-in scenarios (also: helhet scenarios)
   helhet scenario export NAME     write a built-in scenario as commented YAML to start your own from
   helhet schema                   print the JSON Schema of scenario files
@@ -62,7 +67,7 @@ Options:
   --horizon DURATION       measured period, e.g. "52 weeks" (default: the scenario's)
   --warmup DURATION        warm-up excluded from statistics, e.g. "8 weeks" (default: the scenario's)
   --event TEXT             a dated change during the run, added to the scenario's events
-                           (repeatable; compare, run, sweep, journey): "demand +15% weeks 20-28",
+                           (repeatable; every command that runs): "demand +15% weeks 20-28",
                            "demand x1.3 service permit weeks 10-", "staff officers -2 weeks 30-34",
                            "hours desk Mon-Fri 09:00-12:00 weeks 40-44"; weeks count from the start
                            of the run, "weeks A-B" is from week A up to week B, "weeks A-" to the end
@@ -85,6 +90,8 @@ Options:
   --param PATH             for sweep: a dotted path, e.g. services.general.demandTypes or
                            policy.handlingTime.frontMinutes
   --values A,B,C           for sweep: the values (numbers, or durations such as "4 min")
+  --low NAME|FILE          for factorial: the policy at level − (default: minutes)
+  --high NAME|FILE         for factorial: the policy at level + (default: whole)
   --service ID             for journey: only this service's citizens (id or name)
   --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
                            or contactsPerNeed
@@ -101,6 +108,11 @@ const COMMAND_HELP: Readonly<Record<(typeof COMMANDS)[number], { readonly what: 
   compare: { what: "run the policies on the same citizens and compare them (the default command)", usage: ["helhet [compare] [SCENARIO] [options]"], example: "helhet compare teaching --replications 20 --html report.html" },
   run: { what: "one policy's metrics with intervals", usage: ["helhet run [SCENARIO] [--policy P] [options]"], example: "helhet run teaching --policy minutes --series week --format csv" },
   sweep: { what: "compare at each value of one scenario or policy parameter", usage: ["helhet sweep [SCENARIO] --param PATH --values A,B,C [options]"], example: "helhet sweep teaching --param policy.frontOffice.skillCoverage --values 0.3,0.6,0.9" },
+  factorial: {
+    what: "which design choices drive the difference between two policies: a factorial study (full up to 5 choices, a 32-cell fraction of resolution IV or better beyond) of the choices in which they differ, with main effects and two-factor interactions",
+    usage: ["helhet factorial [SCENARIO] [--low P] [--high P] [options]"],
+    example: "helhet factorial teaching --replications 5 --format json --out drivers.json",
+  },
   journey: { what: "journeys read aloud, the journey map, where failure demand comes from and the touchpoints that matter most", usage: ["helhet journey [SCENARIO] [options]"], example: "helhet journey teaching --html journeys.html" },
   merge: { what: "merge shard files (from --shard K/N runs) into one comparison", usage: ["helhet merge SHARD... [options]"], example: "helhet merge results/shard-*.json --format json --out comparison.json" },
   scenario: { what: "list the built-in scenarios, or write one as commented YAML to start your own from", usage: ["helhet scenario list", "helhet scenario export NAME [--out FILE]"], example: "helhet scenario export teaching --out my-town.yaml && helhet validate my-town.yaml" },
@@ -178,6 +190,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await mergeCommand(options, safe);
       case "sweep":
         return await sweepCommand(options, safe);
+      case "factorial":
+        return await factorialCommand(options, safe);
       case "scenarios":
         for (const s of builtinScenarios()) io.out(escapeControls(`${s.name.padEnd(16)} ${s.description}`));
         return 0;
@@ -461,6 +475,8 @@ async function journeyCommand(options: CliOptions, io: CliIo): Promise<number> {
 async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
   const outputs = planOutputs([["--out", options.out], ["--html", options.html]], options.positionals.map((path) => ({ what: "a shard file", path })));
+  const study = factorialMerge(options);
+  if (study !== undefined) return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(study) : study);
   const comparison = mergeShards(options.positionals.map(readShardFile), options.positionals);
   const html = options.html === undefined ? undefined : await htmlOf(options, comparison, undefined, [], {});
   let text: string;
@@ -500,6 +516,18 @@ async function sweepCommand(options: CliOptions, io: CliIo): Promise<number> {
   }
   const head = `${scenario.name} — sweep of ${options.param}, ${options.replications} replications per value, seed ${options.seed}; mean [95% interval]`;
   return finish(options, io, outputs, escapeControls(`${head}\n\n${sweepTable(result)}\n`));
+}
+
+async function factorialCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const scenarioFrom = scenarioSource(options.scenario);
+  const policyFrom = [policySource(options.low, "--low"), policySource(options.high, "--high")];
+  const outputs = planOutputs([["--out", options.out]], inputsOf(scenarioFrom, policyFrom));
+  const scenario = withEvents(scenarioFrom.load(), options.events);
+  const [low, high] = policyFrom.map((p) => p.load()) as [Policy, Policy];
+  checkWindow(options, scenario);
+  const text = await factorialReport(options, io, scenario, low, high, costCheck(options, io));
+  // the table and the JSON are escaped as they are made; CSV on a terminal only, as compare's
+  return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(text) : text);
 }
 
 /** Checks every file given, says of each whether it is valid, and exits 2 when any is not. */

@@ -42,6 +42,9 @@ export interface CliOptions {
   readonly values: readonly string[];
   /** For `run`: the policy. */
   readonly policy: string;
+  /** For `factorial`: the policies at level − and + (presets or policy files). */
+  readonly low: string;
+  readonly high: string;
   /** Worker threads (1 = run in this thread). */
   readonly workers: number;
   /** Run only shard `index` of `count` (replications r with r mod count = index). */
@@ -68,7 +71,7 @@ export const RANK_BY = ["failureDemand", "endToEndDays", "contactsPerNeed"] as c
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
 
 /** The commands, in the order of the help text. */
-export const COMMANDS = ["compare", "run", "sweep", "journey", "merge", "scenario", "scenarios", "schema", "validate", "playground", "help"] as const;
+export const COMMANDS = ["compare", "run", "sweep", "factorial", "journey", "merge", "scenario", "scenarios", "schema", "validate", "playground", "help"] as const;
 
 /** Options that may be given more than once. */
 const REPEATABLE = ["event"];
@@ -85,6 +88,7 @@ const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   compare: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "series", "allow-large"],
   run: [...WINDOW, "event", "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
   sweep: [...WINDOW, "event", "policies", "format", "out", "param", "values", "allow-large"],
+  factorial: [...WINDOW, "event", "low", "high", "format", "out", "workers", "shard", "allow-large"],
   journey: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
   merge: ["format", "out", "html", "series"],
   scenario: ["out"],
@@ -120,6 +124,9 @@ const INSTEAD: Readonly<Record<string, string>> = {
   "sweep --workers": "sweep runs in one thread",
   "sweep --shard": "sweep cannot be sharded",
   "journey --shard": "journey cannot be sharded",
+  "factorial --policies": "factorial takes the two policies as --low and --high",
+  "factorial --policy": "factorial takes the two policies as --low and --high",
+  "factorial --html": "factorial writes no HTML report",
   "merge --scenario": "the shard files name their scenario, seed and window",
   "merge --seed": "the shard files name their scenario, seed and window",
   "merge --replications": "the shard files name their scenario, seed and window",
@@ -137,6 +144,7 @@ const FORMATS_OF: Readonly<Record<string, readonly string[]>> = {
   run: FORMATS,
   merge: FORMATS,
   sweep: ["table", "json", "csv"],
+  factorial: ["table", "json", "csv"],
   journey: ["table", "json"],
 };
 
@@ -177,6 +185,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         param: { type: "string" },
         values: { type: "string" },
         policy: { type: "string", default: "whole" },
+        low: { type: "string", default: "minutes" },
+        high: { type: "string", default: "whole" },
         workers: { type: "string", default: "1" },
         shard: { type: "string" },
         service: { type: "string" },
@@ -213,7 +223,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
   const seedText = v.seed as string;
   const seed = /^-?\d+$/.test(seedText) ? Number(seedText) : NaN;
   if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed must be a whole number in decimal digits, e.g. 7, got ${quote(seedText)}`);
-  const format = v.format as string;
+  // factorial also takes "text" for its table
+  const format = command === "factorial" && v.format === "text" ? "table" : (v.format as string);
   const formats = FORMATS_OF[command] ?? FORMATS;
   if (!(formats as readonly string[]).includes(format)) {
     throw new UsageError(
@@ -286,6 +297,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     param: v.param,
     values: v.values === undefined ? [] : v.values.split(",").map((s) => s.trim()).filter((s) => s !== ""),
     policy,
+    low: v.low as string,
+    high: v.high as string,
     workers,
     shard,
     service: v.service,

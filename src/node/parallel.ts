@@ -93,8 +93,8 @@ export async function compareParallel(scenario: Scenario, policies: readonly Pol
   return buildComparison({ scenario: scenario.name, seed: options.seed ?? 1, policies: names, warnings: options.warnings ?? [] }, inCompareOrder(results, names));
 }
 
-/** Threads and task size for a run; throws RangeError naming a bad option. */
-function planTasks(replications: number, options: ParallelCompareOptions): { threads: number; replicationsPerTask: number } {
+/** Threads and task size for a run (compare's, and factorial's); throws RangeError naming a bad option. */
+export function planTasks(replications: number, options: Pick<ParallelCompareOptions, "workers" | "replicationsPerTask">): { threads: number; replicationsPerTask: number } {
   const workers = checkWorkers(options.workers);
   const most = Math.min(workers, replications);
   const perTask = options.replicationsPerTask ?? Math.max(1, Math.floor(replications / (most * 4)));

@@ -48,3 +48,5 @@ export { needTableRows } from "./needs.js";
 export { needTableCsv } from "./needs.js";
 export { needTableJsonLines } from "./needs.js";
 export { NEED_TABLE_COLUMNS } from "./needs.js";
+export { factorialTable, factorialCsv, FACTORIAL_OUTCOMES } from "./factorialTable.js";
+export type { FactorialTableOptions } from "./factorialTable.js";

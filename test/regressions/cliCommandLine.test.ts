@@ -68,7 +68,7 @@ describe("D16: options a command does not use are refused, not ignored", () => {
       [["compare", "teaching", "--scenario", "soderhamn"], 'the scenario is given twice: as --scenario "soderhamn" and as the argument "teaching"; give one'],
       [["compare", "teaching", "extra"], 'compare takes no arguments besides its options, got "teaching" and 1 more'],
       [["run", "minutes"], 'run takes no arguments besides its options, got "minutes"; did you mean --policy minutes?'],
-      [["teaching"], 'unknown command "teaching"; the commands are compare, run, sweep, journey, merge, scenario, scenarios, schema, validate, playground, help; did you mean helhet compare teaching?'],
+      [["teaching"], 'unknown command "teaching"; the commands are compare, run, sweep, factorial, journey, merge, scenario, scenarios, schema, validate, playground, help; did you mean helhet compare teaching?'],
       [["--seed", "1", "--seed", "2"], '--seed is given 2 times ("1", "2"); give it once'],
     ];
     for (const [args, message] of cases) {
