@@ -111,7 +111,11 @@ export function touchpointText(t: TouchpointRanking): string {
 }
 
 function change(e: TouchpointEffect, digits: number): string {
-  const f = (x: number) => `${x > 0 ? "+" : ""}${x.toFixed(digits)}`;
+  const f = (x: number) => {
+    // a figure that rounds to zero is 0, without a sign
+    const t = x.toFixed(digits);
+    return Number(t) === 0 ? (0).toFixed(digits) : `${x > 0 ? "+" : ""}${t}`;
+  };
   return e.ci95 === null ? f(e.change) : `${f(e.change)} [${f(e.ci95[0])}, ${f(e.ci95[1])}]`;
 }
 

@@ -125,8 +125,10 @@ function utilisationRow(metric: string): TableRow {
 function cell(e: MetricEstimate, row: TableRow, style: TableStyle, signed = false): string {
   const k = row.scale ?? 1;
   const num = (x: number) => {
-    const s = (x * k).toFixed(row.digits);
-    return signed && x * k > 0 ? `+${s}` : s;
+    // a figure that rounds to zero is shown as 0, without a sign ("-0.0" and "+0" said nothing)
+    const rounded = (x * k).toFixed(row.digits);
+    const s = Number(rounded) === 0 ? (0).toFixed(row.digits) : rounded;
+    return signed && Number(s) > 0 ? `+${s}` : s;
   };
   const unit = row.unit === "%" ? "%" : "";
   const ci = e.ci95 === null ? "" : style.dim(` [${num(e.ci95[0])}, ${num(e.ci95[1])}]`);
