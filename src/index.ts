@@ -418,4 +418,5 @@ export type {
   VegaLiteSpec,
 } from "./report/index.js";
 export { FACTORIAL_OUTCOMES, factorialCsv, factorialTable } from "./report/index.js";
+export { sensitivityCsv, sensitivityTable, winnerMapCsv, winnerMapTable } from "./report/index.js";
 export type { FactorialTableOptions } from "./report/index.js";
