@@ -316,6 +316,8 @@ export type {
 } from "./experiment/index.js";
 export { buildFactorial, cellPolicy, effectColumn, FACTOR_CHOICES, factorial, factorialFactors, factorialPlan, FULL_FACTORIAL_MAX, interactionChains, MAX_FACTORS, twoLevelDesign } from "./experiment/index.js";
 export type { AliasChain, FactorialDesignReport, FactorialEffect, FactorialFactor, FactorialOptions, FactorialOutcome, FactorialPlan, FactorialStudy, FactorPair, TwoLevelDesign } from "./experiment/index.js";
+export { clearSign, guessLabels, HEADLINE_OUTCOMES, headlineDifferences, sensitivity, sensitivityKnobs, winnerMap, winnerOf } from "./experiment/index.js";
+export type { HeadlineDifference, ParameterKind, SensitivityOptions, SensitivityParameter, SensitivityRow, SensitivityStudy, SignFlip, SkippedParameter, WinnerMap, WinnerMapAxis, WinnerMapCell, WinnerMapEntry, WinnerMapOptions } from "./experiment/index.js";
 
 // journey
 export {
@@ -416,4 +418,5 @@ export type {
   VegaLiteSpec,
 } from "./report/index.js";
 export { FACTORIAL_OUTCOMES, factorialCsv, factorialTable } from "./report/index.js";
+export { sensitivityCsv, sensitivityTable, winnerMapCsv, winnerMapTable } from "./report/index.js";
 export type { FactorialTableOptions } from "./report/index.js";

@@ -21,6 +21,7 @@ import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputO
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
 import { factorialMerge, factorialReport } from "./factorialCommand.js";
+import { mapReport, sensitivityReport } from "./sensitivityCommand.js";
 import { servePlayground } from "./playgroundCommand.js";
 
 /** Where the command writes: stdout and stderr, and whether they are terminals. */
@@ -44,6 +45,12 @@ Usage:
   helhet factorial [--low P --high P]
                                   which design choices drive the difference: every choice in which
                                   two policies differ is a factor of a factorial study
+  helhet sensitivity [--params LIST]
+                                  does the conclusion hold? each GUESS parameter (or each of LIST)
+                                  at both ends of its range, one at a time, with sign flips located
+  helhet map --x PATH=A,B --y PATH=C,D
+                                  where each design wins: the winner per outcome in every cell of a
+                                  two-parameter grid, "tie" where the interval holds 0
   helhet journey                  sample journeys read aloud, the journey map, where failure demand
                                   comes from, and the touchpoints that matter most (what-if reruns;
                                   --replications defaults to 3 here)
@@ -92,6 +99,10 @@ Options:
   --values A,B,C           for sweep: the values (numbers, or durations such as "4 min")
   --low NAME|FILE          for factorial: the policy at level − (default: minutes)
   --high NAME|FILE         for factorial: the policy at level + (default: whole)
+  --params LIST            for sensitivity: dotted paths to vary instead of every GUESS parameter,
+                           each optionally with its range: mechanisms.misrouteWork=2 min..10 min
+  --x PATH=A,B,C           for map: the parameter across and its values (numbers or "4 min")
+  --y PATH=A,B,C           for map: the parameter down and its values
   --service ID             for journey: only this service's citizens (id or name)
   --rank-by OUTCOME        for journey: rank touchpoints by failureDemand (default), endToEndDays
                            or contactsPerNeed
@@ -112,6 +123,16 @@ const COMMAND_HELP: Readonly<Record<(typeof COMMANDS)[number], { readonly what: 
     what: "which design choices drive the difference between two policies: a factorial study (full up to 5 choices, a 32-cell fraction of resolution IV or better beyond) of the choices in which they differ, with main effects and two-factor interactions",
     usage: ["helhet factorial [SCENARIO] [--low P] [--high P] [options]"],
     example: "helhet factorial teaching --replications 5 --format json --out drivers.json",
+  },
+  sensitivity: {
+    what: "does the conclusion hold over what we do not know? Each GUESS-labelled parameter (or each of --params) at both ends of its range (documented, else half to double), one at a time: the paired differences with 95% intervals, and where a sign flips, found by bisection",
+    usage: ["helhet sensitivity [SCENARIO] [--policies A,B] [--params LIST] [options]"],
+    example: "helhet sensitivity teaching --replications 5 --params mechanisms.handoffInfoLoss,citizens.chaseRate --format json",
+  },
+  map: {
+    what: "where each design wins: in every cell of a two-parameter grid, per outcome, the paired difference with its 95% interval and the winner (\"tie\" when the interval holds 0)",
+    usage: ["helhet map [SCENARIO] --x PATH=A,B,.. --y PATH=C,D,.. [--policies A,B] [options]"],
+    example: "helhet map teaching --x services.questions.demandTypes=2,10,20 --y policy.frontOffice.skillCoverage=0.3,0.8 --replications 5",
   },
   journey: { what: "journeys read aloud, the journey map, where failure demand comes from and the touchpoints that matter most", usage: ["helhet journey [SCENARIO] [options]"], example: "helhet journey teaching --html journeys.html" },
   merge: { what: "merge shard files (from --shard K/N runs) into one comparison", usage: ["helhet merge SHARD... [options]"], example: "helhet merge results/shard-*.json --format json --out comparison.json" },
@@ -192,6 +213,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await sweepCommand(options, safe);
       case "factorial":
         return await factorialCommand(options, safe);
+      case "sensitivity":
+      case "map":
+        return await twoPolicyCommand(options, safe);
       case "scenarios":
         for (const s of builtinScenarios()) io.out(escapeControls(`${s.name.padEnd(16)} ${s.description}`));
         return 0;
@@ -527,6 +551,19 @@ async function factorialCommand(options: CliOptions, io: CliIo): Promise<number>
   checkWindow(options, scenario);
   const text = await factorialReport(options, io, scenario, low, high, costCheck(options, io));
   // the table and the JSON are escaped as they are made; CSV on a terminal only, as compare's
+  return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(text) : text);
+}
+
+/** `helhet sensitivity` and `helhet map`: two policies, a scenario, one report. */
+async function twoPolicyCommand(options: CliOptions, io: CliIo): Promise<number> {
+  const scenarioFrom = scenarioSource(options.scenario);
+  const policyFrom = options.policies.map((n) => policySource(n, "--policies"));
+  const outputs = planOutputs([["--out", options.out]], inputsOf(scenarioFrom, policyFrom));
+  const scenario = withEvents(scenarioFrom.load(), options.events);
+  const policies = policyFrom.map((p) => p.load());
+  checkWindow(options, scenario);
+  const report = options.command === "map" ? mapReport : sensitivityReport;
+  const text = report(options, io, scenario, policies, costCheck(options, io));
   return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(text) : text);
 }
 

@@ -45,6 +45,11 @@ export interface CliOptions {
   /** For `factorial`: the policies at level − and + (presets or policy files). */
   readonly low: string;
   readonly high: string;
+  /** For `sensitivity`: the paths to vary, each as given (`path` or `path=LOW..HIGH`); empty for every GUESS parameter. */
+  readonly params: readonly string[];
+  /** For `map`: the two axes as given (`PATH=A,B,C`). */
+  readonly x: string | undefined;
+  readonly y: string | undefined;
   /** Worker threads (1 = run in this thread). */
   readonly workers: number;
   /** Run only shard `index` of `count` (replications r with r mod count = index). */
@@ -71,7 +76,7 @@ export const RANK_BY = ["failureDemand", "endToEndDays", "contactsPerNeed"] as c
 const FORMATS = ["table", "json", "csv", "markdown"] as const;
 
 /** The commands, in the order of the help text. */
-export const COMMANDS = ["compare", "run", "sweep", "factorial", "journey", "merge", "scenario", "scenarios", "schema", "validate", "playground", "help"] as const;
+export const COMMANDS = ["compare", "run", "sweep", "factorial", "sensitivity", "map", "journey", "merge", "scenario", "scenarios", "schema", "validate", "playground", "help"] as const;
 
 /** Options that may be given more than once. */
 const REPEATABLE = ["event"];
@@ -89,6 +94,8 @@ const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   run: [...WINDOW, "event", "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
   sweep: [...WINDOW, "event", "policies", "format", "out", "param", "values", "allow-large"],
   factorial: [...WINDOW, "event", "low", "high", "format", "out", "workers", "shard", "allow-large"],
+  sensitivity: [...WINDOW, "event", "policies", "format", "out", "params", "allow-large"],
+  map: [...WINDOW, "event", "policies", "format", "out", "x", "y", "allow-large"],
   journey: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
   merge: ["format", "out", "html", "series"],
   scenario: ["out"],
@@ -127,6 +134,10 @@ const INSTEAD: Readonly<Record<string, string>> = {
   "factorial --policies": "factorial takes the two policies as --low and --high",
   "factorial --policy": "factorial takes the two policies as --low and --high",
   "factorial --html": "factorial writes no HTML report",
+  "sensitivity --workers": "sensitivity runs in one thread",
+  "map --workers": "map runs in one thread",
+  "sensitivity --shard": "sensitivity cannot be sharded",
+  "map --shard": "map cannot be sharded",
   "merge --scenario": "the shard files name their scenario, seed and window",
   "merge --seed": "the shard files name their scenario, seed and window",
   "merge --replications": "the shard files name their scenario, seed and window",
@@ -145,6 +156,8 @@ const FORMATS_OF: Readonly<Record<string, readonly string[]>> = {
   merge: FORMATS,
   sweep: ["table", "json", "csv"],
   factorial: ["table", "json", "csv"],
+  sensitivity: ["table", "json", "csv"],
+  map: ["table", "json", "csv"],
   journey: ["table", "json"],
 };
 
@@ -187,6 +200,9 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         policy: { type: "string", default: "whole" },
         low: { type: "string", default: "minutes" },
         high: { type: "string", default: "whole" },
+        params: { type: "string" },
+        x: { type: "string" },
+        y: { type: "string" },
         workers: { type: "string", default: "1" },
         shard: { type: "string" },
         service: { type: "string" },
@@ -299,6 +315,9 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     policy,
     low: v.low as string,
     high: v.high as string,
+    params: v.params === undefined ? [] : v.params.split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    x: v.x,
+    y: v.y,
     workers,
     shard,
     service: v.service,

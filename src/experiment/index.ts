@@ -36,3 +36,11 @@ export { factorialFactors, cellPolicy, FACTOR_CHOICES } from "./factorialFactors
 export type { FactorialFactor } from "./factorialFactors.js";
 export { twoLevelDesign, effectColumn, interactionChains, FULL_FACTORIAL_MAX, MAX_FACTORS } from "./factorialDesign.js";
 export type { TwoLevelDesign, AliasChain, FactorPair } from "./factorialDesign.js";
+export { sensitivity, checkTwoPolicies } from "./sensitivity.js";
+export type { SensitivityOptions, SensitivityStudy, SensitivityRow, SignFlip } from "./sensitivity.js";
+export { sensitivityKnobs, parameterKnob, guessLabels, ZeroValue } from "./sensitivityParameters.js";
+export type { SensitivityParameter, SkippedParameter, ParameterKnob, ParameterKind } from "./sensitivityParameters.js";
+export { HEADLINE_OUTCOMES, headlineDifferences, clearSign } from "./headlineDifferences.js";
+export type { HeadlineDifference } from "./headlineDifferences.js";
+export { winnerMap, winnerOf } from "./winnerMap.js";
+export type { WinnerMap, WinnerMapAxis, WinnerMapCell, WinnerMapEntry, WinnerMapOptions } from "./winnerMap.js";

@@ -50,3 +50,4 @@ export { needTableJsonLines } from "./needs.js";
 export { NEED_TABLE_COLUMNS } from "./needs.js";
 export { factorialTable, factorialCsv, FACTORIAL_OUTCOMES } from "./factorialTable.js";
 export type { FactorialTableOptions } from "./factorialTable.js";
+export { sensitivityTable, sensitivityCsv, winnerMapTable, winnerMapCsv } from "./sensitivityTable.js";

@@ -68,8 +68,14 @@ describe("D16: options a command does not use are refused, not ignored", () => {
       [["compare", "teaching", "--scenario", "soderhamn"], 'the scenario is given twice: as --scenario "soderhamn" and as the argument "teaching"; give one'],
       [["compare", "teaching", "extra"], 'compare takes no arguments besides its options, got "teaching" and 1 more'],
       [["run", "minutes"], 'run takes no arguments besides its options, got "minutes"; did you mean --policy minutes?'],
-      [["teaching"], 'unknown command "teaching"; the commands are compare, run, sweep, factorial, journey, merge, scenario, scenarios, schema, validate, playground, help; did you mean helhet compare teaching?'],
+      [["teaching"], 'unknown command "teaching"; the commands are compare, run, sweep, factorial, sensitivity, map, journey, merge, scenario, scenarios, schema, validate, playground, help; did you mean helhet compare teaching?'],
       [["--seed", "1", "--seed", "2"], '--seed is given 2 times ("1", "2"); give it once'],
+      [["sensitivity", ...QUICK, "--workers", "2"], "sensitivity does not use --workers (sensitivity runs in one thread)"],
+      [["map", ...QUICK, "--x", "teams.desk.staff=1,2", "--shard", "0/1"], "map does not use --shard (map cannot be sharded)"],
+      [["map", ...QUICK, "--x", "teams.desk.staff=1,2"], "map needs --y PATH=A,B,C"],
+      [["map", ...QUICK, "--x", "teams.desk.staff", "--y", "teams.desk.staff=1"], '--x must be PATH=A,B,C (a dotted path and its values), got "teams.desk.staff"'],
+      [["sensitivity", ...QUICK, "--params", "a=b"], '--params: "a=b" is not PATH or PATH=LOW..HIGH'],
+      [["sensitivity", ...QUICK, "--param", "x"], "sensitivity does not use --param; its options are"],
     ];
     for (const [args, message] of cases) {
       const r = await run(args);

@@ -64,3 +64,22 @@ describe("defaults", () => {
     expect(permit?.channelMix).toEqual([0.4, 0.1, 0.1, 0.4]);
   });
 });
+
+describe("GUESS labels in the schema", () => {
+  // the schema's descriptions carry the labels that sensitivity reads; they must say what the
+  // comments of defaults.ts say (a default whose comment names only its cv as a GUESS, or says
+  // it is GUESS-free or has no GUESS, is not labelled: sensitivity varies means and values)
+  it("label exactly the defaults whose comment calls the value a GUESS", () => {
+    const text = readFileSync(join(__dirname, "..", "..", "src", "scenario", "defaults.ts"), "utf8");
+    const lines = text.split("\n");
+    const shapes = { ...citizensSchema.shape, ...mechanismsSchema.shape } as Record<string, { description?: string }>;
+    for (const key of [...Object.keys(CITIZEN_DEFAULTS), ...Object.keys(MECHANISM_DEFAULTS)]) {
+      const at = lines.findIndex((l) => l.trimStart().startsWith(`${key}:`));
+      let from = at;
+      while (from > 0 && lines[from - 1]!.trimStart().startsWith("//")) from--;
+      const comment = lines.slice(from, at).join(" ");
+      const guess = /GUESS/.test(comment.replace(/GUESS-free|no GUESS|cv GUESS/g, ""));
+      expect(/[(;] ?GUESS(; range .+ to .+)?\)$/.test(shapes[key]?.description ?? ""), key).toBe(guess);
+    }
+  });
+});

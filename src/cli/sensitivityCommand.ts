@@ -1,0 +1,117 @@
+/**
+ * `helhet sensitivity` and `helhet map`: the study and the grid in one thread, with a progress
+ * bar on a terminal, printed as text, JSON or CSV.
+ *
+ * @packageDocumentation
+ */
+import { sensitivity, winnerMap, type SensitivityOptions, type WinnerMapAxis } from "../experiment/index.js";
+import type { Policy } from "../policy/index.js";
+import { sensitivityCsv, sensitivityTable, winnerMapCsv, winnerMapTable } from "../report/index.js";
+import type { Scenario } from "../scenario/index.js";
+import { UsageError, type CliOptions } from "./options.js";
+import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
+
+type Io = { readonly err: (s: string) => void; readonly errIsTTY?: boolean };
+type Cost = Pick<SensitivityOptions, "allowLarge" | "onWarning">;
+
+/**
+ * The paths and ranges of `--params`: each entry a path, or `path=LOW..HIGH`.
+ *
+ * @param entries - the entries of --params
+ * @returns the paths (undefined for none: every GUESS parameter) and the ranges
+ * @throws {UsageError} for an entry that does not read
+ * @example
+ * ```ts
+ * readParams(["mechanisms.misrouteWork=2 min..10 min"]); //=> { params: ["mechanisms.misrouteWork"], ranges: { "mechanisms.misrouteWork": ["2 min", "10 min"] } }
+ * ```
+ */
+export function readParams(entries: readonly string[]): { params: string[] | undefined; ranges: Record<string, [string, string]> } {
+  const ranges: Record<string, [string, string]> = {};
+  const params = entries.map((e) => {
+    const m = /^([^=]+?)\s*(?:=\s*(.+?)\s*\.\.\s*(.+?)\s*)?$/.exec(e);
+    if (m === null || /=/.test(m[1] as string) || (e.includes("=") && m[2] === undefined)) throw new UsageError(`--params: ${JSON.stringify(e)} is not PATH or PATH=LOW..HIGH, e.g. mechanisms.misrouteWork=2 min..10 min`);
+    if (m[2] !== undefined) ranges[m[1] as string] = [m[2], m[3] as string];
+    return m[1] as string;
+  });
+  return { params: params.length === 0 ? undefined : params, ranges };
+}
+
+/**
+ * An axis of `--x` or `--y`: `PATH=A,B,C`, numbers read as numbers.
+ *
+ * @param option - "--x" or "--y"
+ * @param text - the option's value
+ * @returns the axis
+ * @throws {UsageError} when it is missing or does not read
+ * @example
+ * ```ts
+ * readAxis("--x", "services.questions.demandTypes=2,10,20"); //=> { path: "services.questions.demandTypes", values: [2, 10, 20] }
+ * ```
+ */
+export function readAxis(option: string, text: string | undefined): WinnerMapAxis {
+  if (text === undefined) throw new UsageError(`map needs ${option} PATH=A,B,C, e.g. ${option} services.questions.demandTypes=2,10,20`);
+  const at = text.indexOf("=");
+  const path = text.slice(0, at).trim();
+  const values = text.slice(at + 1).split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (at < 0 || path === "" || values.length === 0) throw new UsageError(`${option} must be PATH=A,B,C (a dotted path and its values), got ${JSON.stringify(text)}`);
+  return { path, values: values.map((v) => (Number.isFinite(Number(v)) ? Number(v) : v)) };
+}
+
+function window(options: CliOptions) {
+  return {
+    replications: options.replications,
+    seed: options.seed,
+    ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
+    ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
+  };
+}
+
+/**
+ * Runs `helhet sensitivity` and returns its text in the format asked for.
+ *
+ * @param options - the command line
+ * @param io - where progress goes (stderr, a bar on a terminal)
+ * @param scenario - the scenario
+ * @param policies - the two policies
+ * @param cost - the run-cost check's options
+ * @returns the text to print or write
+ * @example
+ * ```ts
+ * const text = sensitivityReport(options, io, loadScenario("teaching"), [policies.minutes, policies.whole], { allowLarge: false });
+ * ```
+ */
+export function sensitivityReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): string {
+  const { params, ranges } = readParams(options.params);
+  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: sensitivity of ${policies.map((p) => p.name).join(" vs ")}`));
+  const study = sensitivity(scenario, policies, { ...window(options), ...cost, ...(params === undefined ? {} : { params }), ranges, ...(bar ? { onProgress: bar.update } : {}) });
+  bar?.stop();
+  if (options.format === "json") return escapeJson(`${JSON.stringify(study, null, 2)}\n`);
+  if (options.format === "csv") return sensitivityCsv(study);
+  const head = `${colours(options.color).bold(escapeControls(scenario.name))} — sensitivity of ${escapeControls(study.policies[1])} − ${escapeControls(study.policies[0])}, ${study.parameters.length} parameters, ${study.replications} replications at each end, seed ${study.seed}; common random numbers`;
+  return `${head}\n\n${sensitivityTable(escapeStrings(study))}\n`;
+}
+
+/**
+ * Runs `helhet map` and returns its text in the format asked for.
+ *
+ * @param options - the command line
+ * @param io - where progress goes
+ * @param scenario - the scenario
+ * @param policies - the two policies
+ * @param cost - the run-cost check's options
+ * @returns the text to print or write
+ * @example
+ * ```ts
+ * const text = mapReport(options, io, loadScenario("teaching"), [policies.minutes, policies.whole], { allowLarge: false });
+ * ```
+ */
+export function mapReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): string {
+  const grid = { x: readAxis("--x", options.x), y: readAxis("--y", options.y) };
+  const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: map of ${grid.x.path} × ${grid.y.path}`));
+  const map = winnerMap(scenario, policies, grid, { ...window(options), ...cost, ...(bar ? { onProgress: bar.update } : {}) });
+  bar?.stop();
+  if (options.format === "json") return escapeJson(`${JSON.stringify(map, null, 2)}\n`);
+  if (options.format === "csv") return winnerMapCsv(map);
+  const head = `${colours(options.color).bold(escapeControls(scenario.name))} — where each design wins, ${map.replications} replications per cell, seed ${map.seed}; common random numbers`;
+  return `${head}\n\n${winnerMapTable(escapeStrings(map))}\n`;
+}
