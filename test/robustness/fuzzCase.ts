@@ -11,6 +11,7 @@ import { parentPort } from "node:worker_threads";
 import { parse } from "yaml";
 import { loadWarnings, offeredLoad, parseScenarioText, policies, ScenarioError, type Scenario } from "../../src/index.js";
 import { main } from "../../src/cli/main.js";
+import { MAX_TEXT_CHARACTERS } from "../../src/scenario/parse.js";
 import { nonFinite } from "./invariants.js";
 
 /** What the checker is given. */
@@ -68,6 +69,15 @@ export function issueProblems(e: ScenarioError, text: string, format: "yaml" | "
 
 function checkIssues(e: ScenarioError, text: string, format: "yaml" | "json", problems: string[]): void {
   if (e.issues.length === 0) problems.push("a ScenarioError with no issues");
+  // a text past the length limit is refused as a whole, before it is read: one issue about the
+  // file (path ""), which must say how long the text is and what the limit is
+  if (text.length > MAX_TEXT_CHARACTERS) {
+    const [only, ...rest] = e.issues;
+    if (rest.length > 0 || only?.path !== "" || !/got a text of [\d,]+ characters; expected a scenario file of at most [\d,]+ characters/.test(only.message)) {
+      problems.push(`a text of ${text.length} characters refused otherwise than by its length: ${e.message.slice(0, 300)}`);
+    }
+    return;
+  }
   const broken = /^Broken (YAML|JSON)/.test(e.message);
   const root = broken ? undefined : rootOf(text, format);
   for (const issue of e.issues.slice(0, 50)) {
