@@ -322,7 +322,8 @@ export function sensitivityTornadoChart(s: SensitivityStudy, metric: string): Ve
       const xs = ends.filter((e) => e.parameter === name(p)).flatMap((e) => [e.mean, e.hi ?? e.mean]);
       return { parameter: name(p), at: Math.max(...xs), text: `sign flips at ${label(p.flips[metric]!.atText)}` };
     });
-  const y = { field: "parameter", type: "nominal", sort: order, title: "parameter (range), largest swing first", axis: { labelLimit: 400, titlePadding: 14 } };
+  // the axis title above the labels, level: long labels leave no room beside them
+  const y = { field: "parameter", type: "nominal", sort: order, title: "parameter (range), largest swing first", axis: { labelLimit: 400, titleAngle: 0, titleAlign: "right", titleBaseline: "bottom", titleX: 0, titleY: -6 } };
   const x = { field: "mean", type: "quantitative", title: `${p2} − ${p1}: ${f.label}` };
   const yOffset = { yOffset: { field: "end", type: "nominal", sort: ["at the low end", "at the high end"] } };
   const colour = { field: "end", type: "nominal", title: "the parameter", sort: ["at the low end", "at the high end"], scale: { domain: ["at the low end", "at the high end"], range: [CHART_PALETTE[0], CHART_PALETTE[1]] } };
@@ -405,6 +406,8 @@ export function winnerMapChart(m: WinnerMap, metric: string): VegaLiteSpec {
   const x = { field: "x", type: "ordinal", sort: xs, title: m.x.path, axis: { labelAngle: 0 } };
   const y = { field: "y", type: "ordinal", sort: ys, title: m.y.path };
   const ties = rows.filter((r) => r.tie).length;
+  // white text on the darkest cells, dark text on the rest
+  const ink = { condition: { test: `abs(datum.mean) > ${0.6 * extent}`, value: "white" }, value: "#222" };
   return {
     ...base(`Where each design wins: ${f.label}`, [
       `colour: the mean paired difference ${p2} − ${p1} (blue: ${p2} lower, orange: ${p2} higher)`,
@@ -424,8 +427,8 @@ export function winnerMapChart(m: WinnerMap, metric: string): VegaLiteSpec {
         },
       },
       { transform: [{ filter: "datum.tie" }], mark: { type: "rect", fillOpacity: 0, stroke: "#555", strokeWidth: 1.5, strokeDash: [4, 3] } },
-      { mark: { type: "text", baseline: "bottom", dy: -1, fontSize: 12, fontWeight: "bold" }, encoding: { text: { field: "winner" } } },
-      { mark: { type: "text", baseline: "top", dy: 3, fontSize: 10, color: "#333" }, encoding: { text: { field: "difference" } } },
+      { mark: { type: "text", baseline: "bottom", dy: -1, fontSize: 12, fontWeight: "bold" }, encoding: { text: { field: "winner" }, color: ink } },
+      { mark: { type: "text", baseline: "top", dy: 3, fontSize: 10 }, encoding: { text: { field: "difference" }, color: ink } },
     ],
   };
 }
