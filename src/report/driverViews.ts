@@ -80,7 +80,9 @@ function chosen(all: readonly string[], outcome: string | undefined, fn: string)
  * ```
  */
 export function factorialView(s: FactorialStudy, outcome?: string): View {
-  const headline = FACTORIAL_OUTCOMES.map((o) => o.metric).filter((m) => s.outcomes[m] !== undefined).slice(0, 3);
+  const found = FACTORIAL_OUTCOMES.map((o) => o.metric).filter((m) => s.outcomes[m] !== undefined).slice(0, 3);
+  // a study without the headline outcomes (made by hand) shows its first ones
+  const headline = found.length > 0 ? found : Object.keys(s.outcomes).slice(0, 3);
   const metrics = chosen(outcome === undefined ? headline : Object.keys(s.outcomes), outcome, "factorialView");
   const title = `${s.scenario}: what drives ${s.low} → ${s.high} (factorial study)`;
   const d = s.design;

@@ -77,6 +77,9 @@ describe("displayable, for the driver studies", () => {
     expect(one.toHTML()).not.toContain("cost per need");
     expect((one.toVegaLite().vconcat as unknown[]).length).toBe(1);
     await expect(displayable(study, { outcome: "nothing" })).rejects.toThrow(/no outcome "nothing"/);
+    // a study without the headline outcomes shows the outcomes it has
+    const other = await displayable({ ...study, outcomes: { contactsPerNeed: study.outcomes["contactsPerNeed"]! } });
+    expect((other.toVegaLite().vconcat as unknown[]).length).toBe(1);
   }, 60_000);
 
   it("sensitivity: the parameters by swing with flips, and a tornado chart per outcome", async () => {
