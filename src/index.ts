@@ -420,3 +420,6 @@ export type {
 export { FACTORIAL_OUTCOMES, factorialCsv, factorialTable } from "./report/index.js";
 export { sensitivityCsv, sensitivityTable, winnerMapCsv, winnerMapTable } from "./report/index.js";
 export type { FactorialTableOptions } from "./report/index.js";
+export { factorialCharts, factorialInteractionChart, factorialParetoChart, interactionCells, sensitivityCharts, sensitivityTornadoChart, winnerMapChart, winnerMapCharts } from "./report/index.js";
+export { factorialHtml, sensitivityHtml, winnerMapHtml } from "./report/index.js";
+export type { DriverHtmlOptions, InteractionCells, ParetoChartOptions } from "./report/index.js";

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -99,7 +99,9 @@ describe("helhet factorial", () => {
     const missing = await run(["merge", files[0]!, files[1]!]);
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/shard 2\/3 is missing/);
-    expect((await run(["merge", ...files, "--html", join(dir, "x.html")])).err).toMatch(/no HTML report/);
+    // merged factorial shards write the study's page too
+    expect((await run(["merge", ...files, "--html", join(dir, "x.html"), "--quiet"])).code).toBe(0);
+    expect(readFileSync(join(dir, "x.html"), "utf8")).toMatch(/<figure class="chart" id="pareto-endToEndDays-mean"/);
     expect((await run(["merge", ...files, "--format", "markdown"])).err).toMatch(/table, json or csv, not markdown/);
     expect((await run([...args, "--shard", "0/3", "--workers", "2"])).code).toBe(2);
   }, 60_000);

@@ -60,6 +60,12 @@ const expected: Record<string, { html: string[]; svg: string[]; tables: number; 
     tables: 1,
     charts: 4,
   },
+  "05-what-matters-most.ipynb": {
+    html: ["teaching: what drives minutes → whole (factorial study)", "teaching: does whole − minutes hold? (sensitivity)", "teaching: where each design wins (minutes vs whole)", "mechanisms.payGeneralist", "flips at"],
+    svg: ["What drives end-to-end time", "the strongest interaction on", "Does the conclusion hold?", "sign flips at", "Where each design wins: cost per need"],
+    tables: 3,
+    charts: 3,
+  },
 };
 
 const text = (x: string | string[] | undefined): string => (Array.isArray(x) ? x.join("") : (x ?? ""));
@@ -93,7 +99,7 @@ function problemsOf(nb: Notebook, file: string): string[] {
 const read = (path: string): Notebook => JSON.parse(readFileSync(path, "utf8")) as Notebook;
 
 describe("teaching notebooks, as committed", () => {
-  it("are the four expected ones", () => {
+  it("are the five expected ones", () => {
     expect(readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort()).toEqual(Object.keys(expected).sort());
   });
 

@@ -1,12 +1,13 @@
 /**
  * `helhet factorial`: the study in one thread or on worker threads, with a progress bar on a
- * terminal, printed as text, JSON or CSV.
+ * terminal, printed as text, JSON or CSV, and with `--html` a page with the charts.
  *
  * @packageDocumentation
  */
 import { factorial, type FactorialOptions } from "../experiment/index.js";
 import type { Policy } from "../policy/index.js";
 import { factorialCsv, factorialTable } from "../report/index.js";
+import { factorialHtml } from "../report/driverHtml.js";
 import type { Scenario } from "../scenario/index.js";
 import { readFileSync } from "node:fs";
 import { factorialParallel } from "../node/factorialParallel.js";
@@ -15,8 +16,15 @@ import type { FactorialStudy } from "../experiment/index.js";
 import { UsageError, type CliOptions } from "./options.js";
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 
+/** What a driver command writes: the text in the format asked for, and the HTML page when --html is given. */
+export interface StudyReport {
+  readonly text: string;
+  readonly html: string | undefined;
+}
+
 /**
- * Runs the study of `helhet factorial` and returns its text in the format asked for.
+ * Runs the study of `helhet factorial` and returns its text in the format asked for, and the
+ * HTML page (the table and the charts) when `--html` is given.
  *
  * @param options - the command line
  * @param io - where progress goes (stderr, a bar on a terminal)
@@ -24,10 +32,10 @@ import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from 
  * @param low - the policy at level −
  * @param high - the policy at level +
  * @param cost - the run-cost check's options
- * @returns the text to print or write
+ * @returns the text to print or write, and the HTML page
  * @example
  * ```ts
- * const text = await factorialReport(options, io, loadScenario("teaching"), policies.minutes, policies.whole, { allowLarge: false, onWarning: console.error });
+ * const { text, html } = await factorialReport(options, io, loadScenario("teaching"), policies.minutes, policies.whole, { allowLarge: false, onWarning: console.error });
  * ```
  */
 export async function factorialReport(
@@ -37,17 +45,17 @@ export async function factorialReport(
   low: Policy,
   high: Policy,
   cost: Pick<FactorialOptions, "allowLarge" | "onWarning">,
-): Promise<string> {
+): Promise<StudyReport> {
   if (options.shard !== undefined) {
     // one shard of a study spread over machines: a mergeable file (helhet merge)
     const { onProgress: _none, ...shardRun } = runOptions(options, cost);
-    return escapeJson(stringifyFactorialShard(runFactorialShard(scenario, low, high, { ...shardRun, shard: options.shard })));
+    return { text: escapeJson(stringifyFactorialShard(runFactorialShard(scenario, low, high, { ...shardRun, shard: options.shard }))), html: undefined };
   }
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: factorial of ${low.name} and ${high.name}`));
   const run: FactorialOptions = { ...runOptions(options, cost), ...(bar ? { onProgress: bar.update } : {}) };
   const study = options.workers > 1 ? await factorialParallel(scenario, low, high, { ...run, workers: options.workers }) : factorial(scenario, low, high, run);
   bar?.stop();
-  return studyText(options, study, `${escapeControls(scenario.name)} — factorial study of ${escapeControls(low.name)} (−) and ${escapeControls(high.name)} (+)`);
+  return { text: studyText(options, study, `${escapeControls(scenario.name)} — factorial study of ${escapeControls(low.name)} (−) and ${escapeControls(high.name)} (+)`), html: options.html === undefined ? undefined : await factorialHtml(study) };
 }
 
 function runOptions(options: CliOptions, cost: Pick<FactorialOptions, "allowLarge" | "onWarning">): FactorialOptions {
@@ -72,24 +80,25 @@ function studyText(options: CliOptions, study: FactorialStudy, title: string): s
 
 /**
  * `helhet merge` of factorial shards: the study, when the first file is a factorial shard (from
- * `helhet factorial --shard K/N`); undefined otherwise, for the comparison's merge.
+ * `helhet factorial --shard K/N`), and its HTML page when `--html` is given; undefined
+ * otherwise, for the comparison's merge.
  *
  * @param options - the command line (the files are its arguments)
- * @returns the text to print or write, or undefined
- * @throws {ShardError} when the shards do not merge; {@link UsageError} for --html, --series or --format markdown
+ * @returns the text to print or write and the HTML page, or undefined
+ * @throws {ShardError} when the shards do not merge; {@link UsageError} for --series or --format markdown
  * @example
  * ```ts
- * const text = factorialMerge(options); // undefined for a comparison's shards
+ * const merged = await factorialMerge(options); // undefined for a comparison's shards
  * ```
  */
-export function factorialMerge(options: CliOptions): string | undefined {
+export async function factorialMerge(options: CliOptions): Promise<StudyReport | undefined> {
   const first = options.positionals[0];
   if (first === undefined || !looksLikeFactorialShard(first)) return undefined;
-  if (options.html !== undefined) throw new UsageError("factorial shards merge into a study, which has no HTML report: leave out --html");
   if (options.series !== undefined) throw new UsageError("factorial shards carry no series over time: leave out --series");
   if (options.format === "markdown") throw new UsageError("a factorial study is written as table, json or csv, not markdown");
   const study = mergeFactorialShards(options.positionals.map(readFactorialShardFile), options.positionals);
-  return studyText(options, study, `${escapeControls(study.scenario)} — factorial study of ${escapeControls(study.low)} (−) and ${escapeControls(study.high)} (+)`);
+  const text = studyText(options, study, `${escapeControls(study.scenario)} — factorial study of ${escapeControls(study.low)} (−) and ${escapeControls(study.high)} (+)`);
+  return { text, html: options.html === undefined ? undefined : await factorialHtml(study) };
 }
 
 /** Whether a file is a factorial shard (false when it cannot be read: the comparison's merge says why). */

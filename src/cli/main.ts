@@ -83,7 +83,8 @@ Options:
   --out FILE               write the result to FILE (whole or not at all) instead of stdout; never
                            an input of the run; a pipe or device (/dev/stdout) is written into
   --html FILE              also write a self-contained HTML report with charts (compare, run, merge,
-                           journey); checked before the run, written together with --out
+                           journey, factorial, sensitivity, map); checked before the run, written
+                           together with --out
   --series PERIOD          for compare, run and merge: print the series over time instead of the
                            table, by week, day or hour (CSV, or JSON with --format json)
   --needs FILE             for run: also write the need records of replication 0, one row per
@@ -499,8 +500,8 @@ async function journeyCommand(options: CliOptions, io: CliIo): Promise<number> {
 async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
   const outputs = planOutputs([["--out", options.out], ["--html", options.html]], options.positionals.map((path) => ({ what: "a shard file", path })));
-  const study = factorialMerge(options);
-  if (study !== undefined) return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(study) : study);
+  const study = await factorialMerge(options);
+  if (study !== undefined) return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(study.text) : study.text, study.html);
   const comparison = mergeShards(options.positionals.map(readShardFile), options.positionals);
   const html = options.html === undefined ? undefined : await htmlOf(options, comparison, undefined, [], {});
   let text: string;
@@ -545,26 +546,26 @@ async function sweepCommand(options: CliOptions, io: CliIo): Promise<number> {
 async function factorialCommand(options: CliOptions, io: CliIo): Promise<number> {
   const scenarioFrom = scenarioSource(options.scenario);
   const policyFrom = [policySource(options.low, "--low"), policySource(options.high, "--high")];
-  const outputs = planOutputs([["--out", options.out]], inputsOf(scenarioFrom, policyFrom));
+  const outputs = planOutputs([["--out", options.out], ["--html", options.html]], inputsOf(scenarioFrom, policyFrom));
   const scenario = withEvents(scenarioFrom.load(), options.events);
   const [low, high] = policyFrom.map((p) => p.load()) as [Policy, Policy];
   checkWindow(options, scenario);
-  const text = await factorialReport(options, io, scenario, low, high, costCheck(options, io));
+  const { text, html } = await factorialReport(options, io, scenario, low, high, costCheck(options, io));
   // the table and the JSON are escaped as they are made; CSV on a terminal only, as compare's
-  return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(text) : text);
+  return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(text) : text, html);
 }
 
 /** `helhet sensitivity` and `helhet map`: two policies, a scenario, one report. */
 async function twoPolicyCommand(options: CliOptions, io: CliIo): Promise<number> {
   const scenarioFrom = scenarioSource(options.scenario);
   const policyFrom = options.policies.map((n) => policySource(n, "--policies"));
-  const outputs = planOutputs([["--out", options.out]], inputsOf(scenarioFrom, policyFrom));
+  const outputs = planOutputs([["--out", options.out], ["--html", options.html]], inputsOf(scenarioFrom, policyFrom));
   const scenario = withEvents(scenarioFrom.load(), options.events);
   const policies = policyFrom.map((p) => p.load());
   checkWindow(options, scenario);
   const report = options.command === "map" ? mapReport : sensitivityReport;
-  const text = report(options, io, scenario, policies, costCheck(options, io));
-  return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(text) : text);
+  const { text, html } = await report(options, io, scenario, policies, costCheck(options, io));
+  return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(text) : text, html);
 }
 
 /** Checks every file given, says of each whether it is valid, and exits 2 when any is not. */

@@ -1,12 +1,14 @@
 /**
  * `helhet sensitivity` and `helhet map`: the study and the grid in one thread, with a progress
- * bar on a terminal, printed as text, JSON or CSV.
+ * bar on a terminal, printed as text, JSON or CSV, and with `--html` a page with the charts.
  *
  * @packageDocumentation
  */
 import { sensitivity, winnerMap, type SensitivityOptions, type WinnerMapAxis } from "../experiment/index.js";
 import type { Policy } from "../policy/index.js";
 import { sensitivityCsv, sensitivityTable, winnerMapCsv, winnerMapTable } from "../report/index.js";
+import { sensitivityHtml, winnerMapHtml } from "../report/driverHtml.js";
+import type { StudyReport } from "./factorialCommand.js";
 import type { Scenario } from "../scenario/index.js";
 import { UsageError, type CliOptions } from "./options.js";
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
@@ -67,51 +69,55 @@ function window(options: CliOptions) {
 }
 
 /**
- * Runs `helhet sensitivity` and returns its text in the format asked for.
+ * Runs `helhet sensitivity` and returns its text in the format asked for, and the HTML page
+ * (the table and the tornado charts) when `--html` is given.
  *
  * @param options - the command line
  * @param io - where progress goes (stderr, a bar on a terminal)
  * @param scenario - the scenario
  * @param policies - the two policies
  * @param cost - the run-cost check's options
- * @returns the text to print or write
+ * @returns the text to print or write, and the HTML page
  * @example
  * ```ts
- * const text = sensitivityReport(options, io, loadScenario("teaching"), [policies.minutes, policies.whole], { allowLarge: false });
+ * const { text, html } = await sensitivityReport(options, io, loadScenario("teaching"), [policies.minutes, policies.whole], { allowLarge: false });
  * ```
  */
-export function sensitivityReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): string {
+export async function sensitivityReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): Promise<StudyReport> {
   const { params, ranges } = readParams(options.params);
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: sensitivity of ${policies.map((p) => p.name).join(" vs ")}`));
   const study = sensitivity(scenario, policies, { ...window(options), ...cost, ...(params === undefined ? {} : { params }), ranges, ...(bar ? { onProgress: bar.update } : {}) });
   bar?.stop();
-  if (options.format === "json") return escapeJson(`${JSON.stringify(study, null, 2)}\n`);
-  if (options.format === "csv") return sensitivityCsv(study);
+  const html = options.html === undefined ? undefined : await sensitivityHtml(study);
+  if (options.format === "json") return { text: escapeJson(`${JSON.stringify(study, null, 2)}\n`), html };
+  if (options.format === "csv") return { text: sensitivityCsv(study), html };
   const head = `${colours(options.color).bold(escapeControls(scenario.name))} — sensitivity of ${escapeControls(study.policies[1])} − ${escapeControls(study.policies[0])}, ${study.parameters.length} parameters, ${study.replications} replications at each end, seed ${study.seed}; common random numbers`;
-  return `${head}\n\n${sensitivityTable(escapeStrings(study))}\n`;
+  return { text: `${head}\n\n${sensitivityTable(escapeStrings(study))}\n`, html };
 }
 
 /**
- * Runs `helhet map` and returns its text in the format asked for.
+ * Runs `helhet map` and returns its text in the format asked for, and the HTML page (the
+ * table and the heat maps) when `--html` is given.
  *
  * @param options - the command line
  * @param io - where progress goes
  * @param scenario - the scenario
  * @param policies - the two policies
  * @param cost - the run-cost check's options
- * @returns the text to print or write
+ * @returns the text to print or write, and the HTML page
  * @example
  * ```ts
- * const text = mapReport(options, io, loadScenario("teaching"), [policies.minutes, policies.whole], { allowLarge: false });
+ * const { text, html } = await mapReport(options, io, loadScenario("teaching"), [policies.minutes, policies.whole], { allowLarge: false });
  * ```
  */
-export function mapReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): string {
+export async function mapReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): Promise<StudyReport> {
   const grid = { x: readAxis("--x", options.x), y: readAxis("--y", options.y) };
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: map of ${grid.x.path} × ${grid.y.path}`));
   const map = winnerMap(scenario, policies, grid, { ...window(options), ...cost, ...(bar ? { onProgress: bar.update } : {}) });
   bar?.stop();
-  if (options.format === "json") return escapeJson(`${JSON.stringify(map, null, 2)}\n`);
-  if (options.format === "csv") return winnerMapCsv(map);
+  const html = options.html === undefined ? undefined : await winnerMapHtml(map);
+  if (options.format === "json") return { text: escapeJson(`${JSON.stringify(map, null, 2)}\n`), html };
+  if (options.format === "csv") return { text: winnerMapCsv(map), html };
   const head = `${colours(options.color).bold(escapeControls(scenario.name))} — where each design wins, ${map.replications} replications per cell, seed ${map.seed}; common random numbers`;
-  return `${head}\n\n${winnerMapTable(escapeStrings(map))}\n`;
+  return { text: `${head}\n\n${winnerMapTable(escapeStrings(map))}\n`, html };
 }

@@ -75,6 +75,12 @@ export interface FactorialOutcome {
   readonly effects: readonly FactorialEffect[];
   /** Share of the variation between cells that the effects listed explain (the rest: higher-order interactions). */
   readonly explainedShare: number;
+  /**
+   * Mean over replications of each cell, in the order of `design.cellNames` (and the rows of
+   * `design.matrix`): what an interaction plot averages over the cells at each combination of
+   * two factors' levels.
+   */
+  readonly cellMeans: readonly number[];
 }
 
 /** The result of {@link factorial}; `JSON.stringify` gives its JSON. */
@@ -306,7 +312,7 @@ function outcome(
     };
   });
   const ranked = effects.map((e, k) => ({ e, k })).sort((a, b) => Math.abs(b.e.mean) - Math.abs(a.e.mean) || a.k - b.k).map((x) => x.e);
-  return { mean: grand, effects: ranked, explainedShare: Math.min(1, effects.reduce((a, e) => a + e.share, 0)) };
+  return { mean: grand, effects: ranked, explainedShare: Math.min(1, effects.reduce((a, e) => a + e.share, 0)), cellMeans };
 }
 
 /** A warning per team whose queue grew through the run in some cells (an unstable system). */

@@ -1,6 +1,7 @@
 /**
  * Results that display themselves in notebooks. {@link displayable} takes a Comparison, a
- * SweepResult, a RunSummary, a JourneyMap (or several) or a TouchpointRanking (or several),
+ * SweepResult, a RunSummary, a JourneyMap (or several), a TouchpointRanking (or several), a
+ * FactorialStudy, a SensitivityStudy or a WinnerMap,
  * recognised by their shape, draws its chart once (vega is loaded lazily, on the first chart)
  * and returns a {@link Displayable}: an object whose `[Symbol.for("Jupyter.display")]()` gives
  * the MIME bundle a kernel shows (`text/html`, `image/svg+xml`, the live Vega-Lite spec and
@@ -12,17 +13,18 @@
  *
  * @packageDocumentation
  */
-import type { Comparison, SweepResult } from "../experiment/index.js";
+import type { Comparison, FactorialStudy, SensitivityStudy, SweepResult, WinnerMap } from "../experiment/index.js";
 import type { JourneyMap, TouchpointRanking } from "../journey/index.js";
 import type { RunSummary } from "../metrics/index.js";
 import type { VegaLiteSpec } from "./charts.js";
 import { describe, isObject, listOf } from "./displayCells.js";
 import { comparisonView, journeyMapView, summaryView, sweepView, touchpointView, type View } from "./displayViews.js";
+import { factorialView, sensitivityView, winnerMapView } from "./driverViews.js";
 import { escapeHtml } from "./html.js";
 import { renderSvg } from "./svg.js";
 
 /** What {@link displayable} recognised its argument as. */
-export type DisplayKind = "comparison" | "sweep" | "runSummary" | "journeyMap" | "touchpoints";
+export type DisplayKind = "comparison" | "sweep" | "runSummary" | "journeyMap" | "touchpoints" | "factorial" | "sensitivity" | "winnerMap";
 
 /** The MIME bundle of a {@link Displayable}: what a notebook frontend picks from. */
 export interface MimeBundle {
@@ -82,10 +84,15 @@ export interface DisplayOptions {
   readonly endToEndDays?: Readonly<Record<string, readonly number[]>>;
   /** A title for the chart and the table, instead of the one made from the result. */
   readonly title?: string;
+  /**
+   * For a FactorialStudy, a SensitivityStudy or a WinnerMap: only this outcome (a metric, e.g.
+   * "costPerNeed") in the table and the charts; default: the three headline outcomes.
+   */
+  readonly outcome?: string;
 }
 
 /** What {@link displayable} accepts. */
-export type DisplayInput = Comparison | SweepResult | RunSummary | JourneyMap | readonly JourneyMap[] | TouchpointRanking | readonly TouchpointRanking[];
+export type DisplayInput = Comparison | SweepResult | RunSummary | JourneyMap | readonly JourneyMap[] | TouchpointRanking | readonly TouchpointRanking[] | FactorialStudy | SensitivityStudy | WinnerMap;
 
 
 /**
@@ -107,6 +114,9 @@ export function displayKind(x: unknown): DisplayKind | null {
     return only === "journeyMap" || only === "touchpoints" ? only : null;
   }
   if (!isObject(x)) return null;
+  if (isObject(x.design) && isObject(x.outcomes) && typeof x.low === "string" && typeof x.high === "string") return "factorial";
+  if (isObject(x.baseline) && Array.isArray(x.parameters) && Array.isArray(x.skipped)) return "sensitivity";
+  if (isObject(x.x) && isObject(x.y) && Array.isArray(x.cells) && Array.isArray(x.policies)) return "winnerMap";
   if (isObject(x.policies) && isObject(x.differences) && isObject(x.capability) && typeof x.replications === "number") return "comparison";
   if (typeof x.path === "string" && Array.isArray(x.rows) && x.rows.every((r) => isObject(r) && displayKind(r.comparison) === "comparison")) return "sweep";
   if (typeof x.rankBy === "string" && Array.isArray(x.rows) && typeof x.policy === "string") return "touchpoints";
@@ -127,9 +137,12 @@ export function displayKind(x: unknown): DisplayKind | null {
  * | RunSummary | every metric of the run | contacts by demand (value and each failure reason), end-to-end quantiles |
  * | JourneyMap(s) | the three phases, pain points, what citizens said | the journey map |
  * | TouchpointRanking(s) | the ranking with paired intervals | the touchpoint chart |
+ * | FactorialStudy | the factors, the largest effects per outcome with intervals and shares | per outcome the Pareto chart of the effects beside the interaction plot of the strongest interaction |
+ * | SensitivityStudy | per outcome the parameters by swing, the difference at each end, flips | a tornado chart per outcome |
+ * | WinnerMap | per outcome the grid of winners with the mean difference | a heat map per outcome |
  *
  * @param x - the result
- * @param options - per-need end-to-end days (Comparison), a title
+ * @param options - per-need end-to-end days (Comparison), one outcome (the studies), a title
  * @returns the displayable result
  * @throws TypeError when `x` is none of these
  * @example
@@ -160,10 +173,19 @@ export async function displayable(x: DisplayInput, options: DisplayOptions = {})
     case "touchpoints":
       view = touchpointView(listOf(x as TouchpointRanking | readonly TouchpointRanking[]));
       break;
+    case "factorial":
+      view = factorialView(x as FactorialStudy, options.outcome);
+      break;
+    case "sensitivity":
+      view = sensitivityView(x as SensitivityStudy, options.outcome);
+      break;
+    case "winnerMap":
+      view = winnerMapView(x as WinnerMap, options.outcome);
+      break;
     default:
       throw new TypeError(
         "displayable takes a Comparison (compare), a SweepResult (sweep), a RunSummary (summarise), a JourneyMap or a list of them (journeyMap), " +
-          `or a TouchpointRanking or a list of them (touchpoints); got ${describe(x)}`,
+          `a TouchpointRanking or a list of them (touchpoints), a FactorialStudy (factorial), a SensitivityStudy (sensitivity) or a WinnerMap (winnerMap); got ${describe(x)}`,
       );
   }
   const title = options.title ?? view.title;

@@ -51,3 +51,7 @@ export { NEED_TABLE_COLUMNS } from "./needs.js";
 export { factorialTable, factorialCsv, FACTORIAL_OUTCOMES } from "./factorialTable.js";
 export type { FactorialTableOptions } from "./factorialTable.js";
 export { sensitivityTable, sensitivityCsv, winnerMapTable, winnerMapCsv } from "./sensitivityTable.js";
+export { factorialParetoChart, factorialInteractionChart, interactionCells, factorialCharts, sensitivityTornadoChart, sensitivityCharts, winnerMapChart, winnerMapCharts } from "./driverCharts.js";
+export type { ParetoChartOptions, InteractionCells } from "./driverCharts.js";
+export { factorialHtml, sensitivityHtml, winnerMapHtml } from "./driverHtml.js";
+export type { DriverHtmlOptions } from "./driverHtml.js";

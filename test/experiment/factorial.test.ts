@@ -188,6 +188,8 @@ describe("effects", () => {
     expect(o.mean).toBeCloseTo(14.375, 12);
     expect(o.effects.map((e) => e.share)).toEqual([39.0625 / 57.1875, 10.5625 / 57.1875, 7.5625 / 57.1875].map((x) => expect.closeTo(x, 12)));
     expect(o.explainedShare).toBeCloseTo(1, 12);
+    // the mean of each cell over replications, in the order of the cells
+    expect(o.cellMeans).toEqual([11, 14.5, 11.5, 20.5]);
     // an outcome that does not vary: effects 0, shares 0
     expect(study.outcomes["failureDemandShare"]!.effects.every((e) => e.mean === 0 && e.share === 0)).toBe(true);
   });
