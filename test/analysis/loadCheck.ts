@@ -8,6 +8,7 @@
 import { offeredLoad, serviceRouting } from "../../src/analysis/index.js";
 import { MINUTES_PER_WEEK } from "../../src/engine/index.js";
 import { loadScenario, policies, simulate, type Policy, type Scenario } from "../../src/index.js";
+import { TASK_NAMES } from "../../src/model/codes.js";
 
 /**
  * The scenario with every failure mechanism switched off (as `withoutFailure` in
@@ -135,4 +136,70 @@ export function loadCheckSentence(seeds: number): string {
   const teams = z.length / seeds;
   const f = (x: number) => (Math.abs(x) < 0.005 ? "0.00" : x.toFixed(2)).replace("-", "−");
   return `Over ${seeds} seeds and all ${teams} team comparisons the standardised differences had mean ${f(mean)}, standard deviation ${f(sd)} and largest absolute value ${f(largest)}`;
+}
+
+/** What failed work (M8) does at one team, in the model and in the analysis (docs/analysis.md, "Differences from the simulation"). */
+export interface ReworkFigures {
+  readonly team: string;
+  /** Value and failure minutes a week the run booked at the team. */
+  readonly simulated: number;
+  /** Minutes a week the analysis offers it: first visits and, at 1/(1 − p), repeats. */
+  readonly offered: number;
+  readonly firstVisits: number;
+  /** Rework minutes a week the run booked there. */
+  readonly rework: number;
+  /** What the model's routing predicts for the rework: cases a week × pν/(1 − pν) × reworkShare × the step's mean work. */
+  readonly predicted: { readonly casesPerWeek: number; readonly p: number; readonly notice: number; readonly share: number; readonly work: number; readonly minutes: number };
+}
+
+/**
+ * Failed work (M8) with every other failure mechanism off: `weeks` weeks of soderhamn under
+ * minutes (after a 26-week warm-up, seed 1), each team with a step that may fail.
+ */
+export function reworkFigures(weeks = 1000): ReworkFigures[] {
+  const original = loadScenario("soderhamn");
+  const off = withoutFailure(original);
+  // every other failure mechanism off, failed steps back on
+  const s: Scenario = { ...off, services: off.services.map((sv, i) => ({ ...sv, steps: sv.steps.map((st, k) => ({ ...st, failureProbability: original.services[i]!.steps[k]!.failureProbability })) })) };
+  const policy = noCutShort(policies.minutes);
+  const run = simulate(s, policy, { seed: 1, horizon: `${weeks + 26} weeks`, warmup: "26 weeks", journal: { every: 0 }, series: false });
+  const measured = weeks;
+  const loads = offeredLoad(s, policy);
+  const first = offeredLoad(off, policy);
+  const rework = TASK_NAMES.indexOf("rework");
+  const out: ReworkFigures[] = [];
+  s.services.forEach((sv) => {
+    sv.steps.forEach((st) => {
+      if (st.failureProbability <= 0) return;
+      const j = run.teams.findIndex((t) => t.id === st.team);
+      const t = run.teams[j]!;
+      const p = st.failureProbability;
+      const notice = s.citizens.noticeDefectProbability;
+      const share = s.mechanisms.reworkShare;
+      const casesPerWeek = sv.arrivalsPerMinute * MINUTES_PER_WEEK * sv.caseShare;
+      out.push({
+        team: t.name,
+        simulated: (t.valueMinutes + t.failureMinutes) / measured,
+        offered: loads[j]!.offeredMinutesPerWeek,
+        firstVisits: first[j]!.offeredMinutesPerWeek,
+        rework: (t.minutesByTask[rework] ?? 0) / measured,
+        predicted: { casesPerWeek, p, notice, share, work: st.work.mean, minutes: casesPerWeek * ((p * notice) / (1 - p * notice)) * share * st.work.mean },
+      });
+    });
+  });
+  return out;
+}
+
+/** The sentences of docs/analysis.md on failed work, from {@link reworkFigures}. */
+export function reworkSentences(weeks = 1000): string {
+  const [a, ...rest] = reworkFigures(weeks).sort((x, y) => y.offered - y.firstVisits - (x.offered - x.firstVisits));
+  if (a === undefined) return "No step of soderhamn fails.";
+  const r = (x: number) => Math.round(x).toLocaleString("en");
+  const q = a.predicted;
+  const perCase = (q.p * q.notice) / (1 - q.p * q.notice);
+  return [
+    `With the other failure mechanisms off, over ${weeks.toLocaleString("en")} weeks of soderhamn under \`minutes\` the ${a.team} did ${r(a.simulated)} min/week against ${r(a.offered)} offered (${r(a.firstVisits)} first visits + ${r(a.offered - a.firstVisits)} repeats at 1/(1 − ${q.p})).`,
+    `The model's rework there, ${r(a.rework)} min/week, is what its own routing predicts: ${q.casesPerWeek.toFixed(1)} cases/week × pν/(1 − pν) = ${(q.p * q.notice).toFixed(3)}/${(1 - q.p * q.notice).toFixed(3)} = ${perCase.toFixed(3)} reworks per case × ${q.share} × ${q.work} min = ${r(q.minutes)} min/week (p = ${q.p}, ν = ${q.notice}, \`noticeDefectProbability\`).`,
+    ...rest.map((x) => `The ${x.team}: ${r(x.simulated)} against ${r(x.offered)}.`),
+  ].join(" ");
 }

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCheckSentence, standardisedDifferences } from "../analysis/loadCheck.js";
+import { loadCheckSentence, reworkFigures, reworkSentences, standardisedDifferences } from "../analysis/loadCheck.js";
 
 describe.runIf(process.env["HELHET_LONG"] === "1")("long: the load analysis against ten seeds of the simulation", () => {
   it("docs/analysis.md and docs/validation.md give the figure the code gives", () => {
@@ -25,4 +25,17 @@ describe.runIf(process.env["HELHET_LONG"] === "1")("long: the load analysis agai
     expect(Math.abs(mean)).toBeLessThan(4 / Math.sqrt(z.length));
     expect(Math.max(...z.map(Math.abs))).toBeLessThan(4);
   }, 1_200_000);
+
+  it("docs/analysis.md gives what failed work (M8) does in the model and in the analysis; the rework is what the routing predicts", () => {
+    const text = readFileSync(join(__dirname, "..", "..", "docs", "analysis.md"), "utf8");
+    const region = /<!-- rework:begin -->([\s\S]*?)<!-- rework:end -->/.exec(text);
+    expect(region, "analysis.md has no rework region").not.toBeNull();
+    expect(region![1]).toBe(reworkSentences());
+    for (const f of reworkFigures()) {
+      // the model's rework within 10% of pν/(1 − pν) reworks per case (a Poisson count over 1,000 weeks)
+      expect(Math.abs(f.rework / f.predicted.minutes - 1), f.team).toBeLessThan(0.1);
+      // the analysis offers more than the model books: 1/(1 − p) full repeats against rework at a share
+      expect(f.offered, f.team).toBeGreaterThan(f.simulated);
+    }
+  }, 600_000);
 });
