@@ -14,6 +14,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { benchOutput } from "./record.js";
 
 type NodeEntry = typeof import("../src/node.js");
 
@@ -31,6 +32,7 @@ const replications = Number(process.env.REPLICATIONS ?? 20);
 const workers = Number(process.env.WORKERS ?? 2);
 const rounds = Number(process.env.ROUNDS ?? 1);
 const options = { replications, seed: 1 };
+const out = benchOutput("compare");
 
 for (let round = 0; round < rounds; round++) {
   let t0 = performance.now();
@@ -38,7 +40,7 @@ for (let round = 0; round < rounds; round++) {
   const serial = h.compare(scenario, pair, options);
   const serialSeconds = (performance.now() - t0) / 1000;
   const serialCpu = cpuSeconds(c0);
-  console.log(JSON.stringify({ mode: "serial", workers: 0, replications, seconds: round3(serialSeconds), speedup: 1, cpuSeconds: round3(serialCpu) }));
+  out.line({ mode: "serial", workers: 0, replications, seconds: round3(serialSeconds), speedup: 1, cpuSeconds: round3(serialCpu) });
 
   let threads = 0;
   t0 = performance.now();
@@ -48,8 +50,9 @@ for (let round = 0; round < rounds; round++) {
   const cpu = cpuSeconds(c0);
   if (threads !== Math.min(workers, replications)) throw new Error(`expected ${workers} worker threads, got ${threads}`);
   if (JSON.stringify(threaded) !== JSON.stringify(serial)) throw new Error("the threaded Comparison differs from the serial one");
-  console.log(JSON.stringify({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) }));
+  out.line({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
 }
+out.finish();
 
 /** CPU time of the whole process (every thread, user + system) since `from`. */
 function cpuSeconds(from: NodeJS.CpuUsage): number {

@@ -7,6 +7,7 @@
  * engine does inside. `standardError` is the batch-means standard error of the mean wait (20
  * batches in order of service start), so `relError` can be judged against the run's own noise.
  */
+import { benchOutput } from "./record.js";
 import { Simulation, Team } from "../src/engine/index.js";
 import { createStream, exponential } from "../src/random/index.js";
 import { jacksonNetwork, mmc } from "../src/analysis/index.js";
@@ -97,9 +98,10 @@ function report(model: string, customers: number, analyticWait: number, r: Resul
     relError: Number((Math.abs(r.meanWait - analyticWait) / analyticWait).toFixed(4)),
     standardError: Number(r.standardError.toFixed(4)),
   };
-  console.log(JSON.stringify(line));
+  out.line(line);
 }
 
+const out = benchOutput("engine");
 const seed = Number(process.env.SEED ?? 1);
 const scale = Number(process.env.SCALE ?? 1);
 
@@ -138,5 +140,6 @@ report("rework", reworkN, waitPerVisit, runNetwork(reworkN, 1, network, 0.2, see
 minimalMmc(200_000, 0.9, 1, 1, seed + 1000);
 for (const [model, lambda, c] of [["mm1", 0.9, 1], ["mm5", 4.5, 5]] as const) {
   const k = minimalMmc(mm1N, lambda, 1, c, seed);
-  console.log(JSON.stringify({ model: `${model}-minimal-kernel`, customers: mm1N, events: 2 * mm1N, seconds: Number(k.seconds.toFixed(3)), eventsPerSecond: Math.round((2 * mm1N) / k.seconds), meanWait: Number(k.meanWait.toFixed(4)) }));
+  out.line({ model: `${model}-minimal-kernel`, customers: mm1N, events: 2 * mm1N, seconds: Number(k.seconds.toFixed(3)), eventsPerSecond: Math.round((2 * mm1N) / k.seconds), meanWait: Number(k.meanWait.toFixed(4)) });
 }
+out.finish();

@@ -4,6 +4,9 @@
  * the run), events, seconds and needs per second. Run with `npm run bench:model`.
  */
 import { loadScenario, policies, simulate } from "../src/index.js";
+import { benchOutput } from "./record.js";
+
+const out = benchOutput("model");
 
 const scenario = loadScenario(process.env.SCENARIO ?? "soderhamn");
 const rounds = Number(process.env.ROUNDS ?? 3);
@@ -25,7 +28,7 @@ for (const p of [policies.minutes, policies.whole]) {
     arisen = run.needsArisen;
     weeks = run.endMinutes / 10080;
   }
-  console.log(JSON.stringify({
+  out.line({
     scenario: scenario.name,
     policy: p.name,
     simulatedWeeks: Number(weeks.toFixed(1)),
@@ -34,5 +37,6 @@ for (const p of [policies.minutes, policies.whole]) {
     events,
     seconds: Number(best.toFixed(3)),
     needsPerSecond: Math.round(arisen / best),
-  }));
+  });
 }
+out.finish();

@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-import { buildComparison, checkExperimentCost, checkPolicies, type CompareOptions, type Comparison, type ReplicationResult } from "../experiment/index.js";
+import { buildComparison, capacityWarnings, checkExperimentCost, checkPolicies, type CompareOptions, type Comparison, type ReplicationResult } from "../experiment/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { builtWorkerFile, checkWorkers, runOnPool } from "./pool.js";
@@ -90,7 +90,9 @@ export async function compareParallel(scenario: Scenario, policies: readonly Pol
   options.signal?.throwIfAborted();
   const results = workerFile === null ? runInThisThread(tasks, total, options) : await runOnThreads(workerFile, threads, tasks, total, options);
   const names = policies.map((p) => p.name);
-  return buildComparison({ scenario: scenario.name, seed: options.seed ?? 1, policies: names, warnings: options.warnings ?? [] }, inCompareOrder(results, names));
+  // the same warnings as compare's: the load analysis of every policy unless given
+  const warnings = options.warnings ?? capacityWarnings(scenario, policies);
+  return buildComparison({ scenario: scenario.name, seed: options.seed ?? 1, policies: names, warnings }, inCompareOrder(results, names));
 }
 
 /** Threads and task size for a run (compare's, and factorial's); throws RangeError naming a bad option. */

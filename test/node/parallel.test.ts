@@ -54,6 +54,16 @@ describe("compareParallel on worker threads (built package)", () => {
     expectSame(c, compare(scenario, pair, day));
   });
 
+  it("carries the load warnings compare gives when none are given (soderhamn, whose reception whole loads past capacity)", async () => {
+    // regression: compareParallel defaulted to no warnings, so its Comparison was not compare's
+    const s = loadScenario("soderhamn");
+    const opts = { replications: 2, seed: 1, horizon: "10 weeks", warmup: "2 weeks" };
+    const expected = compare(s, pair, opts);
+    expect(expected.warnings.length).toBeGreaterThan(0);
+    expectSame(await built.compareParallel(s, pair, { ...opts, workers: 2 }), expected);
+    expectSame(await compareParallelFromSource(s, pair, opts), expected);
+  });
+
   it("batches contiguous replications into tasks and starts no more threads than tasks", async () => {
     const plans: ParallelPlan[] = [];
     const opts = { ...OPTIONS, replications: 7, seed: "crn" };

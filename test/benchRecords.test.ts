@@ -1,0 +1,53 @@
+/**
+ * The benchmark figures of docs/performance.md are records written by the benchmarks
+ * themselves (`npm run bench:engine|model|compare -- --write`, bench/record.ts): timings depend
+ * on the machine and its load, so no test can rerun them. This checks that each region is such
+ * a record — its heading (when, on what, by which command) and lines of the benchmark's shape —
+ * and that the figures in it follow from one another (events per second, speed-up).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { region } from "../scripts/headlines.js";
+
+const DOC = readFileSync(join(__dirname, "..", "docs", "performance.md"), "utf8");
+const HEADING = /^Measured \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC on Node v\d+\.\d+\.\d+, \d+ processors, load average \d+\.\d\d at the start, by `npm run bench:(\w+) -- --write`:$/;
+
+/** The heading's command and the JSON lines of a bench region. */
+function record(name: string): { command: string; lines: Record<string, unknown>[] } {
+  const text = region(DOC, `bench-${name}`);
+  const [heading, blank, open, ...rest] = text.split("\n");
+  const m = HEADING.exec(heading ?? "");
+  expect(m, `bench-${name}: heading "${heading}"`).not.toBeNull();
+  expect(blank).toBe("");
+  expect(open).toBe("```text");
+  expect(rest.at(-1)).toBe("```");
+  return { command: m![1]!, lines: rest.slice(0, -1).map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+const close = (a: number, b: number, tolerance: number) => Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b));
+
+describe("docs/performance.md: benchmark records", () => {
+  it("bench-engine: each reference model and the minimal kernel, events per second = events ÷ seconds", () => {
+    const { command, lines } = record("engine");
+    expect(command).toBe("engine");
+    expect(lines.map((l) => l["model"])).toEqual(["mm1", "mm5", "rework", "mm1-minimal-kernel", "mm5-minimal-kernel"]);
+    for (const l of lines) expect(close(l["eventsPerSecond"] as number, (l["events"] as number) / (l["seconds"] as number), 0.01), String(l["model"])).toBe(true);
+    for (const l of lines.slice(0, 3)) expect(close(l["relError"] as number, Math.abs((l["meanWait"] as number) / (l["analyticWait"] as number) - 1), 0.001)).toBe(true);
+  });
+
+  it("bench-model: both presets on soderhamn, needs per second = needs ÷ seconds", () => {
+    const { command, lines } = record("model");
+    expect(command).toBe("model");
+    expect(lines.map((l) => l["policy"])).toEqual(["minutes", "whole"]);
+    for (const l of lines) expect(close(l["needsPerSecond"] as number, (l["needs"] as number) / (l["seconds"] as number), 0.01)).toBe(true);
+  });
+
+  it("bench-compare: serial then workers, speed-up = serial seconds ÷ threaded seconds", () => {
+    const { command, lines } = record("compare");
+    expect(command).toBe("compare");
+    expect(lines.map((l) => l["mode"])).toEqual(["serial", "workers"]);
+    const [serial, threaded] = lines as [Record<string, number>, Record<string, number>];
+    expect(close(threaded["speedup"]!, serial["seconds"]! / threaded["seconds"]!, 0.01)).toBe(true);
+  });
+});
