@@ -10,7 +10,7 @@ import type { FactorialStudy, SensitivityStudy, WinnerMap } from "../experiment/
 import type { ChartSpec } from "./charts.js";
 import { factorialCharts, sensitivityCharts, winnerMapCharts } from "./driverCharts.js";
 import { factorialTable } from "./factorialTable.js";
-import { escapeHtml } from "./html.js";
+import { escapeHtml, pageHead, scopeIds } from "./html.js";
 import { sensitivityTable, winnerMapTable } from "./sensitivityTable.js";
 import { renderSvg } from "./svg.js";
 
@@ -85,17 +85,7 @@ async function page(title: string, metaHtml: string, table: string, charts: read
     const json = JSON.stringify(ch.spec).replace(/</g, "\\u003c");
     figures.push(`<figure class="chart" id="${escapeHtml(ch.id)}" aria-label="${escapeHtml(ch.title)}">\n<figcaption>${escapeHtml(ch.title)}</figcaption>\n${svg}\n<script type="application/json" class="vega-lite-spec">${json}</script>\n</figure>`);
   }
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(title)}</h1>
+  return `${pageHead(title, STYLE)}
 <p class="meta">${metaHtml}</p>
 </header>
 <section>
@@ -110,14 +100,6 @@ ${figures.join("\n")}
 </body>
 </html>
 `;
-}
-
-/** Renames every id in an SVG (and the references to it) to `PREFIX-1`, `PREFIX-2`, … so that inline SVGs never collide. */
-function scopeIds(svg: string, prefix: string): string {
-  const p = prefix.replace(/[^A-Za-z0-9_-]/g, "_");
-  const ids = new Map([...svg.matchAll(/\sid="([^"]+)"/g)].map((m, i) => [m[1] as string, `${p}-${i + 1}`]));
-  if (ids.size === 0) return svg;
-  return svg.replace(/(\sid="|url\(#|href="#)([^")]+)/g, (all, lead: string, id: string) => (ids.has(id) ? `${lead}${ids.get(id)}` : all));
 }
 
 const STYLE = `

@@ -72,17 +72,7 @@ export async function comparisonHtml(c: Comparison, extras: HtmlReportOptions = 
   const policyList = names.map((n, i) => `<span class="swatch" style="background:${CHART_PALETTE[i % CHART_PALETTE.length]}"></span>${escapeHtml(n)}`).join(" vs ");
   const warnings = c.warnings.length === 0 ? "" : `<div class="warnings" role="note"><strong>Warnings</strong><ul>${c.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>\n`;
   const text = names.length >= 2 ? `<p class="reading">${escapeHtml(reading(c))}</p>\n` : "";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header>
-<h1>${escapeHtml(title)}</h1>
+  return `${pageHead(title, STYLE)}
 <p class="meta">${policyList} on scenario <strong>${escapeHtml(c.scenario)}</strong> — ${c.replications} replication${c.replications === 1 ? "" : "s"}, seed ${escapeHtml(String(c.seed))}, needs arising from day ${fmt(c.warmupDays, 0)} to day ${fmt(c.horizonDays, 0)} (suggested warm-up: ${fmt(c.suggestedWarmupDays, 0)} days). Every policy met the same citizens, so differences are paired.</p>
 </header>
 ${warnings}${text}<section>
@@ -142,10 +132,46 @@ function cellHtml(e: MetricEstimate, row: TableRow, signed: boolean): string {
 }
 
 /**
+ * The start of a self-contained report page, up to the title in its header: doctype, head with
+ * the title and the page's own style, and the opening of body and header (which the caller
+ * closes after its meta line).
+ *
+ * @param title - the page's title (escaped here)
+ * @param style - the page's CSS
+ * @returns the HTML
+ * @example
+ * ```ts
+ * pageHead("a <study>", "h1{}").includes("<title>a &lt;study&gt;</title>"); //=> true
+ * ```
+ */
+export function pageHead(title: string, style: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${style}</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>`;
+}
+
+/**
  * Renames every id in an SVG (and the references to it) to `PREFIX-1`, `PREFIX-2`, … so that
  * several inline SVGs never collide and the page does not depend on vega's global id counter.
+ *
+ * @param svg - an SVG document
+ * @param prefix - the page-unique prefix, e.g. the chart's id
+ * @returns the SVG with its ids renamed
+ * @example
+ * ```ts
+ * scopeIds('<svg><clipPath id="clip1"/><g clip-path="url(#clip1)"/></svg>', "pareto");
+ * //=> '<svg><clipPath id="pareto-1"/><g clip-path="url(#pareto-1)"/></svg>'
+ * ```
  */
-function scopeIds(svg: string, prefix: string): string {
+export function scopeIds(svg: string, prefix: string): string {
   const p = prefix.replace(/[^A-Za-z0-9_-]/g, "_");
   const ids = new Map([...svg.matchAll(/\sid="([^"]+)"/g)].map((m, i) => [m[1] as string, `${p}-${i + 1}`]));
   if (ids.size === 0) return svg;
