@@ -1,6 +1,10 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
 import { guessLabels } from "../src/index.js";
+import { CLI, runBuilt } from "./regressions/cliHelpers.js";
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -51,4 +55,44 @@ describe("helhet map", () => {
       }
     }
   });
+});
+
+describe("helhet sensitivity and map on threads and in shards", () => {
+  const SENS = ["sensitivity", "teaching", "--replications", "2", "--horizon", "4 weeks", "--warmup", "1 week", "--seed", "3", "--params", "mechanisms.payGeneralist=0.1..10,mechanisms.misrouteProbability,citizens.searchTime", "--samples", "3"];
+  const MAP = ["map", "teaching", "--replications", "2", "--horizon", "4 weeks", "--warmup", "1 week", "--seed", "3", "--x", "services.questions.demandTypes=2,20", "--y", "policy.frontOffice.skillCoverage=0.3,0.6,0.9"];
+
+  it.skipIf(!existsSync(CLI))("--workers 2 prints the same bytes as one thread (built command, real worker threads)", async () => {
+    for (const args of [SENS, MAP]) {
+      const one = await runBuilt([...args, "--format", "json", "--quiet"]);
+      const two = await runBuilt([...args, "--format", "json", "--quiet", "--workers", "2"]);
+      expect(one.code, one.err).toBe(0);
+      expect(two.code, two.err).toBe(0);
+      expect(two.out).toBe(one.out);
+    }
+  }, 120_000);
+
+  it("--shard K/N writes shards that helhet merge turns into the study or map one run gives, byte for byte", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "helhet-study-"));
+    for (const [name, args, count] of [["s", SENS, 3], ["m", MAP, 4]] as const) {
+      const files = Array.from({ length: count }, (_, k) => join(dir, `${name}${k}.json`));
+      for (const [k, file] of files.entries()) {
+        const r = await run([...args, "--shard", `${k}/${count}`, "--out", file]);
+        expect(r.code, r.err).toBe(0);
+      }
+      const serial = await run([...args, "--format", "json", "--quiet"]);
+      const merged = await run(["merge", ...[...files].reverse(), "--format", "json"]);
+      expect(merged.code, merged.err).toBe(0);
+      expect(merged.out).toBe(serial.out);
+      const missing = await run(["merge", ...files.slice(1)]);
+      expect(missing.code).toBe(2);
+      expect(missing.err).toMatch(/shard 0\/\d is missing/);
+      expect((await run(["merge", ...files, "--html", join(dir, `${name}.html`), "--quiet"])).code).toBe(0);
+      expect(readFileSync(join(dir, `${name}.html`), "utf8")).toMatch(/<figure class="chart"/);
+    }
+    // the table of a merged study names its joint samples
+    expect((await run(["merge", ...[0, 1, 2].map((k) => join(dir, `s${k}.json`))])).out).toMatch(/All at once: every parameter varied together at 3 points/);
+    expect((await run([...SENS, "--shard", "0/9"])).err).toMatch(/at most the study's 6 items \(3 parameters and 3 joint samples\)/);
+    expect((await run([...MAP, "--shard", "0/2", "--workers", "2"])).code).toBe(2);
+    expect((await run([...SENS.slice(0, -2), "--samples", "1"])).err).toMatch(/--samples must be 0 \(none\) or at least 2/);
+  }, 120_000);
 });

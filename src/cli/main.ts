@@ -21,7 +21,7 @@ import { commitOutputs, OutputError, planOutputs, type OutputInput, type OutputO
 import { colours, escapeControls, escapeJson, escapeStrings, progressBar } from "./terminal.js";
 import { journeyReport } from "./journeyCommand.js";
 import { factorialMerge, factorialReport } from "./factorialCommand.js";
-import { mapReport, sensitivityReport } from "./sensitivityCommand.js";
+import { mapReport, sensitivityReport, studyMerge } from "./sensitivityCommand.js";
 import { servePlayground } from "./playgroundCommand.js";
 
 /** Where the command writes: stdout and stderr, and whether they are terminals. */
@@ -55,7 +55,7 @@ Usage:
                                   comes from, and the touchpoints that matter most (what-if reruns;
                                   --replications defaults to 3 here)
   helhet merge SHARD...           merge shard files (from --shard K/N runs) into one comparison (or
-                                  one factorial study)
+                                  one factorial study, sensitivity study or winner map)
   helhet scenario list            list the built-in scenarios (also: helhet scenarios)
   helhet scenario export NAME     write a built-in scenario as commented YAML to start your own from
   helhet schema                   print the JSON Schema of scenario files
@@ -90,8 +90,10 @@ Options:
   --needs FILE             for run: also write the need records of replication 0, one row per
                            need (CSV, or JSON lines when FILE ends in .jsonl)
   --workers N              run replications on N worker threads (same numbers as 1)
-  --shard K/N              run only shard K of N (replications r with r mod N = K, N at most the
-                           replications) and write a mergeable shard file (--out) for helhet merge
+  --shard K/N              run only shard K of N and write a mergeable shard file (--out) for
+                           helhet merge: replications r with r mod N = K (N at most the
+                           replications); for sensitivity the parameters (and samples), for map
+                           the cells, i with i mod N = K
   --quiet                  no progress and no reading, just the result
   --no-color               no colours (also when NO_COLOR is set)
   --policy NAME|FILE       for run: the policy (default: whole)
@@ -102,6 +104,8 @@ Options:
   --high NAME|FILE         for factorial: the policy at level + (default: whole)
   --params LIST            for sensitivity: dotted paths to vary instead of every GUESS parameter,
                            each optionally with its range: mechanisms.misrouteWork=2 min..10 min
+  --samples N              for sensitivity: also vary every parameter at once, at N points of a
+                           Latin hypercube (default 0: none)
   --x PATH=A,B,C           for map: the parameter across and its values (numbers or "4 min")
   --y PATH=A,B,C           for map: the parameter down and its values
   --service ID             for journey: only this service's citizens (id or name)
@@ -500,7 +504,7 @@ async function journeyCommand(options: CliOptions, io: CliIo): Promise<number> {
 async function mergeCommand(options: CliOptions, io: CliIo): Promise<number> {
   if (options.positionals.length === 0) throw new UsageError("merge needs the shard files: helhet merge SHARD...");
   const outputs = planOutputs([["--out", options.out], ["--html", options.html]], options.positionals.map((path) => ({ what: "a shard file", path })));
-  const study = await factorialMerge(options);
+  const study = (await studyMerge(options)) ?? (await factorialMerge(options));
   if (study !== undefined) return finish(options, io, outputs, options.format === "csv" && onTerminal(options, io) ? escapeControls(study.text) : study.text, study.html);
   const comparison = mergeShards(options.positionals.map(readShardFile), options.positionals);
   const html = options.html === undefined ? undefined : await htmlOf(options, comparison, undefined, [], {});

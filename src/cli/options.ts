@@ -47,6 +47,8 @@ export interface CliOptions {
   readonly high: string;
   /** For `sensitivity`: the paths to vary, each as given (`path` or `path=LOW..HIGH`); empty for every GUESS parameter. */
   readonly params: readonly string[];
+  /** For `sensitivity`: points of a Latin hypercube varying every parameter at once (0: none). */
+  readonly samples: number;
   /** For `map`: the two axes as given (`PATH=A,B,C`). */
   readonly x: string | undefined;
   readonly y: string | undefined;
@@ -94,8 +96,8 @@ const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   run: [...WINDOW, "event", "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
   sweep: [...WINDOW, "event", "policies", "format", "out", "param", "values", "allow-large"],
   factorial: [...WINDOW, "event", "low", "high", "format", "out", "html", "workers", "shard", "allow-large"],
-  sensitivity: [...WINDOW, "event", "policies", "format", "out", "html", "params", "allow-large"],
-  map: [...WINDOW, "event", "policies", "format", "out", "html", "x", "y", "allow-large"],
+  sensitivity: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "params", "samples", "allow-large"],
+  map: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "x", "y", "allow-large"],
   journey: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "service", "rank-by", "allow-large"],
   merge: ["format", "out", "html", "series"],
   scenario: ["out"],
@@ -133,10 +135,6 @@ const INSTEAD: Readonly<Record<string, string>> = {
   "journey --shard": "journey cannot be sharded",
   "factorial --policies": "factorial takes the two policies as --low and --high",
   "factorial --policy": "factorial takes the two policies as --low and --high",
-  "sensitivity --workers": "sensitivity runs in one thread",
-  "map --workers": "map runs in one thread",
-  "sensitivity --shard": "sensitivity cannot be sharded",
-  "map --shard": "map cannot be sharded",
   "merge --scenario": "the shard files name their scenario, seed and window",
   "merge --seed": "the shard files name their scenario, seed and window",
   "merge --replications": "the shard files name their scenario, seed and window",
@@ -200,6 +198,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
         low: { type: "string", default: "minutes" },
         high: { type: "string", default: "whole" },
         params: { type: "string" },
+        samples: { type: "string", default: "0" },
         x: { type: "string" },
         y: { type: "string" },
         workers: { type: "string", default: "1" },
@@ -247,6 +246,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     );
   }
   const workers = wholeNumber("--workers", v.workers as string, 1);
+  const samples = wholeNumber("--samples", v.samples as string, 0);
+  if (samples === 1) throw new UsageError("--samples must be 0 (none) or at least 2: one point has no spread to rank");
   let shard: CliOptions["shard"];
   if (v.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(v.shard);
@@ -255,7 +256,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     if (!(count >= 1 && index >= 0 && index < count)) {
       throw new UsageError(`--shard must be K/N with 0 ≤ K < N (shard K of N, counting from 0), got ${quote(v.shard)}`);
     }
-    if (count > replications) {
+    // sensitivity and map shards split their parameters or cells, and check the count themselves
+    if (count > replications && command !== "sensitivity" && command !== "map") {
       throw new UsageError(
         `--shard ${v.shard}: N must be at most the replications (${replications}${v.replications === undefined ? ", the default" : ""}): shard K runs the replications r with r mod N = K, so shards past them would be empty`,
       );
@@ -315,6 +317,7 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     low: v.low as string,
     high: v.high as string,
     params: v.params === undefined ? [] : v.params.split(",").map((s) => s.trim()).filter((s) => s !== ""),
+    samples,
     x: v.x,
     y: v.y,
     workers,

@@ -1,10 +1,14 @@
 /**
- * `helhet sensitivity` and `helhet map`: the study and the grid in one thread, with a progress
- * bar on a terminal, printed as text, JSON or CSV, and with `--html` a page with the charts.
+ * `helhet sensitivity` and `helhet map`: the study and the grid in one thread, on worker threads
+ * (`--workers`) or as one shard (`--shard`, merged by `helhet merge`), with a progress bar on a
+ * terminal, printed as text, JSON or CSV, and with `--html` a page with the charts.
  *
  * @packageDocumentation
  */
-import { sensitivity, winnerMap, type SensitivityOptions, type WinnerMapAxis } from "../experiment/index.js";
+import { readFileSync } from "node:fs";
+import { sensitivity, winnerMap, type SensitivityOptions, type SensitivityStudy, type WinnerMap, type WinnerMapAxis } from "../experiment/index.js";
+import { sensitivityParallel, winnerMapParallel } from "../node/studyParallel.js";
+import { isStudyShardJson, mergeStudyShards, readStudyShardFile, runSensitivityShard, runWinnerMapShard, stringifyStudyShard } from "../node/studyShard.js";
 import type { Policy } from "../policy/index.js";
 import { sensitivityCsv, sensitivityTable, winnerMapCsv, winnerMapTable } from "../report/index.js";
 import { sensitivityHtml, winnerMapHtml } from "../report/driverHtml.js";
@@ -85,13 +89,22 @@ function window(options: CliOptions) {
  */
 export async function sensitivityReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): Promise<StudyReport> {
   const { params, ranges } = readParams(options.params);
+  const run: SensitivityOptions = { ...window(options), ...cost, ...(params === undefined ? {} : { params }), ranges, samples: options.samples };
+  if (options.shard !== undefined) return { text: escapeJson(stringifyStudyShard(runSensitivityShard(scenario, policies, { ...run, shard: options.shard }))), html: undefined };
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: sensitivity of ${policies.map((p) => p.name).join(" vs ")}`));
-  const study = sensitivity(scenario, policies, { ...window(options), ...cost, ...(params === undefined ? {} : { params }), ranges, ...(bar ? { onProgress: bar.update } : {}) });
+  const withBar = { ...run, ...(bar ? { onProgress: bar.update } : {}) };
+  const study = options.workers > 1 ? await sensitivityParallel(scenario, policies, { ...withBar, workers: options.workers }) : sensitivity(scenario, policies, withBar);
   bar?.stop();
+  return sensitivityText(options, study);
+}
+
+/** A sensitivity study in the format asked for, with its HTML page when --html is given. */
+async function sensitivityText(options: CliOptions, study: SensitivityStudy): Promise<StudyReport> {
   const html = options.html === undefined ? undefined : await sensitivityHtml(study);
   if (options.format === "json") return { text: escapeJson(`${JSON.stringify(study, null, 2)}\n`), html };
   if (options.format === "csv") return { text: sensitivityCsv(study), html };
-  const head = `${colours(options.color).bold(escapeControls(scenario.name))} — sensitivity of ${escapeControls(study.policies[1])} − ${escapeControls(study.policies[0])}, ${study.parameters.length} parameters, ${study.replications} replications at each end, seed ${study.seed}; common random numbers`;
+  const joint = study.joint === null ? "" : `, and all at once at ${study.joint.samples} Latin hypercube points`;
+  const head = `${colours(options.color).bold(escapeControls(study.scenario))} — sensitivity of ${escapeControls(study.policies[1])} − ${escapeControls(study.policies[0])}, ${study.parameters.length} parameters${joint}, ${study.replications} replications at each end, seed ${escapeControls(String(study.seed))}; common random numbers`;
   return { text: `${head}\n\n${sensitivityTable(escapeStrings(study))}\n`, html };
 }
 
@@ -112,12 +125,50 @@ export async function sensitivityReport(options: CliOptions, io: Io, scenario: S
  */
 export async function mapReport(options: CliOptions, io: Io, scenario: Scenario, policies: readonly Policy[], cost: Cost): Promise<StudyReport> {
   const grid = { x: readAxis("--x", options.x), y: readAxis("--y", options.y) };
+  if (options.shard !== undefined) return { text: escapeJson(stringifyStudyShard(runWinnerMapShard(scenario, policies, grid, { ...window(options), ...cost, shard: options.shard }))), html: undefined };
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: map of ${grid.x.path} × ${grid.y.path}`));
-  const map = winnerMap(scenario, policies, grid, { ...window(options), ...cost, ...(bar ? { onProgress: bar.update } : {}) });
+  const run = { ...window(options), ...cost, ...(bar ? { onProgress: bar.update } : {}) };
+  const map = options.workers > 1 ? await winnerMapParallel(scenario, policies, grid, { ...run, workers: options.workers }) : winnerMap(scenario, policies, grid, run);
   bar?.stop();
+  return mapText(options, map);
+}
+
+/** A winner map in the format asked for, with its HTML page when --html is given. */
+async function mapText(options: CliOptions, map: WinnerMap): Promise<StudyReport> {
   const html = options.html === undefined ? undefined : await winnerMapHtml(map);
   if (options.format === "json") return { text: escapeJson(`${JSON.stringify(map, null, 2)}\n`), html };
   if (options.format === "csv") return { text: winnerMapCsv(map), html };
-  const head = `${colours(options.color).bold(escapeControls(scenario.name))} — where each design wins, ${map.replications} replications per cell, seed ${map.seed}; common random numbers`;
+  const head = `${colours(options.color).bold(escapeControls(map.scenario))} — where each design wins, ${map.replications} replications per cell, seed ${escapeControls(String(map.seed))}; common random numbers`;
   return { text: `${head}\n\n${winnerMapTable(escapeStrings(map))}\n`, html };
+}
+
+/**
+ * `helhet merge` of study shards: the sensitivity study or the winner map, when the first file
+ * is a study shard (from `helhet sensitivity --shard K/N` or `helhet map --shard K/N`), and its
+ * HTML page when `--html` is given; undefined otherwise, for the other merges.
+ *
+ * @param options - the command line (the files are its arguments)
+ * @returns the text to print or write and the HTML page, or undefined
+ * @throws {ShardError} when the shards do not merge; {@link UsageError} for --series or --format markdown
+ * @example
+ * ```ts
+ * const merged = await studyMerge(options); // undefined for a comparison's shards
+ * ```
+ */
+export async function studyMerge(options: CliOptions): Promise<StudyReport | undefined> {
+  const first = options.positionals[0];
+  if (first === undefined || !looksLikeStudyShard(first)) return undefined;
+  if (options.series !== undefined) throw new UsageError("study shards carry no series over time: leave out --series");
+  if (options.format === "markdown") throw new UsageError("a sensitivity study or a winner map is written as table, json or csv, not markdown");
+  const merged = mergeStudyShards(options.positionals.map(readStudyShardFile), options.positionals);
+  return merged.kind === "sensitivity" ? sensitivityText(options, merged.study) : mapText(options, merged.study);
+}
+
+/** Whether a file is a study shard (false when it cannot be read: the comparison's merge says why). */
+function looksLikeStudyShard(path: string): boolean {
+  try {
+    return isStudyShardJson(JSON.parse(readFileSync(path, "utf8")));
+  } catch {
+    return false;
+  }
 }

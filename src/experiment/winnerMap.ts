@@ -11,9 +11,10 @@ import { runWindow } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import { formatValue } from "../scenario/errors.js";
 import type { Scenario } from "../scenario/index.js";
-import { compare, type CompareOptions } from "./compare.js";
+import type { CompareOptions } from "./compare.js";
 import { HEADLINE_OUTCOMES, headlineDifferences, type HeadlineDifference } from "./headlineDifferences.js";
-import { checkTwoPolicies } from "./sensitivity.js";
+import { checkTwoPolicies, type StudyPart } from "./sensitivity.js";
+import { runStudySteps, type StudyRun, type StudySteps } from "./studySteps.js";
 import { parameterKnob } from "./sensitivityParameters.js";
 
 /** One axis of a winner map: a dotted path (as `sweep` and `sensitivity` take) and its values. */
@@ -102,6 +103,43 @@ export function winnerOf(d: HeadlineDifference, names: readonly [string, string]
  * ```
  */
 export function winnerMap(scenario: Scenario, policies: readonly Policy[], grid: { readonly x: WinnerMapAxis; readonly y: WinnerMapAxis }, options: WinnerMapOptions = {}): WinnerMap {
+  const { onWarning: _once, ...compareOptions } = options;
+  return assembleWinnerMap([runStudySteps(winnerMapRun(scenario, policies, grid, options), compareOptions)]);
+}
+
+/** A part of a winner map: its metadata and the cells it ran, by index (row-major: y, then x). */
+export interface WinnerMapPart {
+  readonly map: Omit<WinnerMap, "cells">;
+  readonly part: StudyPart;
+  readonly cells: readonly { readonly index: number; readonly cell: WinnerMapCell }[];
+}
+
+/**
+ * A winner map as steps (for the serial driver, worker threads and shards): checks the
+ * policies, options and grid, makes every cell's scenario and policies, estimates and checks
+ * the cost of the part's runs, and returns the steps.
+ *
+ * @param scenario - the scenario
+ * @param policies - two policies
+ * @param grid - the x and y axes
+ * @param options - as {@link winnerMap}
+ * @param part - the cells to run, those k (row-major) with k mod count = index (default all)
+ * @param concurrent - runs in memory at once, for the cost check (default 1)
+ * @returns the steps, which return the part
+ * @throws as {@link winnerMap}, or RangeError for a part with more shards than cells
+ * @example
+ * ```ts
+ * const part = runStudySteps(winnerMapRun(s, ps, grid, { replications: 3 }), { replications: 3 });
+ * ```
+ */
+export function winnerMapRun(
+  scenario: Scenario,
+  policies: readonly Policy[],
+  grid: { readonly x: WinnerMapAxis; readonly y: WinnerMapAxis },
+  options: WinnerMapOptions = {},
+  part: StudyPart = { index: 0, count: 1 },
+  concurrent = 1,
+): StudyRun<WinnerMapPart> {
   const replications = checkTwoPolicies("winnerMap", scenario, policies, options);
   if (typeof grid !== "object" || grid === null) throw new RangeError(`the grid must be { x: { path, values }, y: { path, values } }, got ${formatValue(grid)}`);
   for (const axis of ["x", "y"] as const) {
@@ -118,40 +156,81 @@ export function winnerMap(scenario: Scenario, policies: readonly Policy[], grid:
   const yKnobOf = (s: Scenario, ps: readonly Policy[]) => parameterKnob(s, ps, grid.y.path, [0, 1]);
   const y0 = yKnobOf(scenario, policies);
   const ys = grid.y.values.map((v) => y0.read(v));
+  const count = xs.length * ys.length;
+  if (!Number.isSafeInteger(part.count) || part.count < 1 || !Number.isSafeInteger(part.index) || part.index < 0 || part.index >= part.count) {
+    throw new RangeError(`a shard must be K/N with 0 ≤ K < N, got ${formatValue(part.index)}/${formatValue(part.count)}`);
+  }
+  if (part.count > count) throw new RangeError(`shard count must be at most the map's ${count} cells, got ${part.count}: shard k runs the cells i with i mod count = k`);
+  const mine: { index: number; i: number; j: number }[] = [];
+  for (let j = 0; j < ys.length; j++) for (let i = 0; i < xs.length; i++) if ((j * xs.length + i) % part.count === part.index) mine.push({ index: j * xs.length + i, i, j });
+  // every cell of the map is made and checked, whichever part runs it
   const made = ys.map((y) =>
     xs.map((x) => {
       const first = xKnob.at(x);
       return yKnobOf(first.scenario, first.policies).at(y);
     }),
   );
-  const costs = made.flat().map((c) => estimateRunCost(c.scenario, c.policies, runWindow(c.scenario, options), { replications }));
+  const costs = mine.map(({ i, j }) => {
+    const c = made[j]![i]!;
+    return estimateRunCost(c.scenario, c.policies, runWindow(c.scenario, options), { replications, concurrent });
+  });
   for (const w of checkRunCost(combineRunCosts(costs), { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
-  const { onWarning: _once, onProgress, ...compareOptions } = options;
   const names: [string, string] = [policies[0]!.name, policies[1]!.name];
-  const total = costs.length;
-  let done = 0;
-  let meta: { seed: number | string; horizonDays: number; warmupDays: number } | undefined;
-  const cells = made.map((row, j) =>
-    row.map((c, i): WinnerMapCell => {
-      const comparison = compare(c.scenario, c.policies, { ...compareOptions, series: false, warnings: [] });
-      onProgress?.(++done, total);
-      meta ??= { seed: comparison.seed, horizonDays: comparison.horizonDays, warmupDays: comparison.warmupDays };
-      const outcomes: Record<string, WinnerMapEntry> = {};
-      for (const [m, d] of Object.entries(headlineDifferences(comparison))) outcomes[m] = { ...d, winner: winnerOf(d, names) };
-      return { x: xKnob.show(xs[i]!), y: y0.show(ys[j]!), outcomes, warnings: comparison.warnings };
-    }),
-  );
-  return {
+  const window = runWindow(scenario, options);
+  const map: Omit<WinnerMap, "cells"> = {
     scenario: scenario.name,
-    seed: meta!.seed,
+    seed: options.seed ?? 1,
     replications,
-    horizonDays: meta!.horizonDays,
-    warmupDays: meta!.warmupDays,
+    horizonDays: window.horizonMinutes / 1440,
+    warmupDays: window.warmupMinutes / 1440,
     policies: names,
     outcomes: HEADLINE_OUTCOMES,
     x: { path: grid.x.path, values: xs.map((v) => xKnob.show(v)) },
     y: { path: grid.y.path, values: ys.map((v) => y0.show(v)) },
-    cells,
   };
+  function* run(): StudySteps<WinnerMapPart> {
+    const comparisons = yield mine.map(({ i, j }) => made[j]![i]!);
+    const cells = mine.map(({ index, i, j }, n) => {
+      const comparison = comparisons[n]!;
+      const outcomes: Record<string, WinnerMapEntry> = {};
+      for (const [m, d] of Object.entries(headlineDifferences(comparison))) outcomes[m] = { ...d, winner: winnerOf(d, names) };
+      return { index, cell: { x: xKnob.show(xs[i]!), y: y0.show(ys[j]!), outcomes, warnings: comparison.warnings } };
+    });
+    return { map, part, cells };
+  }
+  return { steps: run(), comparisons: mine.length, replications };
 }
 
+/**
+ * The map from its parts (one for a map run whole; every shard's, in any order): the cells in
+ * their grid.
+ *
+ * @param parts - every part of one map, each once
+ * @returns the map
+ * @throws RangeError when a cell is missing or given twice
+ * @example
+ * ```ts
+ * const map = assembleWinnerMap([part]);
+ * ```
+ */
+export function assembleWinnerMap(parts: readonly WinnerMapPart[]): WinnerMap {
+  const ref = parts[0];
+  if (ref === undefined) throw new RangeError("a map needs at least one part");
+  const width = ref.map.x.values.length;
+  const all = new Map<number, WinnerMapCell>();
+  for (const p of parts) {
+    for (const c of p.cells) {
+      if (!(Number.isSafeInteger(c.index) && c.index >= 0 && c.index < width * ref.map.y.values.length)) throw new RangeError(`cell ${c.index} is out of range (0 to ${width * ref.map.y.values.length - 1})`);
+      if (all.has(c.index)) throw new RangeError(`cell ${c.index} is given twice`);
+      all.set(c.index, c.cell);
+    }
+  }
+  const cells = ref.map.y.values.map((_, j) =>
+    ref.map.x.values.map((_, i) => {
+      const c = all.get(j * width + i);
+      if (c === undefined) throw new RangeError(`cell ${j * width + i} (x ${i + 1}, y ${j + 1}) is missing`);
+      return c;
+    }),
+  );
+  return { ...ref.map, cells };
+}

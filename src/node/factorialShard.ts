@@ -7,11 +7,10 @@
  *
  * @packageDocumentation
  */
-import { readFileSync } from "node:fs";
 import { buildFactorial, factorialPlan, factorialPlanOf, type FactorialStudy } from "../experiment/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { mergeShards, parseShard, runShard, ShardError, stringifyShard, type ShardOptions, type ShardResult } from "./shard.js";
+import { mergeShards, parseShard, readShardText, runShard, ShardError, stringifyShard, type ShardOptions, type ShardResult } from "./shard.js";
 
 /**
  * The `format` field of a factorial shard file.
@@ -161,12 +160,5 @@ export function parseFactorialShard(text: string, source = "shard"): FactorialSh
  * ```
  */
 export function readFactorialShardFile(path: string): FactorialShard {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ShardError(`cannot read shard file ${path}: ${code === "ENOENT" ? "the file does not exist" : (e as Error).message}`);
-  }
-  return parseFactorialShard(text, path);
+  return parseFactorialShard(readShardText(path), path);
 }

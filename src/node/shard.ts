@@ -6,13 +6,13 @@
  *
  * @packageDocumentation
  */
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { buildComparison, checkExperimentCost, checkPolicies, type Comparison, type ExperimentOptions, type ReplicationResult, type ReplicationSeries } from "../experiment/index.js";
 import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { writeErrorReason, writeFileAtomic } from "./atomicWrite.js";
+import { decodeNumber, encodeNumber, fingerprintOf } from "./exactNumbers.js";
 import { inCompareOrder, resolveWindow, runTask } from "./tasks.js";
 
 /**
@@ -378,15 +378,28 @@ export function writeShardFile(path: string, shard: ShardResult): void {
  * ```
  */
 export function readShardFile(path: string): ShardResult {
-  let text: string;
+  return parseShard(readShardText(path), path);
+}
+
+/**
+ * The text of a shard file of any kind.
+ *
+ * @param path - the file
+ * @returns its text
+ * @throws {ShardError} naming the file when it cannot be read (missing, a folder, no access)
+ * @example
+ * ```ts
+ * parseShard(readShardText("results/shard-0.json"), "results/shard-0.json");
+ * ```
+ */
+export function readShardText(path: string): string {
   try {
-    text = readFileSync(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "the file does not exist" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
     throw new ShardError(`cannot read shard file ${path}: ${why}`);
   }
-  return parseShard(text, path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,41 +479,6 @@ function checkShardResults(s: ShardResult, name: string, metricNames: readonly s
 /** Up to five names in quotes. */
 function list(names: readonly string[]): string {
   return `${names.slice(0, 5).map((n) => JSON.stringify(n)).join(", ")}${names.length > 5 ? ` and ${names.length - 5} more` : ""}`;
-}
-
-/** SHA-256 of a canonical JSON form (Maps, Sets and typed arrays included). */
-function fingerprintOf(value: unknown): string {
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (v instanceof Map) return { $map: [...v.entries()] };
-    if (v instanceof Set) return { $set: [...v] };
-    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return { $typed: Array.from(v as unknown as ArrayLike<number>) };
-    return typeof v === "number" ? encodeNumber(v) : v;
-  });
-  return `sha256:${createHash("sha256").update(json ?? "").digest("hex")}`;
-}
-
-/** The number a special string written by {@link encodeNumber} stands for, or undefined. */
-function decodeNumber(text: string): number | undefined {
-  switch (text) {
-    case "NaN":
-      return Number.NaN;
-    case "Infinity":
-      return Number.POSITIVE_INFINITY;
-    case "-Infinity":
-      return Number.NEGATIVE_INFINITY;
-    case "-0":
-      return -0;
-    default:
-      return undefined;
-  }
-}
-
-function encodeNumber(x: number): number | string {
-  if (Number.isNaN(x)) return "NaN";
-  if (x === Number.POSITIVE_INFINITY) return "Infinity";
-  if (x === Number.NEGATIVE_INFINITY) return "-Infinity";
-  if (Object.is(x, -0)) return "-0";
-  return x;
 }
 
 // --- validation of parsed JSON ---------------------------------------------------------------

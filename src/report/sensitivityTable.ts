@@ -70,6 +70,7 @@ export function sensitivityTable(s: SensitivityStudy): string {
     if (rows.length === 0) continue;
     out.push(...columns([["parameter", "range", "at low end", "at high end", "sign"], ...rows], [false, false, true, true, false]));
   }
+  if (s.joint !== undefined && s.joint !== null) out.push("", ...jointText(s));
   if (s.skipped.length > 0) {
     out.push("", "Not varied:");
     for (const k of s.skipped) out.push(`  ${k.path}: ${k.reason}`);
@@ -79,8 +80,26 @@ export function sensitivityTable(s: SensitivityStudy): string {
   return out.join("\n");
 }
 
+/** The joint part: per outcome, the signs over the samples and the parameters that go with the difference. */
+function jointText(s: SensitivityStudy): string[] {
+  const j = s.joint!;
+  const out = [`All at once: every parameter varied together at ${j.samples} points of a Latin hypercube of the ranges above. Per outcome, the points where ${s.policies[1]} − ${s.policies[0]} is clear below 0, holds 0 and is clear above 0, the range of its mean, and the parameters whose value goes with it (Spearman's ρ, beyond ±${j.clearCorrelation.toFixed(2)} clear of 0 at about 95%; strongest first, at most five).`];
+  for (const o of s.outcomes) {
+    const r = j.outcomes[o.metric];
+    if (r === undefined) continue;
+    const strong = Object.entries(r.correlation)
+      .filter(([, rho]) => Math.abs(rho) > j.clearCorrelation)
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 5)
+      .map(([path, rho]) => `${path} (ρ ${rho >= 0 ? "+" : ""}${rho.toFixed(2)})`);
+    out.push(`  ${o.label}: below 0 at ${r.below}, tie at ${r.tie}, above 0 at ${r.above}; mean from ${signed(r.min, o.metric)} to ${signed(r.max, o.metric)}; ${strong.length === 0 ? "no parameter clearly goes with it" : strong.join(", ")}`);
+  }
+  return out;
+}
+
 /**
- * The study as CSV, one row per outcome, parameter and end:
+ * The study as CSV, one row per outcome, parameter and end, then (with joint samples) one row
+ * per outcome and sample, its parameter "all" and its end "sample N":
  * `outcome,parameter,range_from,end,value,mean,ci95_low,ci95_high,sign,flips,flip_at`.
  *
  * @param s - the study
@@ -102,6 +121,10 @@ export function sensitivityCsv(s: SensitivityStudy): string {
         lines.push([o.metric, p.path, p.rangeFrom, end, value, d.mean, d.ci95?.[0] ?? "", d.ci95?.[1] ?? "", d.sign, f?.flips === true, f?.at ?? ""].map(csv).join(","));
       }
     }
+    (s.joint?.points ?? []).forEach((point, k) => {
+      const d = point.differences[o.metric];
+      if (d !== undefined) lines.push([o.metric, "all", "latinHypercube", `sample ${k + 1}`, "", d.mean, d.ci95?.[0] ?? "", d.ci95?.[1] ?? "", d.sign, "", ""].map(csv).join(","));
+    });
   }
   return `${lines.join("\n")}\n`;
 }
