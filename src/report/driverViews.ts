@@ -134,6 +134,23 @@ export function sensitivityView(s: SensitivityStudy, outcome?: string): View {
       rows.push([{ text: p.path }, { text: `${valueText(p.text.low)} – ${valueText(p.text.high)}` }, cell(p.atLow[m], m), cell(p.atHigh[m], m), { text: f?.flips === true ? `flips at ${valueText(f.atText)}` : "no flip", bold: f?.flips === true }]);
     }
   }
+  const joint = s.joint ?? null;
+  if (joint !== null) {
+    rows.push([{ text: `All at once: every parameter varied together at ${joint.samples} points of a Latin hypercube — points below zero / tie / above zero, the smallest and largest mean, and the parameter that goes with it most (Spearman's ρ, clear beyond ±${joint.clearCorrelation.toFixed(2)})`, section: true }]);
+    for (const m of metrics) {
+      const r = joint.outcomes[m];
+      if (r === undefined) continue;
+      const top = Object.entries(r.correlation).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))[0];
+      const label = s.outcomes.find((o) => o.metric === m)!.label;
+      rows.push([
+        { text: label },
+        { text: `${r.below} / ${r.tie} / ${r.above}` },
+        { text: signedNum(r.min, m) },
+        { text: signedNum(r.max, m) },
+        top === undefined ? { text: "" } : { text: `${top[0]} (ρ ${top[1] >= 0 ? "+" : ""}${top[1].toFixed(2)})`, bold: Math.abs(top[1]) > joint.clearCorrelation },
+      ]);
+    }
+  }
   const charts = sensitivityCharts(s).filter((c) => metrics.some((m) => c.id === `tornado-${m.replace(/[^A-Za-z0-9]+/g, "-")}`));
   return view(title, note, header, rows, 2, sensitivityTable(s), composed(title, charts.map((c) => [c])));
 }

@@ -95,6 +95,22 @@ describe("displayable, for the driver studies", () => {
     expect(d.toString()).toContain("Differences whole − minutes");
     const one = await displayable(sens, { outcome: "costPerNeed" });
     expect((one.toVegaLite().vconcat as unknown[]).length).toBe(1);
+    // no joint part asked for: none shown
+    expect(html).not.toContain("All at once");
+  }, 60_000);
+
+  it("sensitivity with joint samples: a row per outcome with the signs' counts, the range and the strongest rank correlation", async () => {
+    const joint = sensitivity(teaching, both, { ...OPTIONS, params: ["mechanisms.handoffInfoLoss", "teams.desk.staff"], samples: 4, bisectionSteps: 0 });
+    const d = await displayable(joint);
+    const html = d.toHTML();
+    expect(html).toContain("All at once: every parameter varied together at 4 points of a Latin hypercube");
+    for (const o of joint.outcomes) {
+      const r = joint.joint!.outcomes[o.metric]!;
+      expect(html).toContain(`${r.below} / ${r.tie} / ${r.above}`);
+    }
+    expect(d.toString()).toContain("All at once");
+    const one = await displayable(joint, { outcome: "costPerNeed" });
+    expect(one.toHTML().match(/ \/ \d+ \/ /g)).toHaveLength(1);
   }, 60_000);
 
   it("winner map: the grid of winners and a heat map per outcome", async () => {
