@@ -41,6 +41,8 @@ describe("docs/performance.md: benchmark records", () => {
     expect(command).toBe("model");
     expect(lines.map((l) => l["policy"])).toEqual(["minutes", "whole"]);
     for (const l of lines) expect(close(l["needsPerSecond"] as number, (l["needs"] as number) / (l["seconds"] as number), 0.01)).toBe(true);
+    // the yardstick of the same run: needs per second ÷ the minimal kernel's events per second
+    for (const l of lines) expect(close(l["kernelRatio"] as number, (l["needsPerSecond"] as number) / (l["kernelEventsPerSecond"] as number), 0.01), String(l["policy"])).toBe(true);
   });
 
   it("bench-compare: serial then workers, speed-up = serial seconds ÷ threaded seconds", () => {
