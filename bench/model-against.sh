@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Model benchmark of this working tree against another commit, in one session: runs
-# bench/model.ts of each alternately (ROUNDS times each, default 3) and prints every line and the
-# ratio of needs per second (this tree ÷ the other commit) per policy, best round of each.
+# Model benchmark of this working tree against another commit, in one session: runs this tree's
+# bench/model.ts (copied into the other commit's tree, so both sides measure the same way, with
+# the minimal kernel as yardstick) of each alternately (ROUNDS times each, default 3) and prints
+# every line and, per policy, the ratio of needs per second (this tree ÷ the other commit) and
+# the ratio of kernel ratios (needs/s ÷ kernel events/s of the same run), best round of each.
 #   bash bench/model-against.sh <commit> [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +13,7 @@ dir=$(mktemp -d)
 trap 'git worktree remove --force "$dir" >/dev/null 2>&1 || rm -rf "$dir"' EXIT
 git worktree add --detach "$dir" "$base" >/dev/null 2>&1
 ln -s "$PWD/node_modules" "$dir/node_modules"
+cp bench/model.ts bench/minimalKernel.ts bench/record.ts "$dir/bench/"
 out=$(mktemp)
 for _ in $(seq "$rounds"); do
   (cd "$dir" && ROUNDS=1 node_modules/.bin/tsx bench/model.ts) | sed 's/^/base /' | tee -a "$out"
@@ -19,12 +22,15 @@ done
 node -e '
 const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
 const best = {};
+const kernel = {};
 for (const l of lines) {
   const [side, json] = [l.slice(0, 4), JSON.parse(l.slice(5))];
   const k = json.policy + " " + side;
   best[k] = Math.max(best[k] ?? 0, json.needsPerSecond);
+  kernel[k] = Math.max(kernel[k] ?? 0, json.kernelRatio);
 }
 for (const p of ["minutes", "whole"]) {
   const [b, h] = [best[p + " base"], best[p + " head"]];
-  console.log(JSON.stringify({ policy: p, baseNeedsPerSecond: b, headNeedsPerSecond: h, ratio: Number((h / b).toFixed(3)) }));
+  const [kb, kh] = [kernel[p + " base"], kernel[p + " head"]];
+  console.log(JSON.stringify({ policy: p, baseNeedsPerSecond: b, headNeedsPerSecond: h, ratio: Number((h / b).toFixed(3)), baseKernelRatio: kb, headKernelRatio: kh, kernelRatioRatio: Number((kh / kb).toFixed(3)) }));
 }' "$out"
