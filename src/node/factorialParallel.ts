@@ -12,7 +12,7 @@ import { policies as presets, type Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { planTasks, type ParallelPlan } from "./parallel.js";
 import { builtWorkerFile, runOnPool } from "./pool.js";
-import { resolveWindow, runTask, type ReplicationTask } from "./tasks.js";
+import { resolveWindow, runTask, taskOptions, type ReplicationTask } from "./tasks.js";
 
 /** Options of {@link factorialParallel}: those of `factorial`, plus how to spread the work. */
 export interface ParallelFactorialOptions extends FactorialOptions {
@@ -51,14 +51,7 @@ export async function factorialParallel(scenario: Scenario, low: Policy = preset
   const tasksPlan = planTasks(plan.replications, options);
   const workerFile = builtWorkerFile();
   checkExperimentCost(scenario, plan.cells, options, 1, workerFile === null ? 1 : tasksPlan.threads);
-  const runOptions = {
-    seed: options.seed ?? 1,
-    horizon: window.horizonMinutes,
-    warmup: window.warmupMinutes,
-    drain: window.drainMinutes,
-    series: false as const,
-    ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
-  };
+  const runOptions = taskOptions(window, options, false);
   const tasks: ReplicationTask[] = [];
   for (let from = 0; from < plan.replications; from += tasksPlan.replicationsPerTask) {
     tasks.push({ scenario, policies: plan.cells, from, to: Math.min(plan.replications, from + tasksPlan.replicationsPerTask), step: 1, options: runOptions });

@@ -13,7 +13,7 @@ import { buildComparison, capacityWarnings, checkExperimentCost, checkPolicies, 
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { builtWorkerFile, checkWorkers, runOnPool } from "./pool.js";
-import { inCompareOrder, resolveWindow, runTask, type ReplicationTask } from "./tasks.js";
+import { inCompareOrder, resolveWindow, runTask, taskOptions, type ReplicationTask } from "./tasks.js";
 
 /** Options of {@link compareParallel}: those of `compare`, plus how to spread the work. */
 export interface ParallelCompareOptions extends CompareOptions {
@@ -71,14 +71,7 @@ export async function compareParallel(scenario: Scenario, policies: readonly Pol
   const window = resolveWindow(scenario, policies, options);
   const plan = planTasks(replications, options);
   checkExperimentCost(scenario, policies, options, 1, builtWorkerFile() === null ? 1 : plan.threads);
-  const runOptions = {
-    seed: options.seed ?? 1,
-    horizon: window.horizonMinutes,
-    warmup: window.warmupMinutes,
-    drain: window.drainMinutes,
-    ...(options.series === undefined ? {} : { series: options.series }),
-    ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
-  };
+  const runOptions = taskOptions(window, options, options.series);
   const tasks: ReplicationTask[] = [];
   for (let from = 0; from < replications; from += plan.replicationsPerTask) {
     tasks.push({ scenario, policies, from, to: Math.min(replications, from + plan.replicationsPerTask), step: 1, options: runOptions });

@@ -62,21 +62,57 @@ export function checkWorkers(workers: number | undefined): number {
  * ```
  */
 export async function runOnPool<T, R>(workerFile: string, threads: number, tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal): Promise<R[]> {
+  const pool = await openPool(workerFile, threads);
+  try {
+    return await pool.run<T, R>(tasks, onResult, signal);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Worker threads kept open for several batches of tasks: see {@link openPool}. */
+export interface OpenPool {
+  /** Runs tasks and returns their results in task order (as {@link runOnPool}), the threads staying open. */
+  run<T, R>(tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal): Promise<R[]>;
+  /** Stops the threads. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `threads` worker threads of `workerFile` for several batches of tasks, so that a
+ * study of many batches (a sensitivity study's rounds of bisection) starts its threads, and
+ * warms their JIT, once. Close it when done.
+ *
+ * @param workerFile - the built worker module
+ * @param threads - threads to start
+ * @returns the pool
+ * @example
+ * ```ts
+ * const pool = await openPool(builtWorkerFile()!, 2);
+ * try {
+ *   const first = await pool.run(tasks);
+ *   const second = await pool.run(moreTasks);
+ * } finally {
+ *   await pool.close();
+ * }
+ * ```
+ */
+export async function openPool(workerFile: string, threads: number): Promise<OpenPool> {
   // loaded only when threads are used: importing helhet/node stays cheap, and a dynamic import
   // loads the ESM-only tinypool from the CJS build on any Node 20
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, ...workerExecArgv(process.execArgv) });
-  try {
-    return await Promise.all(
-      tasks.map(async (task) => {
-        const result = (await pool.run(task, signal === undefined ? {} : { signal })) as R;
-        onResult?.(result);
-        return result;
-      }),
-    );
-  } finally {
-    await pool.destroy();
-  }
+  return {
+    run: <T, R>(tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal) =>
+      Promise.all(
+        tasks.map(async (task) => {
+          const result = (await pool.run(task, signal === undefined ? {} : { signal })) as R;
+          onResult?.(result);
+          return result;
+        }),
+      ),
+    close: () => pool.destroy(),
+  };
 }
 
 /** Node flags passed on to the worker threads; the others are left out (see {@link workerExecArgv}). */

@@ -13,7 +13,7 @@ import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { writeErrorReason, writeFileAtomic } from "./atomicWrite.js";
 import { decodeNumber, encodeNumber, fingerprintOf } from "./exactNumbers.js";
-import { inCompareOrder, resolveWindow, runTask } from "./tasks.js";
+import { inCompareOrder, resolveWindow, runTask, taskOptions } from "./tasks.js";
 
 /**
  * The `format` field of every shard.
@@ -150,14 +150,7 @@ export function runShard(scenario: Scenario, policies: readonly Policy[], option
       from: shard.index,
       to: replications,
       step: shard.count,
-      options: {
-        seed,
-        horizon: window.horizonMinutes,
-        warmup: window.warmupMinutes,
-        drain: window.drainMinutes,
-        series,
-        ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
-      },
+      options: taskOptions(window, { ...options, seed }, series),
     },
     () => options.onProgress?.(++done, total),
   );

@@ -30,8 +30,8 @@ import { runWindow } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import type { ParallelPlan } from "./parallel.js";
-import { builtWorkerFile, checkWorkers, runOnPool } from "./pool.js";
-import { inCompareOrder, runTask, type ReplicationTask } from "./tasks.js";
+import { builtWorkerFile, checkWorkers, openPool, type OpenPool } from "./pool.js";
+import { inCompareOrder, runTask, taskOptions, type ReplicationTask } from "./tasks.js";
 
 /** How a study spreads its work over threads. */
 export interface StudyThreads {
@@ -137,40 +137,39 @@ export async function runStudyOnThreads<T>(run: StudyRun<T>, options: DriverOpti
     total = Math.max(total, done);
     options.onProgress?.(done, total);
   };
-  let next = run.steps.next([]);
-  while (next.done !== true) {
-    options.signal?.throwIfAborted();
-    const comparisons = await runBatch(next.value, run.replications, options, workerFile, progress);
-    next = run.steps.next(comparisons);
+  // one pool for every batch: the threads start, and warm up, once
+  const pool = workerFile === null || options.threads < 1 ? null : await openPool(workerFile, options.threads);
+  try {
+    let next = run.steps.next([]);
+    while (next.done !== true) {
+      options.signal?.throwIfAborted();
+      const comparisons = await runBatch(next.value, run.replications, options, workerFile, pool, progress);
+      next = run.steps.next(comparisons);
+    }
+    options.onProgress?.(total, total);
+    return next.value;
+  } finally {
+    await pool?.close();
   }
-  options.onProgress?.(total, total);
-  return next.value;
 }
 
 /** One batch: every comparison's replications cut into tasks, run, and put back per comparison. */
-async function runBatch(batch: readonly ComparisonRequest[], replications: number, options: DriverOptions, workerFile: string | null, progress: (n: number) => void): Promise<Comparison[]> {
+async function runBatch(batch: readonly ComparisonRequest[], replications: number, options: DriverOptions, workerFile: string | null, pool: OpenPool | null, progress: (n: number) => void): Promise<Comparison[]> {
   const runs = replications * batch.length;
-  const threads = workerFile === null ? 0 : Math.min(options.threads, runs);
+  const threads = pool === null ? 0 : Math.min(options.threads, runs);
   // about four tasks per thread over the whole batch, none spanning two comparisons
   const perTask = Math.max(1, Math.min(replications, Math.floor(runs / (Math.max(1, threads) * 4))));
   const tasks: (ReplicationTask & { readonly request: number })[] = [];
   batch.forEach((q, request) => {
     const window = runWindow(q.scenario, options);
-    const taskOptions = {
-      seed: options.seed ?? 1,
-      horizon: window.horizonMinutes,
-      warmup: window.warmupMinutes,
-      drain: window.drainMinutes,
-      series: false as const,
-      ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
-    };
+    const runOptions = taskOptions(window, options, false);
     for (let from = 0; from < replications; from += perTask) {
-      tasks.push({ scenario: q.scenario, policies: q.policies, from, to: Math.min(replications, from + perTask), step: 1, options: taskOptions, request });
+      tasks.push({ scenario: q.scenario, policies: q.policies, from, to: Math.min(replications, from + perTask), step: 1, options: runOptions, request });
     }
   });
   options.onPlan?.({ threads, tasks: tasks.length, replicationsPerTask: perTask, workerFile });
   let results: ReplicationResult[][];
-  if (workerFile === null || threads === 0) {
+  if (pool === null) {
     results = tasks.map((t) =>
       runTask(t, () => {
         options.signal?.throwIfAborted();
@@ -179,7 +178,7 @@ async function runBatch(batch: readonly ComparisonRequest[], replications: numbe
     );
   } else {
     const plain = tasks.map(({ request: _r, ...t }) => t);
-    results = await runOnPool<ReplicationTask, ReplicationResult[]>(workerFile, threads, plain, (rs) => progress(rs.length), options.signal);
+    results = await pool.run<ReplicationTask, ReplicationResult[]>(plain, (rs) => progress(rs.length), options.signal);
   }
   return batch.map((q, request) => {
     const mine = tasks.flatMap((t, k) => (t.request === request ? results[k]! : []));

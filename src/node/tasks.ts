@@ -73,6 +73,31 @@ export function inCompareOrder(results: readonly ReplicationResult[], policyName
 export type ResolvedWindow = RunWindow;
 
 /**
+ * The options of a task's runs: the seed, the resolved window in minutes, the series (left out
+ * when undefined: the run's default) and `allowLarge` when given. Every way of spreading an
+ * experiment (threads, shards) builds its tasks' options here, so they run alike.
+ *
+ * @param window - the resolved window
+ * @param options - the experiment's seed (default 1) and `allowLarge`
+ * @param series - the series' period, false for none, undefined for the run's default
+ * @returns the options
+ * @example
+ * ```ts
+ * taskOptions(resolveWindow(loadScenario("teaching"), [policies.whole], { horizon: "2 weeks", warmup: 0 }), { seed: 3 }, false).horizon; //=> 20160
+ * ```
+ */
+export function taskOptions(window: ResolvedWindow, options: Pick<ExperimentOptions, "seed" | "allowLarge">, series: ExperimentOptions["series"] | undefined): ReplicationTask["options"] {
+  return {
+    seed: options.seed ?? 1,
+    horizon: window.horizonMinutes,
+    warmup: window.warmupMinutes,
+    drain: window.drainMinutes,
+    ...(series === undefined ? {} : { series }),
+    ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
+  };
+}
+
+/**
  * Resolves and checks an experiment's time window and policies in the calling thread, before
  * any work is handed out, so that a bad option fails at once with a clear message instead of
  * once per worker. Resolving changes no number: `simulate` reads durations the same way.

@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
 import { factorial, loadScenario, policies } from "../../src/index.js";
 import { factorialParallel as fromSource, mergeFactorialShards, parseFactorialShard, runFactorialShard, stringifyFactorialShard, ShardError, type ParallelPlan } from "../../src/node.js";
 
@@ -8,18 +8,14 @@ import { factorialParallel as fromSource, mergeFactorialShards, parseFactorialSh
  * factorialParallel on real worker threads: the built package (dist/, which `npm test` builds
  * first), as in parallel.test.ts; from the sources it runs the tasks in the calling thread.
  */
-const root = join(__dirname, "..", "..");
 const scenario = loadScenario("teaching");
 const OPTIONS = { replications: 3, seed: 4, horizon: "8 weeks", warmup: "2 weeks" };
 const serial = JSON.stringify(factorial(scenario, policies.minutes, policies.whole, OPTIONS));
 
-type NodeEntry = typeof import("../../src/node.js");
 let built: NodeEntry;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "dist", "worker.js"))) throw new Error("dist/worker.js is missing: run `npm run build` first (npm test does)");
-  const specifier = "helhet/node";
-  built = (await import(specifier)) as NodeEntry;
+  built = await importBuilt();
 });
 
 describe("factorialParallel", () => {
@@ -29,7 +25,7 @@ describe("factorialParallel", () => {
       const progress: number[] = [];
       const s = await built.factorialParallel(scenario, policies.minutes, policies.whole, { ...OPTIONS, workers, replicationsPerTask: 1, onPlan: (p) => plans.push(p), onProgress: (d) => progress.push(d) });
       expect(JSON.stringify(s)).toBe(serial);
-      expect(plans[0]).toMatchObject({ threads: workers, tasks: 3, replicationsPerTask: 1, workerFile: join(root, "dist", "worker.js") });
+      expect(plans[0]).toMatchObject({ threads: workers, tasks: 3, replicationsPerTask: 1, workerFile: join(ROOT, "dist", "worker.js") });
       expect(progress.at(-1)).toBe(3 * 32);
     });
   }

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
 import { compare, loadScenario, policies, type Comparison } from "../../src/index.js";
 import { compareParallel as compareParallelFromSource, type ParallelPlan } from "../../src/node.js";
 
@@ -12,20 +12,15 @@ import { compareParallel as compareParallelFromSource, type ParallelPlan } from 
  * (which must also exit: the pool is destroyed). From the sources compareParallel runs the
  * tasks in the calling thread, and that is checked too.
  */
-const root = join(__dirname, "..", "..");
 const scenario = loadScenario("teaching");
 const pair = [policies.minutes, policies.whole];
 const OPTIONS = { replications: 6, seed: 4, horizon: "16 weeks", warmup: "4 weeks" };
 const serial = compare(scenario, pair, OPTIONS);
 
-type NodeEntry = typeof import("../../src/node.js");
 let built: NodeEntry;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "dist", "worker.js"))) throw new Error("dist/worker.js is missing: run `npm run build` first (npm test does)");
-  // the built package through its own exports map, as a user would import it
-  const specifier = "helhet/node";
-  built = (await import(specifier)) as NodeEntry;
+  built = await importBuilt();
 });
 
 function expectSame(a: Comparison, b: Comparison): void {
@@ -41,7 +36,7 @@ describe("compareParallel on worker threads (built package)", () => {
       expectSame(c, serial);
       expect(plans).toHaveLength(1);
       const plan = plans[0]!;
-      expect(plan.workerFile).toBe(join(root, "dist", "worker.js"));
+      expect(plan.workerFile).toBe(join(ROOT, "dist", "worker.js"));
       expect(plan.threads).toBe(Math.min(workers, plan.tasks));
       expect(plan.tasks * plan.replicationsPerTask).toBeGreaterThanOrEqual(OPTIONS.replications);
     });
@@ -96,7 +91,7 @@ describe("compareParallel on worker threads (built package)", () => {
         const c = await h.compareParallel(s, [h.policies.minutes, h.policies.whole], { ...o, workers: 2, onPlan: (p) => { threads = p.threads; } });
         console.log(JSON.stringify({ threads, c }));
       })().catch((e) => { console.error(e); process.exit(1); });`;
-    const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: "utf8", timeout: 60_000 })) as { threads: number; c: Comparison };
+    const run = (args: string[]) => JSON.parse(execFileSync(process.execPath, args, { cwd: ROOT, encoding: "utf8", timeout: 60_000 })) as { threads: number; c: Comparison };
     const esm = run(["--input-type=module", "-e", body(`await import("helhet/node")`)]);
     const cjs = run(["-e", body(`require("helhet/node")`)]);
     expect(esm.threads).toBe(2);

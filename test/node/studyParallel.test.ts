@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
 import { loadScenario, policies, sensitivity, winnerMap, type Policy } from "../../src/index.js";
 import {
   mergeStudyShards,
@@ -18,7 +18,6 @@ import {
  * `npm test` builds first), and the shards of both: every way of running a study gives the
  * serial study's JSON, byte for byte.
  */
-const root = join(__dirname, "..", "..");
 const scenario = loadScenario("teaching");
 const WINDOW = { replications: 3, seed: 4, horizon: "6 weeks", warmup: "2 weeks" };
 // a broad front line against a scripted one: the cost difference flips in the generalist's pay,
@@ -30,13 +29,10 @@ const GRID = { x: { path: "services.questions.demandTypes", values: [2, 20] }, y
 const serialStudy = JSON.stringify(sensitivity(scenario, pair, STUDY));
 const serialMap = JSON.stringify(winnerMap(scenario, pair, GRID, WINDOW));
 
-type NodeEntry = typeof import("../../src/node.js");
 let built: NodeEntry;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "dist", "worker.js"))) throw new Error("dist/worker.js is missing: run `npm run build` first (npm test does)");
-  const specifier = "helhet/node";
-  built = (await import(specifier)) as NodeEntry;
+  built = await importBuilt();
 });
 
 describe("sensitivityParallel", () => {
@@ -54,7 +50,7 @@ describe("sensitivityParallel", () => {
     expect(JSON.stringify(s)).toBe(serialStudy);
     // the ends, baseline and samples in one batch, then a batch per bisection round
     expect(plans).toHaveLength(1 + 3);
-    expect(plans[0]).toMatchObject({ threads: 2, workerFile: join(root, "dist", "worker.js") });
+    expect(plans[0]).toMatchObject({ threads: 2, workerFile: join(ROOT, "dist", "worker.js") });
     const [done, total] = progress.at(-1)!;
     expect(done).toBe(total);
     expect(progress.every(([d, t], i) => d <= t && (i === 0 || d >= progress[i - 1]![0]))).toBe(true);

@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
 import { loadScenario, policies } from "../../src/index.js";
 import { touchpoints } from "../../src/journey/index.js";
 import { touchpointsParallel as fromSource } from "../../src/node.js";
@@ -9,17 +8,13 @@ import { touchpointsParallel as fromSource } from "../../src/node.js";
  * touchpointsParallel on real worker threads (the built package: tinypool workers cannot load
  * the TypeScript sources on Node 20), against the serial `touchpoints`.
  */
-const root = join(__dirname, "..", "..");
 const scenario = loadScenario("teaching");
 const OPTIONS = { replications: 3, seed: 9, horizon: "10 weeks", warmup: "2 weeks" } as const;
 
-type NodeEntry = typeof import("../../src/node.js");
 let built: NodeEntry;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, "dist", "worker.js"))) throw new Error("dist/worker.js is missing: run `npm run build` first (npm test does)");
-  const specifier = "helhet/node";
-  built = (await import(specifier)) as NodeEntry;
+  built = await importBuilt();
 });
 
 describe("touchpointsParallel", () => {
