@@ -130,7 +130,7 @@ const COMMAND_HELP: Readonly<Record<(typeof COMMANDS)[number], { readonly what: 
     example: "helhet factorial teaching --replications 5 --format json --out drivers.json",
   },
   sensitivity: {
-    what: "does the conclusion hold over what we do not know? Each GUESS-labelled parameter (or each of --params) at both ends of its range (documented, else half to double), one at a time: the paired differences with 95% intervals, and where a sign flips, found by bisection",
+    what: "does the conclusion hold over what we do not know? Each GUESS-labelled parameter (or each of --params) at both ends of its range (documented, else half to double), one at a time: the paired differences with 95% intervals, and where a sign flips, found by bisection; with --samples N also all at once, at N points of a Latin hypercube",
     usage: ["helhet sensitivity [SCENARIO] [--policies A,B] [--params LIST] [options]"],
     example: "helhet sensitivity teaching --replications 5 --params mechanisms.handoffInfoLoss,citizens.chaseRate --format json",
   },
