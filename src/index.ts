@@ -316,7 +316,7 @@ export type {
 } from "./experiment/index.js";
 export { buildFactorial, cellPolicy, effectColumn, FACTOR_CHOICES, factorial, factorialFactors, factorialPlan, FULL_FACTORIAL_MAX, interactionChains, MAX_FACTORS, twoLevelDesign } from "./experiment/index.js";
 export type { AliasChain, FactorialDesignReport, FactorialEffect, FactorialFactor, FactorialOptions, FactorialOutcome, FactorialPlan, FactorialStudy, FactorPair, TwoLevelDesign } from "./experiment/index.js";
-export { clearSign, guessLabels, HEADLINE_OUTCOMES, headlineDifferences, jointSummary, latinHypercube, sensitivity, sensitivityKnobs, spearman, winnerMap, winnerOf } from "./experiment/index.js";
+export { clearSign, guessLabels, HEADLINE_OUTCOMES, headlineDifferences, jointSummary, latinHypercube, partialRankCorrelations, sensitivity, sensitivityKnobs, spearman, winnerMap, winnerOf } from "./experiment/index.js";
 export type { HeadlineDifference, JointOutcome, JointPoint, JointSensitivity, ParameterKind, SensitivityOptions, SensitivityParameter, SensitivityRow, SensitivityStudy, SignFlip, SkippedParameter, WinnerMap, WinnerMapAxis, WinnerMapCell, WinnerMapEntry, WinnerMapOptions } from "./experiment/index.js";
 
 // journey

@@ -38,7 +38,7 @@ export { twoLevelDesign, effectColumn, interactionChains, FULL_FACTORIAL_MAX, MA
 export type { TwoLevelDesign, AliasChain, FactorPair } from "./factorialDesign.js";
 export { sensitivity, checkTwoPolicies, sensitivityRun, assembleSensitivity, studyCompareOptions } from "./sensitivity.js";
 export type { SensitivityOptions, SensitivityStudy, SensitivityRow, SignFlip, SensitivityPart, StudyPart } from "./sensitivity.js";
-export { latinHypercube, spearman, jointSummary } from "./latinHypercube.js";
+export { latinHypercube, spearman, jointSummary, partialRankCorrelations } from "./latinHypercube.js";
 export type { JointPoint, JointOutcome, JointSensitivity } from "./latinHypercube.js";
 export { runStudySteps } from "./studySteps.js";
 export type { ComparisonRequest, StudySteps, StudyRun } from "./studySteps.js";

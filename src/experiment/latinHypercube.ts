@@ -7,6 +7,7 @@
  *
  * @packageDocumentation
  */
+import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
 import { createStream } from "../random/stream.js";
 import type { HeadlineDifference } from "./headlineDifferences.js";
 
@@ -78,6 +79,63 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number {
   return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
 }
 
+/**
+ * Partial rank correlation coefficients (PRCC; Marino et al. 2008, "A methodology for
+ * performing global uncertainty and sensitivity analysis in systems biology", J. Theor. Biol.
+ * 254(1), 178–196): for each input, the correlation of the ranks of the input and of the output
+ * once the linear effect of the other inputs' ranks is taken out of both. Computed from the
+ * inverse C of the rank correlation matrix of inputs and output (mathjs `lusolve`):
+ * PRCC_j = −C[j][y] / √(C[j][j] C[y][y]). It needs more samples than inputs plus one; an input
+ * that does not vary (one value at every point) gets null, and so does every input when the
+ * matrix cannot be inverted or there are too few samples.
+ *
+ * @param columns - the inputs, one array of values per input, each as long as `y`
+ * @param y - the output
+ * @returns per input its PRCC (−1 to 1), or null
+ * @example
+ * ```ts
+ * // y follows a, whatever b does: a's PRCC is near 1, b's near 0
+ * const a = [1, 2, 3, 4, 5, 6, 7, 8], b = [3, 1, 4, 1, 5, 9, 2, 6];
+ * partialRankCorrelations([a, b], a.map((x, i) => x + 0.01 * b[i]!))[0]! > 0.9; //=> true
+ * ```
+ */
+export function partialRankCorrelations(columns: readonly (readonly number[])[], y: readonly number[]): (number | null)[] {
+  const n = y.length;
+  const varying = columns.map((c) => c.some((v) => v !== c[0]));
+  const used = columns.filter((_, j) => varying[j]);
+  const out: (number | null)[] = columns.map(() => null);
+  if (used.length === 0 || n <= used.length + 1 || !y.some((v) => v !== y[0])) return out;
+  // ranks, centred and scaled to unit length, so that their cross-products are the correlations
+  const z = [...used, y].map((c) => {
+    const r = ranks(c);
+    const m = (n + 1) / 2;
+    const d = r.map((x) => x - m);
+    const norm = Math.sqrt(d.reduce((a, x) => a + x * x, 0));
+    return d.map((x) => x / norm);
+  });
+  const k = z.length;
+  const corr = z.map((a) => z.map((b) => a.reduce((s, x, i) => s + x * (b[i] as number), 0)));
+  const math = create({ lusolveDependencies: lusolveDependencies as FactoryFunctionMap });
+  let inverse: number[][];
+  try {
+    // the inverse, column by column: C e_i
+    const cols = Array.from({ length: k }, (_, i) => (math.lusolve(corr, Array.from({ length: k }, (_, j) => (j === i ? 1 : 0))) as number[][]).map((row) => row[0] as number));
+    inverse = Array.from({ length: k }, (_, r) => cols.map((col) => col[r] as number));
+  } catch {
+    return out;
+  }
+  const yy = inverse[k - 1]![k - 1]!;
+  let u = 0;
+  columns.forEach((_, j) => {
+    if (!varying[j]) return;
+    const jj = inverse[u]![u]!;
+    const value = -inverse[u]![k - 1]! / Math.sqrt(jj * yy);
+    out[j] = Number.isFinite(value) ? Math.max(-1, Math.min(1, value)) : null;
+    u++;
+  });
+  return out;
+}
+
 /** Ranks 1…n, ties sharing their mean rank. */
 function ranks(values: readonly number[]): number[] {
   const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
@@ -114,6 +172,12 @@ export interface JointOutcome {
   readonly max: number;
   /** Per parameter (by path): Spearman's rank correlation of its value with the mean difference. */
   readonly correlation: Readonly<Record<string, number>>;
+  /**
+   * Per parameter (by path): its partial rank correlation with the mean difference, the other
+   * parameters' ranks taken out ({@link partialRankCorrelations}); null with too few samples
+   * (no more than the parameters plus one) or for a parameter that did not vary.
+   */
+  readonly partial: Readonly<Record<string, number | null>>;
 }
 
 /** The joint part of a sensitivity study: every parameter varied at once by Latin hypercube. */
@@ -146,6 +210,7 @@ export interface JointSensitivity {
  *   { values: [2], text: [2], differences: { cost: { mean: 1, ci95: [0.5, 2], sign: 1 } }, warnings: [] },
  * ]);
  * [j.outcomes["cost"]?.below, j.outcomes["cost"]?.above, j.outcomes["cost"]?.correlation["a"]]; //=> [1, 1, 1]
+ * j.outcomes["cost"]?.partial["a"]; //=> null (two points are too few for a partial correlation)
  * ```
  */
 export function jointSummary(paths: readonly string[], outcomes: readonly string[], points: readonly JointPoint[]): JointSensitivity {
@@ -155,11 +220,12 @@ export function jointSummary(paths: readonly string[], outcomes: readonly string
     if (ds.length !== points.length) continue;
     const means = ds.map((d) => d.mean);
     const correlation: Record<string, number> = {};
+    const partial: Record<string, number | null> = {};
+    const columns = paths.map((_, i) => points.map((p) => p.values[i]!));
+    const prcc = partialRankCorrelations(columns, means);
     paths.forEach((path, i) => {
-      correlation[path] = spearman(
-        points.map((p) => p.values[i]!),
-        means,
-      );
+      correlation[path] = spearman(columns[i]!, means);
+      partial[path] = prcc[i] ?? null;
     });
     result[metric] = {
       below: ds.filter((d) => d.sign < 0).length,
@@ -168,6 +234,7 @@ export function jointSummary(paths: readonly string[], outcomes: readonly string
       min: Math.min(...means),
       max: Math.max(...means),
       correlation,
+      partial,
     };
   }
   return { samples: points.length, paths, clearCorrelation: points.length > 1 ? 1.96 / Math.sqrt(points.length - 1) : 1, outcomes: result, points };

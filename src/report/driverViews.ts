@@ -147,12 +147,17 @@ export function sensitivityView(s: SensitivityStudy, outcome?: string): View {
         { text: `${r.below} / ${r.tie} / ${r.above}` },
         { text: signedNum(r.min, m) },
         { text: signedNum(r.max, m) },
-        top === undefined ? { text: "" } : { text: `${top[0]} (ρ ${top[1] >= 0 ? "+" : ""}${top[1].toFixed(2)})`, bold: Math.abs(top[1]) > joint.clearCorrelation },
+        top === undefined ? { text: "" } : { text: `${top[0]} (ρ ${top[1] >= 0 ? "+" : ""}${top[1].toFixed(2)}${partialText(r.partial?.[top[0]] ?? null)})`, bold: Math.abs(top[1]) > joint.clearCorrelation },
       ]);
     }
   }
   const charts = sensitivityCharts(s).filter((c) => metrics.some((m) => c.id === `tornado-${m.replace(/[^A-Za-z0-9]+/g, "-")}`));
   return view(title, note, header, rows, 2, sensitivityTable(s), composed(title, charts.map((c) => [c])));
+}
+
+/** ", partial +0.93" for a partial rank correlation, "" for none. */
+function partialText(p: number | null): string {
+  return p === null ? "" : `, partial ${p >= 0 ? "+" : ""}${p.toFixed(2)}`;
 }
 
 /**

@@ -83,7 +83,7 @@ export function sensitivityTable(s: SensitivityStudy): string {
 /** The joint part: per outcome, the signs over the samples and the parameters that go with the difference. */
 function jointText(s: SensitivityStudy): string[] {
   const j = s.joint!;
-  const out = [`All at once: every parameter varied together at ${j.samples} points of a Latin hypercube of the ranges above. Per outcome, the points where ${s.policies[1]} − ${s.policies[0]} is clear below 0, holds 0 and is clear above 0, the range of its mean, and the parameters whose value goes with it (Spearman's ρ, beyond ±${j.clearCorrelation.toFixed(2)} clear of 0 at about 95%; strongest first, at most five).`];
+  const out = [`All at once: every parameter varied together at ${j.samples} points of a Latin hypercube of the ranges above. Per outcome, the points where ${s.policies[1]} − ${s.policies[0]} is clear below 0, holds 0 and is clear above 0, the range of its mean, and the parameters whose value goes with it (Spearman's ρ, beyond ±${j.clearCorrelation.toFixed(2)} clear of 0 at about 95%; strongest first, at most five; with more points than parameters, also the partial rank correlation, the other parameters taken out).`];
   for (const o of s.outcomes) {
     const r = j.outcomes[o.metric];
     if (r === undefined) continue;
@@ -91,7 +91,10 @@ function jointText(s: SensitivityStudy): string[] {
       .filter(([, rho]) => Math.abs(rho) > j.clearCorrelation)
       .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)
-      .map(([path, rho]) => `${path} (ρ ${rho >= 0 ? "+" : ""}${rho.toFixed(2)})`);
+      .map(([path, rho]) => {
+        const partial = r.partial?.[path] ?? null;
+        return `${path} (ρ ${rho >= 0 ? "+" : ""}${rho.toFixed(2)}${partial === null ? "" : `, partial ${partial >= 0 ? "+" : ""}${partial.toFixed(2)}`})`;
+      });
     out.push(`  ${o.label}: below 0 at ${r.below}, tie at ${r.tie}, above 0 at ${r.above}; mean from ${signed(r.min, o.metric)} to ${signed(r.max, o.metric)}; ${strong.length === 0 ? "no parameter clearly goes with it" : strong.join(", ")}`);
   }
   return out;

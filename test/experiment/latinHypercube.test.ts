@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compare, headlineDifferences, jointSummary, latinHypercube, loadScenario, policies, sensitivity, sensitivityKnobs, spearman } from "../../src/index.js";
+import { compare, headlineDifferences, jointSummary, latinHypercube, loadScenario, partialRankCorrelations, policies, sensitivity, sensitivityKnobs, spearman } from "../../src/index.js";
 
 describe("latinHypercube", () => {
   it("puts one point in each stratum of every dimension, at places that differ between dimensions", () => {
@@ -34,12 +34,33 @@ describe("spearman", () => {
   });
 });
 
+describe("partialRankCorrelations", () => {
+  const a = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+  const b = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3];
+  const y = [2, 1, 5, 3, 8, 9, 6, 10, 7, 4];
+
+  it("with two inputs is the first-order partial correlation of the Spearman correlations", () => {
+    const [ry, rb, rby] = [spearman(a, y), spearman(a, b), spearman(b, y)];
+    const expected = (ry - rb * rby) / Math.sqrt((1 - rb * rb) * (1 - rby * rby));
+    const [pa, pb] = partialRankCorrelations([a, b], y);
+    expect(pa!).toBeCloseTo(expected, 10);
+    expect(pb!).toBeCloseTo((rby - rb * ry) / Math.sqrt((1 - rb * rb) * (1 - ry * ry)), 10);
+  });
+
+  it("with one input is Spearman's correlation; a constant input or too few samples give null", () => {
+    expect(partialRankCorrelations([a], y)[0]!).toBeCloseTo(spearman(a, y), 12);
+    expect(partialRankCorrelations([a, a.map(() => 7)], y)).toEqual([partialRankCorrelations([a], y)[0], null]);
+    expect(partialRankCorrelations([a.slice(0, 3), b.slice(0, 3)], y.slice(0, 3))).toEqual([null, null]);
+    expect(partialRankCorrelations([a, b], y.map(() => 1))).toEqual([null, null]);
+  });
+});
+
 describe("jointSummary", () => {
   it("counts signs and ranks each parameter against the mean difference", () => {
     const d = (mean: number, sign: -1 | 0 | 1) => ({ mean, ci95: [mean - 1, mean + 1] as [number, number], sign });
     const points = [1, 2, 3, 4].map((v, i) => ({ values: [v, 4 - v], text: [v, 4 - v], differences: { c: d(i - 1.5, i < 1 ? -1 : i > 2 ? 1 : 0) }, warnings: [] }));
     const j = jointSummary(["a", "b"], ["c"], points);
-    expect(j.outcomes["c"]).toEqual({ below: 1, tie: 2, above: 1, min: -1.5, max: 1.5, correlation: { a: 1, b: -1 } });
+    expect(j.outcomes["c"]).toEqual({ below: 1, tie: 2, above: 1, min: -1.5, max: 1.5, correlation: { a: 1, b: -1 }, partial: { a: null, b: null } });
     expect(j.clearCorrelation).toBeCloseTo(1.96 / Math.sqrt(3), 12);
   });
 });
@@ -72,6 +93,14 @@ describe("sensitivity with samples", () => {
     for (const o of s.outcomes) {
       const r = j.outcomes[o.metric]!;
       expect(r.below + r.tie + r.above).toBe(3);
+    }
+    // two parameters and three points: too few for a partial rank correlation
+    for (const o of s.outcomes) expect(Object.values(j.outcomes[o.metric]!.partial)).toEqual([null, null]);
+    const more = sensitivity(teaching, pair, { ...SHORT, params, samples: 6, bisectionSteps: 0 }).joint!;
+    for (const o of s.outcomes) {
+      const r = more.outcomes[o.metric]!;
+      const y = more.points.map((p) => p.differences[o.metric]!.mean);
+      expect(Object.values(r.partial)).toEqual(partialRankCorrelations([0, 1].map((d) => more.points.map((p) => p.values[d]!)), y));
     }
     // without samples there is no joint part
     expect(sensitivity(teaching, pair, { ...SHORT, params: [params[0]!], bisectionSteps: 0 }).joint).toBeNull();
