@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { columnBytes, columns } from "./columns.js";
+import { Rows } from "./columns.js";
 import { clockMinutes, type Need } from "./need.js";
 import type { InternalClockSpec } from "../scenario/types.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
@@ -23,6 +23,15 @@ const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome
 const REASONS = REASON_NAMES.length;
 const CAUSES = CAUSE_NAMES.length;
 
+/** Appends a (row, code, count) entry to the sparse counts. */
+function addCount(counts: Rows, row: number, code: number, count: number): void {
+  const i = counts.add();
+  const d = counts.data;
+  d[i] = row;
+  d[i + 1] = code;
+  d[i + 2] = count;
+}
+
 /** A time kept as -1 while unset, as NaN in the records. */
 const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
 
@@ -37,14 +46,16 @@ const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
  * ```
  */
 export class Recorder {
-  private readonly n = columns(NEED_FIELDS);
-  private readonly c = columns(CONTACT_FIELDS);
+  /** Need rows, fields in the order of NEED_FIELDS. */
+  private readonly n = new Rows(NEED_FIELDS.length);
+  /** Contact rows, fields in the order of CONTACT_FIELDS. */
+  private readonly c = new Rows(CONTACT_FIELDS.length);
   /**
    * Contacts by reason and failure contacts by cause, kept sparse while the run goes (most are
    * zero): one entry per need row and code with a count; codes from REASON_NAMES.length on are
-   * causes. Spread into one column per code at the end.
+   * causes. Spread into one column per code at the end. Fields: row, code, count.
    */
-  private readonly counts = columns(["row", "code", "count"] as const);
+  private readonly counts = new Rows(3);
   private readonly value: Float64Array;
   private readonly failure: Float64Array;
   private readonly byTask: Float64Array;
@@ -111,19 +122,21 @@ export class Recorder {
    */
   contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number, afterRecord = 0): void {
     if (time < this.warmup || time >= this.horizon) return;
-    const c = this.c;
-    c.need.push(needId);
-    c.service.push(service);
-    c.team.push(team);
-    c.channel.push(channel);
-    c.reason.push(reason);
-    c.outcome.push(outcome);
-    c.time.push(time);
-    c.wait.push(wait);
-    c.minutes.push(minutes);
-    c.origin.push(origin);
-    c.cause.push(cause);
-    c.afterRecord.push(afterRecord);
+    // in the order of CONTACT_FIELDS
+    let i = this.c.add();
+    const d = this.c.data;
+    d[i++] = needId;
+    d[i++] = service;
+    d[i++] = team;
+    d[i++] = channel;
+    d[i++] = reason;
+    d[i++] = outcome;
+    d[i++] = time;
+    d[i++] = wait;
+    d[i++] = minutes;
+    d[i++] = origin;
+    d[i++] = cause;
+    d[i] = afterRecord;
   }
 
   /** Records a cohort need's final row. */
@@ -132,70 +145,75 @@ export class Recorder {
     const clean =
       need.status === 1 && need.failureContacts === 0 && need.reworks === 0 && need.retells === 0 &&
       need.reopened === 0 && need.stops === 0 && need.defectLeft === 0 ? 1 : 0;
-    n.id.push(need.id);
-    n.service.push(need.service);
-    n.channel.push(need.firstChannel);
-    n.isCase.push(need.isCase);
-    n.arrival.push(need.arrival);
-    n.end.push(end);
-    n.status.push(need.status);
-    n.contacts.push(need.contacts);
-    n.failureContacts.push(need.failureContacts);
-    n.outbound.push(need.outbound);
-    n.handoffs.push(need.handoffs);
-    n.reworks.push(need.reworks);
-    n.firstContactResolved.push(need.firstContactResolved);
-    n.contacted.push(need.contacted);
-    n.reopened.push(need.reopened);
-    n.selfServed.push(need.selfServed);
-    n.clean.push(clean);
-    n.effortMinutes.push(need.effort);
-    n.staffMinutes.push(need.staffMinutes);
-    n.internalMinutes.push(need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN);
-    n.expression.push(expression);
-    n.patience.push(need.patience);
-    n.firstContactAt.push(timeOrNaN(need.firstContactAt));
-    n.closings.push(need.closings);
-    n.firstClosedAt.push(timeOrNaN(need.firstClosedAt));
-    n.lastClosedAt.push(timeOrNaN(need.lastClosedAt));
-    n.reopens.push(need.reopens);
-    n.firstReopenAt.push(timeOrNaN(need.firstReopenAt));
-    n.lastReopenAt.push(timeOrNaN(need.lastReopenAt));
-    n.abandonedContacts.push(need.abandonedContacts);
-    n.chases.push(need.chases);
-    n.clarifications.push(need.clarifications);
-    n.consults.push(need.consults);
+    // in the order of NEED_FIELDS
+    const row = n.length;
+    let i = n.add();
+    const d = n.data;
+    d[i++] = need.id; // id
+    d[i++] = need.service; // service
+    d[i++] = need.firstChannel; // channel
+    d[i++] = need.isCase; // isCase
+    d[i++] = need.arrival; // arrival
+    d[i++] = end; // end
+    d[i++] = need.status; // status
+    d[i++] = need.contacts; // contacts
+    d[i++] = need.failureContacts; // failureContacts
+    d[i++] = need.outbound; // outbound
+    d[i++] = need.handoffs; // handoffs
+    d[i++] = need.reworks; // reworks
+    d[i++] = need.firstContactResolved; // firstContactResolved
+    d[i++] = need.contacted; // contacted
+    d[i++] = need.reopened; // reopened
+    d[i++] = need.selfServed; // selfServed
+    d[i++] = clean; // clean
+    d[i++] = need.effort; // effortMinutes
+    d[i++] = need.staffMinutes; // staffMinutes
+    d[i++] = need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN; // internalMinutes
+    d[i++] = expression; // expression
+    d[i++] = need.patience; // patience
+    d[i++] = timeOrNaN(need.firstContactAt); // firstContactAt
+    d[i++] = need.closings; // closings
+    d[i++] = timeOrNaN(need.firstClosedAt); // firstClosedAt
+    d[i++] = timeOrNaN(need.lastClosedAt); // lastClosedAt
+    d[i++] = need.reopens; // reopens
+    d[i++] = timeOrNaN(need.firstReopenAt); // firstReopenAt
+    d[i++] = timeOrNaN(need.lastReopenAt); // lastReopenAt
+    d[i++] = need.abandonedContacts; // abandonedContacts
+    d[i++] = need.chases; // chases
+    d[i++] = need.clarifications; // clarifications
+    d[i++] = need.consults; // consults
     const clock = this.clocks[need.service];
     const minutes = clock === undefined ? NaN : clockMinutes(need, clock);
-    n.clockMinutes.push(minutes);
-    n.clockTargetMet.push(clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0);
-    const row = n.id.length - 1;
+    d[i++] = minutes; // clockMinutes
+    d[i++] = clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0; // clockTargetMet
     const counts = this.counts;
     if (need.contacts === 0) return;
     for (let k = 0; k < REASONS; k++) {
       const x = need.byReason[k] as number;
-      if (x !== 0) counts.row.push(row), counts.code.push(k), counts.count.push(x);
+      if (x !== 0) addCount(counts, row, k, x);
     }
     if (need.failureContacts === 0) return;
     for (let k = 0; k < CAUSES; k++) {
       const x = need.byCause[k] as number;
-      if (x !== 0) counts.row.push(row), counts.code.push(REASONS + k), counts.count.push(x);
+      if (x !== 0) addCount(counts, row, REASONS + k, x);
     }
   }
 
   /** Bytes the records hold now (need, count and contact columns), for the run's memory stop. */
   heldBytes(): number {
-    return columnBytes(this.n) + columnBytes(this.counts) + columnBytes(this.c);
+    return this.n.bytes + this.counts.bytes + this.c.bytes;
   }
 
   /** The need rows as typed arrays. */
   needRecords(): NeedRecords {
-    const out: Record<string, Float64Array | number> = { length: this.n.id.length };
-    for (const f of NEED_FIELDS) out[f] = this.n[f].toArray();
-    const n = this.n.id.length;
+    const n = this.n.length;
+    const out: Record<string, Float64Array | number> = { length: n };
+    NEED_FIELDS.forEach((f, k) => {
+      out[f] = this.n.column(k);
+    });
     const dense = Array.from({ length: REASONS + CAUSES }, () => new Float64Array(n));
-    const c = this.counts;
-    for (let i = 0; i < c.row.length; i++) (dense[c.code.get(i)] as Float64Array)[c.row.get(i)] = c.count.get(i);
+    const c = this.counts.data;
+    for (let i = 0, end = 3 * this.counts.length; i < end; i += 3) (dense[c[i + 1] as number] as Float64Array)[c[i] as number] = c[i + 2] as number;
     return {
       ...(out as unknown as Omit<NeedRecords, "contactsByReason" | "failureContactsByCause">),
       contactsByReason: dense.slice(0, REASONS),
@@ -205,8 +223,10 @@ export class Recorder {
 
   /** The contact rows as typed arrays. */
   contactRecords(): ContactRecords {
-    const out: Record<string, Float64Array | number> = { length: this.c.need.length };
-    for (const f of CONTACT_FIELDS) out[f] = this.c[f].toArray();
+    const out: Record<string, Float64Array | number> = { length: this.c.length };
+    CONTACT_FIELDS.forEach((f, k) => {
+      out[f] = this.c.column(k);
+    });
     return out as unknown as ContactRecords;
   }
 }
