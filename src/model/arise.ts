@@ -178,7 +178,8 @@ export function arise(world: World, s: number, rng: Rng = world.needRngs[s]!): N
   }
   if (world.recorder.inWindow(world.now)) {
     need.cohort = 1;
-    world.cohortOpen.add(need);
+    need.recordDue = 1;
+    world.cohortOpen++;
     if (world.journal.wants(world.cohortCount++)) need.journal = 1;
   }
   need.typeRank = pickIndex(plan.typeCdf, rng());

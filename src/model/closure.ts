@@ -219,8 +219,8 @@ export function complaintDone(world: World, task: Task): void {
 function writeRecord(world: World, need: Need): void {
   if (need.cohort === 1) {
     world.recorder.need(need, need.endAt, need.expression);
-    world.cohortOpen.delete(need);
-    if (world.cohortOpen.size === 0 && world.now >= world.options.horizonMinutes) world.sim.stop();
+    need.recordDue = 0;
+    if (--world.cohortOpen === 0 && world.now >= world.options.horizonMinutes) world.sim.stop();
   }
   world.releaseNeed(need);
 }
@@ -231,9 +231,10 @@ function writeRecord(world: World, need: Need): void {
  * @param world - the run
  */
 export function writeOpenRecords(world: World): void {
-  for (const need of world.cohortOpen) {
+  for (const need of world.openCohortNeeds()) {
     const open = need.status === NeedStatus.open;
     world.recorder.need(need, open ? NaN : need.endAt, open ? NaN : need.expression);
+    need.recordDue = 0;
   }
-  world.cohortOpen.clear();
+  world.cohortOpen = 0;
 }

@@ -92,15 +92,15 @@ export function columnBytes(cols: Readonly<Record<string, Column>>): number {
 /**
  * Records of a fixed set of fields kept row by row in one growable buffer: appending a record
  * checks the capacity once and writes its fields side by side (one cache line or two), instead
- * of one growable column per field. {@link Rows.column} copies one field out as a column at the
- * end.
+ * of one growable column per field. {@link Rows.columns} copies the fields out as columns at the
+ * end, in one pass.
  *
  * @example
  * ```ts
  * const r = new Rows(2);
  * const at = r.add();
  * r.data[at] = 1; r.data[at + 1] = 2;
- * Array.from(r.column(1)); //=> [2]
+ * Array.from(r.columns()[1]!); //=> [2]
  * ```
  */
 export class Rows {
@@ -137,13 +137,15 @@ export class Rows {
     return this.data.byteLength;
   }
 
-  /** Field `k` of every row, as a column of exactly {@link Rows.length} values. */
-  column(k: number): Float64Array {
+  /** Every field as a column, in field order, read in one pass over the rows. */
+  columns(): Float64Array[] {
     const n = this.length;
     const s = this.stride;
     const d = this.data;
-    const out = new Float64Array(n);
-    for (let i = 0, j = k; i < n; i++, j += s) out[i] = d[j] as number;
+    const out = Array.from({ length: s }, () => new Float64Array(n));
+    for (let i = 0, j = 0; i < n; i++) {
+      for (let k = 0; k < s; k++, j++) (out[k] as Float64Array)[i] = d[j] as number;
+    }
     return out;
   }
 }

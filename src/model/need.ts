@@ -145,6 +145,8 @@ export class Need {
   arrival = 0;
   /** 1 when the need belongs to the measured cohort (arrived in [warmup, horizon)). */
   cohort = 0;
+  /** 1 while the need is in the cohort and its record is not written yet (counted in the run's `cohortOpen`). */
+  recordDue = 0;
   /** 1 when the need's journey is journalled (a sample of the cohort). */
   journal = 0;
   status = 0;
@@ -291,6 +293,7 @@ export class Need {
     if (this.contacts > 0) this.byReason.fill(0);
     if (this.failureContacts > 0) this.byCause.fill(0);
     this.cohort = 0;
+    this.recordDue = 0;
     this.journal = 0;
     this.status = 0;
     this.isCase = 0;

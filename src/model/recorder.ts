@@ -208,8 +208,9 @@ export class Recorder {
   needRecords(): NeedRecords {
     const n = this.n.length;
     const out: Record<string, Float64Array | number> = { length: n };
+    const cols = this.n.columns();
     NEED_FIELDS.forEach((f, k) => {
-      out[f] = this.n.column(k);
+      out[f] = cols[k] as Float64Array;
     });
     const dense = Array.from({ length: REASONS + CAUSES }, () => new Float64Array(n));
     const c = this.counts.data;
@@ -224,8 +225,9 @@ export class Recorder {
   /** The contact rows as typed arrays. */
   contactRecords(): ContactRecords {
     const out: Record<string, Float64Array | number> = { length: this.c.length };
+    const cols = this.c.columns();
     CONTACT_FIELDS.forEach((f, k) => {
-      out[f] = this.c.column(k);
+      out[f] = cols[k] as Float64Array;
     });
     return out as unknown as ContactRecords;
   }

@@ -132,7 +132,7 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   const snapshots: TeamResult["stats"][] = [];
   world.sim.scheduleAt(horizon, () => {
     world.teams.forEach((_, j) => snapshots.push(world.teamStats(j)));
-    if (world.cohortOpen.size === 0) world.sim.stop();
+    if (world.cohortOpen === 0) world.sim.stop();
   }, 0, 2);
   const daily: number[] = [];
   // the memory stop: records past the limit end the run (checked with the daily sample)

@@ -151,8 +151,14 @@ export class World {
   readonly frontTeam: readonly number[];
   /** Each channel's rules (closed team, patience), in the order of CHANNELS. */
   readonly rules: readonly ChannelRule[];
-  /** Cohort needs whose record is not written yet; the run stops when none is left after the horizon. */
-  readonly cohortOpen = new Set<Need>();
+  /**
+   * Cohort needs whose record is not written yet (`Need.recordDue`); the run stops when none is
+   * left after the horizon. A count, not a set: the needs themselves are found at the end among
+   * every need object ({@link World.openCohortNeeds}).
+   */
+  cohortOpen = 0;
+  /** Every need object made in the run (live or pooled). */
+  private readonly allNeeds: Need[] = [];
   nextNeedId = 0;
   /** Needs alive now (arisen and not yet met or given up). */
   live = 0;
@@ -426,10 +432,19 @@ export class World {
    * need's generation, so a task of a need that has gone is recognised and dropped.
    */
   newNeed(): Need {
-    const need = this.needPool.pop() ?? new Need(this.maxSteps);
+    let need = this.needPool.pop();
+    if (need === undefined) {
+      need = new Need(this.maxSteps);
+      this.allNeeds.push(need);
+    }
     need.reset();
     need.id = this.nextNeedId++;
     return need;
+  }
+
+  /** Cohort needs whose record is not written yet, in order of arrival. */
+  openCohortNeeds(): Need[] {
+    return this.allNeeds.filter((n) => n.recordDue === 1).sort((a, b) => a.id - b.id);
   }
 
   /** Returns a finished need's object to the pool (its record is written). */
