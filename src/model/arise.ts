@@ -2,16 +2,16 @@
  * Phase 1, before contact (M1 demand and variety; the citizen's information search,
  * self-service and channel choice). Needs arise per service from a Poisson process shaped by
  * week, day and season; everything about a need that does not depend on the policy is drawn
- * here from the service's own stream, in a fixed order, so every policy meets the very same
- * citizens (common random numbers).
+ * here from the need's own numbers, keyed by its service and its place among the service's
+ * arrivals, so every policy meets the very same citizens (common random numbers).
  *
  * @packageDocumentation
  */
-import { createStream, rateProfile, seasonalArrivals, type Rng, type SeasonalArrivals } from "../random/index.js";
+import { childWord, createStream, rateProfile, seasonalArrivals, type SeasonalArrivals } from "../random/index.js";
 import { demandFactorAt, demandSegments, nextSurge, type DemandSegments } from "../scenario/events.js";
 import { CHANNELS, type Spread } from "../scenario/types.js";
 import { Cause, Reason } from "./codes.js";
-import { Need, STEP_ROLES, U } from "./need.js";
+import { ARISE_BASE, Need, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -28,6 +28,12 @@ export const FAILED_SEARCH_FACTOR = 3;
  * municipality that far behind is overloaded, and memory must stay bounded.
  */
 export const MAX_LIVE_NEEDS = 500_000;
+
+/**
+ * Counters (from `ARISE_BASE`) of what a citizen brings when their need arises; work and
+ * patience take two each, and each step's work two from `steps` on.
+ */
+const Arise = { type: 0, isCase: 1, specialist: 2, informed: 3, channel: 4, frontWork: 5, backWork: 7, patience: 9, steps: 11 } as const;
 
 const EFORM = CHANNELS.indexOf("eform");
 const VISIT = CHANNELS.indexOf("visit");
@@ -69,20 +75,19 @@ export function startArrivals(world: World): void {
  *   same times (the same thinning of the profile's non-homogeneous process).
  * - Where m < 1, each of them is kept with chance m, by a uniform from a stream of the event's
  *   own (`demand-thin:` + service): thinning a Poisson process by m gives one with rate m × rate.
- *   Only arrivals inside such a period draw from it. A citizen left out still takes their draws
- *   from the service's need stream ({@link skipNeed}), so the next citizen brings what they
- *   would have brought without the event.
+ *   Only arrivals inside such a period draw from it. A citizen left out still takes their place
+ *   among the service's arrivals ({@link skipNeed}), so the next citizen brings what they would
+ *   have brought without the event.
  * - Where m > 1, a second process adds the surge: rate (m − 1) × rate, drawn like the service's
  *   own (thinning the profile against its largest rate) but scaled by (max m − 1) and thinned
  *   again by (m − 1) / (max m − 1), from a stream of its own (`demand-surge:` + service); it
  *   jumps over the periods with m ≤ 1 (a Poisson process may restart anywhere). The sum of two
  *   independent Poisson processes is one with the summed rate, m × rate. The surge's citizens
- *   draw what they bring from a stream of their own too (`needs-surge:` + service).
+ *   have keys of their own too (`needs-surge:` + service).
  *
- * So the service's usual citizens arrive at the same times and bring the same needs as without
- * the event (a surge adds citizens, a fall removes some); what changes is the load they meet.
- * Later draws that are keyed by a need's id (its own stream) can differ, as ids are given out
- * in order of arrival. Scaling the rate in the thinning itself (one process against the largest
+ * So the service's usual citizens arrive at the same times and bring the same needs, with the
+ * same numbers for everything that happens to them later, as without the event (a surge adds
+ * citizens, a fall removes some); what changes is the load they meet. Scaling the rate in the thinning itself (one process against the largest
  * rate × max m) would have moved every arrival of the run, before the event too.
  */
 function startChangedArrivals(world: World, s: number, process: SeasonalArrivals, demand: DemandSegments, end: number): void {
@@ -102,7 +107,6 @@ function startChangedArrivals(world: World, s: number, process: SeasonalArrivals
   if (!(demand.max > 1)) return;
   const extra = seasonalArrivals(spec.arrivalsPerMinute * (demand.max - 1), rateProfile({ byDay: [...spec.profile.byDay], byHour: [...spec.profile.byHour] }), spec.profile.byMonth);
   const surge = createStream(seed, replication, `demand-surge:${spec.id}`);
-  const needs = createStream(seed, replication, `needs-surge:${spec.id}`);
   const after = (from: number): number => {
     let t = from;
     for (;;) {
@@ -121,7 +125,7 @@ function startChangedArrivals(world: World, s: number, process: SeasonalArrivals
     }
   };
   const more = () => {
-    arise(world, s, needs);
+    arise(world, s, true);
     const t = after(world.now);
     if (t !== Infinity) world.sim.scheduleAt(t, more);
   };
@@ -130,28 +134,14 @@ function startChangedArrivals(world: World, s: number, process: SeasonalArrivals
 }
 
 /**
- * The uniforms {@link arise} takes from the service's need stream for one need of a service
- * with `steps` steps: type, case, specialist, information, channel (5), front and back-office
- * work (2 each), patience (2), each step's work (2 each) and the bank of uniforms. A test checks
- * that a citizen left out by a fall in demand leaves the next one's draws as they were.
- *
- * @param steps - the service's steps
- * @returns the count
- */
-function drawsPerNeed(steps: number): number {
-  return 5 + 2 + 2 + 2 + 2 * steps + U.stepBase + STEP_ROLES * steps;
-}
-
-/**
- * A citizen left out by a fall in demand: their draws are taken from the service's need stream
- * and thrown away, so the citizens after them draw what they would have drawn without the event.
+ * A citizen left out by a fall in demand: they keep their place among the service's arrivals,
+ * so the citizens after them bring what they would have brought without the event.
  *
  * @param world - the run
  * @param s - service index
  */
 function skipNeed(world: World, s: number): void {
-  const rng = world.needRngs[s]!;
-  for (let i = drawsPerNeed(world.plans[s]!.spec.steps.length); i > 0; i--) rng();
+  world.arrivalsSoFar[s]! += 1;
 }
 
 /**
@@ -159,14 +149,21 @@ function skipNeed(world: World, s: number): void {
  *
  * @param world - the run
  * @param s - service index
- * @param rng - the stream the need's draws come from (default: the service's; a demand surge's
- *   citizens have their own, see {@link startArrivals})
+ * @param surge - whether the citizen is one a demand surge adds (their keys are the surge's,
+ *   see {@link startArrivals})
  * @returns the new need
  */
-export function arise(world: World, s: number, rng: Rng = world.needRngs[s]!): Need {
+export function arise(world: World, s: number, surge = false): Need {
   const need = world.newNeed();
   const plan = world.plans[s]!;
   const spec = plan.spec;
+  // the need's key: its service's (or the service's surge's) and its place among their arrivals
+  const at = surge ? world.plans.length + s : s;
+  const place = world.arrivalsSoFar[at]!;
+  world.arrivalsSoFar[at] = place + 1;
+  const key = surge ? world.surgeKeys[s]! : world.needKeys[s]!;
+  need.key0 = childWord(key.k0, place);
+  need.key1 = childWord(key.k1, place);
   need.service = s;
   need.arrival = world.now;
   world.live++;
@@ -182,37 +179,34 @@ export function arise(world: World, s: number, rng: Rng = world.needRngs[s]!): N
     world.cohortOpen++;
     if (world.journal.wants(world.cohortCount++)) need.journal = 1;
   }
-  need.typeRank = pickIndex(plan.typeCdf, rng());
-  need.isCase = rng() < spec.caseShare ? 1 : 0;
-  need.needsSpecialist = rng() < spec.specialistShare ? 1 : 0;
-  const informed = rng() < spec.informationQuality;
+  // what the citizen brings, from counters ARISE_BASE + 0, 1, ... (see Arise)
+  need.typeRank = pickIndex(plan.typeCdf, world.bank(need, ARISE_BASE + Arise.type));
+  need.isCase = world.bank(need, ARISE_BASE + Arise.isCase) < spec.caseShare ? 1 : 0;
+  need.needsSpecialist = world.bank(need, ARISE_BASE + Arise.specialist) < spec.specialistShare ? 1 : 0;
+  const informed = world.bank(need, ARISE_BASE + Arise.informed) < spec.informationQuality;
   need.complete = informed ? 1 : 0;
-  need.channel = pickIndex(plan.channelCdf, rng());
+  need.channel = pickIndex(plan.channelCdf, world.bank(need, ARISE_BASE + Arise.channel));
   need.firstChannel = need.channel;
-  need.frontMinutes = world.draw(spec.frontWork, rng);
-  need.backMinutes = world.draw(spec.backOfficeWork, rng);
+  need.frontMinutes = world.sample(need, spec.frontWork, ARISE_BASE + Arise.frontWork, true);
+  need.backMinutes = world.sample(need, spec.backOfficeWork, ARISE_BASE + Arise.backWork, true);
   const citizens = world.scenario.citizens;
   // the patience takes two uniforms whatever the channel; a written patience is drawn from the
   // same two (so setting one moves no other draw)
-  const p1 = rng();
-  const p2 = rng();
+  const p1 = world.bank(need, ARISE_BASE + Arise.patience);
+  const p2 = world.bank(need, ARISE_BASE + Arise.patience + 1);
   need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).fromUniforms(p1, p2);
   const email = citizens.emailPatience;
   need.emailPatience = (email ?? null) === null ? Infinity : world.dist(email as Spread).fromUniforms(p1, p2);
   const eform = citizens.eformPatience;
   need.writtenPatience = need.channel !== EFORM ? need.emailPatience : (eform ?? null) === null ? Infinity : world.dist(eform as Spread).fromUniforms(p1, p2);
   spec.steps.forEach((step, k) => {
-    need.steps[k] = world.draw(step.work, rng);
+    need.steps[k] = world.sample(need, step.work, ARISE_BASE + Arise.steps + 2 * k, true);
   });
-  // the bank of uniforms: the need's roles and those of its service's own steps
-  const u = need.u;
-  const banked = U.stepBase + STEP_ROLES * spec.steps.length;
-  for (let i = 0; i < banked; i++) u[i] = rng();
   const search = world.scenario.citizens.searchMinutes * (informed ? 1 : FAILED_SEARCH_FACTOR);
   need.effort += search;
   world.journal.log(need, JournalEvent.arose, world.now, -1, 0, 0, search, 0, informed ? 1 : 0);
   need.expectationDue = world.now + spec.expectationMinutes;
-  if (!need.isCase && informed && u[U.selfServe]! < spec.selfServiceShare) {
+  if (!need.isCase && informed && world.bank(need, U.selfServe) < spec.selfServiceShare) {
     need.selfServed = 1;
     world.after(search, need, Timer.selfServe);
     return need;

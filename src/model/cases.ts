@@ -39,7 +39,7 @@ function consultPriority(world: World): number {
 export function startCase(world: World, need: Need, viaFront: boolean): void {
   const mechanisms = world.scenario.mechanisms;
   if (viaFront && !need.complete && world.policy.completenessCheck === "firstContact") {
-    if (need.u[U.completenessHelp]! < mechanisms.completenessHelpSuccess) need.complete = 1;
+    if (world.bank(need, U.completenessHelp) < mechanisms.completenessHelpSuccess) need.complete = 1;
   }
   if (need.complete) need.completeAt = world.now;
   if (need.registeredAt < 0) need.registeredAt = world.now;

@@ -6,21 +6,23 @@
  * @packageDocumentation
  */
 import { Cause, NeedStatus, Reason } from "./codes.js";
-import { U, type Need } from "./need.js";
+import { CHASE_BASE, U, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import { Timer } from "./timers.js";
 import type { World } from "./world.js";
 
 /**
- * The next uniform for a chase delay: the first two from the need's own bank (most needs chase
- * at most that often), later ones from the need's own stream — the same under every policy
- * (common random numbers), whatever other needs do.
+ * The next uniform for a chase delay: the first two from the need's bank slots (most needs
+ * chase at most that often), later ones from the need's chase sequence (counters from
+ * `CHASE_BASE`, apart from its own sequence so that the moments a citizen chases do not depend
+ * on how many other draws their need has made meanwhile) — the same under every policy (common
+ * random numbers), whatever other needs do.
  */
 function chaseUniform(world: World, need: Need): number {
   const k = need.chaseDraws++;
-  if (k === 0) return need.u[U.firstChase]!;
-  if (k === 1) return need.u[U.secondChase]!;
-  return world.chaseStream(need)();
+  if (k === 0) return world.bank(need, U.firstChase);
+  if (k === 1) return world.bank(need, U.secondChase);
+  return world.bank(need, CHASE_BASE + k);
 }
 
 /** The chase rate once the expectation has run out (updates act when a chase is due). */
@@ -112,7 +114,7 @@ export function chaseDue(world: World, timer: Task): void {
     // an informed citizen chases only `proactiveChaseFactor` as often (thinning, from the need's
     // own stream); one whose update did not come in time chases as if none were promised
     if (informed(world, need)) {
-      if (world.needStream(need)() >= world.scenario.mechanisms.proactiveChaseFactor) return nextChase(world, need);
+      if (world.own(need) >= world.scenario.mechanisms.proactiveChaseFactor) return nextChase(world, need);
     } else cause = Cause.missedUpdate;
   }
   // the need waits for its own case owner, who is away: nobody else moves it or answers

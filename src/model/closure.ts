@@ -43,7 +43,7 @@ export function finishCase(world: World, need: Need): void {
     const late = world.now - need.arrival > plan.spec.expectationMinutes;
     const measure = world.policy.activityMeasure;
     const chance = measure === "casesClosed" ? mechanisms.prematureClosure : late ? mechanisms.measureGaming : 0;
-    if (chance > 0 && need.u[U.premature]! < chance * variety && world.fails(closer)) {
+    if (chance > 0 && world.bank(need, U.premature) < chance * variety && world.fails(closer)) {
       need.defect = Reason.reopened;
       need.defectCause = measure === "casesClosed" ? Cause.prematureClosure : Cause.measureGaming;
       need.defectStep = -1;
@@ -177,7 +177,7 @@ function finalise(world: World, need: Need, status: number): void {
   world.moves.disarmChasing(world, need);
   if (status === NeedStatus.resolved && world.recorder.inWindow(world.now)) world.recorder.resolvedInWindow++;
   world.series?.ended(status, world.now, need.arrival);
-  need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, need.u[U.expression]!);
+  need.expression = decideExpression(need, world.scenario.citizens.complaintPropensity, world.bank(need, U.expression));
   world.journal.log(need, JournalEvent.ended, world.now, -1, 0, 0, 0, 0, status);
   world.journal.log(need, JournalEvent.expressed, world.now, -1, 0, 0, 0, 0, need.expression);
   if (need.expression === Expression.complaint) {

@@ -1,4 +1,3 @@
-import type { Rng } from "../random/index.js";
 import type { InternalClockSpec } from "../scenario/types.js";
 import { CAUSE_NAMES, REASON_NAMES } from "./codes.js";
 
@@ -10,15 +9,15 @@ import { CAUSE_NAMES, REASON_NAMES } from "./codes.js";
  */
 
 /**
- * Fixed roles in a need's bank of uniforms, drawn when the need arises from its service's need
- * stream, so that the same need meets the same luck under every policy (common random
- * numbers). Every draw about one need comes from the need's own numbers: the first time (or,
- * for {@link Repeated} draws, the first {@link REPEATED_DEPTH} times) a decision or delay
- * comes up, from its slots here; any later time, from the need's own stream
- * (`World.needStream`). A delay or amount of work (lognormal) takes two slots.
+ * Fixed roles in a need's bank of uniforms. Every number about one need is a counter-based
+ * uniform of the need's own key (`counterUniform(need.key0, need.key1, counter)`, computed only
+ * when used), so that the same need meets the same luck under every policy (common random
+ * numbers). The first time (or, for {@link Repeated} draws, the first {@link REPEATED_DEPTH}
+ * times) a decision or delay comes up, its counter is its slot here; any later time, the next
+ * counter of the need's own sequence from {@link OWN_BASE} (`World.own`). A delay or amount of
+ * work (lognormal) takes two slots.
  *
- * Step decisions use `stepBase + STEP_ROLES × step + k` with k one of {@link StepRole}; only
- * the slots of the service's own steps are filled.
+ * Step decisions use `stepBase + STEP_ROLES × step + k` with k one of {@link StepRole}.
  */
 export const U = {
   /** Is the first front contact about the request cut short? */
@@ -98,6 +97,19 @@ export const StepRole = {
 
 /** Number of uniforms per case step. */
 export const STEP_ROLES = 14;
+
+/**
+ * First counter of what the citizen brings when the need arises (type, case, specialist,
+ * information, channel, front and back-office work, patience, each step's work: see `arise`).
+ * The counter ranges of a need are far apart, so the bank's step slots never reach them.
+ */
+export const ARISE_BASE = 2 ** 28;
+
+/** First counter of the need's own sequence, for a decision or delay after its bank slots are used. */
+export const OWN_BASE = 2 ** 29;
+
+/** First counter of the need's chase delays (the first two are bank slots; this sequence from the third on). */
+export const CHASE_BASE = 2 ** 29 + 2 ** 28;
 
 /**
  * Draws that can come up again and again for one need and have no first-time flag of their
@@ -239,10 +251,6 @@ export class Need {
   readonly byReason = new Float64Array(REASON_NAMES.length);
   /** Handled failure-demand contacts by cause code. */
   readonly byCause = new Float64Array(CAUSE_NAMES.length);
-  /** This citizen's own chasing stream, made when the need first chases (common random numbers). */
-  chaseRng: Rng | null = null;
-  /** This need's own stream for draws beyond its bank, made when first needed (common random numbers). */
-  rng: Rng | null = null;
   /** How many times each {@link Repeated} draw has come up. */
   readonly times = new Int32Array(4);
   /** Chase delays drawn so far (the first from the bank of uniforms). */
@@ -279,12 +287,15 @@ export class Need {
   frontMinutes = 0;
   backMinutes = 0;
   readonly steps: Float64Array;
-  readonly u: Float64Array;
+  /** The need's key words: its numbers are `counterUniform(key0, key1, counter)`. */
+  key0 = 0;
+  key1 = 0;
+  /** Numbers of the need's own sequence used so far (counters from {@link OWN_BASE}). */
+  ownDraws = 0;
 
   /** @param maxSteps - the largest number of steps of any service */
   constructor(maxSteps: number) {
     this.steps = new Float64Array(Math.max(1, maxSteps));
-    this.u = new Float64Array(U.stepBase + STEP_ROLES * Math.max(1, maxSteps));
   }
 
   /** Clears the counters for reuse. */
@@ -345,9 +356,8 @@ export class Need {
     this.clarifications = 0;
     this.consults = 0;
     this.chaseEvent = -1;
-    this.chaseRng = null;
     this.chaseDraws = 0;
-    this.rng = null;
+    this.ownDraws = 0;
     this.times.fill(0);
     this.owner = -1;
     this.afterCare = 0;

@@ -10,12 +10,12 @@ import { Simulation, Team, WeeklyCalendar, type TeamStats } from "../engine/inde
 import { absenceSpells, awayUntil, holidayRota } from "./absence.js";
 import { eventAbsence, hires, mergeSpells } from "./scenarioEvents.js";
 import { mergeTeamStats } from "./mergeStats.js";
-import { createStream, type Rng } from "../random/index.js";
+import { counterKey, counterUniform, createStream, type CounterKey, type Rng } from "../random/index.js";
 import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads.js";
 import type { Policy } from "../policy/types.js";
 import type { ChannelRule, Scenario, Spread } from "../scenario/types.js";
 import { CHANNEL_RULE_DEFAULTS } from "../scenario/channelRules.js";
-import { Need, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
+import { Need, OWN_BASE, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
 import { NeedStatus } from "./codes.js";
 import { Recorder } from "./recorder.js";
 import { SeriesTracker, type SeriesPeriod } from "./series.js";
@@ -75,48 +75,36 @@ export class World {
   /** The planned team whose failures are removed for a what-if run, or -1. */
   readonly perfect: number;
   /**
-   * The need's own stream, for its draws beyond its bank of uniforms (the same decision or
-   * delay coming up again: rework, repeat contacts, later closings, redials). Derived from
-   * (seed, replication, need id) and made only when first needed (a stream costs about a
-   * microsecond; most needs never need one), so each citizen meets the same numbers under
-   * every policy, whatever other needs do.
+   * Number `counter` of the need's own numbers: a counter-based uniform of the need's key, the
+   * same under every policy and on every thread (common random numbers), computed only when used.
    */
-  needStream(need: Need): Rng {
-    if (need.rng === null) need.rng = createStream(this.options.seed, this.options.replication, `need:${need.id}`);
-    return need.rng;
+  bank(need: Need, counter: number): number {
+    return counterUniform(need.key0, need.key1, counter);
   }
   /**
-   * The stream a need chases with, from its third chase on: its own, derived from (seed,
-   * replication, need id), and apart from {@link World.needStream} so that the moments a
-   * citizen chases do not depend on how many other draws their need has made meanwhile.
+   * The next number of the need's own sequence (counters from `OWN_BASE`), for a decision or
+   * delay coming up again after its bank slots are used: rework, repeat contacts, later
+   * closings, redials.
    */
-  chaseStream(need: Need): Rng {
-    if (need.chaseRng === null) need.chaseRng = createStream(this.options.seed, this.options.replication, `chase:${need.id}`);
-    return need.chaseRng;
+  own(need: Need): number {
+    return counterUniform(need.key0, need.key1, OWN_BASE + need.ownDraws++);
   }
   /**
    * A uniform of the need's own: bank slot `slot` when `bank` (the first time this decision
-   * comes up for the need), else the next number of the need's own stream.
+   * comes up for the need), else the next number of the need's own sequence.
    */
   uniform(need: Need, slot: number, bank: boolean): number {
-    return bank ? (need.u[slot] as number) : this.needStream(need)();
+    return counterUniform(need.key0, need.key1, bank ? slot : OWN_BASE + need.ownDraws++);
   }
   /**
    * A value of a spread for the need: from bank slots `slot` and `slot + 1` when `bank`, else
-   * from the need's own stream (two uniforms either way).
+   * from the next two numbers of the need's own sequence (two uniforms either way).
    */
   sample(need: Need, spread: Spread, slot: number, bank: boolean): number {
     const d = this.dist(spread);
-    if (bank) return d.fromUniforms(need.u[slot] as number, need.u[slot + 1] as number);
-    const rng = this.needStream(need);
-    return d.fromUniforms(rng(), rng());
-  }
-  /**
-   * A value of a spread from the next two uniforms of a stream (every family takes two, so
-   * the stream stays in step whatever the family: common random numbers).
-   */
-  draw(spread: Spread, rng: Rng): number {
-    return this.dist(spread).fromUniforms(rng(), rng());
+    if (bank) return d.fromUniforms(counterUniform(need.key0, need.key1, slot), counterUniform(need.key0, need.key1, slot + 1));
+    const u1 = this.own(need);
+    return d.fromUniforms(u1, this.own(need));
   }
   /**
    * The first bank slot for this time a `Repeated` draw (need.ts) comes up for the need, or -1
@@ -127,7 +115,12 @@ export class World {
     need.times[repeated] = k + 1;
     return k < REPEATED_DEPTH ? (REPEATED_BASE[repeated] as number) + k * (REPEATED_WIDTH[repeated] as number) : -1;
   }
-  readonly needRngs: Rng[];
+  /** Each service's key for its citizens' numbers (`needs:` + service id); a need's key derives from it and the need's place among the service's arrivals. */
+  readonly needKeys: readonly CounterKey[];
+  /** Each service's key for the citizens a demand surge adds (`needs-surge:` + service id). */
+  readonly surgeKeys: readonly CounterKey[];
+  /** Citizens so far per service (those a fall in demand left out included), then per service's surge. */
+  readonly arrivalsSoFar: Int32Array;
   readonly arrivalRngs: Rng[];
   /** The moves mechanism files ask of each other (flow.ts), filled in by `wire`. */
   moves!: Moves;
@@ -188,7 +181,9 @@ export class World {
     this.plans = planServices(scenario, policy, this.layout);
     this.frontTeam = frontTeams(scenario, this.layout);
     this.rules = CHANNELS.map((c) => scenario.channelRules?.[c] ?? CHANNEL_RULE_DEFAULTS[c]);
-    this.needRngs = scenario.services.map((s) => createStream(seed, replication, `needs:${s.id}`));
+    this.needKeys = scenario.services.map((s) => counterKey(seed, replication, `needs:${s.id}`));
+    this.surgeKeys = scenario.services.map((s) => counterKey(seed, replication, `needs-surge:${s.id}`));
+    this.arrivalsSoFar = new Int32Array(2 * scenario.services.length);
     this.arrivalRngs = scenario.services.map((s) => createStream(seed, replication, `arrivals:${s.id}`));
     const clocks = scenario.services.map((s) => s.internalClock);
     this.recorder = new Recorder(this.layout.teams.length, options.warmupMinutes, options.horizonMinutes, clocks);
