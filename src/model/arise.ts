@@ -199,9 +199,8 @@ export function arise(world: World, s: number, surge = false): Need {
   need.emailPatience = (email ?? null) === null ? Infinity : world.dist(email as Spread).fromUniforms(p1, p2);
   const eform = citizens.eformPatience;
   need.writtenPatience = need.channel !== EFORM ? need.emailPatience : (eform ?? null) === null ? Infinity : world.dist(eform as Spread).fromUniforms(p1, p2);
-  spec.steps.forEach((step, k) => {
-    need.steps[k] = world.sample(need, step.work, ARISE_BASE + Arise.steps + 2 * k, true);
-  });
+  const steps = spec.steps;
+  for (let k = 0; k < steps.length; k++) need.steps[k] = world.sample(need, steps[k]!.work, ARISE_BASE + Arise.steps + 2 * k, true);
   const search = world.scenario.citizens.searchMinutes * (informed ? 1 : FAILED_SEARCH_FACTOR);
   need.effort += search;
   world.journal.log(need, JournalEvent.arose, world.now, -1, 0, 0, search, 0, informed ? 1 : 0);

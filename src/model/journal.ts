@@ -111,9 +111,15 @@ export class Journal {
     return columnBytes(this.c);
   }
 
-  /** Records an event of a journalled need (others are ignored). */
+  /**
+   * Records an event of a journalled need (others are ignored). Small, so that it is inlined
+   * where it is called and the numbers of a need that is not journalled are never passed on.
+   */
   log(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number, origin = -1, step = -1, cause = 0): void {
-    if (need.journal !== 1) return;
+    if (need.journal === 1) this.write(need, event, time, team, reason, wait, minutes, failure, detail, origin, step, cause);
+  }
+
+  private write(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number, origin: number, step: number, cause: number): void {
     const c = this.c;
     c.need.push(need.id);
     c.event.push(event);

@@ -321,14 +321,22 @@ export class World {
     const spells = this.spells[team] as Float64Array[];
     const hours = this.serverHours[team]!;
     const now = this.sim.now;
-    const per = (k: number) => ((load[k] as number) + 1) / Math.max(1, hours[k]!.openMinutesPerWeek);
     let best = -1;
+    let bestLoad = Infinity;
     let fallback = -1;
+    let fallbackLoad = Infinity;
     for (let k = 0; k < load.length; k++) {
       if (k === not) continue;
-      if (fallback < 0 || per(k) < per(fallback)) fallback = k;
+      const perHour = ((load[k] as number) + 1) / Math.max(1, hours[k]!.openMinutesPerWeek);
+      if (fallback < 0 || perHour < fallbackLoad) {
+        fallback = k;
+        fallbackLoad = perHour;
+      }
       if (awayUntil(spells[k] as Float64Array, now) >= 0) continue;
-      if (best < 0 || per(k) < per(best)) best = k;
+      if (best < 0 || perHour < bestLoad) {
+        best = k;
+        bestLoad = perHour;
+      }
     }
     return best >= 0 ? best : fallback;
   }

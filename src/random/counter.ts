@@ -23,10 +23,11 @@ import { createStream } from "./stream.js";
 const TWO_32 = 4294967296;
 
 /**
- * Wellons' improved lowbias32 finaliser: a bijection on unsigned 32-bit words.
+ * Wellons' improved lowbias32 finaliser: a bijection on 32-bit words. Words are kept as
+ * signed 32-bit integers (`x | 0`), which V8 holds unboxed; `w >>> 0` gives the unsigned value.
  *
  * @param x - a 32-bit word (any integer; only its low 32 bits count)
- * @returns the mixed word, in [0, 2^32)
+ * @returns the mixed word, a signed 32-bit integer
  * @example
  * ```ts
  * mix32(0); //=> 0
@@ -38,8 +39,7 @@ export function mix32(x: number): number {
   x = Math.imul(x, 0x21f0aaad);
   x ^= x >>> 15;
   x = Math.imul(x, 0x735a2d97);
-  x ^= x >>> 15;
-  return x >>> 0;
+  return x ^ (x >>> 15);
 }
 
 /**
@@ -56,7 +56,7 @@ export function mix32(x: number): number {
  * ```
  */
 export function counterUniform(k0: number, k1: number, counter: number): number {
-  return mix32(mix32(k0 ^ Math.imul(counter, 0x9e3779b9)) ^ k1) / TWO_32;
+  return (mix32(mix32(k0 ^ Math.imul(counter, 0x9e3779b9)) ^ k1) >>> 0) / TWO_32;
 }
 
 /**
@@ -65,7 +65,7 @@ export function counterUniform(k0: number, k1: number, counter: number): number 
  *
  * @param word - the parent's key word
  * @param index - the child's index: an integer in [0, 2^32)
- * @returns the child's key word
+ * @returns the child's key word (a signed 32-bit integer)
  * @example
  * ```ts
  * const { k0, k1 } = counterKey(1, 0, "needs:permit");
@@ -77,11 +77,11 @@ export function childWord(word: number, index: number): number {
   return mix32(word ^ mix32(Math.imul(index, 0x85ebca6b) ^ 0x5bd1e995));
 }
 
-/** The two 32-bit words that key a family of counter-based numbers. */
+/** The two 32-bit words that key a family of counter-based numbers (signed 32-bit integers). */
 export interface CounterKey {
-  /** First word, in [0, 2^32). */
+  /** First word. */
   readonly k0: number;
-  /** Second word, in [0, 2^32). */
+  /** Second word. */
   readonly k1: number;
 }
 
@@ -90,7 +90,7 @@ export interface CounterKey {
  *
  * **Derivation (part of the reproducibility contract).** The words are the first two numbers of
  * `createStream(seed, replication, name)` (alea seeded with `"helhet:<seed>:<replication>:<name>"`)
- * times 2^32. The string is hashed once per family, never per item.
+ * times 2^32, as signed 32-bit integers. The string is hashed once per family, never per item.
  *
  * @param seed - the experiment's master seed: a finite number, or a non-empty string without `":"`
  * @param replication - replication index: an integer >= 0
@@ -106,5 +106,5 @@ export interface CounterKey {
  */
 export function counterKey(seed: number | string, replication: number, name: string): CounterKey {
   const rng = createStream(seed, replication, name);
-  return { k0: (rng() * TWO_32) >>> 0, k1: (rng() * TWO_32) >>> 0 };
+  return { k0: (rng() * TWO_32) | 0, k1: (rng() * TWO_32) | 0 };
 }
