@@ -66,8 +66,8 @@ export function armChasing(world: World, need: Need, due: number): void {
   need.expectationDue = due;
   const rate = chaseRate(world, need);
   if (!(rate > 0)) return;
-  // the first chase delay comes from the need's own bank of uniforms; re-arming and later
-  // chases from the need's own stream (both the same under every policy: common random numbers)
+  // the first two chase delays come from the need's bank; re-arming and later
+  // chases from the need's chase counters (both the same under every policy: common random numbers)
   const u = chaseUniform(world, need);
   const delay = Math.max(0, due - world.now) - Math.log(1 - u) / rate;
   need.chaseEvent = world.after(delay, need, Timer.chase);
@@ -112,7 +112,7 @@ export function chaseDue(world: World, timer: Task): void {
   let cause: number = Cause.waitBeyondExpectation;
   if (updatesPromised(world, need)) {
     // an informed citizen chases only `proactiveChaseFactor` as often (thinning, from the need's
-    // own stream); one whose update did not come in time chases as if none were promised
+    // own sequence); one whose update did not come in time chases as if none were promised
     if (informed(world, need)) {
       if (world.own(need) >= world.scenario.mechanisms.proactiveChaseFactor) return nextChase(world, need);
     } else cause = Cause.missedUpdate;

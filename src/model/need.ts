@@ -70,7 +70,7 @@ export const U = {
 
 /**
  * Draws per case step, in the need's bank of uniforms, for the first pass through the step
- * (rework passes draw from the need's own stream). On its first pass a step has at most one
+ * (rework passes take the need's own sequence). On its first pass a step has at most one
  * clarification with the citizen (lost information, or an incomplete application), so one
  * set of clarification slots is enough.
  */
@@ -115,15 +115,15 @@ export const CHASE_BASE = 2 ** 29 + 2 ** 28;
  * Draws that can come up again and again for one need and have no first-time flag of their
  * own: finding the line closed, a contact about the request after the first, what the citizen
  * does after an enquiry is cut short, and after hanging up. The first {@link REPEATED_DEPTH}
- * times take their slots in the bank; later times draw from the need's own stream. Values are
+ * times take their slots in the bank; later times the need's own sequence. Values are
  * indices into `Need.times`.
  */
 export const Repeated = { closedLine: 0, repeatCut: 1, cutReturn: 2, hangUp: 3 } as const;
 
 /**
- * How many times a {@link Repeated} draw takes its slots from the bank. Two keeps most needs
- * off their own stream (making one costs microseconds): under the minutes preset a need cut
- * short at the front often comes back once, and a caller may find the line closed twice.
+ * How many times a {@link Repeated} draw takes its slots from the bank (later times take the
+ * need's own sequence). Two: under the minutes preset a need cut short at the front often comes
+ * back once, and a caller may find the line closed twice.
  */
 export const REPEATED_DEPTH = 2;
 
@@ -253,7 +253,7 @@ export class Need {
   readonly byCause = new Float64Array(CAUSE_NAMES.length);
   /** How many times each {@link Repeated} draw has come up. */
   readonly times = new Int32Array(4);
-  /** Chase delays drawn so far (the first from the bank of uniforms). */
+  /** Chase delays drawn so far (the first two from the bank). */
   chaseDraws = 0;
   /** Pending chase timer (event id), or -1. */
   chaseEvent = -1;

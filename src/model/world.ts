@@ -108,7 +108,7 @@ export class World {
   }
   /**
    * The first bank slot for this time a `Repeated` draw (need.ts) comes up for the need, or -1
-   * once its bank copies are used up (then it draws from the need's own stream).
+   * once its bank copies are used up (then it takes the need's own sequence).
    */
   repeatedSlot(need: Need, repeated: number): number {
     const k = need.times[repeated] as number;
