@@ -87,8 +87,9 @@ export function startArrivals(world: World): void {
  *
  * So the service's usual citizens arrive at the same times and bring the same needs, with the
  * same numbers for everything that happens to them later, as without the event (a surge adds
- * citizens, a fall removes some); what changes is the load they meet. Scaling the rate in the thinning itself (one process against the largest
- * rate × max m) would have moved every arrival of the run, before the event too.
+ * citizens, a fall removes some); what changes is the load they meet. Scaling the rate in the
+ * thinning itself (one process against the largest rate × max m) would have moved every
+ * arrival of the run, before the event too.
  */
 function startChangedArrivals(world: World, s: number, process: SeasonalArrivals, demand: DemandSegments, end: number): void {
   const spec = world.plans[s]!.spec;

@@ -94,7 +94,7 @@ export class World {
    * comes up for the need), else the next number of the need's own sequence.
    */
   uniform(need: Need, slot: number, bank: boolean): number {
-    return counterUniform(need.key0, need.key1, bank ? slot : OWN_BASE + need.ownDraws++);
+    return bank ? this.bank(need, slot) : this.own(need);
   }
   /**
    * A value of a spread for the need: from bank slots `slot` and `slot + 1` when `bank`, else
@@ -102,7 +102,7 @@ export class World {
    */
   sample(need: Need, spread: Spread, slot: number, bank: boolean): number {
     const d = this.dist(spread);
-    if (bank) return d.fromUniforms(counterUniform(need.key0, need.key1, slot), counterUniform(need.key0, need.key1, slot + 1));
+    if (bank) return d.fromUniforms(this.bank(need, slot), this.bank(need, slot + 1));
     const u1 = this.own(need);
     return d.fromUniforms(u1, this.own(need));
   }
