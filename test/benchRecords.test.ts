@@ -1,6 +1,6 @@
 /**
  * The benchmark figures of docs/performance.md are records written by the benchmarks
- * themselves (`npm run bench:engine|model|compare -- --write`, bench/record.ts): timings depend
+ * themselves (`npm run bench:engine|model|compare|memory -- --write`, bench/record.ts): timings depend
  * on the machine and its load, so no test can rerun them. This checks that each region is such
  * a record — its heading (when, on what, by which command) and lines of the benchmark's shape —
  * and that the figures in it follow from one another (events per second, speed-up).
@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { RECORD_BYTES } from "../src/analysis/runCost.js";
 import { region } from "../scripts/headlines.js";
 
 const DOC = readFileSync(join(__dirname, "..", "docs", "performance.md"), "utf8");
@@ -43,6 +44,24 @@ describe("docs/performance.md: benchmark records", () => {
     for (const l of lines) expect(close(l["needsPerSecond"] as number, (l["needs"] as number) / (l["seconds"] as number), 0.01)).toBe(true);
     // the yardstick of the same run: needs per second ÷ the minimal kernel's events per second
     for (const l of lines) expect(close(l["kernelRatio"] as number, (l["needsPerSecond"] as number) / (l["kernelEventsPerSecond"] as number), 0.01), String(l["policy"])).toBe(true);
+  });
+
+  it("bench-memory: every case, the need rows at their 186 bytes, a million cohort needs' rows under 200 MB", () => {
+    const { command, lines } = record("memory");
+    expect(command).toBe("memory");
+    expect(lines.map((l) => l["case"])).toEqual([
+      "soderhamn-1y", "soderhamn-10y", "soderhamn-10y", "soderhamn-x10-1y", "soderhamn-x10-1y",
+      "soderhamn-1y-cohort1w", "soderhamn-10y-cohort1w", "soderhamn-x10-1y-cohort1w", "soderhamn-x10-3y",
+    ]);
+    const MB = 1024 * 1024;
+    for (const l of lines as Record<string, number>[]) {
+      expect(l["recordBytesPerCohortNeed"], String(l["case"])).toBe(RECORD_BYTES.need);
+      expect(close(l["retainedMB"]!, l["heapAfterMB"]! - l["heapBeforeMB"]!, 0.01), String(l["case"])).toBe(true);
+      expect(Math.abs(l["bytesPerCohortNeed"]! - (l["retainedMB"]! * MB) / l["cohortNeeds"]!), String(l["case"])).toBeLessThan(Math.max(2, 0.001 * l["bytesPerCohortNeed"]!) + (0.05 * MB) / l["cohortNeeds"]!);
+    }
+    const million = lines.at(-1) as Record<string, number>;
+    expect(million["cohortNeeds"]).toBeGreaterThan(1e6);
+    expect(million["recordBytesPerCohortNeed"]! * 1e6).toBeLessThan(200e6);
   });
 
   it("bench-compare: serial then workers, speed-up = serial seconds ÷ threaded seconds", () => {

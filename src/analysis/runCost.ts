@@ -109,30 +109,29 @@ const NEED_EVENTS = 2;
 /** Events per station visit: the work's end, and now and then a team's wake-up, a batch release or a hang-up timer. GUESS. */
 const VISIT_EVENTS = 1.5;
 /**
- * Columns of 8 bytes per record row: a need row (35 columns, and one per contact reason and per
- * failure cause: 8 and 15), a contact row and a journal row. test/analysis/runCost.test.ts checks
- * them against a run's records.
+ * Bytes per record row, as the model's recorder lays them out (src/model/recorder.ts): a need row
+ * (12 times of 8 bytes, the id and two codes of 4, the service and 11 counts, 8 counts by contact
+ * reason and 15 by failure cause of 2, and 8 codes and flags of 1), a contact row (3 times of 8,
+ * the need of 4, service, team and origin of 2, and 5 codes of 1) and a journal row (13 numbers of
+ * 8). test/analysis/runCost.test.ts checks them against a run's records.
  *
  * @example
  * ```ts
- * RECORD_COLUMNS.contact; //=> 12
+ * RECORD_BYTES.contact; //=> 39
  * ```
  */
-export const RECORD_COLUMNS = Object.freeze({ need: 35 + 8 + 15, contact: 12, journal: 13 });
-/** Bytes per cohort need row: its columns of 8 bytes, grown by doubling, then copied out. */
-const NEED_ROW_BYTES = RECORD_COLUMNS.need * 8 * 2.5;
-/** Bytes per contact row in the window. */
-const CONTACT_ROW_BYTES = RECORD_COLUMNS.contact * 8 * 2.5;
-/** Bytes per journal row. */
-const JOURNAL_ROW_BYTES = RECORD_COLUMNS.journal * 8 * 2.5;
+export const RECORD_BYTES = Object.freeze({ need: 12 * 8 + 3 * 4 + (12 + 8 + 15) * 2 + 8, contact: 3 * 8 + 4 + 3 * 2 + 5, journal: 13 * 8 });
+/** Bytes per cohort need row while the run goes and when copied out: a row padded to 8 bytes in a buffer grown by doubling (1.5 on average), then its columns. */
+const NEED_ROW_BYTES = 192 * 1.5 + RECORD_BYTES.need;
+/** Bytes per contact row in the window, likewise. */
+const CONTACT_ROW_BYTES = 40 * 1.5 + RECORD_BYTES.contact;
+/** Bytes per journal row: 13 columns grown by doubling, then copied out. */
+const JOURNAL_ROW_BYTES = RECORD_BYTES.journal * 2.5;
 /** Journal: one cohort need in 10, at most 10,000 needs (simulate's defaults). */
 const JOURNAL_EVERY = 10;
 const JOURNAL_MAX = 10_000;
-/** Bytes of an open need besides its bank of uniforms: the object, its tasks, timers and places in lines (3–5 KB in all measured, docs/reliability.md). GUESS. */
+/** Bytes of an open need: the object, its tasks, timers and places in lines (3–5 KB in all measured, docs/reliability.md). GUESS. */
 const OPEN_NEED_BYTES = 3000;
-/** Uniforms a need carries: 43 of its own and 14 per step of the largest service, plus the step's work (need.ts). */
-const BANK_BASE = 43;
-const BANK_PER_STEP = 15;
 /** Bytes per absence spell: its two numbers and its two scheduled events (scheduled at the start of the run). GUESS. */
 const SPELL_BYTES = 16 + 2 * 150;
 /** Bytes per demand type: the Zipf weights, the cumulative table and the wrong-answer table of its service. */
@@ -352,7 +351,7 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
     by.demandTypes += service.demandTypes * DEMAND_TYPE_BYTES;
   });
   by.journal = journalRows * JOURNAL_ROW_BYTES;
-  by.openNeeds = Math.min(open, needs) * (OPEN_NEED_BYTES + 8 * (BANK_BASE + BANK_PER_STEP * maxSteps));
+  by.openNeeds = Math.min(open, needs) * (OPEN_NEED_BYTES + 8 * maxSteps);
   // every person's absence spells, all scheduled when the run starts (up to horizon + drain)
   const people = scenario.teams.reduce((a, t) => a + t.staff, 0);
   const spells = m.sicknessSpellsPerMinute * longest + (m.holidayWeeks > 0 ? Math.ceil(longest / (52 * MINUTES_PER_WEEK)) : 0);

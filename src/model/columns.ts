@@ -89,63 +89,202 @@ export function columnBytes(cols: Readonly<Record<string, Column>>): number {
   return total;
 }
 
+/** The element type of a field of a {@link Table}: 64- or 32-bit float, unsigned 32-, 16- or 8-bit integer, signed 16-bit integer. */
+export type FieldKind = "f64" | "f32" | "u32" | "u16" | "i16" | "u8";
+
+/** A finished column of a {@link Table}: the typed array of its field's kind. */
+export type TypedColumn = Float64Array | Float32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array;
+
+/** Bytes per element of each kind. */
+const KIND_BYTES: Readonly<Record<FieldKind, number>> = { f64: 8, f32: 4, u32: 4, u16: 2, i16: 2, u8: 1 };
+
+/** The largest value each integer kind holds (and the smallest, for i16). */
+const KIND_MAX: Readonly<Record<FieldKind, number>> = { f64: Infinity, f32: Infinity, u32: 0xffffffff, u16: 0xffff, i16: 0x7fff, u8: 0xff };
+
 /**
- * Records of a fixed set of fields kept row by row in one growable buffer: appending a record
- * checks the capacity once and writes its fields side by side (one cache line or two), instead
- * of one growable column per field. {@link Rows.columns} copies the fields out as columns at the
- * end, in one pass.
+ * The largest value a field of this kind holds: 65,535 for `u16`, 255 for `u8`, Infinity for the
+ * float kinds. Writers of counts check against it, since a typed array wraps silently.
+ *
+ * @param kind - a field kind
+ * @returns the largest value it holds
+ * @example
+ * ```ts
+ * kindMax("u16"); //=> 65535
+ * ```
+ */
+export function kindMax(kind: FieldKind): number {
+  return KIND_MAX[kind];
+}
+
+function newColumn(kind: FieldKind, n: number): TypedColumn {
+  switch (kind) {
+    case "f64":
+      return new Float64Array(n);
+    case "f32":
+      return new Float32Array(n);
+    case "u32":
+      return new Uint32Array(n);
+    case "u16":
+      return new Uint16Array(n);
+    case "i16":
+      return new Int16Array(n);
+    case "u8":
+      return new Uint8Array(n);
+  }
+}
+
+/** One chunk of a {@link Table}'s rows: a buffer and its views. */
+interface Chunk {
+  readonly f64: Float64Array;
+  readonly f32: Float32Array;
+  readonly u32: Uint32Array;
+  readonly u16: Uint16Array;
+  readonly i16: Int16Array;
+  readonly u8: Uint8Array;
+}
+
+function chunk(bytes: number): Chunk {
+  const b = new ArrayBuffer(bytes);
+  return { f64: new Float64Array(b), f32: new Float32Array(b), u32: new Uint32Array(b), u16: new Uint16Array(b), i16: new Int16Array(b), u8: new Uint8Array(b) };
+}
+
+/**
+ * Records of a fixed set of typed fields kept row by row: appending a record checks the capacity
+ * once and writes its fields side by side, each at its own width (a time as a 64-bit float, a
+ * count as a 16-bit integer, a flag as a byte), through the typed views {@link Table.f64} …
+ * {@link Table.u8} of the current chunk of rows. Rows are kept in chunks of a fixed number, so
+ * growing copies nothing and leaves at most one chunk unused. {@link Table.columns} copies the
+ * fields out as typed columns at the end, in one pass.
+ *
+ * Fields are laid out in the order given, which must not widen (8-byte fields first, then 4-, 2-
+ * and 1-byte ones), so every field is aligned; a row is padded to a multiple of 8 bytes. A field's
+ * element index in its view is `(row offset + its byte offset) / its width`.
  *
  * @example
  * ```ts
- * const r = new Rows(2);
- * const at = r.add();
- * r.data[at] = 1; r.data[at + 1] = 2;
- * Array.from(r.columns()[1]!); //=> [2]
+ * const t = new Table([["time", "f64"], ["count", "u16"], ["flag", "u8"]]);
+ * const at = t.add(); // the row's byte offset in the current chunk
+ * t.f64[at >> 3] = 1.5;
+ * t.u16[(at + t.offsetOf("count")) >> 1] = 7;
+ * t.stride; //=> 16
+ * Array.from(t.columns()[1]!); //=> [7]
  * ```
  */
-export class Rows {
-  /** The rows, `stride` numbers each; write a new row's fields at the offset {@link Rows.add} returns. */
-  data: Float64Array;
+export class Table {
+  /** Bytes per row (a multiple of 8). */
+  readonly stride: number;
+  /** Each field's byte offset within a row, in field order. */
+  readonly offsets: readonly number[];
+  /** Full chunks, then the current one. */
+  private readonly chunks: Chunk[] = [];
+  /** Views of the current chunk, one per kind: renewed when a chunk fills, so read them after {@link Table.add}. */
+  f64: Float64Array;
+  f32: Float32Array;
+  u32: Uint32Array;
+  u16: Uint16Array;
+  i16: Int16Array;
+  u8: Uint8Array;
   /** Rows stored. */
   length = 0;
+  /** Rows used in the current chunk. */
+  private used = 0;
 
   /**
-   * @param stride - fields per row
-   * @param capacity - initial capacity in rows
+   * @param fields - name and kind of each field, widest first
+   * @param chunkRows - rows per chunk
    */
   constructor(
-    readonly stride: number,
-    capacity = 256,
+    readonly fields: readonly (readonly [name: string, kind: FieldKind])[],
+    private readonly chunkRows = 4096,
   ) {
-    this.data = new Float64Array(Math.max(1, capacity) * stride);
+    const offsets: number[] = [];
+    let at = 0;
+    let width = 8;
+    for (const [name, kind] of fields) {
+      const w = KIND_BYTES[kind];
+      if (w > width) throw new Error(`Table: field ${name} (${kind}) is wider than the one before it; list the widest fields first`);
+      width = w;
+      offsets.push(at);
+      at += w;
+    }
+    this.offsets = offsets;
+    this.stride = Math.max(8, Math.ceil(at / 8) * 8);
+    const c = chunk(this.chunkRows * this.stride);
+    this.chunks.push(c);
+    this.f64 = c.f64;
+    this.f32 = c.f32;
+    this.u32 = c.u32;
+    this.u16 = c.u16;
+    this.i16 = c.i16;
+    this.u8 = c.u8;
   }
 
-  /** Appends a row (its fields are whatever the buffer holds until written) and returns its offset in {@link Rows.data}. */
+  /** The byte offset of a field within a row. */
+  offsetOf(name: string): number {
+    const k = this.fields.findIndex(([f]) => f === name);
+    if (k < 0) throw new Error(`Table: no field ${name}`);
+    return this.offsets[k] as number;
+  }
+
+  /** Appends a row (zero until written) and returns its byte offset in the current chunk's views. */
   add(): number {
-    const at = this.length * this.stride;
-    if (at === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.used === this.chunkRows) this.next();
     this.length++;
-    return at;
+    return this.used++ * this.stride;
   }
 
-  /** Bytes the rows hold now (the buffer's capacity: it grows by doubling). */
+  private next(): void {
+    const c = chunk(this.chunkRows * this.stride);
+    this.chunks.push(c);
+    this.f64 = c.f64;
+    this.f32 = c.f32;
+    this.u32 = c.u32;
+    this.u16 = c.u16;
+    this.i16 = c.i16;
+    this.u8 = c.u8;
+    this.used = 0;
+  }
+
+  /** Bytes the rows hold now (whole chunks). */
   get bytes(): number {
-    return this.data.byteLength;
+    return this.chunks.length * this.chunkRows * this.stride;
   }
 
-  /** Every field as a column, in field order, read in one pass over the rows. */
-  columns(): Float64Array[] {
+  /** Every field as a typed column of its kind, in field order, each exactly {@link Table.length} long. */
+  columns(): TypedColumn[] {
     const n = this.length;
-    const s = this.stride;
-    const d = this.data;
-    const out = Array.from({ length: s }, () => new Float64Array(n));
-    for (let i = 0, j = 0; i < n; i++) {
-      for (let k = 0; k < s; k++, j++) (out[k] as Float64Array)[i] = d[j] as number;
-    }
+    const out = this.fields.map(([, kind]) => newColumn(kind, n));
+    this.chunks.forEach((c, ci) => {
+      const first = ci * this.chunkRows;
+      const rows = Math.min(this.chunkRows, n - first);
+      this.fields.forEach(([, kind], k) => {
+        const w = KIND_BYTES[kind];
+        const col = (out[k] as TypedColumn).buffer;
+        const from = (this.offsets[k] as number) / w;
+        const step = this.stride / w;
+        // copied as bits through one view type per width, so each loop sees one kind of array
+        if (w === 8) copy64(c.f64, new Float64Array(col), first, rows, from, step);
+        else if (w === 4) copy32(c.u32, new Uint32Array(col), first, rows, from, step);
+        else if (w === 2) copy16(c.u16, new Uint16Array(col), first, rows, from, step);
+        else copy8(c.u8, new Uint8Array(col), first, rows, from, step);
+      });
+    });
     return out;
   }
+}
+
+function copy64(from: Float64Array, to: Float64Array, first: number, rows: number, j: number, step: number): void {
+  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
+}
+
+function copy32(from: Uint32Array, to: Uint32Array, first: number, rows: number, j: number, step: number): void {
+  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
+}
+
+function copy16(from: Uint16Array, to: Uint16Array, first: number, rows: number, j: number, step: number): void {
+  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
+}
+
+function copy8(from: Uint8Array, to: Uint8Array, first: number, rows: number, j: number, step: number): void {
+  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
 }

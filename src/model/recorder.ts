@@ -4,12 +4,36 @@
  *
  * @packageDocumentation
  */
-import { Rows } from "./columns.js";
+import { kindMax, Table, type FieldKind, type TypedColumn } from "./columns.js";
 import { clockMinutes, type Need } from "./need.js";
 import type { InternalClockSpec } from "../scenario/types.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
 import { CAUSE_NAMES, FIRST_FAILURE_REASON, Outcome, Reason, REASON_NAMES, TASK_NAMES } from "./codes.js";
 
+const REASONS = REASON_NAMES.length;
+const CAUSES = CAUSE_NAMES.length;
+
+/**
+ * The need row, widest fields first (see {@link Table}): times as 64-bit floats; the id as a
+ * 32-bit integer; the expression and the clock's verdict as 32-bit floats (NaN while open or
+ * without a target); the service and every count (contacts by reason and failure contacts by
+ * cause last) as 16-bit integers; codes and flags as bytes. 186 bytes, padded to 192.
+ */
+const NEED_LAYOUT: readonly (readonly [string, FieldKind])[] = [
+  ["arrival", "f64"], ["end", "f64"], ["effortMinutes", "f64"], ["staffMinutes", "f64"], ["internalMinutes", "f64"],
+  ["patience", "f64"], ["firstContactAt", "f64"], ["firstClosedAt", "f64"], ["lastClosedAt", "f64"],
+  ["firstReopenAt", "f64"], ["lastReopenAt", "f64"], ["clockMinutes", "f64"],
+  ["id", "u32"], ["expression", "f32"], ["clockTargetMet", "f32"],
+  ["service", "u16"], ["contacts", "u16"], ["failureContacts", "u16"], ["outbound", "u16"], ["handoffs", "u16"],
+  ["reworks", "u16"], ["closings", "u16"], ["reopens", "u16"], ["abandonedContacts", "u16"], ["chases", "u16"],
+  ["clarifications", "u16"], ["consults", "u16"],
+  ...REASON_NAMES.map((r): readonly [string, FieldKind] => [`reason:${r}`, "u16"]),
+  ...CAUSE_NAMES.map((c): readonly [string, FieldKind] => [`cause:${c}`, "u16"]),
+  ["channel", "u8"], ["isCase", "u8"], ["status", "u8"], ["firstContactResolved", "u8"], ["contacted", "u8"],
+  ["reopened", "u8"], ["selfServed", "u8"], ["clean", "u8"],
+];
+
+/** The fields of {@link NeedRecords} in their public order (the counts by reason and cause follow as arrays). */
 const NEED_FIELDS = [
   "id", "service", "channel", "isCase", "arrival", "end", "status", "contacts", "failureContacts",
   "outbound", "handoffs", "reworks", "firstContactResolved", "contacted", "reopened", "selfServed",
@@ -18,18 +42,26 @@ const NEED_FIELDS = [
   "abandonedContacts", "chases", "clarifications", "consults", "clockMinutes", "clockTargetMet",
 ] as const;
 
+/** The contact row, widest fields first: 39 bytes, padded to 40. */
+const CONTACT_LAYOUT: readonly (readonly [string, FieldKind])[] = [
+  ["time", "f64"], ["wait", "f64"], ["minutes", "f64"],
+  ["need", "u32"],
+  ["service", "u16"], ["team", "u16"], ["origin", "i16"],
+  ["channel", "u8"], ["reason", "u8"], ["outcome", "u8"], ["cause", "u8"], ["afterRecord", "u8"],
+];
+
+/** The fields of {@link ContactRecords} in their public order. */
 const CONTACT_FIELDS = ["need", "service", "team", "channel", "reason", "outcome", "time", "wait", "minutes", "origin", "cause", "afterRecord"] as const;
 
-const REASONS = REASON_NAMES.length;
-const CAUSES = CAUSE_NAMES.length;
+/** The most a need's count, a need id, a service or a team index may be, by the width of its field. */
+const COUNT_MAX = kindMax("u16");
+const ID_MAX = kindMax("u32");
+const TEAM_MAX = kindMax("i16");
 
-/** Appends a (row, code, count) entry to the sparse counts. */
-function addCount(counts: Rows, row: number, code: number, count: number): void {
-  const i = counts.add();
-  const d = counts.data;
-  d[i] = row;
-  d[i + 1] = code;
-  d[i + 2] = count;
+/** A count checked against the width of its field: a typed array would wrap it silently. */
+function count(value: number, field: string, need: Need): number {
+  if (value > COUNT_MAX) throw new RangeError(`need ${need.id} has ${field} ${value}, more than the ${COUNT_MAX} a need's record holds`);
+  return value;
 }
 
 /** A time kept as -1 while unset, as NaN in the records. */
@@ -46,16 +78,17 @@ const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
  * ```
  */
 export class Recorder {
-  /** Need rows, fields in the order of NEED_FIELDS. */
-  private readonly n = new Rows(NEED_FIELDS.length);
-  /** Contact rows, fields in the order of CONTACT_FIELDS. */
-  private readonly c = new Rows(CONTACT_FIELDS.length);
-  /**
-   * Contacts by reason and failure contacts by cause, kept sparse while the run goes (most are
-   * zero): one entry per need row and code with a count; codes from REASON_NAMES.length on are
-   * causes. Spread into one column per code at the end. Fields: row, code, count.
-   */
-  private readonly counts = new Rows(3);
+  /** Need rows (NEED_LAYOUT). */
+  private readonly n = new Table(NEED_LAYOUT);
+  /** Contact rows (CONTACT_LAYOUT). */
+  private readonly c = new Table(CONTACT_LAYOUT);
+  /** Byte offsets in a need row of its first 4-byte, 2-byte and 1-byte fields. */
+  private readonly n4 = this.n.offsetOf("id");
+  private readonly n2 = this.n.offsetOf("service");
+  private readonly n1 = this.n.offsetOf("channel");
+  private readonly c4 = this.c.offsetOf("need");
+  private readonly c2 = this.c.offsetOf("service");
+  private readonly c1 = this.c.offsetOf("channel");
   private readonly value: Float64Array;
   private readonly failure: Float64Array;
   private readonly byTask: Float64Array;
@@ -70,6 +103,7 @@ export class Recorder {
     /** Each service's internal clock (none: no clock columns filled, NaN). */
     private readonly clocks: readonly InternalClockSpec[] = [],
   ) {
+    if (teams > TEAM_MAX) throw new RangeError(`a run's records hold at most ${TEAM_MAX} teams, got ${teams}`);
     this.value = new Float64Array(teams);
     this.failure = new Float64Array(teams);
     this.byTask = new Float64Array(teams * TASK_NAMES.length);
@@ -122,113 +156,119 @@ export class Recorder {
    */
   contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number, afterRecord = 0): void {
     if (time < this.warmup || time >= this.horizon) return;
-    // in the order of CONTACT_FIELDS
-    let i = this.c.add();
-    const d = this.c.data;
-    d[i++] = needId;
-    d[i++] = service;
-    d[i++] = team;
-    d[i++] = channel;
-    d[i++] = reason;
-    d[i++] = outcome;
-    d[i++] = time;
-    d[i++] = wait;
-    d[i++] = minutes;
-    d[i++] = origin;
-    d[i++] = cause;
-    d[i] = afterRecord;
+    if (needId > ID_MAX) throw new RangeError(`need ids above ${ID_MAX} do not fit a contact's record`);
+    // in the order of CONTACT_LAYOUT
+    const t = this.c;
+    const at = t.add();
+    let i = at >> 3;
+    const f64 = t.f64;
+    f64[i++] = time;
+    f64[i++] = wait;
+    f64[i] = minutes;
+    t.u32[(at + this.c4) >> 2] = needId;
+    i = (at + this.c2) >> 1;
+    t.u16[i++] = service;
+    t.u16[i++] = team;
+    t.i16[i] = origin;
+    i = at + this.c1;
+    const u8 = t.u8;
+    u8[i++] = channel;
+    u8[i++] = reason;
+    u8[i++] = outcome;
+    u8[i++] = cause;
+    u8[i] = afterRecord;
   }
 
   /** Records a cohort need's final row. */
   need(need: Need, end: number, expression: number): void {
-    const n = this.n;
+    const t = this.n;
     const clean =
       need.status === 1 && need.failureContacts === 0 && need.reworks === 0 && need.retells === 0 &&
       need.reopened === 0 && need.stops === 0 && need.defectLeft === 0 ? 1 : 0;
-    // in the order of NEED_FIELDS
-    const row = n.length;
-    let i = n.add();
-    const d = n.data;
-    d[i++] = need.id; // id
-    d[i++] = need.service; // service
-    d[i++] = need.firstChannel; // channel
-    d[i++] = need.isCase; // isCase
-    d[i++] = need.arrival; // arrival
-    d[i++] = end; // end
-    d[i++] = need.status; // status
-    d[i++] = need.contacts; // contacts
-    d[i++] = need.failureContacts; // failureContacts
-    d[i++] = need.outbound; // outbound
-    d[i++] = need.handoffs; // handoffs
-    d[i++] = need.reworks; // reworks
-    d[i++] = need.firstContactResolved; // firstContactResolved
-    d[i++] = need.contacted; // contacted
-    d[i++] = need.reopened; // reopened
-    d[i++] = need.selfServed; // selfServed
-    d[i++] = clean; // clean
-    d[i++] = need.effort; // effortMinutes
-    d[i++] = need.staffMinutes; // staffMinutes
-    d[i++] = need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN; // internalMinutes
-    d[i++] = expression; // expression
-    d[i++] = need.patience; // patience
-    d[i++] = timeOrNaN(need.firstContactAt); // firstContactAt
-    d[i++] = need.closings; // closings
-    d[i++] = timeOrNaN(need.firstClosedAt); // firstClosedAt
-    d[i++] = timeOrNaN(need.lastClosedAt); // lastClosedAt
-    d[i++] = need.reopens; // reopens
-    d[i++] = timeOrNaN(need.firstReopenAt); // firstReopenAt
-    d[i++] = timeOrNaN(need.lastReopenAt); // lastReopenAt
-    d[i++] = need.abandonedContacts; // abandonedContacts
-    d[i++] = need.chases; // chases
-    d[i++] = need.clarifications; // clarifications
-    d[i++] = need.consults; // consults
     const clock = this.clocks[need.service];
     const minutes = clock === undefined ? NaN : clockMinutes(need, clock);
-    d[i++] = minutes; // clockMinutes
-    d[i++] = clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0; // clockTargetMet
-    const counts = this.counts;
-    if (need.contacts === 0) return;
-    for (let k = 0; k < REASONS; k++) {
-      const x = need.byReason[k] as number;
-      if (x !== 0) addCount(counts, row, k, x);
+    if (need.id > ID_MAX) throw new RangeError(`need ids above ${ID_MAX} do not fit a need's record`);
+    // in the order of NEED_LAYOUT
+    const at = t.add();
+    let i = at >> 3;
+    const f64 = t.f64;
+    f64[i++] = need.arrival; // arrival
+    f64[i++] = end; // end
+    f64[i++] = need.effort; // effortMinutes
+    f64[i++] = need.staffMinutes; // staffMinutes
+    f64[i++] = need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN; // internalMinutes
+    f64[i++] = need.patience; // patience
+    f64[i++] = timeOrNaN(need.firstContactAt); // firstContactAt
+    f64[i++] = timeOrNaN(need.firstClosedAt); // firstClosedAt
+    f64[i++] = timeOrNaN(need.lastClosedAt); // lastClosedAt
+    f64[i++] = timeOrNaN(need.firstReopenAt); // firstReopenAt
+    f64[i++] = timeOrNaN(need.lastReopenAt); // lastReopenAt
+    f64[i] = minutes; // clockMinutes
+    i = (at + this.n4) >> 2;
+    t.u32[i++] = need.id; // id
+    t.f32[i++] = expression; // expression
+    t.f32[i] = clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0; // clockTargetMet
+    i = (at + this.n2) >> 1;
+    const u16 = t.u16;
+    u16[i++] = count(need.service, "service", need);
+    u16[i++] = count(need.contacts, "contacts", need);
+    u16[i++] = count(need.failureContacts, "failureContacts", need);
+    u16[i++] = count(need.outbound, "outbound", need);
+    u16[i++] = count(need.handoffs, "handoffs", need);
+    u16[i++] = count(need.reworks, "reworks", need);
+    u16[i++] = count(need.closings, "closings", need);
+    u16[i++] = count(need.reopens, "reopens", need);
+    u16[i++] = count(need.abandonedContacts, "abandonedContacts", need);
+    u16[i++] = count(need.chases, "chases", need);
+    u16[i++] = count(need.clarifications, "clarifications", need);
+    u16[i++] = count(need.consults, "consults", need);
+    // contacts by reason and failure contacts by cause (zero in a new row, and mostly zero)
+    if (need.contacts !== 0) {
+      for (let k = 0; k < REASONS; k++) {
+        const x = need.byReason[k] as number;
+        if (x !== 0) u16[i + k] = x; // not above contacts, checked above
+      }
+      if (need.failureContacts !== 0) {
+        for (let k = 0; k < CAUSES; k++) {
+          const x = need.byCause[k] as number;
+          if (x !== 0) u16[i + REASONS + k] = x; // not above failureContacts
+        }
+      }
     }
-    if (need.failureContacts === 0) return;
-    for (let k = 0; k < CAUSES; k++) {
-      const x = need.byCause[k] as number;
-      if (x !== 0) addCount(counts, row, REASONS + k, x);
-    }
+    i = at + this.n1;
+    const u8 = t.u8;
+    u8[i++] = need.firstChannel; // channel
+    u8[i++] = need.isCase; // isCase
+    u8[i++] = need.status; // status
+    u8[i++] = need.firstContactResolved; // firstContactResolved
+    u8[i++] = need.contacted; // contacted
+    u8[i++] = need.reopened; // reopened
+    u8[i++] = need.selfServed; // selfServed
+    u8[i] = clean; // clean
   }
 
-  /** Bytes the records hold now (need, count and contact columns), for the run's memory stop. */
+  /** Bytes the records hold now (need and contact rows), for the run's memory stop. */
   heldBytes(): number {
-    return this.n.bytes + this.counts.bytes + this.c.bytes;
+    return this.n.bytes + this.c.bytes;
   }
 
-  /** The need rows as typed arrays. */
+  /** The need rows as typed columns. */
   needRecords(): NeedRecords {
-    const n = this.n.length;
-    const out: Record<string, Float64Array | number> = { length: n };
     const cols = this.n.columns();
-    NEED_FIELDS.forEach((f, k) => {
-      out[f] = cols[k] as Float64Array;
-    });
-    const dense = Array.from({ length: REASONS + CAUSES }, () => new Float64Array(n));
-    const c = this.counts.data;
-    for (let i = 0, end = 3 * this.counts.length; i < end; i += 3) (dense[c[i + 1] as number] as Float64Array)[c[i] as number] = c[i + 2] as number;
-    return {
-      ...(out as unknown as Omit<NeedRecords, "contactsByReason" | "failureContactsByCause">),
-      contactsByReason: dense.slice(0, REASONS),
-      failureContactsByCause: dense.slice(REASONS),
-    };
+    const byName = new Map<string, TypedColumn>(NEED_LAYOUT.map(([f], k) => [f, cols[k] as TypedColumn]));
+    const out: Record<string, TypedColumn | number | TypedColumn[]> = { length: this.n.length };
+    for (const f of NEED_FIELDS) out[f] = byName.get(f) as TypedColumn;
+    out.contactsByReason = REASON_NAMES.map((r) => byName.get(`reason:${r}`) as TypedColumn);
+    out.failureContactsByCause = CAUSE_NAMES.map((c) => byName.get(`cause:${c}`) as TypedColumn);
+    return out as unknown as NeedRecords;
   }
 
-  /** The contact rows as typed arrays. */
+  /** The contact rows as typed columns. */
   contactRecords(): ContactRecords {
-    const out: Record<string, Float64Array | number> = { length: this.c.length };
     const cols = this.c.columns();
-    CONTACT_FIELDS.forEach((f, k) => {
-      out[f] = cols[k] as Float64Array;
-    });
+    const byName = new Map<string, TypedColumn>(CONTACT_LAYOUT.map(([f], k) => [f, cols[k] as TypedColumn]));
+    const out: Record<string, TypedColumn | number> = { length: this.c.length };
+    for (const f of CONTACT_FIELDS) out[f] = byName.get(f) as TypedColumn;
     return out as unknown as ContactRecords;
   }
 }

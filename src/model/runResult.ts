@@ -13,61 +13,69 @@ import type { RunSeries } from "./series.js";
 /**
  * One row per need of the measured cohort (arrived in [warmup, horizon)). Codes are explained
  * in `codes.ts`; times are minutes since the start of the run.
+ *
+ * Each column is a typed array as narrow as its values allow, so a million needs' rows take
+ * 186 MB rather than 464: times and minutes are `Float64Array`; the id is a `Uint32Array`; the
+ * expression and the clock's verdict are `Float32Array` (exact for their small codes, and NaN
+ * where they have none); the service and every count are `Uint16Array` (a need with more than
+ * 65,535 of one count stops the run with an error rather than wrap); codes and 0/1 flags are
+ * `Uint8Array`. Read them as numbers (`needs.contacts[i]`); `Float64Array.from(column)` makes a
+ * float copy where one is wanted.
  */
 export interface NeedRecords {
   readonly length: number;
-  readonly id: Float64Array;
-  readonly service: Float64Array;
+  readonly id: Uint32Array;
+  readonly service: Uint16Array;
   /** The channel the citizen chose first (CHANNELS index). */
-  readonly channel: Float64Array;
-  readonly isCase: Float64Array;
+  readonly channel: Uint8Array;
+  readonly isCase: Uint8Array;
   readonly arrival: Float64Array;
   /** When the need was met or given up; NaN while open at the end of the run. */
   readonly end: Float64Array;
   /** NeedStatus code. */
-  readonly status: Float64Array;
+  readonly status: Uint8Array;
   /** Contacts the citizen made (handled, not abandoned attempts). */
-  readonly contacts: Float64Array;
-  readonly failureContacts: Float64Array;
+  readonly contacts: Uint16Array;
+  readonly failureContacts: Uint16Array;
   /** Contacts the organisation made (clarifications, confirmations, updates). */
-  readonly outbound: Float64Array;
-  readonly handoffs: Float64Array;
-  readonly reworks: Float64Array;
-  readonly firstContactResolved: Float64Array;
+  readonly outbound: Uint16Array;
+  readonly handoffs: Uint16Array;
+  readonly reworks: Uint16Array;
+  readonly firstContactResolved: Uint8Array;
   /** 1 if at least one contact was handled. */
-  readonly contacted: Float64Array;
-  readonly reopened: Float64Array;
-  readonly selfServed: Float64Array;
+  readonly contacted: Uint8Array;
+  readonly reopened: Uint8Array;
+  readonly selfServed: Uint8Array;
   /** 1 if met right first time: no failure demand, rework, clarification or reopening. */
-  readonly clean: Float64Array;
+  readonly clean: Uint8Array;
   readonly effortMinutes: Float64Array;
   readonly staffMinutes: Float64Array;
   /** The organisation's own clock: from complete application to its first closing; NaN if none. */
   readonly internalMinutes: Float64Array;
   /** Expression code (phase 3); NaN while open. */
-  readonly expression: Float64Array;
+  readonly expression: Float32Array;
   /** The citizen's patience in a queue (minutes), drawn when the need arose. */
   readonly patience: Float64Array;
   /** When the citizen first got through: the start of the first handled contact (queue time + wait); NaN if none. */
   readonly firstContactAt: Float64Array;
   /** Times the organisation closed the need: a case closed after its last step or rework, an enquiry answered (at the front, by a call-back, through a relayed consult). */
-  readonly closings: Float64Array;
+  readonly closings: Uint16Array;
   /** When the need was first and last closed; NaN if never. */
   readonly firstClosedAt: Float64Array;
   readonly lastClosedAt: Float64Array;
   /** Times the citizen reported a defect after closing and the work was redone (`reopened` is 1 when this is ≥ 1). */
-  readonly reopens: Float64Array;
+  readonly reopens: Uint16Array;
   /** When the need was first and last reopened; NaN if never. */
   readonly firstReopenAt: Float64Array;
   readonly lastReopenAt: Float64Array;
   /** Attempts that hung up in a queue (not in `contacts`). */
-  readonly abandonedContacts: Float64Array;
+  readonly abandonedContacts: Uint16Array;
   /** Progress-chasing attempts that joined a queue, handled or hung up. */
-  readonly chases: Float64Array;
+  readonly chases: Uint16Array;
   /** Clarifications the organisation made with the citizen (information lost, or missing from the application). */
-  readonly clarifications: Float64Array;
+  readonly clarifications: Uint16Array;
   /** Expertise pulled as a consult (an enquiry under `resolve`, a specialist step under `caseOwner`). */
-  readonly consults: Float64Array;
+  readonly consults: Uint16Array;
   /**
    * Minutes on the case's internal clock (its service's `internalClock`: from its start to the
    * organisation's first closing at or after it, less the waits for the citizen if it pauses
@@ -75,25 +83,30 @@ export interface NeedRecords {
    */
   readonly clockMinutes: Float64Array;
   /** 1 if the clock met its service's target, 0 if not; NaN without a target or a clock. */
-  readonly clockTargetMet: Float64Array;
+  readonly clockTargetMet: Float32Array;
   /** Handled contacts by reason: one column per `Reason` code (REASON_NAMES order); they add up to `contacts`. */
-  readonly contactsByReason: readonly Float64Array[];
+  readonly contactsByReason: readonly Uint16Array[];
   /** Handled failure-demand contacts by cause: one column per `Cause` code (CAUSE_NAMES order); they add up to `failureContacts`. */
-  readonly failureContactsByCause: readonly Float64Array[];
+  readonly failureContactsByCause: readonly Uint16Array[];
 }
 
-/** One row per contact attempt by a citizen whose time falls in [warmup, horizon). */
+/**
+ * One row per contact attempt by a citizen whose time falls in [warmup, horizon). As in
+ * {@link NeedRecords}, columns are as narrow as their values: times and minutes `Float64Array`,
+ * the need's id `Uint32Array`, service and team `Uint16Array`, the origin `Int16Array` (-1 for
+ * value demand), codes and flags `Uint8Array`: 39 bytes per contact.
+ */
 export interface ContactRecords {
   readonly length: number;
-  readonly need: Float64Array;
-  readonly service: Float64Array;
+  readonly need: Uint32Array;
+  readonly service: Uint16Array;
   /** Index into {@link RunResult.teams}. */
-  readonly team: Float64Array;
-  readonly channel: Float64Array;
+  readonly team: Uint16Array;
+  readonly channel: Uint8Array;
   /** Reason code. */
-  readonly reason: Float64Array;
+  readonly reason: Uint8Array;
   /** Outcome code. */
-  readonly outcome: Float64Array;
+  readonly outcome: Uint8Array;
   readonly time: Float64Array;
   readonly wait: Float64Array;
   readonly minutes: Float64Array;
@@ -101,14 +114,14 @@ export interface ContactRecords {
    * For failure demand: the team (index into {@link RunResult.teams}) where the failure or the
    * wait arose — the touchpoint that caused the contact; -1 for value demand.
    */
-  readonly origin: Float64Array;
+  readonly origin: Int16Array;
   /** For failure demand: the mechanism that caused the contact (a `Cause` code); 0 for value demand. */
-  readonly cause: Float64Array;
+  readonly cause: Uint8Array;
   /**
    * 1 for a contact that ended after its need's record had been written (a chase still in the
    * line when the need was met, say): the need's own counts in {@link NeedRecords} leave it out.
    */
-  readonly afterRecord: Float64Array;
+  readonly afterRecord: Uint8Array;
 }
 
 /** A team as it ran (after any pooling of teams into case-owner teams). */

@@ -9,8 +9,11 @@
  */
 import { fsum, quantileSorted } from "d3-array";
 
-/** A column of numbers: a Float64Array (as in the columnar run records) or a plain array. */
-export type NumberColumn = Float64Array | readonly number[];
+/**
+ * A column of numbers: a typed array of any of the widths the columnar run records use
+ * (`Float64Array` for times, `Uint16Array` for counts, …) or a plain array.
+ */
+export type NumberColumn = Float64Array | Float32Array | Uint32Array | Uint16Array | Int16Array | Uint8Array | readonly number[];
 
 /** Mean and selected percentiles of a sample. */
 export interface QuantileSummary {
@@ -43,7 +46,7 @@ export function summariseSortedQuantiles(sorted: NumberColumn): QuantileSummary 
     }
   }
   // d3's typings ask for an Array, but quantileSorted only reads `length` and indices, so a
-  // Float64Array works unchanged; the result is defined because n ≥ 1 and p is a number.
+  // typed array works unchanged; the result is defined because n ≥ 1 and p is a number.
   const column = sorted as unknown as number[];
   const q = (p: number): number => quantileSorted(column, p) as number;
   return { n, mean: fsum(sorted) / n, median: q(0.5), p85: q(0.85), p95: q(0.95) };

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bytes, count, RECORD_COLUMNS } from "../../src/analysis/runCost.js";
+import { bytes, count, RECORD_BYTES } from "../../src/analysis/runCost.js";
 import {
   checkRunCost,
   combineRunCosts,
@@ -99,13 +99,14 @@ describe("the estimate against real runs", () => {
     expect(() => checkRunCost(estimateRunCost(patient, [policies.whole], windowOf(s, { horizon: "520 weeks" })))).toThrow(/mostly hang-ups and redials/);
   });
 
-  it("counts the columns a run's records have", () => {
+  it("counts the bytes per row of a run's records", () => {
     const s = loadScenario("teaching");
     const run = simulate(s, policies.whole, { horizon: "4 weeks", warmup: "1 week" });
-    const columnsOf = (r: object) => Object.values(r).reduce<number>((a, v) => a + (v instanceof Float64Array ? 1 : Array.isArray(v) ? v.length : 0), 0);
-    expect(columnsOf(run.needs)).toBe(RECORD_COLUMNS.need);
-    expect(columnsOf(run.contacts)).toBe(RECORD_COLUMNS.contact);
-    expect(columnsOf(run.journal)).toBe(RECORD_COLUMNS.journal);
+    const bytesPerRow = (r: object) =>
+      Object.values(r).reduce<number>((a, v) => a + (ArrayBuffer.isView(v) ? (v as Float64Array).BYTES_PER_ELEMENT : Array.isArray(v) ? v.reduce<number>((b, c: Float64Array) => b + c.BYTES_PER_ELEMENT, 0) : 0), 0);
+    expect(bytesPerRow(run.needs)).toBe(RECORD_BYTES.need);
+    expect(bytesPerRow(run.contacts)).toBe(RECORD_BYTES.contact);
+    expect(bytesPerRow(run.journal)).toBe(RECORD_BYTES.journal);
   });
 
   it("stops a run whose records pass the memory stop, with one line, unless allowLarge", () => {

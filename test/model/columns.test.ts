@@ -1,0 +1,102 @@
+/**
+ * The typed row table behind the run's records, and the recorder's checks of what its narrow
+ * columns can hold.
+ */
+import { describe, expect, it } from "vitest";
+import { kindMax, Table } from "../../src/model/columns.js";
+import { Need } from "../../src/model/need.js";
+import { Recorder } from "../../src/model/recorder.js";
+
+describe("Table", () => {
+  const fields = [
+    ["t", "f64"],
+    ["id", "u32"],
+    ["x", "f32"],
+    ["n", "u16"],
+    ["o", "i16"],
+    ["flag", "u8"],
+  ] as const;
+
+  it("lays fields out widest first, aligned, in a row padded to 8 bytes", () => {
+    const t = new Table(fields);
+    expect(t.offsets).toEqual([0, 8, 12, 16, 18, 20]);
+    expect(t.stride).toBe(24);
+    expect(() => new Table([["a", "u8"], ["b", "f64"]])).toThrow(/field b \(f64\) is wider than the one before it/);
+  });
+
+  it("gives back every row's fields as typed columns, across chunks, each at its own width", () => {
+    const t = new Table(fields, 3); // 3 rows a chunk: 10 rows span 4 chunks
+    for (let r = 0; r < 10; r++) {
+      const at = t.add();
+      t.f64[at >> 3] = r + 0.25;
+      t.u32[(at + 8) >> 2] = 4_000_000_000 + r;
+      t.f32[(at + 12) >> 2] = r === 3 ? NaN : r;
+      t.u16[(at + 16) >> 1] = 65_535 - r;
+      t.i16[(at + 18) >> 1] = r - 1;
+      t.u8[at + 20] = r % 2;
+    }
+    expect(t.length).toBe(10);
+    expect(t.bytes).toBe(4 * 3 * 24);
+    const [time, id, x, n, o, flag] = t.columns();
+    expect(time).toBeInstanceOf(Float64Array);
+    expect(id).toBeInstanceOf(Uint32Array);
+    expect(x).toBeInstanceOf(Float32Array);
+    expect(n).toBeInstanceOf(Uint16Array);
+    expect(o).toBeInstanceOf(Int16Array);
+    expect(flag).toBeInstanceOf(Uint8Array);
+    expect(Array.from(time!)).toEqual(Array.from({ length: 10 }, (_, r) => r + 0.25));
+    expect(Array.from(id!)).toEqual(Array.from({ length: 10 }, (_, r) => 4_000_000_000 + r));
+    expect(Array.from(x!)).toEqual([0, 1, 2, NaN, 4, 5, 6, 7, 8, 9]);
+    expect(Array.from(n!)).toEqual(Array.from({ length: 10 }, (_, r) => 65_535 - r));
+    expect(Array.from(o!)).toEqual(Array.from({ length: 10 }, (_, r) => r - 1));
+    expect(Array.from(flag!)).toEqual(Array.from({ length: 10 }, (_, r) => r % 2));
+  });
+
+  it("an empty table gives empty columns", () => {
+    expect(new Table(fields).columns().map((c) => c.length)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it("knows the largest value each kind holds", () => {
+    expect(kindMax("u16")).toBe(65_535);
+    expect(kindMax("u8")).toBe(255);
+    expect(kindMax("i16")).toBe(32_767);
+    expect(kindMax("f64")).toBe(Infinity);
+  });
+});
+
+describe("the recorder's narrow columns", () => {
+  const cohortNeed = (): Need => {
+    const need = new Need(1);
+    need.id = 7;
+    need.status = 1;
+    need.arrival = 10;
+    need.firstContactAt = need.firstClosedAt = need.lastClosedAt = need.firstReopenAt = need.lastReopenAt = -1;
+    return need;
+  };
+
+  it("keeps a need's counts exactly up to 65,535", () => {
+    const r = new Recorder(1, 0, 100);
+    const need = cohortNeed();
+    need.contacts = 65_535;
+    need.byReason[0] = 65_535;
+    r.need(need, 20, 0);
+    const rec = r.needRecords();
+    expect(rec.contacts[0]).toBe(65_535);
+    expect(rec.contactsByReason[0]![0]).toBe(65_535);
+    expect(rec.id[0]).toBe(7);
+    expect(rec.end[0]).toBe(20);
+    expect(Number.isNaN(rec.firstContactAt[0])).toBe(true);
+    expect(Number.isNaN(rec.clockTargetMet[0])).toBe(true);
+  });
+
+  it("stops with the need, the count and the limit rather than wrap past 65,535", () => {
+    const r = new Recorder(1, 0, 100);
+    const need = cohortNeed();
+    need.chases = 65_536;
+    expect(() => r.need(need, 20, 0)).toThrow("need 7 has chases 65536, more than the 65535 a need's record holds");
+  });
+
+  it("refuses more teams than a contact's origin column holds", () => {
+    expect(() => new Recorder(40_000, 0, 100)).toThrow(/at most 32767 teams, got 40000/);
+  });
+});
