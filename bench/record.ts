@@ -10,7 +10,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 
 /** A benchmark's output: print each line; `finish` writes the record when asked (`--write`). */
-export function benchOutput(name: "engine" | "model" | "compare" | "memory") {
+export function benchOutput(name: "engine" | "model" | "compare" | "memory" | "profile") {
   const lines: string[] = [];
   const started = new Date();
   const load = loadavg()[0] ?? 0;

@@ -1,6 +1,6 @@
 /**
  * The benchmark figures of docs/performance.md are records written by the benchmarks
- * themselves (`npm run bench:engine|model|compare|memory -- --write`, bench/record.ts): timings depend
+ * themselves (`npm run bench:engine|model|compare|memory|profile -- --write`, bench/record.ts): timings depend
  * on the machine and its load, so no test can rerun them. This checks that each region is such
  * a record — its heading (when, on what, by which command) and lines of the benchmark's shape —
  * and that the figures in it follow from one another (events per second, speed-up).
@@ -62,6 +62,22 @@ describe("docs/performance.md: benchmark records", () => {
     const million = lines.at(-1) as Record<string, number>;
     expect(million["cohortNeeds"]).toBeGreaterThan(1e6);
     expect(million["recordBytesPerCohortNeed"]! * 1e6).toBeLessThan(200e6);
+  });
+
+  it("bench-profile: per preset the functions by self time, each within its inclusive time, and the flame graphs", () => {
+    const { command, lines } = record("profile");
+    expect(command).toBe("profile");
+    for (const policy of ["minutes", "whole"]) {
+      const rows = lines.filter((l) => l["policy"] === policy) as Record<string, number>[];
+      expect(rows.length, policy).toBe(15);
+      const self = rows.map((r) => r["selfPercent"]!);
+      expect(self, policy).toEqual([...self].sort((a, b) => b - a));
+      expect(self.reduce((a, x) => a + x, 0)).toBeLessThanOrEqual(100.5);
+      for (const r of rows) expect(r["selfPercent"]!, String(r["label"])).toBeLessThanOrEqual(r["totalPercent"]! + 0.05);
+      const svg = readFileSync(join(__dirname, "..", "docs", `profile-${policy}.svg`), "utf8");
+      expect(svg.startsWith("<svg")).toBe(true);
+      expect(svg).toContain(`soderhamn under ${policy}`);
+    }
   });
 
   it("bench-compare: serial then workers, speed-up = serial seconds ÷ threaded seconds", () => {
