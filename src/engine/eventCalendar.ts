@@ -6,7 +6,10 @@
  * ever ordered at random.
  *
  * Each pending event lives in a *slot* (its handler and payload); the heap holds slot
- * numbers together with copies of the three sort keys, so a sift touches only typed arrays.
+ * numbers together with copies of the sort keys, so a sift touches only typed arrays: the
+ * time, and the priority and sequence packed into one exact number,
+ * (priority + 2048) × 2^41 + sequence (priorities are integers from -2048 to 2047; 2^41
+ * events, about 2 × 10^12, is far past any run's limit).
  * Cancelling marks the slot; cancelled entries are dropped when they reach the top, and the
  * heap is rebuilt without them as soon as they make up more than half of it, so memory stays
  * proportional to the events that are really pending.
@@ -24,6 +27,10 @@ const FREE = 0;
 const PENDING = 1;
 const CANCELLED = 2;
 const COMPACT_MIN = 1024;
+/** Priorities are integers in [-PRIORITY_OFFSET, PRIORITY_OFFSET). */
+const PRIORITY_OFFSET = 2048;
+/** 2^41: the sequence's share of the packed (priority, sequence) key. */
+const SEQUENCE_SPAN = 2 ** 41;
 
 /**
  * A priority queue of events for the simulation clock.
@@ -40,7 +47,7 @@ const COMPACT_MIN = 1024;
  */
 export class EventCalendar {
   private hTime: Float64Array;
-  private hPri: Float64Array;
+  /** The packed (priority, sequence) key of each heap entry. */
   private hSeq: Float64Array;
   private hSlot: Int32Array;
   private heapSize = 0;
@@ -64,7 +71,6 @@ export class EventCalendar {
   constructor(initialCapacity = 64) {
     const n = Math.max(4, initialCapacity | 0);
     this.hTime = new Float64Array(n);
-    this.hPri = new Float64Array(n);
     this.hSeq = new Float64Array(n);
     this.hSlot = new Int32Array(n);
     this.payloads = new Float64Array(n);
@@ -107,12 +113,17 @@ export class EventCalendar {
    * Adds an event.
    *
    * @param time - when it fires (any finite number; the caller keeps it ≥ the clock)
-   * @param priority - tie-break among events at the same time: lower first
+   * @param priority - tie-break among events at the same time: lower first; an integer from
+   *   -2048 to 2047
    * @param handler - what to run
    * @param payload - a number passed to the handler
    * @returns an id for {@link EventCalendar.cancel}
+   * @throws RangeError if the priority is not an integer from -2048 to 2047
    */
   push(time: number, priority: number, handler: EventHandler, payload: number): EventId {
+    if (priority !== 0 && !(Number.isInteger(priority) && priority >= -PRIORITY_OFFSET && priority < PRIORITY_OFFSET)) {
+      throw new RangeError(`priority must be an integer from ${-PRIORITY_OFFSET} to ${PRIORITY_OFFSET - 1}, got ${priority}`);
+    }
     let slot: number;
     if (this.freeCount > 0) {
       slot = this.freeSlots[--this.freeCount] as number;
@@ -124,7 +135,7 @@ export class EventCalendar {
     this.payloads[slot] = payload;
     this.states[slot] = PENDING;
     if (this.heapSize === this.hTime.length) this.growHeap();
-    this.siftUp(this.heapSize++, time, priority, this.seq++, slot);
+    this.siftUp(this.heapSize++, time, (priority + PRIORITY_OFFSET) * SEQUENCE_SPAN + this.seq++, slot);
     return slot + SLOT_BITS * (this.gens[slot] as number);
   }
 
@@ -180,44 +191,30 @@ export class EventCalendar {
   private removeTop(): void {
     const last = --this.heapSize;
     if (last > 0) {
-      this.siftDown(
-        0,
-        this.hTime[last] as number,
-        this.hPri[last] as number,
-        this.hSeq[last] as number,
-        this.hSlot[last] as number,
-      );
+      this.siftDown(0, this.hTime[last] as number, this.hSeq[last] as number, this.hSlot[last] as number);
     }
   }
 
-  private siftUp(i: number, t: number, p: number, s: number, slot: number): void {
+  private siftUp(i: number, t: number, k: number, slot: number): void {
     const hT = this.hTime;
-    const hP = this.hPri;
     const hS = this.hSeq;
     const hI = this.hSlot;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = hT[parent] as number;
-      if (pt < t) break;
-      if (pt === t) {
-        const pp = hP[parent] as number;
-        if (pp < p || (pp === p && (hS[parent] as number) < s)) break;
-      }
+      if (pt < t || (pt === t && (hS[parent] as number) < k)) break;
       hT[i] = pt;
-      hP[i] = hP[parent] as number;
       hS[i] = hS[parent] as number;
       hI[i] = hI[parent] as number;
       i = parent;
     }
     hT[i] = t;
-    hP[i] = p;
-    hS[i] = s;
+    hS[i] = k;
     hI[i] = slot;
   }
 
-  private siftDown(i: number, t: number, p: number, s: number, slot: number): void {
+  private siftDown(i: number, t: number, k: number, slot: number): void {
     const hT = this.hTime;
-    const hP = this.hPri;
     const hS = this.hSeq;
     const hI = this.hSlot;
     const n = this.heapSize;
@@ -225,36 +222,27 @@ export class EventCalendar {
       let child = 2 * i + 1;
       if (child >= n) break;
       const right = child + 1;
-      if (right < n && this.less(right, child)) child = right;
-      const ct = hT[child] as number;
-      if (ct > t) break;
-      if (ct === t) {
-        const cp = hP[child] as number;
-        if (cp > p || (cp === p && (hS[child] as number) > s)) break;
+      let ct = hT[child] as number;
+      let ck = hS[child] as number;
+      if (right < n) {
+        const rt = hT[right] as number;
+        if (rt < ct || (rt === ct && (hS[right] as number) < ck)) {
+          child = right;
+          ct = rt;
+          ck = hS[right] as number;
+        }
       }
+      if (ct > t || (ct === t && ck > k)) break;
       hT[i] = ct;
-      hP[i] = hP[child] as number;
-      hS[i] = hS[child] as number;
+      hS[i] = ck;
       hI[i] = hI[child] as number;
       i = child;
     }
     hT[i] = t;
-    hP[i] = p;
-    hS[i] = s;
+    hS[i] = k;
     hI[i] = slot;
   }
 
-  private less(a: number, b: number): boolean {
-    const ta = this.hTime[a] as number;
-    const tb = this.hTime[b] as number;
-    if (ta !== tb) return ta < tb;
-    const pa = this.hPri[a] as number;
-    const pb = this.hPri[b] as number;
-    if (pa !== pb) return pa < pb;
-    return (this.hSeq[a] as number) < (this.hSeq[b] as number);
-  }
-
-  /** Rebuilds the heap without its cancelled entries (Floyd's bottom-up heap construction). */
   private compact(): void {
     let n = 0;
     for (let i = 0; i < this.heapSize; i++) {
@@ -264,7 +252,6 @@ export class EventCalendar {
         continue;
       }
       this.hTime[n] = this.hTime[i] as number;
-      this.hPri[n] = this.hPri[i] as number;
       this.hSeq[n] = this.hSeq[i] as number;
       this.hSlot[n] = slot;
       n++;
@@ -272,20 +259,13 @@ export class EventCalendar {
     this.heapSize = n;
     this.cancelled = 0;
     for (let i = (n >> 1) - 1; i >= 0; i--) {
-      this.siftDown(
-        i,
-        this.hTime[i] as number,
-        this.hPri[i] as number,
-        this.hSeq[i] as number,
-        this.hSlot[i] as number,
-      );
+      this.siftDown(i, this.hTime[i] as number, this.hSeq[i] as number, this.hSlot[i] as number);
     }
   }
 
   private growHeap(): void {
     const n = this.hTime.length * 2;
     this.hTime = grow(this.hTime, new Float64Array(n));
-    this.hPri = grow(this.hPri, new Float64Array(n));
     this.hSeq = grow(this.hSeq, new Float64Array(n));
     this.hSlot = grow(this.hSlot, new Int32Array(n));
   }

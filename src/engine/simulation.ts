@@ -83,9 +83,10 @@ export class Simulation {
    * @param delay - ≥ 0; `Infinity` means never (nothing is scheduled, and -1 is returned)
    * @param handler - the function to run
    * @param payload - a number handed to the handler (an entity id, an index, ...)
-   * @param priority - tie-break among simultaneous events: lower fires first (default 0)
+   * @param priority - tie-break among simultaneous events: lower fires first (default 0); an
+   *   integer from -2048 to 2047
    * @returns an id for {@link Simulation.cancel}
-   * @throws RangeError if delay is negative or NaN
+   * @throws RangeError if delay is negative or NaN, or the priority out of range
    */
   schedule(delay: number, handler: EventHandler, payload = 0, priority = 0): EventId {
     if (!(delay >= 0)) throw new RangeError(`delay must be ≥ 0, got ${delay}`);
@@ -99,9 +100,10 @@ export class Simulation {
    * @param time - ≥ now; `Infinity` means never (returns -1)
    * @param handler - the function to run
    * @param payload - a number handed to the handler
-   * @param priority - tie-break among simultaneous events: lower fires first
+   * @param priority - tie-break among simultaneous events: lower fires first; an integer from
+   *   -2048 to 2047
    * @returns an id for {@link Simulation.cancel}
-   * @throws RangeError if time is before now or NaN
+   * @throws RangeError if time is before now or NaN, or the priority out of range
    */
   scheduleAt(time: number, handler: EventHandler, payload = 0, priority = 0): EventId {
     if (!(time >= this.clock)) {

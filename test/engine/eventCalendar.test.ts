@@ -32,6 +32,17 @@ describe("EventCalendar", () => {
     expect(fired).toEqual(expected);
   });
 
+  it("orders the whole range of priorities, and refuses one outside it or not whole", () => {
+    const cal = new EventCalendar();
+    const fired: number[] = [];
+    const h = (p: number) => fired.push(p);
+    for (const p of [2047, 0, -2048, 1, -1]) cal.push(7, p, h, p);
+    while (cal.fireNext());
+    expect(fired).toEqual([-2048, -1, 0, 1, 2047]);
+    for (const bad of [2048, -2049, 0.5, NaN, Infinity]) expect(() => cal.push(1, bad, h, 0)).toThrow(`priority must be an integer from -2048 to 2047, got ${bad}`);
+    expect(() => new Simulation().schedule(1, h, 0, 1e9)).toThrow(/priority must be an integer/);
+  });
+
   it("cancels pending events and refuses stale ids", () => {
     const cal = new EventCalendar();
     const fired: number[] = [];
