@@ -1,7 +1,8 @@
 /**
  * Parallel-replication benchmark: `compare` of "soderhamn" under both presets, 20 replications
  * of one year each (the scenario's 52-week horizon, plus its warm-up and drain), first serially
- * in this thread, then with `compareParallel` on 2 worker threads, in one process. Prints one
+ * in this thread, then with `compareParallel` on 1 and 2 worker threads (and 4 where the machine
+ * has 4 processors), in one process. Prints one
  * JSON line per run: mode, workers, replications, seconds, speedup over the serial run (the
  * machine is shared, so read the ratio, not the seconds) and cpuSeconds (CPU time of every
  * thread of the process: the threads' overhead of start-up and separate JIT warm-up shows as
@@ -10,9 +11,11 @@
  *
  * Worker threads need the built worker (dist/worker.js), so this uses the built package: run
  * with `npm run bench:compare`, which builds first. Environment: SCENARIO, REPLICATIONS,
- * WORKERS (default 2), ROUNDS (default 1; serial and threaded runs alternate).
+ * WORKERS (thread counts, comma-separated; default 1,2 or 1,2,4), ROUNDS (default 1; serial and
+ * threaded runs alternate). The 1-thread line shows what the threads themselves cost.
  */
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { benchOutput } from "./record.js";
 
@@ -29,7 +32,8 @@ const h = (await import(specifier)) as NodeEntry;
 const scenario = h.loadScenario(process.env.SCENARIO ?? "soderhamn");
 const pair = [h.policies.minutes, h.policies.whole];
 const replications = Number(process.env.REPLICATIONS ?? 20);
-const workers = Number(process.env.WORKERS ?? 2);
+// 1 thread (the threads' own cost), 2, and 4 where the machine has the cores
+const workerCounts = (process.env.WORKERS ?? (availableParallelism() >= 4 ? "1,2,4" : "1,2")).split(",").map(Number);
 const rounds = Number(process.env.ROUNDS ?? 1);
 const options = { replications, seed: 1 };
 const out = benchOutput("compare");
@@ -42,15 +46,17 @@ for (let round = 0; round < rounds; round++) {
   const serialCpu = cpuSeconds(c0);
   out.line({ mode: "serial", workers: 0, replications, seconds: round3(serialSeconds), speedup: 1, cpuSeconds: round3(serialCpu) });
 
-  let threads = 0;
-  t0 = performance.now();
-  c0 = process.cpuUsage();
-  const threaded = await h.compareParallel(scenario, pair, { ...options, workers, onPlan: (p) => (threads = p.threads) });
-  const seconds = (performance.now() - t0) / 1000;
-  const cpu = cpuSeconds(c0);
-  if (threads !== Math.min(workers, replications)) throw new Error(`expected ${workers} worker threads, got ${threads}`);
-  if (JSON.stringify(threaded) !== JSON.stringify(serial)) throw new Error("the threaded Comparison differs from the serial one");
-  out.line({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
+  for (const workers of workerCounts) {
+    let threads = 0;
+    t0 = performance.now();
+    c0 = process.cpuUsage();
+    const threaded = await h.compareParallel(scenario, pair, { ...options, workers, onPlan: (p) => (threads = p.threads) });
+    const seconds = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(c0);
+    if (threads !== Math.min(workers, replications)) throw new Error(`expected ${workers} worker threads, got ${threads}`);
+    if (JSON.stringify(threaded) !== JSON.stringify(serial)) throw new Error("the threaded Comparison differs from the serial one");
+    out.line({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
+  }
 }
 out.finish();
 

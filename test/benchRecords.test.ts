@@ -80,11 +80,12 @@ describe("docs/performance.md: benchmark records", () => {
     }
   });
 
-  it("bench-compare: serial then workers, speed-up = serial seconds ÷ threaded seconds", () => {
+  it("bench-compare: serial, then 1, 2 (and more) worker threads, speed-up = serial seconds ÷ threaded seconds", () => {
     const { command, lines } = record("compare");
     expect(command).toBe("compare");
-    expect(lines.map((l) => l["mode"])).toEqual(["serial", "workers"]);
-    const [serial, threaded] = lines as [Record<string, number>, Record<string, number>];
-    expect(close(threaded["speedup"]!, serial["seconds"]! / threaded["seconds"]!, 0.01)).toBe(true);
+    expect(lines.map((l) => l["mode"])).toEqual(["serial", ...lines.slice(1).map(() => "workers")]);
+    const [serial, ...threaded] = lines as Record<string, number>[];
+    expect(threaded.map((l) => l["workers"]).slice(0, 2)).toEqual([1, 2]);
+    for (const l of threaded) expect(close(l["speedup"]!, serial!["seconds"]! / l["seconds"]!, 0.01), `${l["workers"]} workers`).toBe(true);
   });
 });
