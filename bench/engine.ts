@@ -11,7 +11,7 @@ import { benchOutput } from "./record.js";
 import { Simulation, Team } from "../src/engine/index.js";
 import { createStream, exponential } from "../src/random/index.js";
 import { jacksonNetwork, mmc } from "../src/analysis/index.js";
-import { minimalMmc } from "./minimalKernel.js";
+import { minimalMmc, minimalNetwork } from "./minimalKernel.js";
 
 interface Station {
   readonly servers: number;
@@ -136,10 +136,13 @@ runNetwork(100_000, 1, network, 0.2, seed + 1000);
 const reworkN = Math.round(500_000 * scale);
 report("rework", reworkN, waitPerVisit, runNetwork(reworkN, 1, network, 0.2, seed));
 
-// the yardstick: a minimal hand-tuned kernel on the same M/M/1 and M/M/5, in this same run
+// the yardstick: a minimal hand-tuned kernel on the same three models, in this same run
 minimalMmc(200_000, 0.9, 1, 1, seed + 1000);
 for (const [model, lambda, c] of [["mm1", 0.9, 1], ["mm5", 4.5, 5]] as const) {
   const k = minimalMmc(mm1N, lambda, 1, c, seed);
   out.line({ model: `${model}-minimal-kernel`, customers: mm1N, events: 2 * mm1N, seconds: Number(k.seconds.toFixed(3)), eventsPerSecond: Math.round((2 * mm1N) / k.seconds), meanWait: Number(k.meanWait.toFixed(4)) });
 }
+minimalNetwork(100_000, 1, network, 0.2, seed + 1000);
+const rk = minimalNetwork(reworkN, 1, network, 0.2, seed);
+out.line({ model: "rework-minimal-kernel", customers: reworkN, events: 2 * rk.nodeVisits, seconds: Number(rk.seconds.toFixed(3)), eventsPerSecond: Math.round((2 * rk.nodeVisits) / rk.seconds), meanWait: Number(rk.meanWait.toFixed(4)) });
 out.finish();
