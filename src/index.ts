@@ -254,6 +254,7 @@ export {
 } from "./model/index.js";
 export type {
   ContactRecords,
+  CountColumn,
   JournalRecords,
   NeedRecords,
   ReasonCode,

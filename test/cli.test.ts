@@ -174,7 +174,7 @@ describe("helhet --series and --needs", () => {
     // the same citizens as replication 0 of the library's run
     const lib = simulate(loadScenario("teaching"), policies.minutes, { seed: 1, horizon: "12 weeks", warmup: "2 weeks" });
     expect(table).toHaveLength(lib.needs.length);
-    expect(sum("contacts")).toBe(lib.needs.contacts.reduce((a, x) => a + x, 0));
+    expect(sum("contacts")).toBe(Array.from(lib.needs.contacts).reduce((a, x) => a + x, 0));
     const reasons = REASON_NAMES.map((reason) => `contacts.${reason}`);
     expect(reasons.reduce((a, c) => a + sum(c), 0)).toBe(sum("contacts"));
     expect(CAUSE_NAMES.slice(1).reduce((a, c) => a + sum(`failureContacts.${c}`), 0)).toBe(sum("failureContacts"));

@@ -6,7 +6,7 @@
 export { simulate } from "./simulate.js";
 export type { SimulateOptions } from "./simulate.js";
 export type { RunResult } from "./runResult.js";
-export type { NeedRecords } from "./runResult.js";
+export type { CountColumn, NeedRecords } from "./runResult.js";
 export type { ContactRecords } from "./runResult.js";
 export type { TeamResult } from "./runResult.js";
 export { Reason } from "./codes.js";

@@ -58,11 +58,8 @@ const COUNT_MAX = kindMax("u16");
 const ID_MAX = kindMax("u32");
 const TEAM_MAX = kindMax("i16");
 
-/** A count checked against the width of its field: a typed array would wrap it silently. */
-function count(value: number, field: string, need: Need): number {
-  if (value > COUNT_MAX) throw new RangeError(`need ${need.id} has ${field} ${value}, more than the ${COUNT_MAX} a need's record holds`);
-  return value;
-}
+/** A count past this is out of any run's reach (its events are bounded far below). */
+const WIDE_MAX = ID_MAX;
 
 /** A time kept as -1 while unset, as NaN in the records. */
 const timeOrNaN = (t: number): number => (t >= 0 ? t : NaN);
@@ -87,6 +84,8 @@ export class Recorder {
   private readonly n2 = this.n.offsetOf("service");
   private readonly n1 = this.n.offsetOf("channel");
   private readonly c4 = this.c.offsetOf("need");
+  /** Counts too large for their 16-bit fields, by field and row (see {@link Recorder.widen}). */
+  private readonly wide: { readonly field: string; readonly row: number; readonly value: number }[] = [];
   private readonly c2 = this.c.offsetOf("service");
   private readonly c1 = this.c.offsetOf("channel");
   private readonly value: Float64Array;
@@ -189,6 +188,7 @@ export class Recorder {
     const minutes = clock === undefined ? NaN : clockMinutes(need, clock);
     if (need.id > ID_MAX) throw new RangeError(`need ids above ${ID_MAX} do not fit a need's record`);
     // in the order of NEED_LAYOUT
+    const row = t.length;
     const at = t.add();
     let i = at >> 3;
     const f64 = t.f64;
@@ -210,28 +210,29 @@ export class Recorder {
     t.f32[i] = clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0; // clockTargetMet
     i = (at + this.n2) >> 1;
     const u16 = t.u16;
-    u16[i++] = count(need.service, "service", need);
-    u16[i++] = count(need.contacts, "contacts", need);
-    u16[i++] = count(need.failureContacts, "failureContacts", need);
-    u16[i++] = count(need.outbound, "outbound", need);
-    u16[i++] = count(need.handoffs, "handoffs", need);
-    u16[i++] = count(need.reworks, "reworks", need);
-    u16[i++] = count(need.closings, "closings", need);
-    u16[i++] = count(need.reopens, "reopens", need);
-    u16[i++] = count(need.abandonedContacts, "abandonedContacts", need);
-    u16[i++] = count(need.chases, "chases", need);
-    u16[i++] = count(need.clarifications, "clarifications", need);
-    u16[i++] = count(need.consults, "consults", need);
+    if (need.service > COUNT_MAX) throw new RangeError(`a run's records hold at most ${COUNT_MAX + 1} services, got service ${need.service}`);
+    u16[i++] = need.service;
+    u16[i++] = this.count(need.contacts, "contacts", row);
+    u16[i++] = this.count(need.failureContacts, "failureContacts", row);
+    u16[i++] = this.count(need.outbound, "outbound", row);
+    u16[i++] = this.count(need.handoffs, "handoffs", row);
+    u16[i++] = this.count(need.reworks, "reworks", row);
+    u16[i++] = this.count(need.closings, "closings", row);
+    u16[i++] = this.count(need.reopens, "reopens", row);
+    u16[i++] = this.count(need.abandonedContacts, "abandonedContacts", row);
+    u16[i++] = this.count(need.chases, "chases", row);
+    u16[i++] = this.count(need.clarifications, "clarifications", row);
+    u16[i++] = this.count(need.consults, "consults", row);
     // contacts by reason and failure contacts by cause (zero in a new row, and mostly zero)
     if (need.contacts !== 0) {
       for (let k = 0; k < REASONS; k++) {
         const x = need.byReason[k] as number;
-        if (x !== 0) u16[i + k] = x; // not above contacts, checked above
+        if (x !== 0) u16[i + k] = x <= COUNT_MAX ? x : this.widen(`reason:${REASON_NAMES[k]}`, row, x);
       }
       if (need.failureContacts !== 0) {
         for (let k = 0; k < CAUSES; k++) {
           const x = need.byCause[k] as number;
-          if (x !== 0) u16[i + REASONS + k] = x; // not above failureContacts
+          if (x !== 0) u16[i + REASONS + k] = x <= COUNT_MAX ? x : this.widen(`cause:${CAUSE_NAMES[k]}`, row, x);
         }
       }
     }
@@ -247,6 +248,22 @@ export class Recorder {
     u8[i] = clean; // clean
   }
 
+  /** A count for a 16-bit field: the count itself, or (past 65,535) a note to widen the field's column. */
+  private count(value: number, field: string, row: number): number {
+    return value <= COUNT_MAX ? value : this.widen(field, row, value);
+  }
+
+  /**
+   * Notes a count too large for its 16-bit field (a need that redialled for years, say): the
+   * field's column comes out as a Uint32Array with the count in place. Returns what the row
+   * holds meanwhile.
+   */
+  private widen(field: string, row: number, value: number): number {
+    if (value > WIDE_MAX) throw new RangeError(`need row ${row} has ${field} ${value}, more than the ${WIDE_MAX} a need's record holds`);
+    this.wide.push({ field, row, value });
+    return COUNT_MAX;
+  }
+
   /** Bytes the records hold now (need and contact rows), for the run's memory stop. */
   heldBytes(): number {
     return this.n.bytes + this.c.bytes;
@@ -256,6 +273,12 @@ export class Recorder {
   needRecords(): NeedRecords {
     const cols = this.n.columns();
     const byName = new Map<string, TypedColumn>(NEED_LAYOUT.map(([f], k) => [f, cols[k] as TypedColumn]));
+    // counts past 65,535: their columns widened to 32 bits
+    for (const { field, row, value } of this.wide) {
+      let col = byName.get(field) as TypedColumn;
+      if (!(col instanceof Uint32Array)) byName.set(field, (col = Uint32Array.from(col)));
+      col[row] = value;
+    }
     const out: Record<string, TypedColumn | number | TypedColumn[]> = { length: this.n.length };
     for (const f of NEED_FIELDS) out[f] = byName.get(f) as TypedColumn;
     out.contactsByReason = REASON_NAMES.map((r) => byName.get(`reason:${r}`) as TypedColumn);

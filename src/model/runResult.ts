@@ -11,16 +11,29 @@ import type { JournalRecords } from "./journal.js";
 import type { RunSeries } from "./series.js";
 
 /**
+ * A column of counts in {@link NeedRecords}: a `Uint16Array`, or a `Uint32Array` when some
+ * need's count in it passed 65,535 (a citizen who redialled a closed line for years, say).
+ * Read it by index either way; for array methods in TypeScript, which cannot call a method on a
+ * union of typed arrays, take `Array.from(column)` first.
+ *
+ * @example
+ * ```ts
+ * const counts: CountColumn = Uint16Array.of(0, 2, 1);
+ * counts[1]; //=> 2
+ * ```
+ */
+export type CountColumn = Uint16Array | Uint32Array;
+
+/**
  * One row per need of the measured cohort (arrived in [warmup, horizon)). Codes are explained
  * in `codes.ts`; times are minutes since the start of the run.
  *
  * Each column is a typed array as narrow as its values allow, so a million needs' rows take
  * 186 MB rather than 464: times and minutes are `Float64Array`; the id is a `Uint32Array`; the
  * expression and the clock's verdict are `Float32Array` (exact for their small codes, and NaN
- * where they have none); the service and every count are `Uint16Array` (a need with more than
- * 65,535 of one count stops the run with an error rather than wrap); codes and 0/1 flags are
- * `Uint8Array`. Read them as numbers (`needs.contacts[i]`); `Float64Array.from(column)` makes a
- * float copy where one is wanted.
+ * where they have none); the service is a `Uint16Array`, and every count a {@link CountColumn};
+ * codes and 0/1 flags are `Uint8Array`. Read them as numbers (`needs.contacts[i]`);
+ * `Float64Array.from(column)` makes a float copy where one is wanted.
  */
 export interface NeedRecords {
   readonly length: number;
@@ -35,12 +48,12 @@ export interface NeedRecords {
   /** NeedStatus code. */
   readonly status: Uint8Array;
   /** Contacts the citizen made (handled, not abandoned attempts). */
-  readonly contacts: Uint16Array;
-  readonly failureContacts: Uint16Array;
+  readonly contacts: CountColumn;
+  readonly failureContacts: CountColumn;
   /** Contacts the organisation made (clarifications, confirmations, updates). */
-  readonly outbound: Uint16Array;
-  readonly handoffs: Uint16Array;
-  readonly reworks: Uint16Array;
+  readonly outbound: CountColumn;
+  readonly handoffs: CountColumn;
+  readonly reworks: CountColumn;
   readonly firstContactResolved: Uint8Array;
   /** 1 if at least one contact was handled. */
   readonly contacted: Uint8Array;
@@ -59,23 +72,23 @@ export interface NeedRecords {
   /** When the citizen first got through: the start of the first handled contact (queue time + wait); NaN if none. */
   readonly firstContactAt: Float64Array;
   /** Times the organisation closed the need: a case closed after its last step or rework, an enquiry answered (at the front, by a call-back, through a relayed consult). */
-  readonly closings: Uint16Array;
+  readonly closings: CountColumn;
   /** When the need was first and last closed; NaN if never. */
   readonly firstClosedAt: Float64Array;
   readonly lastClosedAt: Float64Array;
   /** Times the citizen reported a defect after closing and the work was redone (`reopened` is 1 when this is ≥ 1). */
-  readonly reopens: Uint16Array;
+  readonly reopens: CountColumn;
   /** When the need was first and last reopened; NaN if never. */
   readonly firstReopenAt: Float64Array;
   readonly lastReopenAt: Float64Array;
   /** Attempts that hung up in a queue (not in `contacts`). */
-  readonly abandonedContacts: Uint16Array;
+  readonly abandonedContacts: CountColumn;
   /** Progress-chasing attempts that joined a queue, handled or hung up. */
-  readonly chases: Uint16Array;
+  readonly chases: CountColumn;
   /** Clarifications the organisation made with the citizen (information lost, or missing from the application). */
-  readonly clarifications: Uint16Array;
+  readonly clarifications: CountColumn;
   /** Expertise pulled as a consult (an enquiry under `resolve`, a specialist step under `caseOwner`). */
-  readonly consults: Uint16Array;
+  readonly consults: CountColumn;
   /**
    * Minutes on the case's internal clock (its service's `internalClock`: from its start to the
    * organisation's first closing at or after it, less the waits for the citizen if it pauses
@@ -85,9 +98,9 @@ export interface NeedRecords {
   /** 1 if the clock met its service's target, 0 if not; NaN without a target or a clock. */
   readonly clockTargetMet: Float32Array;
   /** Handled contacts by reason: one column per `Reason` code (REASON_NAMES order); they add up to `contacts`. */
-  readonly contactsByReason: readonly Uint16Array[];
+  readonly contactsByReason: readonly CountColumn[];
   /** Handled failure-demand contacts by cause: one column per `Cause` code (CAUSE_NAMES order); they add up to `failureContacts`. */
-  readonly failureContactsByCause: readonly Uint16Array[];
+  readonly failureContactsByCause: readonly CountColumn[];
 }
 
 /**

@@ -89,11 +89,27 @@ describe("the recorder's narrow columns", () => {
     expect(Number.isNaN(rec.clockTargetMet[0])).toBe(true);
   });
 
-  it("stops with the need, the count and the limit rather than wrap past 65,535", () => {
+  it("widens a count column to 32 bits when a need's count passes 65,535, and keeps every value exact", () => {
     const r = new Recorder(1, 0, 100);
-    const need = cohortNeed();
-    need.chases = 65_536;
-    expect(() => r.need(need, 20, 0)).toThrow("need 7 has chases 65536, more than the 65535 a need's record holds");
+    const a = cohortNeed();
+    a.contacts = 3;
+    a.byReason[1] = 3;
+    r.need(a, 20, 0);
+    const b = cohortNeed();
+    b.id = 8;
+    b.abandonedContacts = 445_125; // a citizen redialling a line open a few hours a week, for ten years
+    b.contacts = 70_000;
+    b.byReason[1] = 70_000;
+    r.need(b, 30, 0);
+    const rec = r.needRecords();
+    expect(rec.abandonedContacts).toBeInstanceOf(Uint32Array);
+    expect(Array.from(rec.abandonedContacts)).toEqual([0, 445_125]);
+    expect(rec.contacts).toBeInstanceOf(Uint32Array);
+    expect(Array.from(rec.contacts)).toEqual([3, 70_000]);
+    expect(Array.from(rec.contactsByReason[1]!)).toEqual([3, 70_000]);
+    // the other counts stay 16-bit
+    expect(rec.chases).toBeInstanceOf(Uint16Array);
+    expect(rec.contactsByReason[0]).toBeInstanceOf(Uint16Array);
   });
 
   it("refuses more teams than a contact's origin column holds", () => {
