@@ -178,12 +178,12 @@ export class Table {
   /** Full chunks, then the current one. */
   private readonly chunks: Chunk[] = [];
   /** Views of the current chunk, one per kind: renewed when a chunk fills, so read them after {@link Table.add}. */
-  f64: Float64Array;
-  f32: Float32Array;
-  u32: Uint32Array;
-  u16: Uint16Array;
-  i16: Int16Array;
-  u8: Uint8Array;
+  f64!: Float64Array;
+  f32!: Float32Array;
+  u32!: Uint32Array;
+  u16!: Uint16Array;
+  i16!: Int16Array;
+  u8!: Uint8Array;
   /** Rows stored. */
   length = 0;
   /** Rows used in the current chunk. */
@@ -209,14 +209,7 @@ export class Table {
     }
     this.offsets = offsets;
     this.stride = Math.max(8, Math.ceil(at / 8) * 8);
-    const c = chunk(this.chunkRows * this.stride);
-    this.chunks.push(c);
-    this.f64 = c.f64;
-    this.f32 = c.f32;
-    this.u32 = c.u32;
-    this.u16 = c.u16;
-    this.i16 = c.i16;
-    this.u8 = c.u8;
+    this.next();
   }
 
   /** The byte offset of a field within a row. */
@@ -233,6 +226,7 @@ export class Table {
     return this.used++ * this.stride;
   }
 
+  /** Starts a new chunk of rows. */
   private next(): void {
     const c = chunk(this.chunkRows * this.stride);
     this.chunks.push(c);
