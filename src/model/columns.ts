@@ -1,6 +1,7 @@
 /**
- * Growable typed columns for the model's records: appending is amortised O(1) and the finished
- * column is a typed array of exactly the used length.
+ * Growable typed storage for the model's records: a column of numbers (the journal's), and a
+ * table of rows of typed fields kept in chunks (need and contact records). Appending is
+ * amortised O(1), and the finished columns are typed arrays of exactly the used length.
  *
  * @packageDocumentation
  */

@@ -17,7 +17,8 @@ const CAUSES = CAUSE_NAMES.length;
  * The need row, widest fields first (see {@link Table}): times as 64-bit floats; the id as a
  * 32-bit integer; the expression and the clock's verdict as 32-bit floats (NaN while open or
  * without a target); the service and every count (contacts by reason and failure contacts by
- * cause last) as 16-bit integers; codes and flags as bytes. 186 bytes, padded to 192.
+ * cause last) as 16-bit integers, a count past 65,535 widening its column at the end
+ * ({@link Recorder.widen}); codes and flags as bytes. 186 bytes, padded to 192.
  */
 const NEED_LAYOUT: readonly (readonly [string, FieldKind])[] = [
   ["arrival", "f64"], ["end", "f64"], ["effortMinutes", "f64"], ["staffMinutes", "f64"], ["internalMinutes", "f64"],
