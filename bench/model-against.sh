@@ -4,6 +4,7 @@
 # the minimal kernel as yardstick) of each alternately (ROUNDS times each, default 3) and prints
 # every line and, per policy, the ratio of needs per second (this tree ÷ the other commit) and
 # the ratio of kernel ratios (needs/s ÷ kernel events/s of the same run), best round of each.
+# The order alternates between rounds (base first, then head first), so use an even number.
 #   bash bench/model-against.sh <commit> [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,9 +16,12 @@ git worktree add --detach "$dir" "$base" >/dev/null 2>&1
 ln -s "$PWD/node_modules" "$dir/node_modules"
 cp bench/model.ts bench/minimalKernel.ts bench/record.ts "$dir/bench/"
 out=$(mktemp)
-for _ in $(seq "$rounds"); do
-  (cd "$dir" && ROUNDS=1 node_modules/.bin/tsx bench/model.ts) | sed 's/^/base /' | tee -a "$out"
-  ROUNDS=1 node_modules/.bin/tsx bench/model.ts | sed 's/^/head /' | tee -a "$out"
+base_round() { (cd "$dir" && ROUNDS=1 node_modules/.bin/tsx bench/model.ts) | sed 's/^/base /' | tee -a "$out"; }
+head_round() { ROUNDS=1 node_modules/.bin/tsx bench/model.ts | sed 's/^/head /' | tee -a "$out"; }
+# the side that runs second in a pair tends to be faster on this machine (identical code differed
+# by up to 7%), so the order alternates: base-head, head-base, base-head, ...
+for r in $(seq "$rounds"); do
+  if [ $((r % 2)) -eq 1 ]; then base_round; head_round; else head_round; base_round; fi
 done
 node -e '
 const lines = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n");
