@@ -117,21 +117,11 @@ export function kindMax(kind: FieldKind): number {
   return KIND_MAX[kind];
 }
 
+/** The typed array of each kind. */
+const KIND_ARRAY = { f64: Float64Array, f32: Float32Array, u32: Uint32Array, u16: Uint16Array, i16: Int16Array, u8: Uint8Array } as const;
+
 function newColumn(kind: FieldKind, n: number): TypedColumn {
-  switch (kind) {
-    case "f64":
-      return new Float64Array(n);
-    case "f32":
-      return new Float32Array(n);
-    case "u32":
-      return new Uint32Array(n);
-    case "u16":
-      return new Uint16Array(n);
-    case "i16":
-      return new Int16Array(n);
-    case "u8":
-      return new Uint8Array(n);
-  }
+  return new KIND_ARRAY[kind](n);
 }
 
 /** One chunk of a {@link Table}'s rows: a buffer and its views. */
