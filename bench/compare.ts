@@ -13,10 +13,20 @@
  * with `npm run bench:compare`, which builds first. Environment: SCENARIO, REPLICATIONS,
  * WORKERS (thread counts, comma-separated; default 1,2 or 1,2,4), ROUNDS (default 1; serial and
  * threaded runs alternate). The 1-thread line shows what the threads themselves cost.
+ *
+ * Then, for each thread count above 1, two `ceiling` lines: what this machine allows at all. The
+ * same job runs in one worker thread alone and in that many threads at once (each doing the
+ * whole job, warmed up, all starting together); ceiling = threads × alone ÷ together is the most
+ * any split of work over the threads can gain here. Job "model" (REPLICATIONS_CEILING, default 4,
+ * replications of both presets) shares the caches, the memory and the collector's threads; job
+ * "cpu" (arithmetic touching no memory) shows whether the cores themselves are real. Each is the
+ * fastest of CEILING_ROUNDS (default 3) alternating rounds.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import { benchOutput } from "./record.js";
 
 type NodeEntry = typeof import("../src/node.js");
@@ -38,6 +48,30 @@ const rounds = Number(process.env.ROUNDS ?? 1);
 const options = { replications, seed: 1 };
 const out = benchOutput("compare");
 
+/** The ceiling jobs' worker (CommonJS, evaluated): "model" runs replications of both presets of the built package, "cpu" a loop of arithmetic. */
+const CEILING_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  let run;
+  if (workerData.job === "model") {
+    const h = await import(workerData.url);
+    const scenario = h.loadScenario(workerData.scenario);
+    const pair = [h.policies.minutes, h.policies.whole];
+    run = (n) => { for (let r = 0; r < n; r++) for (const p of pair) h.simulate(scenario, p, { seed: 1, replication: r }); };
+    for (const p of pair) h.simulate(scenario, p, { seed: 999 });
+  } else {
+    run = () => { let x = 1.0001, s = 0; for (let i = 0; i < 3e8; i++) { x = x * 1.0000001 + 1e-9; s += x % 1.7; } return s; };
+    run();
+  }
+  parentPort.postMessage(0);
+  parentPort.once("message", () => {
+    const t0 = performance.now();
+    run(workerData.replications);
+    parentPort.postMessage((performance.now() - t0) / 1000);
+  });
+})();
+`;
+
 for (let round = 0; round < rounds; round++) {
   let t0 = performance.now();
   let c0 = process.cpuUsage();
@@ -58,7 +92,44 @@ for (let round = 0; round < rounds; round++) {
     out.line({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
   }
 }
+// The machine's ceiling for the threaded runs: the same job in one worker thread alone, then in
+// as many threads at once (each thread runs the whole job, after warming its JIT, and all start
+// together), so ceiling = threads × alone ÷ together (the slowest thread) is the most any split of
+// the work over that many threads can gain here. "model" is REPLICATIONS_CEILING (default 4)
+// replications of both presets, which contend for caches, memory and the collector's threads;
+// "cpu" is a loop of arithmetic that touches no memory, which shows whether the cores are real.
+const ceilingReplications = Number(process.env.REPLICATIONS_CEILING ?? 4);
+const ceilingRounds = Number(process.env.CEILING_ROUNDS ?? 3);
+for (const threads of workerCounts.filter((w) => w > 1)) {
+  for (const job of ["model", "cpu"] as const) {
+    // the machine's noise only ever slows a run, so the fastest of a few alternating rounds
+    let alone = Infinity;
+    let together = Infinity;
+    for (let round = 0; round < ceilingRounds; round++) {
+      alone = Math.min(alone, Math.max(...(await onThreads(1, job))));
+      together = Math.min(together, Math.max(...(await onThreads(threads, job))));
+    }
+    out.line({ mode: "ceiling", job, workers: threads, replications: job === "model" ? ceilingReplications : 0, rounds: ceilingRounds, aloneSeconds: round3(alone), togetherSeconds: round3(together), ceiling: round3((threads * alone) / together) });
+  }
+}
 out.finish();
+
+/**
+ * Runs a ceiling job on `threads` worker threads at once: each warms up, then all are told to go
+ * together; returns each thread's seconds for the job.
+ */
+async function onThreads(threads: number, job: "model" | "cpu"): Promise<number[]> {
+  const workers = Array.from({ length: threads }, () => new Worker(CEILING_WORKER, { eval: true, workerData: { job, url: pathToFileURL(join(root, "dist", "index.js")).href, scenario: process.env.SCENARIO ?? "soderhamn", replications: ceilingReplications } }));
+  try {
+    const message = (w: Worker) => new Promise<number>((resolve, reject) => { w.once("message", resolve); w.once("error", reject); });
+    await Promise.all(workers.map(message));
+    const seconds = workers.map(message);
+    for (const w of workers) w.postMessage("go");
+    return await Promise.all(seconds);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
 
 /** CPU time of the whole process (every thread, user + system) since `from`. */
 function cpuSeconds(from: NodeJS.CpuUsage): number {

@@ -89,9 +89,24 @@ describe("docs/performance.md: benchmark records", () => {
   it("bench-compare: serial, then 1, 2 (and more) worker threads, speed-up = serial seconds ÷ threaded seconds", () => {
     const { command, lines } = record("compare");
     expect(command).toBe("compare");
-    expect(lines.map((l) => l["mode"])).toEqual(["serial", ...lines.slice(1).map(() => "workers")]);
-    const [serial, ...threaded] = lines as Record<string, number>[];
+    const runs = lines.filter((l) => l["mode"] !== "ceiling");
+    expect(runs.map((l) => l["mode"])).toEqual(["serial", ...runs.slice(1).map(() => "workers")]);
+    const [serial, ...threaded] = runs as Record<string, number>[];
     expect(threaded.map((l) => l["workers"]).slice(0, 2)).toEqual([1, 2]);
     for (const l of threaded) expect(close(l["speedup"]!, serial!["seconds"]! / l["seconds"]!, 0.01), `${l["workers"]} workers`).toBe(true);
+  });
+
+  it("bench-compare: the machine's ceiling for each thread count above 1, ceiling = threads × alone ÷ together, after the runs", () => {
+    const { lines } = record("compare");
+    const first = lines.findIndex((l) => l["mode"] === "ceiling");
+    const ceilings = lines.slice(first) as Record<string, number | string>[];
+    expect(first).toBeGreaterThan(0);
+    expect(ceilings.every((l) => l["mode"] === "ceiling")).toBe(true);
+    // a model job and a cpu-only job for 2 threads at least
+    expect(ceilings.filter((l) => l["workers"] === 2).map((l) => l["job"])).toEqual(["model", "cpu"]);
+    for (const l of ceilings) {
+      const [threads, alone, together] = [l["workers"], l["aloneSeconds"], l["togetherSeconds"]] as number[];
+      expect(close(l["ceiling"] as number, (threads! * alone!) / together!, 0.01), `${l["job"]} on ${threads}`).toBe(true);
+    }
   });
 });
