@@ -57,7 +57,8 @@ function runNetwork(customers: number, arrivalRate: number, stations: readonly S
         },
         done: (customer, tag) => {
           if (tag + 1 < stations.length) visit(tag + 1, customer);
-          else if (routingStream() < reworkProbability) visit(0, customer);
+          // no draw where nobody returns (M/M/1, M/M/5): the minimal kernel draws none there either
+          else if (reworkProbability > 0 && routingStream() < reworkProbability) visit(0, customer);
         },
       }),
     );

@@ -8,8 +8,7 @@
  * @packageDocumentation
  */
 import { metricRange, withinRange } from "./metricRange.js";
-import { quantileSorted } from "d3-array";
-import { meanInterval, mser5, pairedDifference, xmrLimits } from "../stats/index.js";
+import { meanInterval, mser5, pairedDifference, quantileOfSorted, xmrLimits } from "../stats/index.js";
 import type { ReplicationResult } from "./replication.js";
 import type { SeriesPeriod } from "../model/index.js";
 
@@ -212,12 +211,22 @@ function difference(metric: string, a: number[], b: number[]): DifferenceEstimat
 }
 
 function pooledQuantiles(list: readonly ReplicationResult[]): { median: number; p85: number; p95: number } {
-  const all = list.flatMap((r) => r.endToEndDays).sort((x, y) => x - y);
+  // a typed array sorts numerically without calling a comparator: ten times faster than an
+  // array of numbers, in the same order (no end-to-end time is NaN or -0)
+  let total = 0;
+  for (const r of list) total += r.endToEndDays.length;
+  const all = new Float64Array(total);
+  let at = 0;
+  for (const r of list) {
+    all.set(r.endToEndDays, at);
+    at += r.endToEndDays.length;
+  }
+  all.sort();
   if (all.length === 0) return { median: 0, p85: 0, p95: 0 };
   return {
-    median: quantileSorted(all, 0.5) as number,
-    p85: quantileSorted(all, 0.85) as number,
-    p95: quantileSorted(all, 0.95) as number,
+    median: quantileOfSorted(all, 0.5),
+    p85: quantileOfSorted(all, 0.85),
+    p95: quantileOfSorted(all, 0.95),
   };
 }
 

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { quantileSorted } from "d3-array";
+import { quantileOfSorted } from "../stats/index.js";
 import { CAUSE_NAMES, EXPRESSION_NAMES, NeedStatus, Outcome, REASON_NAMES } from "../model/codes.js";
 import type { RunResult } from "../model/runResult.js";
 import { peakHour, type HourFigures, type PeakHour } from "./peak.js";
@@ -115,7 +115,10 @@ export function summarise(run: RunResult): RunSummary {
   let effort = 0;
   let internalSum = 0;
   let internalCount = 0;
-  const e2e: number[] = [];
+  // filled in need order, then sorted as a typed array: numerically, without a comparator
+  // (none of these is NaN or -0)
+  const e2e = new Float64Array(n.length);
+  let e2eCount = 0;
   const expressions = new Array<number>(EXPRESSION_NAMES.length).fill(0);
   let expressed = 0;
   for (let i = 0; i < n.length; i++) {
@@ -123,7 +126,7 @@ export function summarise(run: RunResult): RunSummary {
     if (status === NeedStatus.resolved) {
       resolved++;
       contactsOfResolved += n.contacts[i]!;
-      e2e.push((n.end[i]! - n.arrival[i]!) / MINUTES_PER_DAY);
+      e2e[e2eCount++] = (n.end[i]! - n.arrival[i]!) / MINUTES_PER_DAY;
     } else if (status === NeedStatus.abandoned) abandoned++;
     else open++;
     if (n.contacted[i]) {
@@ -152,7 +155,7 @@ export function summarise(run: RunResult): RunSummary {
   // cost at each team's pay (roles differ: scripted front line, generalist, specialist, committee)
   const staffCost = run.teams.reduce((a, t) => a + (t.valueMinutes + t.failureMinutes) * t.pay, 0) * perHour;
   const staffMinutesPerNeed = ratio(staffMinutes, run.resolvedInWindow);
-  e2e.sort((a, b) => a - b);
+  const e2eSorted = e2e.subarray(0, e2eCount).sort();
   return {
     scenario: run.scenario,
     policy: run.policy,
@@ -160,7 +163,7 @@ export function summarise(run: RunResult): RunSummary {
     resolved,
     abandoned,
     open,
-    endToEndDays: distribution(e2e),
+    endToEndDays: distribution(e2eSorted),
     firstContactResolution: ratio(fcr, contacted),
     contactsPerNeed: ratio(contactsOfResolved, resolved),
     handoffsPerNeed: ratio(handoffs, n.length),
@@ -231,7 +234,7 @@ export function internalClockSummary(run: RunResult): InternalClockSummary {
     }
   }
   const figures = (g: ClockGroup): ClockFigures => {
-    const d = distribution(g.days.sort((a, b) => a - b));
+    const d = distribution(Float64Array.from(g.days).sort());
     return {
       days: { mean: d.mean, p85: d.p85 },
       endToEndRatio: ratio(g.e2e, g.clock),
@@ -290,13 +293,13 @@ function contactSummary(run: RunResult): ContactSummary {
   };
 }
 
-function distribution(sorted: number[]): DistributionSummary {
+function distribution(sorted: Float64Array): DistributionSummary {
   if (sorted.length === 0) return { mean: 0, median: 0, p85: 0, p95: 0 };
   return {
     mean: sorted.reduce((a, x) => a + x, 0) / sorted.length,
-    median: quantileSorted(sorted, 0.5) as number,
-    p85: quantileSorted(sorted, 0.85) as number,
-    p95: quantileSorted(sorted, 0.95) as number,
+    median: quantileOfSorted(sorted, 0.5),
+    p85: quantileOfSorted(sorted, 0.85),
+    p95: quantileOfSorted(sorted, 0.95),
   };
 }
 
