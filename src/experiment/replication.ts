@@ -89,6 +89,8 @@ export function runReplication(scenario: Scenario, policy: Policy, replication: 
     ...(options.series === undefined ? {} : { series: options.series }),
     ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
     ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
+    // a replication's result uses no journey: keep no journal
+    journal: { every: 0 },
   });
   const n = run.needs;
   const { status, end, arrival } = n;
