@@ -121,10 +121,17 @@ export class TeamStatistics {
       this.busyArea += busy * dt;
       if (busy > 0 && this.absentBusy > 0) this.overtimeArea += this.overtimeWithAbsence(now, dt, busy);
       else if (busy > 0 && !this.always) {
-        if (this.uniform) this.overtimeArea += busy * closedPart(dt, this.calendars[0]!.openMinutesBetween(this.lastT, now));
-        else {
+        // within one open spell there is no overtime: closedPart would drop the sum's rounding
+        // noise anyway (well below its 1e-6 at times below EXACT_SPAN), so skip the sum
+        const lastT = this.lastT;
+        const within = now < EXACT_SPAN;
+        if (this.uniform) {
+          const calendar = this.calendars[0]!;
+          if (!(within && calendar.openThroughout(lastT, now))) this.overtimeArea += busy * closedPart(dt, calendar.openMinutesBetween(lastT, now));
+        } else {
           for (let k = 0; k < this.servers; k++) {
-            if (this.busyFlags[k] === 1) this.overtimeArea += closedPart(dt, this.calendars[k]!.openMinutesBetween(this.lastT, now));
+            const calendar = this.calendars[k]!;
+            if (this.busyFlags[k] === 1 && !(within && calendar.openThroughout(lastT, now))) this.overtimeArea += closedPart(dt, calendar.openMinutesBetween(lastT, now));
           }
         }
       }
@@ -313,6 +320,13 @@ export class TeamStatistics {
  * The closed part of an interval of length dt with `open` minutes open. Differences below a
  * microsecond-scale tolerance are rounding noise of times around 10⁵–10⁶ minutes, not overtime.
  */
+/**
+ * Times (minutes) below which an open spell's open minutes, summed from the calendar's weeks and
+ * intervals, differ from its length by far less than {@link closedPart}'s 1e-6: 10^8 minutes,
+ * about 190 years (test/engine/weeklyCalendar.test.ts checks it).
+ */
+const EXACT_SPAN = 1e8;
+
 function closedPart(dt: number, open: number): number {
   const closed = dt - open;
   return closed > 1e-6 ? closed : 0;

@@ -7,6 +7,9 @@ export const MINUTES_PER_DAY = 1_440;
 /** An open interval of the week: `[start, end)` in minutes after Monday 00:00. */
 export type WeekInterval = readonly [start: number, end: number];
 
+/** Times from which {@link WeeklyCalendar} remembers the spell they are in: 2^40 minutes, about two million years. */
+const MEMO_LIMIT = 2 ** 40;
+
 const DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /**
@@ -30,6 +33,15 @@ export class WeeklyCalendar {
   private readonly starts: Float64Array;
   private readonly ends: Float64Array;
   private readonly cumBefore: Float64Array;
+  /**
+   * The spell of the last time looked up that was not in the one before: [spellFrom,
+   * spellUntil), open throughout or closed throughout. A memo only (a team asks many times
+   * within one spell); every answer is the one the intervals give, and its ends are exact (whole
+   * weeks plus an interval's end).
+   */
+  private spellFrom = Infinity;
+  private spellUntil = -Infinity;
+  private spellOpen = false;
 
   private constructor(intervals: readonly WeekInterval[]) {
     this.intervals = intervals;
@@ -122,6 +134,41 @@ export class WeeklyCalendar {
    */
   isOpen(t: number): boolean {
     if (this.isAlways) return true;
+    if (t >= this.spellFrom && t < this.spellUntil) return this.spellOpen;
+    const open = this.openAt(t);
+    // remembered only where the spell's ends are exact: whole weeks from t ≥ 0 well within 2^53
+    if (t >= 0 && t < MEMO_LIMIT) {
+      this.spellFrom = t;
+      this.spellUntil = open ? this.closingAfter(t) : this.openingAfter(t);
+      this.spellOpen = open;
+    }
+    return open;
+  }
+
+  /**
+   * Whether the calendar is open throughout `[a, b)`, within one open spell (spells that run
+   * on across midnight or the week's end count as one).
+   *
+   * @param a - start, minutes since Monday 00:00 of week 0
+   * @param b - end, ≥ a
+   * @example
+   * ```ts
+   * const office = WeeklyCalendar.weekdays("08:00", "16:00");
+   * office.openThroughout(9 * 60, 15 * 60); //=> true
+   * office.openThroughout(9 * 60, 17 * 60); //=> false
+   * ```
+   */
+  openThroughout(a: number, b: number): boolean {
+    if (this.isAlways) return true;
+    if (!(a >= this.spellFrom && a < this.spellUntil)) {
+      this.isOpen(a);
+      if (!(a >= this.spellFrom && a < this.spellUntil)) return this.openAt(a) && b <= this.closingAfter(a);
+    }
+    return this.spellOpen && b <= this.spellUntil;
+  }
+
+  /** Whether the intervals hold `t` (no memo). */
+  private openAt(t: number): boolean {
     const w = weekPosition(t);
     const i = this.lastStartAtOrBefore(w);
     return i >= 0 && w < (this.ends[i] as number);
@@ -135,6 +182,11 @@ export class WeeklyCalendar {
    */
   nextOpening(t: number): number {
     if (this.isAlways || this.isOpen(t)) return t;
+    return this.openingAfter(t);
+  }
+
+  /** The next opening after `t`, at which the calendar is closed. */
+  private openingAfter(t: number): number {
     const n = this.intervals.length;
     if (n === 0) return Infinity;
     const base = t - weekPosition(t);
@@ -153,6 +205,11 @@ export class WeeklyCalendar {
   nextClosing(t: number): number {
     if (this.isAlways) return Infinity;
     if (!this.isOpen(t)) return t;
+    return this.closingAfter(t);
+  }
+
+  /** The end of the open spell that holds `t`, at which the calendar is open. */
+  private closingAfter(t: number): number {
     const n = this.intervals.length;
     let base = t - weekPosition(t);
     let i = this.lastStartAtOrBefore(weekPosition(t));

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MINUTES_PER_DAY, MINUTES_PER_WEEK, WeeklyCalendar } from "../../src/engine/index.js";
 
@@ -61,5 +62,49 @@ describe("WeeklyCalendar", () => {
     expect(() => WeeklyCalendar.weekdays("8am", "16:00")).toThrow(/open must be a time of day "HH:MM".*"8am"/);
     expect(() => WeeklyCalendar.weekdays("10:00", "09:00")).toThrow(/close \(09:00\) must be later/);
     expect(() => WeeklyCalendar.weekdays("08:00", "09:00", [7])).toThrow(/days\[0\]/);
+  });
+});
+
+describe("WeeklyCalendar: the remembered spell", () => {
+  // calendars of up to six intervals, some with fractional ends, some running into each other
+  const calendars = fc
+    .array(fc.tuple(fc.integer({ min: 0, max: MINUTES_PER_WEEK - 1 }), fc.integer({ min: 1, max: 3 * MINUTES_PER_DAY }), fc.boolean()), { minLength: 0, maxLength: 6 })
+    .map((list) => list.map(([s, len, half]): [number, number] => [s, Math.min(MINUTES_PER_WEEK, s + len) - (half && len > 1 ? 0.5 : 0)]))
+    .map((intervals) => WeeklyCalendar.fromIntervals(intervals));
+  // times as a run asks: mostly forward, a few steps back, fractional, up to a century
+  const times = fc.array(fc.tuple(fc.double({ min: -200, max: 3000, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 60 });
+
+  it("answers isOpen, nextOpening, nextClosing and openThroughout as a calendar that remembers nothing", () => {
+    fc.assert(
+      fc.property(calendars, fc.integer({ min: 0, max: 5_000_000 }), times, (calendar, start, steps) => {
+        const fresh = () => WeeklyCalendar.fromIntervals(calendar.intervals);
+        let t = start;
+        for (const [step, jump] of steps) {
+          t = Math.max(0, t + (jump ? step * 7 : step));
+          const b = t + Math.abs(step);
+          expect(calendar.isOpen(t)).toBe(fresh().isOpen(t));
+          expect(calendar.nextOpening(t)).toBe(fresh().nextOpening(t));
+          expect(calendar.nextClosing(t)).toBe(fresh().nextClosing(t));
+          const f = fresh();
+          expect(calendar.openThroughout(t, b)).toBe(f.isOpen(t) && b <= f.nextClosing(t));
+          // the spell's end, and just before and after it
+          const edge = f.isOpen(t) ? f.nextClosing(t) : f.nextOpening(t);
+          if (Number.isFinite(edge)) for (const u of [edge - 0.25, edge, edge + 0.25]) expect(calendar.isOpen(u), `at ${u}`).toBe(fresh().isOpen(u));
+        }
+      }),
+      { seed: 20261205, numRuns: 300 },
+    );
+  });
+
+  it("within one open spell, below 10^8 minutes, the open minutes summed from weeks and intervals miss the spell's length by far less than 1e-6 (the team statistics skip the sum there)", () => {
+    fc.assert(
+      fc.property(calendars, fc.double({ min: 0, max: 1e8, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (calendar, a, share) => {
+        if (!calendar.isOpen(a) || calendar.isAlways) return;
+        const b = Math.min(1e8, a + share * (calendar.nextClosing(a) - a));
+        expect(calendar.openThroughout(a, b)).toBe(true);
+        expect(Math.abs(b - a - calendar.openMinutesBetween(a, b))).toBeLessThan(1e-7);
+      }),
+      { seed: 20261205, numRuns: 2000 },
+    );
   });
 });
