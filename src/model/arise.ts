@@ -9,7 +9,7 @@
  */
 import { childWord, createStream, rateProfile, seasonalArrivals, type SeasonalArrivals } from "../random/index.js";
 import { demandFactorAt, demandSegments, nextSurge, type DemandSegments } from "../scenario/events.js";
-import { CHANNELS, type Spread } from "../scenario/types.js";
+import { CHANNELS } from "../scenario/types.js";
 import { Cause, Reason } from "./codes.js";
 import { ARISE_BASE, Need, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
@@ -188,20 +188,19 @@ export function arise(world: World, s: number, surge = false): Need {
   need.complete = informed ? 1 : 0;
   need.channel = pickIndex(plan.channelCdf, world.bank(need, ARISE_BASE + Arise.channel));
   need.firstChannel = need.channel;
-  need.frontMinutes = world.sample(need, spec.frontWork, ARISE_BASE + Arise.frontWork, true);
-  need.backMinutes = world.sample(need, spec.backOfficeWork, ARISE_BASE + Arise.backWork, true);
-  const citizens = world.scenario.citizens;
+  const dists = world.ariseDists[s]!;
+  need.frontMinutes = world.sampleFrom(need, dists.front, ARISE_BASE + Arise.frontWork, true);
+  need.backMinutes = world.sampleFrom(need, dists.back, ARISE_BASE + Arise.backWork, true);
   // the patience takes two uniforms whatever the channel; a written patience is drawn from the
   // same two (so setting one moves no other draw)
   const p1 = world.bank(need, ARISE_BASE + Arise.patience);
   const p2 = world.bank(need, ARISE_BASE + Arise.patience + 1);
-  need.patience = world.dist(need.channel === VISIT ? citizens.visitPatience : citizens.phonePatience).fromUniforms(p1, p2);
-  const email = citizens.emailPatience;
-  need.emailPatience = (email ?? null) === null ? Infinity : world.dist(email as Spread).fromUniforms(p1, p2);
-  const eform = citizens.eformPatience;
-  need.writtenPatience = need.channel !== EFORM ? need.emailPatience : (eform ?? null) === null ? Infinity : world.dist(eform as Spread).fromUniforms(p1, p2);
-  const steps = spec.steps;
-  for (let k = 0; k < steps.length; k++) need.steps[k] = world.sample(need, steps[k]!.work, ARISE_BASE + Arise.steps + 2 * k, true);
+  const patience = world.patience;
+  need.patience = (need.channel === VISIT ? patience.visit : patience.phone).fromUniforms(p1, p2);
+  need.emailPatience = patience.email === null ? Infinity : patience.email.fromUniforms(p1, p2);
+  need.writtenPatience = need.channel !== EFORM ? need.emailPatience : patience.eform === null ? Infinity : patience.eform.fromUniforms(p1, p2);
+  const steps = dists.steps;
+  for (let k = 0; k < steps.length; k++) need.steps[k] = world.sampleFrom(need, steps[k]!, ARISE_BASE + Arise.steps + 2 * k, true);
   const search = world.scenario.citizens.searchMinutes * (informed ? 1 : FAILED_SEARCH_FACTOR);
   need.effort += search;
   world.journal.log(need, JournalEvent.arose, world.now, -1, 0, 0, search, 0, informed ? 1 : 0);

@@ -301,8 +301,9 @@ export class Need {
   /** Clears the counters for reuse. */
   reset(): void {
     // counts by reason and cause change only with handled contacts (most needs have none or few)
-    if (this.contacts > 0) this.byReason.fill(0);
-    if (this.failureContacts > 0) this.byCause.fill(0);
+    // loops, not fill(): these arrays are short, and a builtin call costs more than the stores
+    if (this.contacts > 0) for (let k = 0; k < this.byReason.length; k++) this.byReason[k] = 0;
+    if (this.failureContacts > 0) for (let k = 0; k < this.byCause.length; k++) this.byCause[k] = 0;
     this.cohort = 0;
     this.recordDue = 0;
     this.journal = 0;
@@ -358,7 +359,7 @@ export class Need {
     this.chaseEvent = -1;
     this.chaseDraws = 0;
     this.ownDraws = 0;
-    this.times.fill(0);
+    for (let k = 0; k < this.times.length; k++) this.times[k] = 0;
     this.owner = -1;
     this.afterCare = 0;
     this.awaitingCitizen = 0;

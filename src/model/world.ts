@@ -101,7 +101,10 @@ export class World {
    * from the next two numbers of the need's own sequence (two uniforms either way).
    */
   sample(need: Need, spread: Spread, slot: number, bank: boolean): number {
-    const d = this.dist(spread);
+    return this.sampleFrom(need, this.dist(spread), slot, bank);
+  }
+  /** {@link World.sample} with the spread's distribution already at hand (no lookup). */
+  sampleFrom(need: Need, d: SpreadDistribution, slot: number, bank: boolean): number {
     if (bank) return d.fromUniforms(this.bank(need, slot), this.bank(need, slot + 1));
     const u1 = this.own(need);
     return d.fromUniforms(u1, this.own(need));
@@ -138,6 +141,10 @@ export class World {
   private readonly needPool: Need[] = [];
   private readonly freeTasks: number[] = [];
   private readonly spreads = new Map<Spread, SpreadDistribution>();
+  /** Per service, the distributions of what a citizen brings (arise.ts): front and back-office work, each step's work. */
+  readonly ariseDists: readonly { readonly front: SpreadDistribution; readonly back: SpreadDistribution; readonly steps: readonly SpreadDistribution[] }[];
+  /** The citizens' patience by channel: phone, visit, and e-mail and e-form where set (else null). */
+  readonly patience: { readonly phone: SpreadDistribution; readonly visit: SpreadDistribution; readonly email: SpreadDistribution | null; readonly eform: SpreadDistribution | null };
   readonly maxSteps: number;
   readonly plans: readonly ServicePlan[];
   /** Planned front team answering each channel (index in CHANNELS). */
@@ -179,6 +186,14 @@ export class World {
     this.layout = planTeams(scenario, policy);
     this.maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
     this.plans = planServices(scenario, policy, this.layout);
+    this.ariseDists = scenario.services.map((spec) => ({ front: this.dist(spec.frontWork), back: this.dist(spec.backOfficeWork), steps: spec.steps.map((step) => this.dist(step.work)) }));
+    const { phonePatience, visitPatience, emailPatience, eformPatience } = scenario.citizens;
+    this.patience = {
+      phone: this.dist(phonePatience),
+      visit: this.dist(visitPatience),
+      email: (emailPatience ?? null) === null ? null : this.dist(emailPatience as Spread),
+      eform: (eformPatience ?? null) === null ? null : this.dist(eformPatience as Spread),
+    };
     this.frontTeam = frontTeams(scenario, this.layout);
     this.rules = CHANNELS.map((c) => scenario.channelRules?.[c] ?? CHANNEL_RULE_DEFAULTS[c]);
     this.needKeys = scenario.services.map((s) => counterKey(seed, replication, `needs:${s.id}`));
