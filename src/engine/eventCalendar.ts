@@ -121,9 +121,7 @@ export class EventCalendar {
    * @throws RangeError if the priority is not an integer from -2048 to 2047
    */
   push(time: number, priority: number, handler: EventHandler, payload: number): EventId {
-    if (priority !== 0 && !(Number.isInteger(priority) && priority >= -PRIORITY_OFFSET && priority < PRIORITY_OFFSET)) {
-      throw new RangeError(`priority must be an integer from ${-PRIORITY_OFFSET} to ${PRIORITY_OFFSET - 1}, got ${priority}`);
-    }
+    if (priority !== 0) checkPriority(priority);
     let slot: number;
     if (this.freeCount > 0) {
       slot = this.freeSlots[--this.freeCount] as number;
@@ -283,4 +281,15 @@ export class EventCalendar {
 function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+/**
+ * Refuses a priority that is not an integer from -2048 to 2047. Kept out of
+ * {@link EventCalendar.push}, with the other rare paths of the hot methods, so that V8's
+ * inlining budget goes to the common path.
+ */
+function checkPriority(priority: number): void {
+  if (!(Number.isInteger(priority) && priority >= -PRIORITY_OFFSET && priority < PRIORITY_OFFSET)) {
+    throw new RangeError(`priority must be an integer from ${-PRIORITY_OFFSET} to ${PRIORITY_OFFSET - 1}, got ${priority}`);
+  }
 }

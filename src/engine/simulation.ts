@@ -89,7 +89,7 @@ export class Simulation {
    * @throws RangeError if delay is negative or NaN, or the priority out of range
    */
   schedule(delay: number, handler: EventHandler, payload = 0, priority = 0): EventId {
-    if (!(delay >= 0)) throw new RangeError(`delay must be ≥ 0, got ${delay}`);
+    if (!(delay >= 0)) throw badDelay(delay);
     if (delay === Infinity) return -1;
     return this.calendar.push(this.clock + delay, priority, handler, payload);
   }
@@ -106,9 +106,7 @@ export class Simulation {
    * @throws RangeError if time is before now or NaN, or the priority out of range
    */
   scheduleAt(time: number, handler: EventHandler, payload = 0, priority = 0): EventId {
-    if (!(time >= this.clock)) {
-      throw new RangeError(`time must be ≥ now (${this.clock}), got ${time}`);
-    }
+    if (!(time >= this.clock)) throw badTime(time, this.clock);
     if (time === Infinity) return -1;
     return this.calendar.push(time, priority, handler, payload);
   }
@@ -183,4 +181,14 @@ export class Simulation {
     if ((reason === "until" || reason === "empty") && until !== Infinity) this.clock = until;
     return { reason, events, now: this.clock };
   }
+}
+
+/** The error for a bad delay (out of line, so that V8 inlines `schedule` into its callers more). */
+function badDelay(delay: number): RangeError {
+  return new RangeError(`delay must be ≥ 0, got ${delay}`);
+}
+
+/** The error for a time before now (out of line, as {@link badDelay}). */
+function badTime(time: number, now: number): RangeError {
+  return new RangeError(`time must be ≥ now (${now}), got ${time}`);
 }

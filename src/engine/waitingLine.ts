@@ -101,15 +101,25 @@ export class WaitingLine {
 
   /** Removes and returns the next slot to serve, or -1 when none is waiting. */
   popNext(): number {
+    if (this.discipline !== "fifo") return this.popNextByPriority();
     while (this.count > 0) {
-      let slot: number;
-      if (this.discipline === "fifo") {
-        slot = this.order[this.head] as number;
-        this.head = (this.head + 1) & (this.order.length - 1);
-        this.count--;
-      } else {
-        slot = this.heapPop();
+      const slot = this.order[this.head] as number;
+      this.head = (this.head + 1) & (this.order.length - 1);
+      this.count--;
+      if (this.states[slot] === WAITING) {
+        this.length--;
+        return slot;
       }
+      this.gone--;
+      this.releaseGone(slot);
+    }
+    return -1;
+  }
+
+  /** {@link WaitingLine.popNext} of a line served by priority (out of line: the common fifo path stays small). */
+  private popNextByPriority(): number {
+    while (this.count > 0) {
+      const slot = this.heapPop();
       if (this.states[slot] === WAITING) {
         this.length--;
         return slot;

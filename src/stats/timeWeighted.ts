@@ -12,9 +12,10 @@
  * //=> 1.4
  */
 export class TimeWeighted {
-  #start: number;
-  #last: number;
-  #value: number;
+  // numbers from the start, so V8 keeps the doubles in place (see TeamStatistics.lastT)
+  #start = 0;
+  #last = 0;
+  #value = 0;
   #area = 0;
 
   /**
