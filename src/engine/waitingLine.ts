@@ -106,12 +106,7 @@ export class WaitingLine {
       const slot = this.order[this.head] as number;
       this.head = (this.head + 1) & (this.order.length - 1);
       this.count--;
-      if (this.states[slot] === WAITING) {
-        this.length--;
-        return slot;
-      }
-      this.gone--;
-      this.releaseGone(slot);
+      if (this.leaves(slot)) return slot;
     }
     return -1;
   }
@@ -120,14 +115,20 @@ export class WaitingLine {
   private popNextByPriority(): number {
     while (this.count > 0) {
       const slot = this.heapPop();
-      if (this.states[slot] === WAITING) {
-        this.length--;
-        return slot;
-      }
-      this.gone--;
-      this.releaseGone(slot);
+      if (this.leaves(slot)) return slot;
     }
     return -1;
+  }
+
+  /** A slot just taken from the order: true if it was waiting (it leaves the line now); a gone one is freed. */
+  private leaves(slot: number): boolean {
+    if (this.states[slot] === WAITING) {
+      this.length--;
+      return true;
+    }
+    this.gone--;
+    this.releaseGone(slot);
+    return false;
   }
 
   /** Frees a slot returned by `popNext` (or removed) once its fields have been read. */

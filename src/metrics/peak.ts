@@ -6,6 +6,7 @@
  */
 import { CHANNELS } from "../scenario/types.js";
 import { Outcome } from "../model/codes.js";
+import { Column } from "../model/columns.js";
 import type { RunResult } from "../model/runResult.js";
 
 const PHONE = CHANNELS.indexOf("phone");
@@ -84,22 +85,18 @@ class Tally {
   hungUp = 0;
   answeredWait = 0;
   /** Each call's (clock hour, need) key; the different keys are counted at the end. */
-  private keys = new Float64Array(1024);
+  private readonly keys = new Column(1024);
 
   call(key: number, abandoned: boolean, wait: number): void {
-    if (this.calls === this.keys.length) {
-      const more = new Float64Array(2 * this.keys.length);
-      more.set(this.keys);
-      this.keys = more;
-    }
-    this.keys[this.calls++] = key;
+    this.calls++;
+    this.keys.push(key);
     if (abandoned) this.hungUp++;
     else this.answeredWait += wait;
   }
 
   /** The number of different keys: sorted as a typed array (numerically, no comparator), then counted. */
   private callers(): number {
-    const sorted = this.keys.subarray(0, this.calls).sort();
+    const sorted = this.keys.toArray().sort();
     let different = 0;
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) different++;
     return different;
