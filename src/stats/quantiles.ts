@@ -45,10 +45,7 @@ export function summariseSortedQuantiles(sorted: NumberColumn): QuantileSummary 
       throw new RangeError(`summariseSortedQuantiles: sorted must be ascending, but sorted[${i}] = ${x} < sorted[${i - 1}]`);
     }
   }
-  // d3's typings ask for an Array, but quantileSorted only reads `length` and indices, so a
-  // typed array works unchanged; the result is defined because n ≥ 1 and p is a number.
-  const column = sorted as unknown as number[];
-  const q = (p: number): number => quantileSorted(column, p) as number;
+  const q = (p: number): number => quantileOfSorted(sorted, p);
   return { n, mean: fsum(sorted) / n, median: q(0.5), p85: q(0.85), p95: q(0.95) };
 }
 
