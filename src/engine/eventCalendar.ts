@@ -10,7 +10,7 @@
  * time, and the priority and sequence packed into one exact number,
  * (priority + 2048) × 2^41 + sequence (priorities are integers from -2048 to 2047; 2^41
  * events, about 2 × 10^12, is far past any run's limit).
- * Cancelling marks the slot; cancelled entries are dropped when they reach the top, and the
+ * Cancelling clears the slot's handler; cancelled entries are dropped when they reach the top, and the
  * heap is rebuilt without them as soon as they make up more than half of it, so memory stays
  * proportional to the events that are really pending.
  */
@@ -23,9 +23,6 @@ export type EventId = number;
 
 const SLOT_BITS = 2 ** 26;
 const GEN_LIMIT = 2 ** 26;
-const FREE = 0;
-const PENDING = 1;
-const CANCELLED = 2;
 const COMPACT_MIN = 1024;
 /** Priorities are integers in [-PRIORITY_OFFSET, PRIORITY_OFFSET). */
 const PRIORITY_OFFSET = 2048;
@@ -52,10 +49,11 @@ export class EventCalendar {
   private hSlot: Int32Array;
   private heapSize = 0;
 
+  /** Each slot's handler; `undefined` marks a cancelled event still in the heap. */
   private handlers: (EventHandler | undefined)[] = [];
   private payloads: Float64Array;
+  /** Each slot's generation, bumped when the slot is freed: an id whose generation differs is stale. */
   private gens: Int32Array;
-  private states: Uint8Array;
   private freeSlots: Int32Array;
   private freeCount = 0;
   private slotCount = 0;
@@ -75,7 +73,6 @@ export class EventCalendar {
     this.hSlot = new Int32Array(n);
     this.payloads = new Float64Array(n);
     this.gens = new Int32Array(n);
-    this.states = new Uint8Array(n);
     this.freeSlots = new Int32Array(n);
   }
 
@@ -101,7 +98,7 @@ export class EventCalendar {
   peekTime(): number {
     while (this.heapSize > 0) {
       const slot = this.hSlot[0] as number;
-      if (this.states[slot] !== CANCELLED) return this.hTime[0] as number;
+      if (this.handlers[slot] !== undefined) return this.hTime[0] as number;
       this.removeTop();
       this.cancelled--;
       this.freeSlot(slot);
@@ -122,17 +119,10 @@ export class EventCalendar {
    */
   push(time: number, priority: number, handler: EventHandler, payload: number): EventId {
     if (priority !== 0) checkPriority(priority);
-    let slot: number;
-    if (this.freeCount > 0) {
-      slot = this.freeSlots[--this.freeCount] as number;
-    } else {
-      if (this.slotCount === this.payloads.length) this.growSlots();
-      slot = this.slotCount++;
-    }
+    const slot = this.freeCount > 0 ? (this.freeSlots[--this.freeCount] as number) : this.newSlot();
     this.handlers[slot] = handler;
     this.payloads[slot] = payload;
-    this.states[slot] = PENDING;
-    if (this.heapSize === this.hTime.length) this.growHeap();
+    // the heap never holds more entries than there are slots, and grows with them
     this.siftUp(this.heapSize++, time, (priority + PRIORITY_OFFSET) * SEQUENCE_SPAN + this.seq++, slot);
     return slot + SLOT_BITS * (this.gens[slot] as number);
   }
@@ -145,10 +135,10 @@ export class EventCalendar {
   cancel(id: EventId): boolean {
     const slot = id % SLOT_BITS;
     const gen = (id - slot) / SLOT_BITS;
-    if (slot >= this.slotCount || this.gens[slot] !== gen || this.states[slot] !== PENDING) {
+    // a slot whose generation matches is in the heap: pending, or cancelled (no handler)
+    if (slot >= this.slotCount || this.gens[slot] !== gen || this.handlers[slot] === undefined) {
       return false;
     }
-    this.states[slot] = CANCELLED;
     this.handlers[slot] = undefined;
     this.cancelled++;
     if (this.cancelled > COMPACT_MIN && this.cancelled * 2 > this.heapSize) this.compact();
@@ -180,8 +170,8 @@ export class EventCalendar {
   }
 
   private freeSlot(slot: number): void {
-    // the handler reference stays until the slot is reused (no store on the hot path)
-    this.states[slot] = FREE;
+    // the handler reference stays until the slot is reused (no store on the hot path); the
+    // new generation makes every id of the slot stale
     this.gens[slot] = ((this.gens[slot] as number) + 1) & (GEN_LIMIT - 1);
     this.freeSlots[this.freeCount++] = slot;
   }
@@ -245,7 +235,7 @@ export class EventCalendar {
     let n = 0;
     for (let i = 0; i < this.heapSize; i++) {
       const slot = this.hSlot[i] as number;
-      if (this.states[slot] === CANCELLED) {
+      if (this.handlers[slot] === undefined) {
         this.freeSlot(slot);
         continue;
       }
@@ -261,20 +251,21 @@ export class EventCalendar {
     }
   }
 
-  private growHeap(): void {
-    const n = this.hTime.length * 2;
-    this.hTime = grow(this.hTime, new Float64Array(n));
-    this.hSeq = grow(this.hSeq, new Float64Array(n));
-    this.hSlot = grow(this.hSlot, new Int32Array(n));
+  /** A slot never used before (the slots and the heap grow together when all are taken). */
+  private newSlot(): number {
+    if (this.slotCount === this.payloads.length) this.grow();
+    return this.slotCount++;
   }
 
-  private growSlots(): void {
+  private grow(): void {
     const n = this.payloads.length * 2;
     if (n > SLOT_BITS) throw new RangeError(`event calendar is full: more than ${SLOT_BITS} pending events`);
     this.payloads = grow(this.payloads, new Float64Array(n));
     this.gens = grow(this.gens, new Int32Array(n));
-    this.states = grow(this.states, new Uint8Array(n));
     this.freeSlots = grow(this.freeSlots, new Int32Array(n));
+    this.hTime = grow(this.hTime, new Float64Array(n));
+    this.hSeq = grow(this.hSeq, new Float64Array(n));
+    this.hSlot = grow(this.hSlot, new Int32Array(n));
   }
 }
 

@@ -183,16 +183,13 @@ export class Team {
     if (this.freeCount > 0 && this.line.length === 0) {
       const pos = this.openFreeServer();
       if (pos >= 0) {
-        this.start(pos, entity, serviceTime, tag, 0);
+        this.start(this.takeFree(pos), entity, serviceTime, tag, 0);
         return -1;
       }
     }
     const slot = this.line.add(entity, serviceTime, tag, priority, now);
     const ticket = this.line.ticket(slot);
-    if (patience !== Infinity) {
-      if (!(patience >= 0)) throw this.badInput("patience", "≥ 0", patience);
-      this.line.setRenegeId(slot, this.sim.schedule(patience, this.onRenege, ticket));
-    }
+    if (patience !== Infinity) this.watchPatience(slot, ticket, patience);
     st.noteQueue(this.line.length);
     if (this.freeCount > 0) this.ensureWake();
     return ticket;
@@ -358,6 +355,12 @@ export class Team {
     return new RangeError(`${name} at team "${this.name}" must be ${expected}, got ${value}`);
   }
 
+  /** Plans the renege of a waiting entry when its patience runs out (out of line, as {@link Team.badInput}). */
+  private watchPatience(slot: number, ticket: number, patience: number): void {
+    if (!(patience >= 0)) throw this.badInput("patience", "≥ 0", patience);
+    this.line.setRenegeId(slot, this.sim.schedule(patience, this.onRenege, ticket));
+  }
+
   /** Position in the free stack of a free server whose hours are open now, or -1. */
   private openFreeServer(): number {
     if (this.uniformHours) return this.alwaysOpen || this.openingHours.isOpen(this.sim.now) ? this.freeCount - 1 : -1;
@@ -373,8 +376,8 @@ export class Team {
     return -1;
   }
 
-  private start(pos: number, entity: number, serviceTime: number, tag: number, waited: number): void {
-    const server = this.takeFree(pos);
+  /** Sets `server` (off the free stack) to work on an entity. */
+  private start(server: number, entity: number, serviceTime: number, tag: number, waited: number): void {
     this.sBusy[server] = 1;
     this.working++;
     this.sEntity[server] = entity;
@@ -395,14 +398,25 @@ export class Team {
     this.working--;
     this.sBusy[server] = 0;
     this.sEvent[server] = -1;
-    if (this.absentCount === 0 || this.sAbsent[server] === 0) this.pushFree(server);
-    else st.absentServerDone(); // absent: finished the work in hand, takes no more
     const entity = this.sEntity[server] as number;
     const tag = this.sTag[server] as number;
-    this.startWaiting();
+    if (this.line.length > 0 && this.absentCount === 0 && this.uniformHours && (this.alwaysOpen || this.openingHours.isOpen(now))) {
+      // the freed server would go on top of the free stack and be the first one taken: it
+      // takes the next entry at once (then any other free server takes the following ones)
+      this.startNext(server, now);
+      if (this.freeCount > 0) this.startWaiting();
+    } else this.freeServer(server);
     this.doneHook(entity, tag, server);
   }
 
+  /** A server's work is done and nobody waiting starts on it at once: it goes back to the free stack (unless absent), and waiting work starts where it can. */
+  private freeServer(server: number): void {
+    if (this.absentCount === 0 || this.sAbsent[server] === 0) this.pushFree(server);
+    else this.statistics.absentServerDone(); // absent: finished the work in hand, takes no more
+    this.startWaiting();
+  }
+
+  /** Starts waiting entries on free servers whose hours are open, or plans a wake for the next opening. */
   private startWaiting(): void {
     if (this.line.length === 0) return;
     const now = this.sim.now;
@@ -412,17 +426,17 @@ export class Team {
         this.ensureWake();
         return;
       }
-      const slot = this.line.popNext();
-      if (slot < 0) break;
-      const renegeId = this.line.renegeId(slot);
-      if (renegeId >= 0) this.sim.cancel(renegeId);
-      const entity = this.line.entity(slot);
-      const service = this.line.service(slot);
-      const tag = this.line.tag(slot);
-      const waited = now - this.line.time(slot);
-      this.line.release(slot);
-      this.start(pos, entity, service, tag, waited);
+      this.startNext(this.takeFree(pos), now);
     }
+  }
+
+  /** Takes the next entry of the (non-empty) line and starts it on `server`. */
+  private startNext(server: number, now: number): void {
+    const line = this.line;
+    const slot = line.take();
+    const renegeId = line.renegeId(slot);
+    if (renegeId >= 0) this.sim.cancel(renegeId);
+    this.start(server, line.entity(slot), line.service(slot), line.tag(slot), now - line.time(slot));
   }
 
   private renege(ticket: number): void {

@@ -59,9 +59,7 @@ export class WaitingLine {
     this.entities[slot] = entity;
     this.services[slot] = service;
     this.tags[slot] = tag;
-    this.priorities[slot] = priority;
     this.times[slot] = time;
-    this.seqs[slot] = this.seq++;
     this.renegeIds[slot] = -1;
     this.states[slot] = WAITING;
     if (this.count === this.order.length) this.growOrder();
@@ -69,6 +67,9 @@ export class WaitingLine {
       this.order[(this.head + this.count) & (this.order.length - 1)] = slot;
       this.count++;
     } else {
+      // only a priority line reads these (a fifo line's order is its ring)
+      this.priorities[slot] = priority;
+      this.seqs[slot] = this.seq++;
       this.heapPush(slot);
     }
     this.length++;
@@ -109,6 +110,43 @@ export class WaitingLine {
       if (this.leaves(slot)) return slot;
     }
     return -1;
+  }
+
+  /**
+   * Removes the next entry to serve and frees its slot in the same step, returning the slot,
+   * or -1 when none is waiting: {@link WaitingLine.popNext} and {@link WaitingLine.release}
+   * in one. The slot's fields stay readable until the next {@link WaitingLine.add}, so read
+   * them before queueing anything.
+   *
+   * @example
+   * ```ts
+   * const line = new WaitingLine("fifo");
+   * line.add(7, 10, 0, 0, 0);
+   * const slot = line.take();
+   * [line.entity(slot), line.length]; //=> [7, 0]
+   * ```
+   */
+  take(): number {
+    if (this.discipline === "fifo" && this.count > 0) {
+      const slot = this.order[this.head] as number;
+      if (this.states[slot] === WAITING) {
+        // the common case: the first in the ring is still waiting
+        this.head = (this.head + 1) & (this.order.length - 1);
+        this.count--;
+        this.length--;
+        this.states[slot] = FREE;
+        this.bump(slot);
+        return slot;
+      }
+    }
+    return this.takeAfterGone();
+  }
+
+  /** {@link WaitingLine.take} past entries that left early, or by priority (out of line: the common path stays small). */
+  private takeAfterGone(): number {
+    const slot = this.popNext();
+    if (slot >= 0) this.release(slot);
+    return slot;
   }
 
   /** {@link WaitingLine.popNext} of a line served by priority (out of line: the common fifo path stays small). */

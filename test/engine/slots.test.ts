@@ -1,0 +1,129 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { EventCalendar, WaitingLine } from "../../src/index.js";
+
+/**
+ * The calendar and the waiting line keep their entries in reusable slots named by
+ * generation-tagged ids. These properties drive each with random operations against a plain
+ * reference: the order out, what a cancel or a stale id does, and the counts.
+ */
+describe("EventCalendar against a sorted list", () => {
+  // an operation: push (time, priority), cancel the k-th id handed out so far, or fire the next
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant("push" as const), time: fc.integer({ min: 0, max: 40 }), priority: fc.integer({ min: -2, max: 2 }) }),
+    fc.record({ kind: fc.constant("cancel" as const), k: fc.nat(200) }),
+    fc.record({ kind: fc.constant("fire" as const) }),
+  );
+
+  it("fires, cancels and refuses stale ids exactly like the reference", () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+        const cal = new EventCalendar(4);
+        const fired: number[] = [];
+        const ids: number[] = [];
+        // reference: pending entries (time, priority, seq, label); label = position in `ids`
+        const pending: { time: number; priority: number; seq: number; label: number }[] = [];
+        let seq = 0;
+        let clock = 0;
+        const fireRef = () => {
+          pending.sort((a, b) => a.time - b.time || a.priority - b.priority || a.seq - b.seq);
+          return pending.shift();
+        };
+        for (const o of ops) {
+          if (o.kind === "push") {
+            const label = ids.length;
+            const time = clock + o.time;
+            ids.push(cal.push(time, o.priority, (p) => fired.push(p), label));
+            pending.push({ time, priority: o.priority, seq: seq++, label });
+          } else if (o.kind === "cancel") {
+            if (ids.length === 0) continue;
+            const label = o.k % ids.length;
+            const at = pending.findIndex((e) => e.label === label);
+            expect(cal.cancel(ids[label]!)).toBe(at >= 0);
+            if (at >= 0) pending.splice(at, 1);
+          } else {
+            const next = fireRef();
+            expect(cal.fireNext()).toBe(next !== undefined);
+            if (next !== undefined) {
+              expect(fired.at(-1)).toBe(next.label);
+              clock = next.time;
+            }
+          }
+          expect(cal.pending).toBe(pending.length);
+        }
+        // the rest, in order
+        const rest: number[] = [];
+        for (let e = fireRef(); e !== undefined; e = fireRef()) rest.push(e.label);
+        const before = fired.length;
+        while (cal.fireNext());
+        expect(fired.slice(before)).toEqual(rest);
+        // every id is stale now
+        for (const id of ids) expect(cal.cancel(id)).toBe(false);
+      }),
+      { numRuns: 300, seed: 18 },
+    );
+  });
+
+  it("refuses to cancel the event that is firing", () => {
+    const cal = new EventCalendar();
+    let id = -1;
+    let inside: boolean | undefined;
+    id = cal.push(1, 0, () => {
+      inside = cal.cancel(id);
+    }, 0);
+    cal.fireNext();
+    expect(inside).toBe(false);
+  });
+});
+
+describe("WaitingLine.take against popNext and release", () => {
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant("add" as const), priority: fc.integer({ min: 0, max: 3 }) }),
+    fc.record({ kind: fc.constant("remove" as const), k: fc.nat(500) }),
+    fc.record({ kind: fc.constant("next" as const) }),
+  );
+
+  for (const discipline of ["fifo", "priority"] as const) {
+    it(`${discipline}: the same entries out, the same tickets and lengths after`, () => {
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 600 }), (ops) => {
+          const a = new WaitingLine(discipline);
+          const b = new WaitingLine(discipline);
+          const tickets: [number, number][] = [];
+          let entity = 0;
+          for (const o of ops) {
+            if (o.kind === "add") {
+              const sa = a.add(entity, entity / 2, 0, o.priority, entity);
+              const sb = b.add(entity, entity / 2, 0, o.priority, entity);
+              tickets.push([a.ticket(sa), b.ticket(sb)]);
+              expect(tickets.at(-1)![0]).toBe(tickets.at(-1)![1]);
+              entity++;
+            } else if (o.kind === "remove") {
+              if (tickets.length === 0) continue;
+              const [ta, tb] = tickets[o.k % tickets.length]!;
+              const [sa, sb] = [a.slotOf(ta), b.slotOf(tb)];
+              expect(sa).toBe(sb);
+              if (sa >= 0) {
+                a.remove(sa);
+                a.release(sa);
+                b.remove(sb);
+                b.release(sb);
+              }
+            } else {
+              const sa = a.take();
+              const sb = b.popNext();
+              expect(sa).toBe(sb);
+              if (sb >= 0) {
+                expect(a.entity(sa)).toBe(b.entity(sb));
+                expect(a.time(sa)).toBe(b.time(sb));
+                b.release(sb);
+              }
+            }
+            expect(a.length).toBe(b.length);
+          }
+        }),
+        { numRuns: 200, seed: 18 },
+      );
+    });
+  }
+});
