@@ -363,7 +363,7 @@ export class Team {
 
   /** Position in the free stack of a free server whose hours are open now, or -1. */
   private openFreeServer(): number {
-    if (this.uniformHours) return this.alwaysOpen || this.openingHours.isOpen(this.sim.now) ? this.freeCount - 1 : -1;
+    if (this.uniformHours) return this.isOpen() ? this.freeCount - 1 : -1;
     return this.openFreeServerOwnHours();
   }
 
@@ -400,7 +400,7 @@ export class Team {
     this.sEvent[server] = -1;
     const entity = this.sEntity[server] as number;
     const tag = this.sTag[server] as number;
-    if (this.line.length > 0 && this.absentCount === 0 && this.uniformHours && (this.alwaysOpen || this.openingHours.isOpen(now))) {
+    if (this.line.length > 0 && this.absentCount === 0 && this.uniformHours && this.isOpen()) {
       // the freed server would go on top of the free stack and be the first one taken: it
       // takes the next entry at once (then any other free server takes the following ones)
       this.startNext(server, now);
