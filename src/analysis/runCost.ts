@@ -146,7 +146,8 @@ const RESULT_BYTES = 20_000;
  * load analysis of each policy (arrival rates, visits per need, the utilisation of each team)
  * and the window. A need stays open as long as its work and its waits in line (M/M/c, Erlang C)
  * take, spread over its teams' opening hours, plus waits for outsiders and structural runs, plus —
- * behind a team offered more than its capacity — a share of the run. Needs arise until the run
+ * behind a team offered more than its capacity by work that waits however long (not by callers
+ * who hang up) — a share of the run. Needs arise until the run
  * stops: at the horizon, or when the counted needs are closed, at most at horizon + drain.
  * Proactive updates while a case is open, chasing past the expectation (the time open taken as
  * exponential), hang-ups and redials on a busy live line (Erlang C), absence spells of every
@@ -270,6 +271,7 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
   // chasing is failure demand that feeds back: each chase is a front contact and, under log and
   // pass, a note for the back office; the extra work slows the cases, which are chased more
   const waits = scenario.services.map((service) => waitsOf(scenario, policy, service));
+  const shed = sheddableContacts(scenario, analysis);
   let extra = new Map<string, number>();
   let lines = new Map<string, Line>();
   let lives: number[] = [];
@@ -277,7 +279,8 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
   for (let round = 0; round < FEEDBACK_ROUNDS; round++) {
     const utilisation = new Map(analysis.loads.map((t) => [t.team, utilisationWith(t, extra.get(t.team) ?? 0, present)]));
     lines = linesOf(scenario, analysis, utilisation);
-    lives = scenario.services.map((service, i) => lifeOf(waits[i]!, stationsOf.get(service.id) ?? [], teams, utilisation, lines, longest));
+    const backlog = new Map(analysis.loads.map((t) => [t.team, backlogUtilisation(t, utilisation.get(t.team) ?? 0, extra.get(t.team) ?? 0, shed.get(t.team))]));
+    lives = scenario.services.map((service, i) => lifeOf(waits[i]!, stationsOf.get(service.id) ?? [], teams, backlog, lines, longest));
     chasing = scenario.services.map((service, i) => chasingNeeds(citizens.chaseRatePerMinute, service.arrivalsPerMinute, lives[i]!, service.expectationMinutes, longest));
     const next = new Map<string, number>();
     const add = (team: string | undefined, minutes: number) => {
@@ -376,10 +379,64 @@ function utilisationWith(t: TeamLoad, extra: number, present: number): number {
   return offered === 0 ? 0 : capacity > 0 ? offered / capacity : Infinity;
 }
 
+/** A front team's first contacts: their minutes a week, and the share of them made on a channel whose contacts have a patience. */
+interface Contacts {
+  readonly minutesPerWeek: number;
+  readonly patientShare: number;
+}
+
+/**
+ * The first contacts each front team answers ("first contact …" stations), with the share of
+ * them on channels whose citizens have a patience (phone and visit; e-mail and e-form when the
+ * scenario gives them one), weighted by arrivals × channel mix.
+ */
+function sheddableContacts(scenario: Scenario, analysis: LoadAnalysis): Map<string, Contacts> {
+  const minutes = new Map<string, number>();
+  const rate = new Map(scenario.services.map((s) => [s.id, s.arrivalsPerMinute]));
+  for (const st of analysis.stations) {
+    if (!st.label.startsWith("first contact")) continue;
+    minutes.set(st.team, (minutes.get(st.team) ?? 0) + (rate.get(st.service) ?? 0) * MINUTES_PER_WEEK * st.visits * st.minutes);
+  }
+  const contacts = new Map<string, { all: number; patient: number }>();
+  for (const service of scenario.services) {
+    CHANNELS.forEach((channel, k) => {
+      const team = analysis.channelTeams[k] as string;
+      const c = contacts.get(team) ?? { all: 0, patient: 0 };
+      const n = service.arrivalsPerMinute * (service.channelMix[k] ?? 0);
+      c.all += n;
+      if (patienceOf(scenario.citizens, channel) !== null) c.patient += n;
+      contacts.set(team, c);
+    });
+  }
+  const out = new Map<string, Contacts>();
+  for (const [team, m] of minutes) {
+    const c = contacts.get(team);
+    out.set(team, { minutesPerWeek: m, patientShare: c !== undefined && c.all > 0 ? c.patient / c.all : 0 });
+  }
+  return out;
+}
+
+/**
+ * The utilisation that builds a backlog at a team: its utilisation less the contacts the team's
+ * callers give up on. Citizens in a line with a patience hang up rather than wait for ever, so an
+ * overloaded front serves what it can and the rest hang up (counted in
+ * {@link hangUpsPerContact}): its line stays about a patience long instead of growing all run.
+ * Only the work that waits however long — written contacts without a patience, relays, case
+ * work, and chases in the same shares as the contacts — builds a backlog, when it alone is more
+ * than the team can do.
+ */
+function backlogUtilisation(t: TeamLoad, rho: number, extra: number, contacts: Contacts | undefined): number {
+  if (!(rho > 1) || contacts === undefined) return rho;
+  const offered = t.offeredMinutesPerWeek + extra;
+  const patient = offered > 0 ? (contacts.patientShare * (contacts.minutesPerWeek + extra)) / offered : 0;
+  return rho * (1 - Math.min(1, patient));
+}
+
 /**
  * How long a need of a service stays open: its work and its waits in line (M/M/c, Erlang C)
  * spread over its teams' open hours, its other waits ({@link waitsOf}), and behind an
- * overloaded team a queue that grows all run long (a need arriving at t waits about (1 − 1/ρ) t).
+ * overloaded team a queue that grows all run long (a need arriving at t waits about (1 − 1/ρ) t,
+ * with ρ the team's {@link backlogUtilisation}).
  */
 function lifeOf(
   waiting: number,
