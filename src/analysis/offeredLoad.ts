@@ -56,6 +56,13 @@ export interface TeamLoad {
   /** Minutes per week by service id (services with load only). */
   readonly byService: Readonly<Record<string, number>>;
   /**
+   * Of `offeredMinutesPerWeek`, the minutes of first contacts made on a channel whose citizens
+   * have a patience: phone and visit, and e-mail or e-form where the scenario gives them one.
+   * Such callers hang up rather than wait for ever, so a team overloaded by them sheds part of
+   * its load as abandoned contacts and redials (the run-cost estimate counts on it). Absent: 0.
+   */
+  readonly patientMinutesPerWeek?: number;
+  /**
    * Minutes per week of training that keeps a broad repertoire up (breadth costs; included in
    * `offeredMinutesPerWeek`, not in `byService`).
    */
@@ -104,7 +111,8 @@ interface Context {
 
 /** A service's routing as a chain: stations, entry probabilities γ and moves (from, to, p). */
 interface Chain {
-  readonly stations: { team: number; label: string; minutes: number }[];
+  /** `patient`: a first contact on a channel whose citizens have a patience (see {@link TeamLoad.patientMinutesPerWeek}). */
+  readonly stations: { team: number; label: string; minutes: number; patient: boolean }[];
   readonly entry: number[];
   readonly moves: [number, number, number][];
 }
@@ -159,7 +167,7 @@ export interface LoadAnalysis {
  * @throws RangeError if a step fails with probability 1
  */
 export function loadAnalysis(scenario: Scenario, policy: Policy): LoadAnalysis {
-  const { teams, routed, channelTeams, teamOf } = route(scenario, policy);
+  const { teams, routed, channelTeams, teamOf, patient } = route(scenario, policy);
   const load = teams.map(() => new Map<string, number>());
   for (const r of routed) {
     const service = scenario.services[r.service]!;
@@ -181,6 +189,7 @@ export function loadAnalysis(scenario: Scenario, policy: Policy): LoadAnalysis {
       offeredMinutesPerWeek: offered,
       utilisation: offered === 0 ? 0 : t.capacity * present > 0 ? offered / (t.capacity * present) : Infinity,
       byService: Object.fromEntries(load[j]!),
+      patientMinutesPerWeek: patient[j]!,
       trainingMinutesPerWeek: training,
       serviceNames: Object.fromEntries([...load[j]!.keys()].map((id) => [id, nameOf.get(id) as string])),
     };
@@ -215,7 +224,7 @@ export function serviceRouting(scenario: Scenario, policy: Policy): RoutedStatio
 }
 
 /** Every service's chain solved, stations of the same team, label and minutes merged. */
-function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTeam[]; routed: Routed[]; channelTeams: number[]; teamOf: readonly number[] } {
+function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTeam[]; routed: Routed[]; channelTeams: number[]; teamOf: readonly number[]; patient: number[] } {
   const { teams, teamOf } = planLayout(scenario, policy);
   const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
   const context: Context = {
@@ -225,11 +234,14 @@ function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTea
     planned: (id) => teamOf[index.get(id) as number] as number,
     team: (id) => scenario.teams[index.get(id) as number]!,
   };
-  const routed = scenario.services.flatMap((_, s) => {
+  // minutes a week of first contacts by citizens with a patience, by planned team
+  const patient = teams.map(() => 0);
+  const routed = scenario.services.flatMap((service, s) => {
     const chain = serviceChain(context, s);
     const merged = new Map<string, { service: number; team: number; label: string; visits: number; minutes: number }>();
     solveVisits(chain.entry, chain.moves).forEach((v, i) => {
       const st = chain.stations[i]!;
+      if (st.patient) patient[st.team]! += service.arrivalsPerMinute * MINUTES_PER_WEEK * v * st.minutes;
       const key = `${st.team}|${st.label}|${st.minutes}`;
       const m = merged.get(key) ?? { service: s, team: st.team, label: st.label, visits: 0, minutes: st.minutes };
       m.visits += v;
@@ -237,7 +249,7 @@ function route(scenario: Scenario, policy: Policy): { teams: readonly PlannedTea
     });
     return [...merged.values()].filter((m) => m.visits > 0);
   });
-  return { teams, routed, channelTeams: frontTeams(context), teamOf };
+  return { teams, routed, channelTeams: frontTeams(context), teamOf, patient };
 }
 
 /**
@@ -382,6 +394,18 @@ function plannedTeam(scenario: Scenario, members: readonly number[], breadth: nu
 }
 
 /** The planned front team per channel, as `frontTeams` in src/model/world.ts (e-forms go to the e-mail team). */
+/**
+ * The patience of a channel's contacts, or null for none: phone and visit always have one;
+ * e-mail and e-form only when the scenario gives one (front.ts in the model).
+ *
+ * @param citizens - the scenario's citizens
+ * @param channel - a channel
+ * @returns the patience spread, or null
+ */
+export function channelPatience(citizens: Scenario["citizens"], channel: (typeof CHANNELS)[number]): Scenario["citizens"]["phonePatience"] | null {
+  return channel === "phone" ? citizens.phonePatience : channel === "visit" ? citizens.visitPatience : channel === "email" ? citizens.emailPatience : citizens.eformPatience;
+}
+
 function frontTeams(context: Context): number[] {
   const teams = context.scenario.teams;
   const answering = (channel: string) => teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
@@ -435,8 +459,8 @@ function isBatched(context: Context, service: ServiceSpec, k: number): boolean {
   return every !== null && every > 0;
 }
 
-function addStation(chain: Chain, team: number, label: string, minutes: number, entry = 0): number {
-  chain.stations.push({ team, label, minutes });
+function addStation(chain: Chain, team: number, label: string, minutes: number, entry = 0, patient = false): number {
+  chain.stations.push({ team, label, minutes, patient });
   chain.entry.push(entry);
   return chain.stations.length - 1;
 }
@@ -484,7 +508,8 @@ function serviceChain(context: Context, s: number): Chain {
     const mix = service.channelMix[k] ?? 0;
     const team = front[k] as number;
     if (mix === 0) return;
-    const enquiry = addStation(chain, team, "first contact (enquiry)", frontMean, (1 - c) * (1 - q * service.selfServiceShare) * mix);
+    const patient = channelPatience(scenario.citizens, ch) !== null;
+    const enquiry = addStation(chain, team, "first contact (enquiry)", frontMean, (1 - c) * (1 - q * service.selfServiceShare) * mix, patient);
     if (resolve) {
       // the front that pulled the expertise relays the answer (consultDone in cases.ts)
       const relay = addStation(chain, team, "relay of a consult (enquiry)", m.consultRelayMinutes);
@@ -492,9 +517,9 @@ function serviceChain(context: Context, s: number): Chain {
       chain.moves.push([enquiry, consult, 1 - resolved], [consult, relay, 1]);
     } else chain.moves.push([enquiry, answer, 1 - resolved]);
     if (ch === "eform") return intoCases(null, c * mix, q);
-    intoCases(addStation(chain, team, "first contact (case)", frontMean, c * q * mix), 1, 1);
+    intoCases(addStation(chain, team, "first contact (case)", frontMean, c * q * mix, patient), 1, 1);
     const label = helps ? "first contact (case, completeness help)" : "first contact (case)";
-    const incomplete = addStation(chain, team, label, frontMean + (helps ? m.completenessHelpMinutes : 0), c * (1 - q) * mix);
+    const incomplete = addStation(chain, team, label, frontMean + (helps ? m.completenessHelpMinutes : 0), c * (1 - q) * mix, patient);
     intoCases(incomplete, 1, helps ? m.completenessHelpSuccess : 0);
   });
   return chain;

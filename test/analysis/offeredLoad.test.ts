@@ -103,6 +103,20 @@ describe("offeredLoad on a scenario small enough to check by hand", () => {
     expect(t["crew"]).toMatchObject({ staff: 1, openMinutesPerWeek: 2700, role: "field", name: "field crew" });
   });
 
+  it("counts the first contacts by citizens with a patience: phone and visit, written channels only when given one", () => {
+    // permit enquiries 30 (phone 15, visit 3, e-mail 6, e-form 6) and cases 40 at the desk
+    // (phone 25, visit 5, e-mail 10), 10 min each; questions 30 by phone, 6 min each.
+    // Patient by default (phone, visit): 18 × 10 + 30 × 10 + 30 × 6 = 660 of the desk's 880.
+    const desk = (s: Scenario) => byTeam(offeredLoad(s, flowHandoffs))["desk"]!;
+    expect(desk(tiny).patientMinutesPerWeek).toBeCloseTo(660, 9);
+    // an e-mail patience adds the e-mailed enquiries and cases (6 + 10) × 10; an e-form one the e-formed enquiries 6 × 10
+    const email = { ...tiny, citizens: { ...tiny.citizens, emailPatience: { mean: 2880, cv: 1 } } };
+    expect(desk(email).patientMinutesPerWeek).toBeCloseTo(820, 9);
+    expect(desk({ ...email, citizens: { ...email.citizens, eformPatience: { mean: 2880, cv: 1 } } }).patientMinutesPerWeek).toBeCloseTo(880, 9);
+    // no other team answers first contacts
+    for (const t of offeredLoad(tiny, flowHandoffs)) if (t.team !== "desk") expect(t.patientMinutesPerWeek, t.team).toBe(0);
+  });
+
   it("solves the rework loop: 1.25 visits per case to a step that fails with p = 0.2", () => {
     const visit = serviceRouting(tiny, flowHandoffs).find((r) => r.service === "permit" && r.label === "visit");
     expect(visit?.visits).toBeCloseTo(0.5 * 1.25, 12); // per need: case share 0.5 × 1/(1 − 0.2)
