@@ -393,7 +393,6 @@ function plannedTeam(scenario: Scenario, members: readonly number[], breadth: nu
   return { id: `owners:${ids}`, name: `case owners (${names})`, role: "caseWork", staff, capacity, trainingPerYear: training };
 }
 
-/** The planned front team per channel, as `frontTeams` in src/model/world.ts (e-forms go to the e-mail team). */
 /**
  * The patience of a channel's contacts, or null for none: phone and visit always have one;
  * e-mail and e-form only when the scenario gives one (front.ts in the model).
@@ -401,11 +400,16 @@ function plannedTeam(scenario: Scenario, members: readonly number[], breadth: nu
  * @param citizens - the scenario's citizens
  * @param channel - a channel
  * @returns the patience spread, or null
+ * @example
+ * ```ts
+ * channelPatience(loadScenario("soderhamn").citizens, "phone") !== null; //=> true
+ * ```
  */
 export function channelPatience(citizens: Scenario["citizens"], channel: (typeof CHANNELS)[number]): Scenario["citizens"]["phonePatience"] | null {
   return channel === "phone" ? citizens.phonePatience : channel === "visit" ? citizens.visitPatience : channel === "email" ? citizens.emailPatience : citizens.eformPatience;
 }
 
+/** The planned front team per channel, as `frontTeams` in src/model/world.ts (e-forms go to the e-mail team). */
 function frontTeams(context: Context): number[] {
   const teams = context.scenario.teams;
   const answering = (channel: string) => teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
