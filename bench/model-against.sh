@@ -10,10 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:?usage: bash bench/model-against.sh <commit> [rounds]}
 rounds=${2:-3}
-dir=$(mktemp -d)
-trap 'git worktree remove --force "$dir" >/dev/null 2>&1 || rm -rf "$dir"' EXIT
-git worktree add --detach "$dir" "$base" >/dev/null 2>&1
-ln -s "$PWD/node_modules" "$dir/node_modules"
+source bench/worktree.sh "$base"
 cp bench/model.ts bench/minimalKernel.ts bench/record.ts "$dir/bench/"
 out=$(mktemp)
 base_round() { (cd "$dir" && ROUNDS=1 node_modules/.bin/tsx bench/model.ts) | sed 's/^/base /' | tee -a "$out"; }

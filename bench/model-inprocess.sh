@@ -8,10 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:?usage: bash bench/model-inprocess.sh <commit> [rounds]}
 rounds=${2:-10}
-dir=$(mktemp -d)
-trap 'git worktree remove --force "$dir" >/dev/null 2>&1 || rm -rf "$dir"' EXIT
-git worktree add --detach "$dir" "$base" >/dev/null 2>&1
-ln -s "$PWD/node_modules" "$dir/node_modules"
+source bench/worktree.sh "$base"
 (cd "$dir" && npm run build --silent >/dev/null)
 npm run build --silent >/dev/null
 ROUNDS=$rounds node_modules/.bin/tsx bench/modelInProcess.ts "$dir/dist/index.js" "$PWD/dist/index.js"
