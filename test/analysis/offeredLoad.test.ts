@@ -9,7 +9,7 @@ import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
 import { loadWarnings, offeredLoad, presentShare, serviceRouting, type TeamLoad } from "../../src/analysis/index.js";
 import { loadAnalysis, solveVisits } from "../../src/analysis/offeredLoad.js";
 import { planTeams } from "../../src/model/index.js";
-import { loadScenario, parseScenario, policies, type Policy, type Scenario } from "../../src/index.js";
+import { loadScenario, parseScenario, policies, simulate, summarise, type Policy, type Scenario } from "../../src/index.js";
 
 /**
  * Four teams, two services. Opening hours: desk and case workers Mon–Fri 08:00–16:00 = 2,400
@@ -238,6 +238,35 @@ describe("loadWarnings", () => {
     expect(loadWarnings([team])[0]?.message).toBe(
       "contact centre (general enquiries and school choice) are offered 110% of their capacity before any failure demand; queues will grow without limit",
     );
+  });
+
+  it("says a queue grows unless citizens leave where callers who hang up bring enough of the load, and flatly where the rest alone fills the team", () => {
+    const team = (patientMinutesPerWeek: number): TeamLoad => ({
+      team: "front", name: "reception", role: "front", staff: 1, openMinutesPerWeek: 1000,
+      offeredMinutesPerWeek: 1100, utilisation: 1.1, byService: { a: 1100 }, serviceNames: { a: "general enquiries" },
+      patientMinutesPerWeek, trainingMinutesPerWeek: 0, presentShare: 1,
+    });
+    // 900 of 1,100 from callers: the other 200 is 20% of capacity, so callers who hang up can free enough time
+    expect(loadWarnings([team(900)])[0]?.message).toBe(
+      "reception (general enquiries) are offered 110% of their capacity before any failure demand, 90% from citizens who leave when they wait too long; queues will grow without limit unless enough of them leave",
+    );
+    // 50 from callers: the other 1,050 alone is over capacity
+    const flat = "reception (general enquiries) are offered 110% of their capacity before any failure demand; queues will grow without limit";
+    expect(loadWarnings([team(50)])[0]?.message).toBe(flat);
+    expect(loadWarnings([team(0)])[0]?.message).toBe(flat);
+  });
+
+  it("soderhamn's reception under whole: over capacity mostly from callers, who hang up, and its queue stays bounded in a run", () => {
+    const scenario = loadScenario("soderhamn");
+    const reception = loadWarnings(offeredLoad(scenario, policies.whole)).find((w) => w.team === "reception");
+    expect(reception?.level).toBe("over");
+    expect(reception?.message).toMatch(/are offered 101% of their capacity before any failure demand, 90% from citizens who leave when they wait too long; queues will grow without limit unless enough of them leave$/);
+    const run = simulate(scenario, policies.whole, { seed: 1 });
+    const stats = run.teams.find((t) => t.id === "reception")!.stats;
+    // callers leave (about three in ten contacts at the desk) and the desk has idle time left
+    expect(stats.reneged / stats.arrivals).toBeGreaterThan(0.1);
+    expect(stats.busyTime / stats.capacityTime).toBeLessThan(0.95);
+    expect(summarise(run).unstableTeams).not.toContain("reception");
   });
 
   it("puts the services of a pooled team, whose name has parentheses already, after \"for\"", () => {

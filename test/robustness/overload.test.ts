@@ -31,7 +31,9 @@ describe("a team offered 300% of its capacity", () => {
     const desk = warnings.find((w) => w.team === "desk");
     expect(desk?.level).toBe("over");
     expect(desk?.utilisation).toBeCloseTo(3, 6);
-    expect(desk?.message).toMatch(/are offered 300% of their capacity before any failure demand; queues will grow without limit/);
+    // most of the load is callers and visitors, who leave when they wait too long: the warning
+    // says the queue grows unless enough of them leave, and here too few do (the run below is unstable)
+    expect(desk?.message).toMatch(/are offered 300% of their capacity before any failure demand, 219% from citizens who leave when they wait too long; queues will grow without limit unless enough of them leave/);
   });
 
   it("still finishes within horizon + drain, keeps its books, and carries the warning in the Comparison", () => {
