@@ -3,6 +3,8 @@
  * owner, the words of the warnings, the built-in scenarios, and the analysis against the
  * simulation with every failure mechanism switched off.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LOAD_CHECK_SCENARIOS, loadComparisons } from "./loadCheck.js";
 import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
@@ -209,9 +211,15 @@ describe("pooling under one case owner", () => {
   });
 });
 
+/** A text with its line breaks and runs of spaces made single spaces (docs wrap their quotes). */
+const oneLine = (text: string) => text.replace(/\s+/g, " ");
+const ANALYSIS_DOC = readFileSync(join(__dirname, "..", "..", "docs", "analysis.md"), "utf8");
+
 describe("loadWarnings", () => {
   it("warns in plain words when a team is over capacity, and when it is near", () => {
     const warnings = loadWarnings(offeredLoad(tiny, flowHandoffs));
+    // docs/analysis.md ("Reading the warnings") quotes both as the code gives them
+    for (const w of warnings) expect(oneLine(ANALYSIS_DOC)).toContain(oneLine(w.message));
     expect(warnings).toEqual([
       {
         team: "caseWorkers",
@@ -261,6 +269,8 @@ describe("loadWarnings", () => {
     const reception = loadWarnings(offeredLoad(scenario, policies.whole)).find((w) => w.team === "reception");
     expect(reception?.level).toBe("over");
     expect(reception?.message).toMatch(/are offered 101% of their capacity before any failure demand, 90% from citizens who leave when they wait too long; queues will grow without limit unless enough of them leave$/);
+    // docs/analysis.md ("Reading the warnings") quotes it as the code gives it
+    expect(oneLine(ANALYSIS_DOC)).toContain(oneLine(reception!.message));
     const run = simulate(scenario, policies.whole, { seed: 1 });
     const stats = run.teams.find((t) => t.id === "reception")!.stats;
     // callers leave (about three in ten contacts at the desk) and the desk has idle time left

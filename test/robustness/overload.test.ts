@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinScenarioInput, compare, formatRate, loadWarnings, offeredLoad, parseRate, parseScenario, policies, simulate, summarise, type ScenarioInput } from "../../src/index.js";
 import { main } from "../../src/cli/main.js";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
@@ -34,6 +34,9 @@ describe("a team offered 300% of its capacity", () => {
     // most of the load is callers and visitors, who leave when they wait too long: the warning
     // says the queue grows unless enough of them leave, and here too few do (the run below is unstable)
     expect(desk?.message).toMatch(/are offered 300% of their capacity before any failure demand, 219% from citizens who leave when they wait too long; queues will grow without limit unless enough of them leave/);
+    // docs/reliability.md ("Overload and limits") quotes it as the code gives it
+    const doc = readFileSync(join(__dirname, "..", "..", "docs", "reliability.md"), "utf8").replace(/\s+/g, " ");
+    expect(doc).toContain(desk!.message);
   });
 
   it("still finishes within horizon + drain, keeps its books, and carries the warning in the Comparison", () => {
