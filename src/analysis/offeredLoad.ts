@@ -409,6 +409,23 @@ export function channelPatience(citizens: Scenario["citizens"], channel: (typeof
   return channel === "phone" ? citizens.phonePatience : channel === "visit" ? citizens.visitPatience : channel === "email" ? citizens.emailPatience : citizens.eformPatience;
 }
 
+/**
+ * The share of a team's offered load that is first contacts by citizens with a patience
+ * ({@link TeamLoad.patientMinutesPerWeek}), from 0 to 1 (0 for a team offered nothing). Such
+ * citizens leave rather than wait for ever; the rest of the load waits however long. The load
+ * warnings and the run-cost estimate both read an overloaded team through it.
+ *
+ * @param t - a team's load
+ * @returns the share, in [0, 1]
+ * @example
+ * ```ts
+ * patientShare({ offeredMinutesPerWeek: 1000, patientMinutesPerWeek: 900 } as TeamLoad); //=> 0.9
+ * ```
+ */
+export function patientShare(t: TeamLoad): number {
+  return t.offeredMinutesPerWeek > 0 ? Math.min(1, (t.patientMinutesPerWeek ?? 0) / t.offeredMinutesPerWeek) : 0;
+}
+
 /** The planned front team per channel, as `frontTeams` in src/model/world.ts (e-forms go to the e-mail team). */
 function frontTeams(context: Context): number[] {
   const teams = context.scenario.teams;

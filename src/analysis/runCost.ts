@@ -15,7 +15,7 @@ import { MINUTES_PER_DAY, MINUTES_PER_WEEK } from "../engine/index.js";
 import type { Policy } from "../policy/types.js";
 import { CHANNELS, type ChannelRule, type Scenario, type TeamRole } from "../scenario/types.js";
 import { peakDemand } from "../scenario/events.js";
-import { channelPatience, loadAnalysis, presentShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
+import { channelPatience, loadAnalysis, patientShare, presentShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
 import { erlangC } from "./queueing.js";
 
 /** A run's window in minutes (as `runWindow` resolves it). */
@@ -395,8 +395,7 @@ function utilisationWith(t: TeamLoad, extra: number, present: number): number {
  * mean queue between 0.6 and 8.7 in the 26th week of each year, with no trend (seed 1).
  */
 function backlogUtilisation(t: TeamLoad, rho: number): number {
-  if (!(rho > 1) || !(t.offeredMinutesPerWeek > 0)) return rho;
-  return rho * (1 - Math.min(1, (t.patientMinutesPerWeek ?? 0) / t.offeredMinutesPerWeek));
+  return rho > 1 ? rho * (1 - patientShare(t)) : rho;
 }
 
 /**

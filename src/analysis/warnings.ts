@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import type { TeamLoad } from "./offeredLoad.js";
+import { patientShare, type TeamLoad } from "./offeredLoad.js";
 
 /** A team at, over or near its capacity before any failure demand. */
 export interface LoadWarning {
@@ -91,10 +91,9 @@ function messageOf(t: TeamLoad, level: "over" | "near"): string {
  * callers do.
  */
 function leavingShare(t: TeamLoad): number | undefined {
-  const patient = t.patientMinutesPerWeek ?? 0;
-  if (!(patient > 0)) return undefined;
-  const capacity = t.offeredMinutesPerWeek / t.utilisation;
-  return (t.offeredMinutesPerWeek - patient) / capacity < 1 ? patient / capacity : undefined;
+  const share = patientShare(t);
+  if (!(share > 0)) return undefined;
+  return t.utilisation * (1 - share) < 1 ? t.utilisation * share : undefined;
 }
 
 /** The services that together make up most of the load, the largest first: "a", "a and b", "a, b and c". */
