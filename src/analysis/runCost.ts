@@ -274,19 +274,27 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
   let extra = new Map<string, number>();
   let lines = new Map<string, Line>();
   let lives: number[] = [];
-  let chasing: number[] = [];
+  // chases a minute of each service
+  let chaseRates: number[] = [];
   for (let round = 0; round < FEEDBACK_ROUNDS; round++) {
     const utilisation = new Map(analysis.loads.map((t) => [t.team, utilisationWith(t, extra.get(t.team) ?? 0, present)]));
     lines = linesOf(scenario, analysis, utilisation);
     const backlog = new Map(analysis.loads.map((t) => [t.team, backlogUtilisation(t, utilisation.get(t.team) ?? 0)]));
     lives = scenario.services.map((service, i) => lifeOf(waits[i]!, stationsOf.get(service.id) ?? [], teams, backlog, lines, longest));
-    chasing = scenario.services.map((service, i) => chasingNeeds(citizens.chaseRatePerMinute, service.arrivalsPerMinute, lives[i]!, service.expectationMinutes, longest));
+    chaseRates = scenario.services.map((service, i) => {
+      const life = lives[i]!;
+      const chasing = chasingNeeds(citizens.chaseRatePerMinute, service.arrivalsPerMinute, life, service.expectationMinutes, longest);
+      // a need whose chase is never answered chases about once, where it would chase rate × life times
+      const stalled = stalledShare(service, citizens, analysis, teams, utilisation, lines);
+      const perNeed = citizens.chaseRatePerMinute * life;
+      return citizens.chaseRatePerMinute * chasing * (1 - stalled + (perNeed > 0 ? stalled / (1 + perNeed) : 0));
+    });
     const next = new Map<string, number>();
     const add = (team: string | undefined, minutes: number) => {
       if (team !== undefined && minutes > 0) next.set(team, (next.get(team) ?? 0) + minutes);
     };
     scenario.services.forEach((service, i) => {
-      const perWeek = MINUTES_PER_WEEK * citizens.chaseRatePerMinute * chasing[i]!;
+      const perWeek = MINUTES_PER_WEEK * chaseRates[i]!;
       CHANNELS.forEach((_, k) => add(analysis.channelTeams[k], perWeek * (service.channelMix[k] ?? 0) * service.frontWork.mean * SIDE_CONTACT_SHARE));
       if (policy.frontOffice.scope === "logAndPass") add(analysis.plannedTeam[service.backOffice], perWeek * m.chaseNoteMinutes);
     });
@@ -319,8 +327,9 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
     ev.work += n * visits * VISIT_EVENTS;
     const updates = policy.progressInformation === "proactive" ? service.caseShare * (1 + life / Math.max(m.updateIntervalMinutes, 1e-9)) : 0;
     ev.updates += n * updates * 2;
-    // chases in the run: the chase rate × the needs chasing at a time × the run
-    const chases = citizens.chaseRatePerMinute * chasing[i]! * run;
+    // chases in the run: the chase rate × the needs chasing at a time (less those whose chase
+    // is never answered) × the run
+    const chases = chaseRates[i]! * run;
     ev.chases += chases * 2;
     // hang-ups and redials on the live channels (phone, visit), each a contact row
     // and on written channels given a patience (channel rules): an unanswered e-mail or e-form
@@ -455,6 +464,64 @@ function chasingNeeds(chaseRate: number, arrivals: number, life: number, expecta
   if (!(chaseRate > 0) || !(arrivals > 0)) return 0;
   const past = life > 0 ? arrivals * life * Math.exp(-expectation / life) : 0;
   return Math.max(past, Math.min(1, arrivals * longest));
+}
+
+/**
+ * The share of a service's chasing needs whose chase is never answered while they are open, so
+ * that they chase about once instead of at the chase rate all their life: in the model a need
+ * plans its next chase only when its last chase contact is over (chasing.ts, front.ts), and a
+ * written contact without a patience waits in a front's line behind the calls and visits, which
+ * go first. Where those live contacts alone fill the team (its utilisation × {@link patientShare}
+ * ≥ 1), a written chase waits there for good. A need chases in writing when it came in writing,
+ * or when its caller hung up at the first contact and wrote an e-mail instead of calling again
+ * (each hang-up: give up the need, else call again, else write; a call hangs up with the chance
+ * of waiting past a typical patience, M/M/c, and always on a line at or over capacity).
+ *
+ * A rough rule, like the rest of the estimate: it takes every call at a swamped line to hang up,
+ * where some are answered (too many needs stalled), and lets needs that gave up chase (too many
+ * chasing). Teaching at 4.33 times its arrivals comes out at 1.7 times the events of a year's run
+ * (test/analysis/runCost.test.ts).
+ */
+function stalledShare(
+  service: Scenario["services"][number],
+  citizens: Scenario["citizens"],
+  analysis: LoadAnalysis,
+  teams: ReadonlyMap<string, TeamLoad>,
+  utilisation: ReadonlyMap<string, number>,
+  lines: ReadonlyMap<string, Line>,
+): number {
+  const starved = (k: number) => {
+    const team = analysis.channelTeams[k];
+    const t = team === undefined ? undefined : teams.get(team);
+    return t !== undefined && (utilisation.get(t.team) ?? 0) * patientShare(t) >= 1;
+  };
+  const email = CHANNELS.indexOf("email");
+  const emailStalls = channelPatience(citizens, "email") === null && starved(email);
+  let share = 0;
+  CHANNELS.forEach((channel, k) => {
+    const mix = service.channelMix[k] ?? 0;
+    const spread = channelPatience(citizens, channel);
+    if (!(mix > 0)) return;
+    if (channel !== "phone" && channel !== "visit") {
+      if (spread === null && starved(k)) share += mix;
+      return;
+    }
+    const line = lines.get(analysis.channelTeams[k] as string);
+    if (!emailStalls || spread === null || line === undefined) return;
+    const hangUp = hangUpChance(line, spread.mean / Math.sqrt(1 + spread.cv ** 2));
+    const onward = hangUp * (1 - citizens.giveUpProbability);
+    const redial = onward * citizens.redialProbability;
+    share += redial < 1 ? (mix * onward * (1 - citizens.redialProbability)) / (1 - redial) : 0;
+  });
+  return Math.min(1, share);
+}
+
+/** The chance that a contact on a line waits past `patience` (M/M/c while open; 1 on a line at or over capacity). */
+function hangUpChance(line: Line, patience: number): number {
+  const { servers: c, utilisation: rho, meanMinutes: s } = line;
+  if (!(rho < 1)) return 1;
+  if (!(s > 0)) return 0;
+  return erlangC(c, rho * c) * Math.exp(-((c * (1 - rho)) / s) * patience);
 }
 
 /** The line of every team with work: servers present, utilisation, minutes per visit, waits. */
