@@ -12,6 +12,7 @@ import {
   combineRunCosts,
   estimateRunCost,
   loadScenario,
+  offeredLoad,
   parseScenarioText,
   policies,
   RUN_COST_LIMITS,
@@ -82,6 +83,9 @@ describe("the estimate against real runs", () => {
     // docs/performance.md quotes the run's events
     expect(DOC).toContain(`a year's run fires ${count(run.events)} events`);
     expect(DOC).toContain(`so the estimate is ${(cost.eventsPerRun / run.events).toFixed(1)} and`);
+    const load = new Map(offeredLoad(year, policies.minutes).map((t) => [t.team, t]));
+    const pct = (team: string) => Math.round(100 * load.get(team)!.utilisation);
+    expect(DOC.replace(/\s+/g, " ")).toContain(`(desk offered ${pct("desk")}% of its capacity, officers ${pct("officers")}%;`);
     const ten = swampedTeaching("520 weeks");
     expect(() => checkRunCost(estimateRunCost(ten, [policies.minutes], windowOf(ten)))).not.toThrow();
   });
