@@ -265,7 +265,6 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
   const longest = window.horizonMinutes + window.drainMinutes;
   const measured = Math.max(0, window.horizonMinutes - window.warmupMinutes);
   const teams = new Map(analysis.loads.map((t) => [t.team, t]));
-  const maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
   const stationsOf = groupBy(analysis.stations, (st) => st.service);
   const present = presentShare(scenario);
   // chasing is failure demand that feeds back: each chase is a front contact and, under log and
@@ -362,7 +361,7 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
     by.demandTypes += service.demandTypes * DEMAND_TYPE_BYTES;
   });
   by.journal = journalRows * JOURNAL_ROW_BYTES;
-  by.openNeeds = Math.min(open, needs) * (OPEN_NEED_BYTES + 8 * maxSteps);
+  by.openNeeds = Math.min(open, needs) * OPEN_NEED_BYTES;
   // every person's absence spells, all scheduled when the run starts (up to horizon + drain)
   const people = scenario.teams.reduce((a, t) => a + t.staff, 0);
   const spells = m.sicknessSpellsPerMinute * longest + (m.holidayWeeks > 0 ? Math.ceil(longest / (52 * MINUTES_PER_WEEK)) : 0);

@@ -11,7 +11,7 @@ import { childWord, createStream, rateProfile, seasonalArrivals, type SeasonalAr
 import { demandFactorAt, demandSegments, nextSurge, type DemandSegments } from "../scenario/events.js";
 import { CHANNELS } from "../scenario/types.js";
 import { Cause, Reason } from "./codes.js";
-import { ARISE_BASE, Need, U } from "./need.js";
+import { ARISE_BASE, Arise, Need, U } from "./need.js";
 import { pickIndex } from "./servicePlan.js";
 import { Timer } from "./timers.js";
 import { JournalEvent } from "./journal.js";
@@ -29,11 +29,6 @@ export const FAILED_SEARCH_FACTOR = 3;
  */
 export const MAX_LIVE_NEEDS = 500_000;
 
-/**
- * Counters (from `ARISE_BASE`) of what a citizen brings when their need arises; work and
- * patience take two each, and each step's work two from `steps` on.
- */
-const Arise = { type: 0, isCase: 1, specialist: 2, informed: 3, channel: 4, frontWork: 5, backWork: 7, patience: 9, steps: 11 } as const;
 
 const EFORM = CHANNELS.indexOf("eform");
 const VISIT = CHANNELS.indexOf("visit");
@@ -199,8 +194,6 @@ export function arise(world: World, s: number, surge = false): Need {
   need.patience = (need.channel === VISIT ? patience.visit : patience.phone).fromUniforms(p1, p2);
   need.emailPatience = patience.email === null ? Infinity : patience.email.fromUniforms(p1, p2);
   need.writtenPatience = need.channel !== EFORM ? need.emailPatience : patience.eform === null ? Infinity : patience.eform.fromUniforms(p1, p2);
-  const steps = dists.steps;
-  for (let k = 0; k < steps.length; k++) need.steps[k] = world.sampleFrom(need, steps[k]!, ARISE_BASE + Arise.steps + 2 * k, true);
   const search = world.scenario.citizens.searchMinutes * (informed ? 1 : FAILED_SEARCH_FACTOR);
   need.effort += search;
   world.journal.log(need, JournalEvent.arose, world.now, -1, 0, 0, search, 0, informed ? 1 : 0);

@@ -141,7 +141,7 @@ function submitStep(world: World, need: Need, k: number, isRework: boolean, cons
     world.submitAt(at, check, team, world.sample(need, mechanisms.clarificationWork, base + StepRole.clarifyWork, !isRework));
     return;
   }
-  let minutes = need.steps[k]! * (isRework ? mechanisms.reworkShare : 1);
+  let minutes = world.stepMinutes(need, k) * (isRework ? mechanisms.reworkShare : 1);
   // what part-optimising buys: a case owner doing another team's step is slower than that
   // team's specialists; work swept in a batch shares its set-up
   if (!consult) minutes *= 1 + mechanisms.generalistPenalty * (plan.stepGeneralist[k] as number);

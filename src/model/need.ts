@@ -105,6 +105,18 @@ export const STEP_ROLES = 14;
  */
 export const ARISE_BASE = 2 ** 28;
 
+/**
+ * Counters (from {@link ARISE_BASE}) of what a citizen brings when their need arises; work and
+ * patience take two each, and each step's work two from `steps` on (read when the step comes
+ * up: `World.stepMinutes`).
+ *
+ * @example
+ * ```ts
+ * ARISE_BASE + Arise.steps + 2 * 3; // the first of the two counters of step 3's work
+ * ```
+ */
+export const Arise = { type: 0, isCase: 1, specialist: 2, informed: 3, channel: 4, frontWork: 5, backWork: 7, patience: 9, steps: 11 } as const;
+
 /** First counter of the need's own sequence, for a decision or delay after its bank slots are used. */
 export const OWN_BASE = 2 ** 29;
 
@@ -144,8 +156,8 @@ export const HangUp = { giveUp: 0, redial: 1, delay: 2 } as const;
  *
  * @example
  * ```ts
- * const n = new Need(4);
- * n.steps.length; //=> 4
+ * const n = new Need();
+ * n.contacts; //=> 0
  * ```
  */
 export class Need {
@@ -286,17 +298,11 @@ export class Need {
   /** Minutes of work at the first contact, and for the back office to answer an enquiry. */
   frontMinutes = 0;
   backMinutes = 0;
-  readonly steps: Float64Array;
   /** The need's key words: its numbers are `counterUniform(key0, key1, counter)`. */
   key0 = 0;
   key1 = 0;
   /** Numbers of the need's own sequence used so far (counters from {@link OWN_BASE}). */
   ownDraws = 0;
-
-  /** @param maxSteps - the largest number of steps of any service */
-  constructor(maxSteps: number) {
-    this.steps = new Float64Array(Math.max(1, maxSteps));
-  }
 
   /** Clears the counters for reuse. */
   reset(): void {
@@ -378,7 +384,7 @@ export class Need {
  * @param now - the time
  * @example
  * ```ts
- * const n = new Need(1);
+ * const n = new Need();
  * noteClosing(n, 10); noteClosing(n, 30);
  * [n.closings, n.firstClosedAt, n.lastClosedAt]; //=> [2, 10, 30]
  * ```
@@ -397,7 +403,7 @@ export function noteClosing(need: Need, now: number): void {
  * @param now - the time
  * @example
  * ```ts
- * const n = new Need(1);
+ * const n = new Need();
  * noteReopen(n, 50);
  * [n.reopens, n.firstReopenAt, n.lastReopenAt]; //=> [1, 50, 50]
  * ```
@@ -420,7 +426,7 @@ export function noteReopen(need: Need, now: number): void {
  * @returns minutes, or NaN
  * @example
  * ```ts
- * const n = new Need(1);
+ * const n = new Need();
  * n.isCase = 1; n.arrival = 0; n.registeredAt = 5; n.completeAt = 20; n.firstClosedAt = n.closedAt = 100;
  * clockMinutes(n, { startsAt: "completeApplication", pausesForCitizen: false, targetMinutes: null }); //=> 80
  * clockMinutes(n, { startsAt: "firstContact", pausesForCitizen: false, targetMinutes: null }); //=> 100

@@ -15,7 +15,7 @@ import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads
 import type { Policy } from "../policy/types.js";
 import type { ChannelRule, Scenario, Spread } from "../scenario/types.js";
 import { CHANNEL_RULE_DEFAULTS } from "../scenario/channelRules.js";
-import { Need, OWN_BASE, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
+import { ARISE_BASE, Arise, Need, OWN_BASE, REPEATED_BASE, REPEATED_DEPTH, REPEATED_WIDTH } from "./need.js";
 import { NeedStatus } from "./codes.js";
 import { Recorder } from "./recorder.js";
 import { SeriesTracker, type SeriesPeriod } from "./series.js";
@@ -110,6 +110,15 @@ export class World {
     return d.fromUniforms(u1, this.own(need));
   }
   /**
+   * The minutes of work that step `k` of a case takes for this need, from the need's own numbers
+   * (counters `ARISE_BASE + Arise.steps + 2k` and the next). A counter-based number is the same
+   * whenever it is drawn, so the step's work is drawn when the step comes up, not when the need
+   * arises: most needs are not cases and never use it.
+   */
+  stepMinutes(need: Need, k: number): number {
+    return this.sampleFrom(need, this.ariseDists[need.service]!.steps[k]!, ARISE_BASE + Arise.steps + 2 * k, true);
+  }
+  /**
    * The first bank slot for this time a `Repeated` draw (need.ts) comes up for the need, or -1
    * once its bank copies are used up (then it takes the need's own sequence).
    */
@@ -145,7 +154,6 @@ export class World {
   readonly ariseDists: readonly { readonly front: SpreadDistribution; readonly back: SpreadDistribution; readonly steps: readonly SpreadDistribution[] }[];
   /** The citizens' patience by channel: phone, visit, and e-mail and e-form where set (else null). */
   readonly patience: { readonly phone: SpreadDistribution; readonly visit: SpreadDistribution; readonly email: SpreadDistribution | null; readonly eform: SpreadDistribution | null };
-  readonly maxSteps: number;
   readonly plans: readonly ServicePlan[];
   /** Planned front team answering each channel (index in CHANNELS). */
   readonly frontTeam: readonly number[];
@@ -184,7 +192,6 @@ export class World {
   ) {
     const { seed, replication } = options;
     this.layout = planTeams(scenario, policy);
-    this.maxSteps = Math.max(1, ...scenario.services.map((s) => s.steps.length));
     this.plans = planServices(scenario, policy, this.layout);
     this.ariseDists = scenario.services.map((spec) => ({ front: this.dist(spec.frontWork), back: this.dist(spec.backOfficeWork), steps: spec.steps.map((step) => this.dist(step.work)) }));
     const { phonePatience, visitPatience, emailPatience, eformPatience } = scenario.citizens;
@@ -452,7 +459,7 @@ export class World {
   newNeed(): Need {
     let need = this.needPool.pop();
     if (need === undefined) {
-      need = new Need(this.maxSteps);
+      need = new Need();
       this.allNeeds.push(need);
     }
     need.reset();

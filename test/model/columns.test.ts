@@ -66,7 +66,7 @@ describe("Table", () => {
 
 describe("the recorder's narrow columns", () => {
   const cohortNeed = (): Need => {
-    const need = new Need(1);
+    const need = new Need();
     need.id = 7;
     need.status = 1;
     need.arrival = 10;
