@@ -339,9 +339,7 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
       if (mix === 0 || spread === null) return;
       const line = lines.get(analysis.channelTeams[k] as string);
       if (line === undefined) return;
-      // a typical patience: the median of a lognormal of the spread's mean and cv (a spread with a
-      // large cv is mostly short)
-      const patience = spread.mean / Math.sqrt(1 + spread.cv ** 2);
+      const patience = typicalPatience(spread);
       const rule = scenario.channelRules[channel];
       // a caller about the need itself may give up the need at a hang-up; one who chases never
       // does. A writer about the need writes again (by the same channel or by e-mail) until
@@ -507,12 +505,17 @@ function stalledShare(
     }
     const line = lines.get(analysis.channelTeams[k] as string);
     if (!emailStalls || spread === null || line === undefined) return;
-    const hangUp = hangUpChance(line, spread.mean / Math.sqrt(1 + spread.cv ** 2));
+    const hangUp = hangUpChance(line, typicalPatience(spread));
     const onward = hangUp * (1 - citizens.giveUpProbability);
     const redial = onward * citizens.redialProbability;
     share += redial < 1 ? (mix * onward * (1 - citizens.redialProbability)) / (1 - redial) : 0;
   });
   return Math.min(1, share);
+}
+
+/** A typical patience: the median of a lognormal of the spread's mean and cv (a spread with a large cv is mostly short). */
+function typicalPatience(spread: { readonly mean: number; readonly cv: number }): number {
+  return spread.mean / Math.sqrt(1 + spread.cv ** 2);
 }
 
 /** The chance that a contact on a line waits past `patience` (M/M/c while open; 1 on a line at or over capacity). */
@@ -578,7 +581,7 @@ function hangUpsPerContact(line: Line, patience: number, citizens: Scenario["cit
   const byChoice = keepTrying < 1 ? 1 / (1 - keepTrying) : Infinity;
   if (!(rho < 1) || !(s > 0)) return Math.min(byChoice, 1 + (run * line.openShare) / cycle);
   const rate = (c * (1 - rho)) / s;
-  const whileOpen = erlangC(c, rho * c) * Math.exp(-rate * patience) * Math.min(byChoice, 1 + 1 / rate / cycle);
+  const whileOpen = hangUpChance(line, patience) * Math.min(byChoice, 1 + 1 / rate / cycle);
   const closed = 1 - line.openShare;
   if (rule.whenClosed !== "queue" || !(closed > 0)) return whileOpen;
   // a contact made while the team is closed waits in its line for the opening (its patience
