@@ -16,7 +16,7 @@ import type { Policy } from "../policy/types.js";
 import { CHANNELS, type ChannelRule, type Scenario, type TeamRole } from "../scenario/types.js";
 import { peakDemand } from "../scenario/events.js";
 import { channelPatience, loadAnalysis, patientShare, presentShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
-import { erlangC } from "./queueing.js";
+import { erlangA, erlangC } from "./queueing.js";
 
 /** A run's window in minutes (as `runWindow` resolves it). */
 export interface RunCostWindow {
@@ -568,20 +568,28 @@ function linesOf(scenario: Scenario, analysis: LoadAnalysis, utilisation: Readon
 
 /**
  * Hang-ups per contact on a line with a patience, each followed by another try with chance
- * `keepTrying` (a redial, or a written contact sent again), else a switch to e-mail or giving up:
- * the chance of waiting longer than the citizen's patience, M/M/c (Erlang C, then an exponential
- * wait at rate c(1 − ρ)/E[S]) — plus, for a patience counted from the contact, the chance of
- * waiting out a closed spell — times the tries until a server is free: the mean conditional wait
- * ÷ (patience + redial delay), at most what `keepTrying` allows. An overloaded line (ρ ≥ 1) keeps
- * citizens trying for its open share of the run.
+ * `keepTrying` (a redial, or a written contact sent again), else a switch to e-mail or giving up.
+ * While the line is open, a try hangs up with the abandonment share of the Erlang A queue
+ * ({@link abandonShare}: the line's servers, work and utilisation, a patience as exponential as
+ * the typical one, and the tries again on top of the arrivals), so a contact hangs up P ÷ (1 −
+ * `keepTrying` × P) times. Before 2026-12-06 the estimate took every try at a line at or over
+ * capacity to hang up, which counted more than 3 times the hang-ups of a year of `soderhamn`
+ * under whole (reception at 101%), where Erlang A serves what the servers can and lets the rest hang up.
+ * For a patience counted from the contact, the chance of waiting out a closed spell comes on
+ * top. At most what `keepTrying` allows, and one try per patience and redial delay all run long.
  */
 function hangUpsPerContact(line: Line, patience: number, citizens: Scenario["citizens"], run: number, keepTrying: number, rule: ChannelRule): number {
   const { servers: c, utilisation: rho, meanMinutes: s } = line;
   const cycle = Math.max(patience + citizens.redialDelay.mean, 1e-9);
   const byChoice = keepTrying < 1 ? 1 / (1 - keepTrying) : Infinity;
-  if (!(rho < 1) || !(s > 0)) return Math.min(byChoice, 1 + (run * line.openShare) / cycle);
-  const rate = (c * (1 - rho)) / s;
-  const whileOpen = hangUpChance(line, patience) * Math.min(byChoice, 1 + 1 / rate / cycle);
+  const most = Math.min(byChoice, 1 + (run * line.openShare) / cycle);
+  // work of no minutes never waits
+  if (!(s > 0) || !(rho > 0)) return 0;
+  const abandon = abandonShare(c, rho, s, patience, keepTrying);
+  // a try soon after a hang-up meets the line as it was left: it hangs up again unless a server
+  // came free meanwhile (one does about every s/c minutes while all are busy)
+  const again = abandon + (1 - abandon) * Math.exp(-(cycle * c) / s);
+  const whileOpen = keepTrying * again < 1 ? Math.min(most, abandon / (1 - keepTrying * again)) : most;
   const closed = 1 - line.openShare;
   if (rule.whenClosed !== "queue" || !(closed > 0)) return whileOpen;
   // a contact made while the team is closed waits in its line for the opening (its patience
@@ -589,9 +597,46 @@ function hangUpsPerContact(line: Line, patience: number, citizens: Scenario["cit
   // the open share of the servers' pace all spell long, cleared at the servers' pace less a, so
   // in a/(1 − a) of the spell; half of each on average, the wait taken as exponential
   const a = rho * line.openShare;
+  if (!(a < 1)) return most;
   const wait = ((rule.patienceFrom === "arrival" ? 1 : 0) + a / (1 - a)) * (line.closedSpell / 2);
   const whileClosed = wait > 0 ? Math.exp(-patience / wait) * Math.min(byChoice, 1 + wait / cycle) : 0;
   return (1 - closed) * whileOpen + closed * whileClosed;
+}
+
+/** Most states of the Erlang A chain worth summing; past them its fluid limit is close (and the sum slow). */
+const ERLANG_A_STATES = 100_000;
+/** Rounds of the fixed point of tries again on a line (each round one Erlang A). */
+const RETRY_ROUNDS = 30;
+
+/**
+ * The share of tries at a line that hang up: Erlang A ({@link erlangA}, the M/M/c+M queue) with
+ * the line's servers c, its mean minutes per visit s and its utilisation ρ (so arrivals ρc/s a
+ * minute), and a patience of the given mean, as exponential. A share `keepTrying` of those who
+ * hang up try again, so the line is offered ρc/s ÷ (1 − `keepTrying` × P): the share P is the
+ * fixed point (rounds from P at the first tries alone; P only grows with the arrivals). Where
+ * the chain would need more than {@link ERLANG_A_STATES} states, the fluid limit: the tries
+ * beyond the servers' pace hang up, 1 − c/(s λ).
+ *
+ * Erlang A takes the arrivals as steady all week; the model's arrivals peak by hour and day, so
+ * at an ordinary line it counts fewer hang-ups than a run does (within a factor of 3 of the runs
+ * of the built-in scenarios, test/analysis/runCost.test.ts), a small part of a run's events there.
+ */
+function abandonShare(c: number, rho: number, s: number, patience: number, keepTrying: number): number {
+  const mu = 1 / s;
+  const theta = 1 / Math.max(patience, 1e-9);
+  const fresh = (rho * c) / s;
+  const share = (lambda: number) => {
+    const states = Math.max(lambda / mu, c + Math.max(0, lambda - c * mu) / theta) + 10 * Math.sqrt(lambda / mu + 1);
+    if (states > ERLANG_A_STATES) return Math.max(0, 1 - (c * mu) / lambda);
+    return erlangA({ arrivalRate: lambda, serviceRate: mu, servers: c, patienceRate: theta }).probAbandon;
+  };
+  let p = share(fresh);
+  for (let round = 0; round < RETRY_ROUNDS && keepTrying * p < 1; round++) {
+    const next = share(fresh / (1 - keepTrying * p));
+    if (Math.abs(next - p) < 1e-6) return next;
+    p = next;
+  }
+  return p;
 }
 
 function groupBy<T>(list: readonly T[], key: (x: T) => string): Map<string, T[]> {
