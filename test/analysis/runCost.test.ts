@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bytes, count, RECORD_BYTES } from "../../src/analysis/runCost.js";
+import { RECORD_BYTES } from "../../src/analysis/runCost.js";
+import { bytes, count } from "../../src/analysis/runCostCheck.js";
 import {
   checkRunCost,
   combineRunCosts,

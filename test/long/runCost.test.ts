@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { count } from "../../src/analysis/runCost.js";
+import { count } from "../../src/analysis/runCostCheck.js";
 import { checkRunCost, estimateRunCost, policies, runWindow, simulate } from "../../src/index.js";
 import { swampedTeaching } from "../analysis/swampedTeaching.js";
 import { newRunCostTally, runCostProperty } from "../robustness/runCostProperty.js";
