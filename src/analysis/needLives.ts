@@ -10,7 +10,8 @@
 import { MINUTES_PER_WEEK } from "../engine/index.js";
 import type { Policy } from "../policy/types.js";
 import { CHANNELS, type Scenario, type TeamRole } from "../scenario/types.js";
-import { channelPatience, patientShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
+import { patientShare, type LoadAnalysis, type TeamLoad } from "./offeredLoad.js";
+import { channelPatience } from "./serviceChains.js";
 import { hangUpChance, typicalPatience, type Line } from "./frontLines.js";
 
 /** A team's utilisation with `extra` minutes a week of failure demand on top of its value demand.  *

@@ -15,7 +15,8 @@ import { MINUTES_PER_DAY, MINUTES_PER_WEEK } from "../engine/index.js";
 import type { Policy } from "../policy/types.js";
 import { CHANNELS, type Scenario } from "../scenario/types.js";
 import { peakDemand } from "../scenario/events.js";
-import { channelPatience, loadAnalysis, presentShare } from "./offeredLoad.js";
+import { loadAnalysis, presentShare } from "./offeredLoad.js";
+import { channelPatience } from "./serviceChains.js";
 import { hangUpsPerContact, linesOf, typicalPatience, type Line } from "./frontLines.js";
 import { backlogUtilisation, chasingNeeds, lifeOf, stalledShare, utilisationWith, waitsOf } from "./needLives.js";
 

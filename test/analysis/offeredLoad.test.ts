@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import { LOAD_CHECK_SCENARIOS, loadComparisons } from "./loadCheck.js";
 import { create, lusolveDependencies, type FactoryFunctionMap } from "mathjs";
 import { loadWarnings, offeredLoad, presentShare, serviceRouting, type TeamLoad } from "../../src/analysis/index.js";
-import { loadAnalysis, solveVisits } from "../../src/analysis/offeredLoad.js";
+import { loadAnalysis } from "../../src/analysis/offeredLoad.js";
+import { solveVisits } from "../../src/analysis/visits.js";
 import { planTeams } from "../../src/model/index.js";
 import { loadScenario, parseScenario, policies, simulate, summarise, type Policy, type Scenario } from "../../src/index.js";
 
