@@ -1,7 +1,8 @@
 /**
- * The teams as the model runs them, restated for the load analysis (offeredLoad.ts): the rule of
- * `planTeams` in src/model/teams.ts, which pools the teams of a service's case under
- * "caseOwner", with each planned team's staff, capacity and training.
+ * The teams as the model runs them, for the load analysis (offeredLoad.ts): which scenario teams
+ * are pooled into one team of case owners under "caseOwner" ({@link ownerGroups}, which the
+ * model's `planTeams` in src/model/teams.ts uses too), and each planned team's staff, capacity
+ * and training, restated from the model.
  *
  * @packageDocumentation
  */
@@ -24,17 +25,21 @@ export interface PlannedTeam {
 }
 
 /**
- * The planned teams, by the rule of `planTeams` (src/model/teams.ts): under "caseOwner" the
- * non-front teams of each service's non-specialist steps and its back office are pooled
- * (union–find, lowest index as root); groups come in the order of their lowest member.
-  *
+ * The scenario's teams grouped as the model runs them: under "caseOwner" the non-front teams
+ * of each service's non-specialist steps and its back office are one team of case owners
+ * (union–find over the services), every other team stands alone. The model's `planTeams`
+ * (src/model/teams.ts) and the load analysis both group with this.
+ *
+ * @param scenario - a parsed scenario
+ * @param policy - the policy
+ * @returns `groups`: scenario team indices per planned team, in order of each group's first
+ *   team; `owners`: the teams whose people own cases under "caseOwner"
  * @example
  * ```ts
- * const s = loadScenario("teaching");
- * planLayout(s, policies.minutes).teams.map((t) => t.id); //=> ["desk", "officers", "expert"]
+ * ownerGroups(loadScenario("teaching"), policies.whole).groups; //=> [[0], [1], [2]]
  * ```
  */
-export function planLayout(scenario: Scenario, policy: Policy): { teams: PlannedTeam[]; teamOf: number[] } {
+export function ownerGroups(scenario: Scenario, policy: Policy): { readonly groups: number[][]; readonly owners: ReadonlySet<number> } {
   const n = scenario.teams.length;
   const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
   const parent = Array.from({ length: n }, (_, i) => i);
@@ -59,10 +64,27 @@ export function planLayout(scenario: Scenario, policy: Policy): { teams: Planned
     if (group === undefined) groups.set(root, [i]);
     else group.push(i);
   }
+  return { groups: [...groups.values()], owners };
+}
+
+/**
+ * The planned teams, by the rule of `planTeams` (src/model/teams.ts): under "caseOwner" the
+ * non-front teams of each service's non-specialist steps and its back office are pooled
+ * (union–find, lowest index as root); groups come in the order of their lowest member.
+  *
+ * @example
+ * ```ts
+ * const s = loadScenario("teaching");
+ * planLayout(s, policies.minutes).teams.map((t) => t.id); //=> ["desk", "officers", "expert"]
+ * ```
+ */
+export function planLayout(scenario: Scenario, policy: Policy): { teams: PlannedTeam[]; teamOf: number[] } {
+  const n = scenario.teams.length;
+  const { groups, owners } = ownerGroups(scenario, policy);
   const teams: PlannedTeam[] = [];
   const teamOf = new Array<number>(n).fill(-1);
   const breadth = frontBreadth(scenario, policy);
-  for (const members of groups.values()) {
+  for (const members of groups) {
     for (const m of members) teamOf[m] = teams.length;
     const personal = policy.ownership === "personal" && members.some((m) => owners.has(m));
     teams.push({ ...plannedTeam(scenario, members, breadth), personal });

@@ -9,6 +9,7 @@
 import { WeeklyCalendar } from "../engine/index.js";
 import type { Policy } from "../policy/types.js";
 import type { Scenario, TeamRole } from "../scenario/types.js";
+import { ownerGroups } from "../analysis/teamLayout.js";
 
 /** A team as the model will run it. */
 export interface TeamPlan {
@@ -50,7 +51,7 @@ export interface TeamLayout {
  * Plans the teams for a scenario under a policy.
  *
  * @param scenario - the scenario
- * @param policy - the policy (only `caseHandling` matters here)
+ * @param policy - the policy (its `caseHandling`, `ownership` and front-office breadth)
  * @returns the planned teams and the mapping from scenario teams
  * @example
  * ```ts
@@ -60,39 +61,11 @@ export interface TeamLayout {
  */
 export function planTeams(scenario: Scenario, policy: Policy): TeamLayout {
   const n = scenario.teams.length;
-  const index = new Map(scenario.teams.map((t, i) => [t.id, i]));
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] as number;
-    return i;
-  };
-  const owners = new Set<number>();
-  if (policy.caseHandling === "caseOwner") {
-    for (const service of scenario.services) {
-      const members = new Set<number>();
-      for (const step of service.steps) {
-        if (!step.specialist) members.add(index.get(step.team) as number);
-      }
-      const back = index.get(service.backOffice) as number;
-      if (scenario.teams[back]?.role !== "front") members.add(back);
-      const list = [...members].filter((i) => scenario.teams[i]?.role !== "front");
-      for (const i of list) owners.add(i);
-      for (const i of list.slice(1)) {
-        const a = find(list[0] as number);
-        const b = find(i);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
-    }
-  }
-  const groups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
-  }
+  const { groups, owners } = ownerGroups(scenario, policy);
   const teams: TeamPlan[] = [];
   const teamOf = new Array<number>(n).fill(-1);
   const breadth = frontBreadth(policy, scenario.mechanisms.basicRepertoire);
-  for (const members of groups.values()) {
+  for (const members of groups) {
     for (const m of members) teamOf[m] = teams.length;
     const plan = planOf(scenario, members, breadth);
     const personal = policy.ownership === "personal" && members.some((m) => owners.has(m));
