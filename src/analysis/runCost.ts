@@ -36,6 +36,12 @@ export interface RunCostOptions {
   readonly replications?: number;
   /** Runs held in memory at once, e.g. worker threads (default 1). */
   readonly concurrent?: number;
+  /**
+   * The journal each run keeps, as `simulate`'s option: every `every`-th cohort need, at most
+   * `max` needs (default `simulate`'s: every 10th, at most 10,000; `{ every: 0 }` for none, as
+   * the replications of a comparison keep).
+   */
+  readonly journal?: { readonly every: number; readonly max?: number };
 }
 
 /** Where the events of a run come from (see {@link RunCost.eventsBySource}). */
@@ -129,8 +135,7 @@ const CONTACT_ROW_BYTES = 40 * 1.5 + RECORD_BYTES.contact;
 /** Bytes per journal row: 13 columns grown by doubling, then copied out. */
 const JOURNAL_ROW_BYTES = RECORD_BYTES.journal * 2.5;
 /** Journal: one cohort need in 10, at most 10,000 needs (simulate's defaults). */
-const JOURNAL_EVERY = 10;
-const JOURNAL_MAX = 10_000;
+const JOURNAL = Object.freeze({ every: 10, max: 10_000 });
 /** Bytes of an open need: the object, its tasks, timers and places in lines (3–5 KB in all measured, docs/reliability.md). GUESS. */
 const OPEN_NEED_BYTES = 3000;
 /** Bytes per absence spell: its two numbers and its two scheduled events (scheduled at the start of the run). GUESS. */
@@ -178,7 +183,10 @@ export function estimateRunCost(scenario: Scenario, policies: readonly Policy[],
   // demand events: the estimate plans for each service's largest demand factor over the whole
   // run (an upper bound: a surge of a few weeks is costed as if it lasted all run)
   const planned = peakDemand(scenario, window.horizonMinutes + window.drainMinutes);
-  const perPolicy = policies.map((p) => runOf(planned, p, window));
+  const journal = options.journal ?? JOURNAL;
+  if (!(Number.isFinite(journal.every) && journal.every >= 0)) throw new RangeError(`estimateRunCost: journal.every must be a number ≥ 0, got ${journal.every}`);
+  if (journal.max !== undefined && !(journal.max >= 0)) throw new RangeError(`estimateRunCost: journal.max must be a number ≥ 0, got ${journal.max}`);
+  const perPolicy = policies.map((p) => runOf(planned, p, window, journal));
   const largest = perPolicy.reduce((a, r) => (r.events >= a.events ? r : a), perPolicy[0] ?? emptyRun());
   const heaviest = perPolicy.reduce((a, r) => (r.bytes >= a.bytes ? r : a), perPolicy[0] ?? emptyRun());
   const runs = replications * policies.length;
@@ -249,7 +257,7 @@ const SIDE_CONTACT_SHARE = 0.5;
 /** Rounds of the feedback of chasing on the teams' load (chases are work that slows the cases that make them; an engineering choice). */
 const FEEDBACK_ROUNDS = 4;
 
-function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): PolicyRun {
+function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow, journal: NonNullable<RunCostOptions["journal"]>): PolicyRun {
   const analysis = loadAnalysis(scenario, policy);
   const { citizens, mechanisms: m } = scenario;
   const longest = window.horizonMinutes + window.drainMinutes;
@@ -301,6 +309,8 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
   let needs = 0;
   let resolved = 0;
   let open = 0;
+  // journal rows of the needs journaled, before the cap on them (every `every`-th cohort need)
+  let journaled = 0;
   let journalRows = 0;
   scenario.services.forEach((service, i) => {
     const rate = service.arrivalsPerMinute;
@@ -345,10 +355,14 @@ function runOf(scenario: Scenario, policy: Policy, window: RunCostWindow): Polic
     const rows = rate * measured * contacts + (chases + hangUps) * inWindow;
     by.records += rate * measured * NEED_ROW_BYTES + rows * CONTACT_ROW_BYTES;
     const perNeed = rate * measured > 0 ? rows / (rate * measured) : 0;
-    journalRows += Math.min(JOURNAL_MAX, (rate * measured) / JOURNAL_EVERY) * (4 + 2 * visits + perNeed + updates);
+    const chosen = journal.every > 0 ? (rate * measured) / journal.every : 0;
+    journaled += chosen;
+    journalRows += chosen * (4 + 2 * visits + perNeed + updates);
     by.demandTypes += service.demandTypes * DEMAND_TYPE_BYTES;
   });
-  by.journal = journalRows * JOURNAL_ROW_BYTES;
+  // at most `max` needs in all (simulate's cap is on the run, not on each service)
+  const cap = journal.max ?? JOURNAL.max;
+  by.journal = journaled > cap ? (journalRows * cap * JOURNAL_ROW_BYTES) / journaled : journalRows * JOURNAL_ROW_BYTES;
   by.openNeeds = Math.min(open, needs) * OPEN_NEED_BYTES;
   // every person's absence spells, all scheduled when the run starts (up to horizon + drain)
   const people = scenario.teams.reduce((a, t) => a + t.staff, 0);

@@ -11,7 +11,7 @@ import { checkOptionsObject, checkSeed } from "../model/runOptions.js";
 import { buildComparison, type Comparison } from "./comparison.js";
 import { checkRunCost, estimateRunCost, loadWarnings, offeredLoad, type LoadWarning, type RunCost } from "../analysis/index.js";
 import { runWindow } from "../model/index.js";
-import { runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
+import { REPLICATION_JOURNAL, runReplication, type ExperimentOptions, type ReplicationResult } from "./replication.js";
 
 /** Options of {@link compare}. */
 export interface CompareOptions extends ExperimentOptions {
@@ -77,7 +77,7 @@ export function compare(scenario: Scenario, policies: readonly Policy[], options
  * ```
  */
 export function checkExperimentCost(scenario: Scenario, policies: readonly Policy[], options: ExperimentOptions, runs = 1, concurrent = 1): RunCost {
-  const cost = estimateRunCost(scenario, policies, runWindow(scenario, options), { replications: (options.replications ?? 10) * runs, concurrent });
+  const cost = estimateRunCost(scenario, policies, runWindow(scenario, options), { replications: (options.replications ?? 10) * runs, concurrent, journal: REPLICATION_JOURNAL });
   for (const w of checkRunCost(cost, { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
   return cost;
 }

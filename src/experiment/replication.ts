@@ -64,6 +64,17 @@ export interface ReplicationResult {
 }
 
 /**
+ * The journal a replication keeps: none, since its result uses no journey. The run-cost
+ * estimates of experiments (`checkExperimentCost`, sweeps, studies) count the same.
+ *
+ * @example
+ * ```ts
+ * REPLICATION_JOURNAL.every; //=> 0
+ * ```
+ */
+export const REPLICATION_JOURNAL = Object.freeze({ every: 0 });
+
+/**
  * Runs replication `replication` of `policy`: the same citizens as replication `replication`
  * of every other policy (common random numbers).
  *
@@ -89,8 +100,7 @@ export function runReplication(scenario: Scenario, policy: Policy, replication: 
     ...(options.series === undefined ? {} : { series: options.series }),
     ...(options.allowLarge === undefined ? {} : { allowLarge: options.allowLarge }),
     ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
-    // a replication's result uses no journey: keep no journal
-    journal: { every: 0 },
+    journal: REPLICATION_JOURNAL,
   });
   const n = run.needs;
   const { status, end, arrival } = n;

@@ -8,6 +8,7 @@
  *
  * @packageDocumentation
  */
+import { REPLICATION_JOURNAL } from "./replication.js";
 import { checkRunCost, combineRunCosts, estimateRunCost, type RunCost } from "../analysis/index.js";
 import { runWindow } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
@@ -221,7 +222,7 @@ export function sensitivityRun(scenario: Scenario, policies: readonly Policy[], 
   const pointAt = points.map((p) => jointAt(scenario, policies, knobs, p.values));
   // the cost of every comparison, with the bisections' at most (each at the dearer end), checked first
   const window = runWindow(scenario, options);
-  const cost = (s: Scenario, ps: readonly Policy[]) => estimateRunCost(s, ps, runWindow(s, options), { replications, concurrent });
+  const cost = (s: Scenario, ps: readonly Policy[]) => estimateRunCost(s, ps, runWindow(s, options), { replications, concurrent, journal: REPLICATION_JOURNAL });
   const costs: RunCost[] = [cost(scenario, policies)];
   ends.forEach((e) => {
     const [a, b] = [cost(e.low.scenario, e.low.policies), cost(e.high.scenario, e.high.policies)];

@@ -7,6 +7,7 @@ import type { Policy } from "../policy/index.js";
 import { validatePolicy } from "../policy/index.js";
 import { ScenarioError, validateScenario, type Scenario } from "../scenario/index.js";
 import { formatValue } from "../scenario/errors.js";
+import { REPLICATION_JOURNAL } from "./replication.js";
 import { checkRunCost, combineRunCosts, estimateRunCost } from "../analysis/index.js";
 import { runWindow } from "../model/index.js";
 import { checkPolicies, compare, type CompareOptions } from "./compare.js";
@@ -72,7 +73,7 @@ export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], 
     return { value, s, ps };
   });
   const total = spec.values.length;
-  const costs = cases.map(({ s, ps }) => estimateRunCost(s, ps, runWindow(s, options), { replications }));
+  const costs = cases.map(({ s, ps }) => estimateRunCost(s, ps, runWindow(s, options), { replications, journal: REPLICATION_JOURNAL }));
   for (const w of checkRunCost(combineRunCosts(costs), { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
   // each comparison checks itself again (cheap), but the warnings came once, above
   const { onWarning: _once, ...compareOptions } = options;

@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { REPLICATION_JOURNAL } from "./replication.js";
 import { checkRunCost, combineRunCosts, estimateRunCost } from "../analysis/index.js";
 import { runWindow } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
@@ -172,7 +173,7 @@ export function winnerMapRun(
   );
   const costs = mine.map(({ i, j }) => {
     const c = made[j]![i]!;
-    return estimateRunCost(c.scenario, c.policies, runWindow(c.scenario, options), { replications, concurrent });
+    return estimateRunCost(c.scenario, c.policies, runWindow(c.scenario, options), { replications, concurrent, journal: REPLICATION_JOURNAL });
   });
   for (const w of checkRunCost(combineRunCosts(costs), { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
   const names: [string, string] = [policies[0]!.name, policies[1]!.name];

@@ -108,12 +108,12 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   const window = runWindow(scenario, options);
   const { horizonMinutes: horizon, warmupMinutes: warmup, drainMinutes: drain } = window;
   const large = options.allowLarge === true;
-  const estimate = large ? null : estimateRunCost(scenario, [policy], window);
+  const journalEvery = options.journal?.every ?? 10;
+  const journalMax = options.journal?.max ?? 10_000;
+  const estimate = large ? null : estimateRunCost(scenario, [policy], window, { journal: { every: journalEvery, max: journalMax } });
   if (estimate !== null) for (const w of checkRunCost(estimate)) options.onWarning?.(w);
   const seed = options.seed ?? 1;
   const replication = options.replication ?? 0;
-  const journalEvery = options.journal?.every ?? 10;
-  const journalMax = options.journal?.max ?? 10_000;
   const world = new World(scenario, policy, {
     seed,
     replication,

@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { RECORD_BYTES } from "../../src/analysis/runCost.js";
 import { bytes, count } from "../../src/analysis/runCostCheck.js";
 import {
+  checkExperimentCost,
   checkRunCost,
   combineRunCosts,
   estimateRunCost,
@@ -128,6 +129,28 @@ describe("the estimate against real runs", () => {
     expect(() => estimateRunCost(s, [policies.minutes], windowOf(s), { concurrent: 0 })).toThrow(/concurrent must be a number ≥ 1, got 0/);
   });
 
+  it("counts the journal a run keeps: simulate's, or none for the replications of an experiment", () => {
+    const s = loadScenario("soderhamn");
+    const w = windowOf(s);
+    const byDefault = estimateRunCost(s, [policies.minutes], w);
+    const none = estimateRunCost(s, [policies.minutes], w, { journal: { every: 0 } });
+    const dense = estimateRunCost(s, [policies.minutes], w, { journal: { every: 1, max: 1e9 } });
+    expect(none.bytesBySource.journal).toBe(0);
+    expect(byDefault.bytesPerRun - none.bytesPerRun).toBeCloseTo(byDefault.bytesBySource.journal, 3);
+    expect(dense.bytesBySource.journal).toBeGreaterThan(5 * byDefault.bytesBySource.journal);
+    // the cap is on the run's journaled needs, not on each service's: a cap of one need keeps about one need's rows
+    const one = estimateRunCost(s, [policies.minutes], w, { journal: { every: 1, max: 1 } });
+    expect(one.bytesBySource.journal).toBeLessThan(1e4);
+    // an experiment's replications keep none (runReplication), and its estimate counts none
+    expect(checkExperimentCost(s, [policies.minutes], { replications: 2 }).bytesBySource.journal).toBe(0);
+    expect(() => estimateRunCost(s, [policies.minutes], w, { journal: { every: -1 } })).toThrow(/journal.every must be a number ≥ 0, got -1/);
+    // a run's journal rows: the estimate of simulate's default within a factor of 3 of a run's
+    const run = simulate(s, policies.minutes, { seed: 1 });
+    const rows = byDefault.bytesBySource.journal / (RECORD_BYTES.journal * 2.5);
+    expect(rows / run.journal.length).toBeGreaterThan(1 / 3);
+    expect(rows / run.journal.length).toBeLessThan(3);
+  });
+
   it("grows with the window and with storms, as the run does", () => {
     const s = loadScenario("teaching");
     const year = estimateRunCost(s, [policies.whole], windowOf(s)).eventsPerRun;
@@ -229,7 +252,8 @@ function examples(): string[] {
     ["small-town, minutes, 99,000,000 permits a year", town((t) => t.replace("arrivals: 4000 / year", "arrivals: 99000000 / year")), [policies.minutes], {}, 1],
   ];
   return rows.map(([what, s, ps, w, replications]) => {
-    const cost = estimateRunCost(s, ps, windowOf(s, w), { replications });
+    // as compare and run check them: their replications keep no journal
+    const cost = estimateRunCost(s, ps, windowOf(s, w), { replications, journal: { every: 0 } });
     let verdict: string;
     try {
       verdict = checkRunCost(cost).length > 0 ? "warned" : "runs";
