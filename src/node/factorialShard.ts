@@ -10,7 +10,8 @@
 import { buildFactorial, factorialPlan, factorialPlanOf, type FactorialStudy } from "../experiment/index.js";
 import { policies as presets, type Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { mergeShards, parseShard, readShardText, runShard, ShardError, stringifyShard, type ShardOptions, type ShardResult } from "./shard.js";
+import { mergeShards, runShard, ShardError, type ShardOptions, type ShardResult } from "./shard.js";
+import { parseShard, readShardText, stringifyShard } from "./shardFile.js";
 
 /**
  * The `format` field of a factorial shard file.

@@ -28,7 +28,8 @@ import { runWindow } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { fingerprintOf } from "./exactNumbers.js";
-import { readShardText, ShardError, type ShardSpec } from "./shard.js";
+import { ShardError, type ShardSpec } from "./shard.js";
+import { readShardText } from "./shardFile.js";
 
 /**
  * The `format` field of a study shard file.
