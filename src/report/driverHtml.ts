@@ -8,7 +8,9 @@
  */
 import type { FactorialStudy, SensitivityStudy, WinnerMap } from "../experiment/index.js";
 import type { ChartSpec } from "./charts.js";
-import { factorialCharts, sensitivityCharts, winnerMapCharts } from "./driverCharts.js";
+import { factorialCharts } from "./factorialCharts.js";
+import { sensitivityCharts } from "./sensitivityCharts.js";
+import { winnerMapCharts } from "./winnerMapCharts.js";
 import { factorialTable } from "./factorialTable.js";
 import { escapeHtml, pageHead, scopeIds } from "./html.js";
 import { sensitivityTable, winnerMapTable } from "./sensitivityTable.js";

@@ -9,7 +9,9 @@ import type { FactorialStudy, HeadlineDifference, SensitivityStudy, WinnerMap } 
 import type { ChartSpec, VegaLiteSpec } from "./charts.js";
 import { part, tableHtml, tableMarkdown, type Cell } from "./displayCells.js";
 import type { View } from "./displayViews.js";
-import { factorialCharts, sensitivityCharts, winnerMapCharts } from "./driverCharts.js";
+import { factorialCharts } from "./factorialCharts.js";
+import { sensitivityCharts } from "./sensitivityCharts.js";
+import { winnerMapCharts } from "./winnerMapCharts.js";
 import { FACTORIAL_OUTCOMES, factorialTable } from "./factorialTable.js";
 import { escapeHtml } from "./html.js";
 import { sensitivityTable, winnerMapTable } from "./sensitivityTable.js";

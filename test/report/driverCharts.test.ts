@@ -17,16 +17,9 @@ import {
   type VegaLiteSpec,
   type WinnerMap,
 } from "../../src/index.js";
-import {
-  factorialCharts,
-  factorialInteractionChart,
-  factorialParetoChart,
-  interactionCells,
-  sensitivityCharts,
-  sensitivityTornadoChart,
-  winnerMapChart,
-  winnerMapCharts,
-} from "../../src/report/driverCharts.js";
+import { factorialCharts, factorialInteractionChart, factorialParetoChart, interactionCells } from "../../src/report/factorialCharts.js";
+import { sensitivityCharts, sensitivityTornadoChart } from "../../src/report/sensitivityCharts.js";
+import { winnerMapChart, winnerMapCharts } from "../../src/report/winnerMapCharts.js";
 
 const teaching = loadScenario("teaching");
 const OPTIONS = { replications: 2, horizon: "6 weeks", warmup: "1 week" } as const;
