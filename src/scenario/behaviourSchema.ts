@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import { z } from "zod";
-import { duration, durationOrZero, expecting, multiple, nonNegative, perYearLimit, rateOrZero, share, spread, spreadOf } from "./fields.js";
+import { duration, durationOrZero, expecting, multiple, nonNegative, perYearLimit, rateOrZero, share } from "./fields.js";
+import { spread, spreadOf } from "./spreadFields.js";
 
 /**
  * How citizens behave (M3, M7, M9, M10, M11 and phase 3), every field required.

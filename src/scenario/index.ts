@@ -13,7 +13,7 @@ export type { ChannelRulesInput } from "./channelRules.js";
 export { CHANNEL_RULE_DEFAULTS } from "./channelRules.js";
 export type { SpreadFamily } from "./types.js";
 export { SPREAD_FAMILIES } from "./types.js";
-export type { SpreadInput } from "./fields.js";
+export type { SpreadInput } from "./spreadFields.js";
 export type { SpreadDistribution } from "./spreads.js";
 export { spreadDistribution } from "./spreads.js";
 export type { TeamRole } from "./types.js";

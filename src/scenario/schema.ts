@@ -24,10 +24,10 @@ import {
   positiveInteger,
   rate,
   share,
-  spread,
   text,
   weights,
 } from "./fields.js";
+import { spread } from "./spreadFields.js";
 
 const flag = expecting(z.boolean(), "true or false");
 
