@@ -44,13 +44,28 @@ export function stringifyShard(shard: ShardResult): string {
  * ```
  */
 export function parseShard(text: string, source = "shard"): ShardResult {
-  let value: unknown;
+  return validateShard(shardJson(text, source), source);
+}
+
+/**
+ * A shard file's text as JSON, not yet validated; a ShardError naming the source if it is not
+ * JSON (a file cut short, most likely). Study shards (studyShard.ts) are read with it too.
+ *
+ * @param text - the file's text
+ * @param source - the file, for the message
+ * @returns the parsed JSON
+ * @throws {ShardError} when the text is not JSON
+ * @example
+ * ```ts
+ * shardJson("{", "s0.json"); // throws ShardError "s0.json: not valid JSON (…); was the file cut short?"
+ * ```
+ */
+export function shardJson(text: string, source: string): unknown {
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (e) {
     throw new ShardError(`${source}: not valid JSON (${(e as Error).message}); was the file cut short?`);
   }
-  return validateShard(value, source);
 }
 
 /**

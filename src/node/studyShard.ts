@@ -29,7 +29,7 @@ import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { fingerprintOf } from "./exactNumbers.js";
 import { ShardError, type ShardSpec } from "./shard.js";
-import { readShardText } from "./shardFile.js";
+import { readShardText, shardJson } from "./shardFile.js";
 
 /**
  * The `format` field of a study shard file.
@@ -250,12 +250,7 @@ const shardSchema = z.discriminatedUnion("kind", [
  * ```
  */
 export function parseStudyShard(text: string, source = "shard"): StudyShard {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new ShardError(`${source}: not valid JSON (${(e as Error).message}); was the file cut short?`);
-  }
+  const value = shardJson(text, source);
   if (!isStudyShardJson(value)) throw new ShardError(`${source}: not a study shard (its format should be "${STUDY_SHARD_FORMAT}")`);
   const checked = shardSchema.safeParse(value);
   if (!checked.success) {
