@@ -51,7 +51,27 @@ export function channelPatience(citizens: Scenario["citizens"], channel: (typeof
   return channel === "phone" ? citizens.phonePatience : channel === "visit" ? citizens.visitPatience : channel === "email" ? citizens.emailPatience : citizens.eformPatience;
 }
 
-/** The planned front team per channel, as `frontTeams` in src/model/world.ts (e-forms go to the e-mail team).  *
+/**
+ * The scenario team that answers each channel first, in the order of CHANNELS: the first front
+ * team answering it (e-forms go to the e-mail team), else the first answering the phone, else
+ * the first front team. The model and the analysis both route by it.
+ *
+ * @example
+ * ```ts
+ * frontTeamIndex(loadScenario("teaching").teams); //=> [0, 0, 0, 0] (the desk answers every channel)
+ * ```
+ */
+export function frontTeamIndex(teams: Scenario["teams"]): number[] {
+  const answering = (channel: string) => teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
+  return CHANNELS.map((c) => {
+    let i = answering(c === "eform" ? "email" : c);
+    if (i < 0) i = answering("phone");
+    if (i < 0) i = Math.max(0, teams.findIndex((t) => t.role === "front"));
+    return i;
+  });
+}
+
+/** The planned front team per channel ({@link frontTeamIndex}).  *
  * @example
  * ```ts
  * const s = loadScenario("teaching");
@@ -63,13 +83,7 @@ export function channelPatience(citizens: Scenario["citizens"], channel: (typeof
  */
 export function frontTeams(context: Context): number[] {
   const teams = context.scenario.teams;
-  const answering = (channel: string) => teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
-  return CHANNELS.map((c) => {
-    let i = answering(c === "eform" ? "email" : c);
-    if (i < 0) i = answering("phone");
-    if (i < 0) i = Math.max(0, teams.findIndex((t) => t.role === "front"));
-    return context.planned(teams[i]!.id);
-  });
+  return frontTeamIndex(teams).map((i) => context.planned(teams[i]!.id));
 }
 
 /** Share of enquiries the front resolves: demand types ranked below the repertoire (servicePlan.ts). */

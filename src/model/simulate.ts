@@ -17,6 +17,7 @@ import { writeOpenRecords } from "./closure.js";
 import { wire } from "./flow.js";
 import type { RunResult, TeamResult } from "./runResult.js";
 import { World } from "./world.js";
+import { peekStaffSums, resetStaffStats, teamStatsOf } from "./staffing.js";
 import { PERIOD_MINUTES, SERIES_PERIODS, type SeriesPeriod } from "./series.js";
 
 /**
@@ -129,10 +130,10 @@ export function simulate(scenario: Scenario, policy: Policy, options: SimulateOp
   wire(world);
   startArrivals(world);
   startTraining(world);
-  world.sim.scheduleAt(warmup, () => world.resetStats(), 0, -2);
+  world.sim.scheduleAt(warmup, () => resetStaffStats(world), 0, -2);
   const snapshots: TeamResult["stats"][] = [];
   world.sim.scheduleAt(horizon, () => {
-    world.teams.forEach((_, j) => snapshots.push(world.teamStats(j)));
+    world.teams.forEach((_, j) => snapshots.push(teamStatsOf(world, j)));
     if (world.cohortOpen === 0) world.sim.stop();
   }, 0, 2);
   const daily: number[] = [];
@@ -192,7 +193,8 @@ function markPeriods(world: World): { fired: number } {
   if (series === null) return marks;
   const bounds = series.bounds;
   let i = 1;
-  const read = (j: number, out: Float64Array, at: number) => world.peekTeamSums(j, out, at);
+  const scratch = new Float64Array(4);
+  const read = (j: number, out: Float64Array, at: number) => peekStaffSums(world, j, out, at, scratch);
   const mark = () => {
     marks.fired++;
     series.mark(i, world.live, read);
@@ -264,7 +266,7 @@ function result(world: World, snapshots: TeamResult["stats"][], seed: number | s
       role: plan.role,
       staff: plan.staff,
       members: plan.members.map((m) => scenario.teams[m]!.id),
-      stats: snapshots[i] ?? world.teamStats(i),
+      stats: snapshots[i] ?? teamStatsOf(world, i),
       valueMinutes: minutes.value,
       failureMinutes: minutes.failure,
       minutesByTask: minutes.byTask,

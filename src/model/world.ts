@@ -6,10 +6,9 @@
  *
  * @packageDocumentation
  */
-import { Simulation, Team, WeeklyCalendar, type TeamStats } from "../engine/index.js";
-import { absenceSpells, awayUntil, holidayRota } from "./absence.js";
-import { eventAbsence, hires, mergeSpells } from "./scenarioEvents.js";
-import { mergeTeamStats } from "./mergeStats.js";
+import { Simulation, Team, WeeklyCalendar } from "../engine/index.js";
+import { awayUntil } from "./absence.js";
+import { isAway, leastLoaded, scheduleAbsences, staffTeams, type Staffing } from "./staffing.js";
 import { counterKey, counterUniform, createStream, type CounterKey, type Rng } from "../random/index.js";
 import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads.js";
 import type { Policy } from "../policy/types.js";
@@ -23,14 +22,9 @@ import { Journal, JournalEvent } from "./journal.js";
 import { planTeams, type TeamLayout } from "./teams.js";
 import { planServices, type ServicePlan } from "./servicePlan.js";
 import { CHANNELS } from "../scenario/types.js";
+import { frontTeamIndex } from "../analysis/serviceChains.js";
 import { Task, TaskState } from "./task.js";
 import type { Moves } from "./flow.js";
-
-/**
- * The most people a team of personal case owners may have in one run: each is an engine team
- * of their own (about 6 KB), and assigning a need looks at each of them.
- */
-export const MAX_PERSONAL_OWNERS = 2000;
 
 /** Options of one run. */
 export interface WorldOptions {
@@ -61,14 +55,13 @@ export type TaskHandler = (world: World, task: Task) => void;
  * // internal: see simulate()
  * ```
  */
-export class World {
+export class World implements Staffing {
   readonly sim = new Simulation();
   readonly layout: TeamLayout;
-  readonly teams: Team[] = [];
+  readonly teams: Team[];
   readonly recorder: Recorder;
   /** The run's series while it runs, or null when none was asked for. */
   readonly series: SeriesTracker | null;
-  private readonly sumsScratch = new Float64Array(4);
   readonly journal: Journal;
   /** Cohort needs so far (for journal sampling). */
   cohortCount = 0;
@@ -170,20 +163,11 @@ export class World {
   nextNeedId = 0;
   /** Needs alive now (arisen and not yet met or given up). */
   live = 0;
-  /**
-   * For a team of personal case owners (TeamPlan.personal): one one-person engine team per
-   * owner, each with its own line; null for every other team, whose people share one line.
-   */
-  readonly persons: (Team[] | null)[] = [];
-  /** Open needs owned by each person of a team of personal owners (null elsewhere). */
-  readonly caseload: (Int32Array | null)[] = [];
-  /** Each planned team's people's absence spells, by server (see absence.ts). */
-  readonly spells: Float64Array[][] = [];
-  /**
-   * Each planned team's servers' hours: its people's, then those of people hired for a while
-   * by staff events (scenarioEvents.ts), who are away outside their stay.
-   */
-  readonly serverHours: (readonly WeeklyCalendar[])[] = [];
+  /** The people of the run (staffing.ts): by planned team. */
+  readonly persons: (Team[] | null)[];
+  readonly caseload: (Int32Array | null)[];
+  readonly spells: Float64Array[][];
+  readonly serverHours: (readonly WeeklyCalendar[])[];
 
   constructor(
     readonly scenario: Scenario,
@@ -201,7 +185,7 @@ export class World {
       email: (emailPatience ?? null) === null ? null : this.dist(emailPatience as Spread),
       eform: (eformPatience ?? null) === null ? null : this.dist(eformPatience as Spread),
     };
-    this.frontTeam = frontTeams(scenario, this.layout);
+    this.frontTeam = frontTeamIndex(scenario.teams).map((i) => this.layout.teamOf[i] as number);
     this.rules = CHANNELS.map((c) => scenario.channelRules?.[c] ?? CHANNEL_RULE_DEFAULTS[c]);
     this.needKeys = scenario.services.map((s) => counterKey(seed, replication, `needs:${s.id}`));
     this.surgeKeys = scenario.services.map((s) => counterKey(seed, replication, `needs-surge:${s.id}`));
@@ -222,65 +206,13 @@ export class World {
       started: (entity: number, _tag: number, waited: number) => this.started(entity, waited),
       reneged: (entity: number) => this.reneged(entity),
     };
-    const until = options.horizonMinutes + options.drainMinutes;
-    const teamSize = new Map(scenario.teams.map((t) => [t.id, t.staff]));
-    const rota = new Map(scenario.teams.map((t) => [t.id, holidayRota(seed, replication, t.id, until)]));
-    // staff and hours events (scenarioEvents.ts): hires are extra servers of their team's
-    // planned team; every person's event absence is merged into their spells. Without events
-    // nothing here changes a run.
-    const events = scenario.events !== undefined && scenario.events.length > 0;
-    const hired = events ? hires(scenario, until) : [];
-    const teamIndex = new Map(scenario.teams.map((t, i) => [t.id, i]));
-    const calendars = new Map(scenario.teams.map((t) => [t.id, WeeklyCalendar.fromIntervals(t.hours)]));
-    this.layout.teams.forEach((plan, j) => {
-      if (plan.personal && plan.staff > MAX_PERSONAL_OWNERS) {
-        throw new RangeError(
-          `${plan.name} would be ${plan.staff.toLocaleString("en")} personal case owners, each with a line of their own; ` +
-            `the most a run takes is ${MAX_PERSONAL_OWNERS.toLocaleString("en")}: use the policy's ownership "pool" for a team this large`,
-        );
-      }
-      const extra = hired.filter((h) => this.layout.teamOf[teamIndex.get(h.person.team) as number] === j);
-      const people = [...plan.people, ...extra.map((h) => h.person)];
-      const serverHours = extra.length === 0 ? plan.serverHours : [...plan.serverHours, ...extra.map((h) => calendars.get(h.person.team) as WeeklyCalendar)];
-      this.serverHours.push(serverHours);
-      this.teams.push(new Team(this.sim, { name: plan.name, servers: people.length, serverHours, discipline: "priority" }, hooks));
-      this.persons.push(
-        plan.personal
-          ? serverHours.map((hours, k) => new Team(this.sim, { name: `${plan.name} #${k + 1}`, servers: 1, serverHours: [hours], discipline: "priority" }, hooks))
-          : null,
-      );
-      this.caseload.push(plan.personal ? new Int32Array(people.length) : null);
-      this.spells.push(
-        people.map((p, k) => {
-          // a hire has sickness and holidays of their own (streams of their own index), and is away outside their stay
-          const own = absenceSpells(seed, replication, p.team, p.index, scenario.mechanisms, until, teamSize.get(p.team) ?? 1, rota.get(p.team));
-          if (!events) return own;
-          const stay = k >= plan.people.length ? (extra[k - plan.people.length] as (typeof extra)[number]).away : [];
-          return mergeSpells(own, [...stay, ...eventAbsence(scenario, p, until)]);
-        }),
-      );
-    });
-    this.scheduleAbsences();
-  }
-
-  /** Sends every person away and back at their spells' ends (the engine's `setAbsent`). */
-  private scheduleAbsences(): void {
-    this.spells.forEach((people, j) => {
-      const persons = this.persons[j] ?? null;
-      people.forEach((spells, k) => {
-        const team = persons === null ? (this.teams[j] as Team) : (persons[k] as Team);
-        const server = persons === null ? k : 0;
-        for (let i = 0; i < spells.length; i += 2) {
-          const from = spells[i] as number;
-          const to = spells[i + 1] as number;
-          this.sim.scheduleAt(from, () => {
-            team.setAbsent(server, true);
-            if (persons !== null && to - from > this.scenario.mechanisms.coverAfterMinutes) this.coverWaiting(j, k);
-          }, 0, -3);
-          this.sim.scheduleAt(to, () => team.setAbsent(server, false), 0, -3);
-        }
-      });
-    });
+    const staffing = staffTeams(this.sim, scenario, this.layout, seed, replication, options.horizonMinutes + options.drainMinutes, hooks);
+    this.teams = staffing.teams;
+    this.persons = staffing.persons;
+    this.caseload = staffing.caseload;
+    this.spells = staffing.spells;
+    this.serverHours = staffing.serverHours;
+    scheduleAbsences(this.sim, staffing, scenario.mechanisms.coverAfterMinutes, (j, k) => this.coverWaiting(j, k));
   }
 
   /**
@@ -309,17 +241,17 @@ export class World {
   private ownerFor(need: Need, team: number, task: Task): number {
     const load = this.caseload[team] as Int32Array;
     // after the need has ended (a complaint), whoever is least loaded handles it; it joins no caseload
-    if (need.status !== NeedStatus.open) return need.personTeam === team && need.person >= 0 ? need.person : this.leastLoaded(team, -1);
+    if (need.status !== NeedStatus.open) return need.personTeam === team && need.person >= 0 ? need.person : leastLoaded(this, team, -1, this.sim.now);
     if (need.personTeam !== team || need.person < 0) {
       if (need.person >= 0) this.releaseOwner(need);
-      need.person = this.leastLoaded(team, -1);
+      need.person = leastLoaded(this, team, -1, this.sim.now);
       need.personTeam = team;
       load[need.person] = (load[need.person] as number) + 1;
       return need.person;
     }
     const back = awayUntil((this.spells[team] as Float64Array[])[need.person] as Float64Array, this.sim.now);
     if (back >= 0 && back - this.sim.now > this.scenario.mechanisms.coverAfterMinutes) {
-      const other = this.leastLoaded(team, need.person);
+      const other = leastLoaded(this, team, need.person, this.sim.now);
       // only a colleague who is at work can take it over; if everyone is away, it waits
       if (other >= 0 && other !== need.person && !this.away(team, other)) {
         load[need.person] = (load[need.person] as number) - 1;
@@ -332,35 +264,6 @@ export class World {
       }
     }
     return need.person;
-  }
-
-  /**
-   * The present person of a team with the fewest open needs per hour of their working week
-   * (a part-timer gets fewer; ties: lowest index), other than `not`; anyone if all are away.
-   */
-  private leastLoaded(team: number, not: number): number {
-    const load = this.caseload[team] as Int32Array;
-    const spells = this.spells[team] as Float64Array[];
-    const hours = this.serverHours[team]!;
-    const now = this.sim.now;
-    let best = -1;
-    let bestLoad = Infinity;
-    let fallback = -1;
-    let fallbackLoad = Infinity;
-    for (let k = 0; k < load.length; k++) {
-      if (k === not) continue;
-      const perHour = ((load[k] as number) + 1) / Math.max(1, hours[k]!.openMinutesPerWeek);
-      if (fallback < 0 || perHour < fallbackLoad) {
-        fallback = k;
-        fallbackLoad = perHour;
-      }
-      if (awayUntil(spells[k] as Float64Array, now) >= 0) continue;
-      if (best < 0 || perHour < bestLoad) {
-        best = k;
-        bestLoad = perHour;
-      }
-    }
-    return best >= 0 ? best : fallback;
   }
 
   /** The need no longer counts in its personal owner's caseload (it ended, or moved teams). */
@@ -379,49 +282,7 @@ export class World {
 
   /** Whether person k of planned team j is away now. */
   away(team: number, k: number): boolean {
-    return awayUntil((this.spells[team] as Float64Array[])[k] as Float64Array, this.sim.now) >= 0;
-  }
-
-  /** Restarts every team's statistics (the end of the warm-up). */
-  resetStats(): void {
-    this.teams.forEach((t, j) => {
-      t.resetStats();
-      this.persons[j]?.forEach((p) => p.resetStats());
-    });
-  }
-
-  /** The statistics of planned team j now (a team of personal owners: its people's, merged). */
-  teamStats(j: number): TeamStats {
-    const persons = this.persons[j] ?? null;
-    const team = this.teams[j] as Team;
-    if (persons === null) return team.stats();
-    return mergeTeamStats(team.name, team.stats(), persons.map((p) => p.stats()));
-  }
-
-  /**
-   * What the series needs of planned team j now, read without touching its running sums (see
-   * `Team.peekSums`): busy time, available time (capacity + overtime), the time-integral of its
-   * queue and the time elapsed, since the warm-up's end, at `out[at…at+3]`; a team of personal
-   * owners adds up its people's, as `mergeTeamStats` does.
-   */
-  peekTeamSums(j: number, out: Float64Array, at: number): void {
-    const persons = this.persons[j] ?? null;
-    if (persons === null || persons.length === 0) return (this.teams[j] as Team).peekSums(out, at);
-    const one = this.sumsScratch;
-    let busy = 0;
-    let available = 0;
-    let queue = 0;
-    for (const p of persons) {
-      p.peekSums(one, 0);
-      busy += one[0] as number;
-      available += one[1] as number;
-      queue += one[2] as number;
-    }
-    out[at] = busy;
-    out[at + 1] = available;
-    out[at + 2] = queue;
-    // every person's period starts with the team's, at the warm-up's end
-    out[at + 3] = one[3] as number;
+    return isAway(this, team, k, this.sim.now);
   }
 
   /**
@@ -660,17 +521,4 @@ export class World {
     }
     this.onRenege(this, task);
   }
-}
-
-/** The planned front team for each channel: the first front team answering it (e-forms go to the e-mail team). */
-function frontTeams(scenario: Scenario, layout: TeamLayout): number[] {
-  const answering = (channel: string) =>
-    scenario.teams.findIndex((t) => t.role === "front" && t.channels.some((c) => c === channel));
-  const anyFront = Math.max(0, scenario.teams.findIndex((t) => t.role === "front"));
-  return CHANNELS.map((c) => {
-    let i = answering(c === "eform" ? "email" : c);
-    if (i < 0) i = answering("phone");
-    if (i < 0) i = anyFront;
-    return layout.teamOf[i] as number;
-  });
 }

@@ -19,7 +19,7 @@
  * probability p is done 1/(1 − p) times). Load per week = needs/week × share × mean minutes;
  * utilisation = load ÷ (staff × open minutes per week). A year is 365/7 = 52.14 weeks.
  *
- * The model routes e-form enquiries through the e-mail line first (world.ts frontTeams) and
+ * The model routes e-form enquiries through the e-mail line first (frontTeamIndex in src/analysis/serviceChains.ts) and
  * the front's repertoire depends on the policy's skill coverage. The load analysis follows
  * the model's routing per policy, pooling included (`offeredLoad` in src/analysis, table in
  * docs/analysis.md): use it for the offered load as the model runs it.
