@@ -33,7 +33,6 @@ import {
   type FactorialStudy,
   journeyMap,
   journeyMapText,
-  journeyText,
   loadScenario,
   loadWarnings,
   offeredLoad,

@@ -1,4 +1,3 @@
-import type { EventId } from "./eventCalendar.js";
 import type { Simulation } from "./simulation.js";
 import { WaitingLine, type Discipline } from "./waitingLine.js";
 import { WeeklyCalendar } from "./weeklyCalendar.js";

@@ -97,7 +97,7 @@ export class Recorder {
   phoneAbandoned = 0;
 
   constructor(
-    private readonly teams: number,
+    teams: number,
     private readonly warmup: number,
     private readonly horizon: number,
     /** Each service's internal clock (none: no clock columns filled, NaN). */

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { Comparison, MetricEstimate, SweepResult } from "../experiment/index.js";
+import type { Comparison, SweepResult } from "../experiment/index.js";
 import { metricTable } from "../experiment/index.js";
 import type { JourneyMap, TouchpointEffect, TouchpointRanking } from "../journey/index.js";
 import { journeyMapText, touchpointText } from "../journey/index.js";
@@ -14,11 +14,10 @@ import { comparisonTable, reading, TABLE_BLOCKS, type TableRow } from "./compari
 import { comparisonMarkdown } from "./flat.js";
 import { escapeHtml } from "./html.js";
 import { journeyMapChart, touchpointChart } from "./journeyCharts.js";
-import { renderSvg } from "./svg.js";
 import { seriesCharts } from "./series.js";
 import { SWEEP_METRICS, sweepTable } from "./sweepTable.js";
 import type { DisplayOptions } from "./display.js";
-import { tableHtml, tableMarkdown, tableText, estimateCell, estimateHtml, num, clear, isObject, listOf, describe, words, pct, signed, duration, policyColour, part, compactTitle, sized, type Cell } from "./displayCells.js";
+import { tableHtml, tableMarkdown, tableText, estimateCell, estimateHtml, num, clear, words, pct, signed, duration, policyColour, part, compactTitle, sized, type Cell } from "./displayCells.js";
 
 const SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 

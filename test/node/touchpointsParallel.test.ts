@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
+import { importBuilt, type NodeEntry } from "../helpers/builtPackage.js";
 import { loadScenario, policies } from "../../src/index.js";
 import { touchpoints } from "../../src/journey/index.js";
 import { touchpointsParallel as fromSource } from "../../src/node.js";
