@@ -1,14 +1,16 @@
 /**
  * Shard files: a shard written as JSON (numbers that JSON cannot hold kept exactly),
- * atomically, and read back with every field validated, so that a wrong or damaged file is
- * named with the field, the value and what was expected. Running and merging shards is in
+ * atomically, and read back with every field checked by a zod schema, so that a wrong or
+ * damaged file is named with the field, the value and what was expected. Running and merging shards is in
  * shard.ts.
  *
  * @packageDocumentation
  */
 import { readFileSync } from "node:fs";
-import type { ReplicationResult, ReplicationSeries } from "../experiment/index.js";
-import { SERIES_PERIODS, type SeriesPeriod } from "../model/index.js";
+import { z } from "zod";
+import { SERIES_PERIODS } from "../model/index.js";
+import { formatPath } from "../scenario/errors.js";
+import { valueAt } from "../scenario/zodIssues.js";
 import { writeErrorReason, writeFileAtomic } from "./atomicWrite.js";
 import { decodeNumber, encodeNumber } from "./exactNumbers.js";
 import { SHARD_FORMAT, SHARD_VERSION, ShardError, type ShardResult } from "./shard.js";
@@ -29,6 +31,68 @@ export function stringifyShard(shard: ShardResult): string {
   return `${JSON.stringify(shard, (_key, value: unknown) => (typeof value === "number" ? encodeNumber(value) : value))}\n`;
 }
 
+// The shape of a shard file. Each schema's message is what it expects, for "<path> should be
+// <expected>, got <value>". A number may be a string stringifyShard writes for NaN, ±Infinity or
+// −0; z.number() is the quick test, but refuses the infinity JSON.parse gives for, say, 1e400.
+const plainNumber = z.custom<number>((v) => typeof v === "number");
+const aNumber = z.union([z.number(), z.enum(["NaN", "Infinity", "-Infinity", "-0"]).transform((t) => decodeNumber(t)!), plainNumber], { error: "a number" });
+const numbers = z.array(aNumber, { error: "a list" });
+const whole = (min: number) => aNumber.refine((n) => Number.isInteger(n) && n >= min, `a whole number ≥ ${min}`);
+const aString = z.string({ error: "a string" });
+const strings = z.array(aString, { error: "a list" });
+const object = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: "an object" });
+const period = z.enum(SERIES_PERIODS, { error: `one of ${SERIES_PERIODS.join(", ")}` });
+// a key that names a property of every object ("constructor", "__proto__") is refused: a record
+// would drop "__proto__" unseen
+const record = <T extends z.ZodType>(value: T, names: string) =>
+  z.preprocess((m, ctx) => {
+    const odd = typeof m === "object" && m !== null ? Object.keys(m).find((k) => k in Object.prototype) : undefined;
+    if (odd !== undefined) ctx.addIssue({ code: "custom", message: names, params: { got: odd } });
+    return m;
+  }, z.record(z.string(), value, { error: "an object" }));
+const series = object({
+  period,
+  start: numbers,
+  end: numbers,
+  values: record(numbers, "series names"),
+}).superRefine((s, ctx) => {
+  const n = s.start.length;
+  if (s.end.length !== n) ctx.addIssue({ code: "custom", path: ["end"], message: `a list of ${n} numbers, like start` });
+  for (const [k, v] of Object.entries(s.values)) if (v.length !== n) ctx.addIssue({ code: "custom", path: ["values", k], message: `a list of ${n} numbers, one per period` });
+});
+const result = object({
+  policy: aString,
+  replication: whole(0),
+  metrics: record(aNumber, "metric names"),
+  endToEndDays: numbers,
+  dailyOpenNeeds: numbers,
+  horizonMinutes: aNumber,
+  warmupMinutes: aNumber,
+  unstableTeams: strings.nullish().transform((t) => t ?? []), // absent in shards of earlier versions
+  series: series.optional(),
+});
+const shardSchema = object({
+  format: z.literal(SHARD_FORMAT),
+  version: z.literal(SHARD_VERSION),
+  scenario: aString,
+  seed: z.union([plainNumber, aString], { error: "a number or a string" }),
+  policies: strings.min(1, "a non-empty list"),
+  options: object({
+    replications: whole(1),
+    horizonMinutes: aNumber,
+    warmupMinutes: aNumber,
+    drainMinutes: aNumber,
+    series: z.union([period, z.literal(false)], { error: `one of ${SERIES_PERIODS.join(", ")} or false` }).optional(),
+  }),
+  fingerprint: object({ scenario: aString, policies: aString }),
+  shard: object({ index: whole(0), count: whole(1) }),
+  warnings: strings,
+  results: z.array(result, { error: "a list" }),
+}).superRefine(({ shard, options }, ctx) => {
+  if (shard.index >= shard.count) ctx.addIssue({ code: "custom", path: ["shard", "index"], message: `below shard.count (${shard.count})` });
+  else if (shard.count > options.replications) ctx.addIssue({ code: "custom", path: ["shard", "count"], message: `at most options.replications (${options.replications})` });
+});
+
 /**
  * Reads shard JSON text (as written by {@link stringifyShard}), checking its shape.
  *
@@ -44,7 +108,20 @@ export function stringifyShard(shard: ShardResult): string {
  * ```
  */
 export function parseShard(text: string, source = "shard"): ShardResult {
-  return validateShard(shardJson(text, source), source);
+  const value = shardJson(text, source);
+  // a list or a lone value is "the file should be an object" (from the schema)
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    const { format, version } = value as { format?: unknown; version?: unknown };
+    if (format !== SHARD_FORMAT) throw new ShardError(`${source}: not a helhet shard (it should have "format": "${SHARD_FORMAT}", got ${JSON.stringify(format) ?? "none"})`);
+    if (version !== SHARD_VERSION) throw new ShardError(`${source}: shard format version ${JSON.stringify(version) ?? "(none)"} is not supported; this helhet reads version ${SHARD_VERSION}`);
+  }
+  const checked = shardSchema.safeParse(value);
+  if (checked.success) return checked.data;
+  // the first problem: each schema's message says what it expects; the value is the one in the file
+  const issue = checked.error.issues[0]!;
+  const where = issue.path.length === 0 ? "the file" : formatPath(issue.path);
+  const got = issue.code === "custom" && issue.params?.["got"] !== undefined ? issue.params["got"] : valueAt(value, issue.path);
+  throw new ShardError(`${source}: ${where} should be ${issue.message}, got ${shown(got)}`);
 }
 
 /**
@@ -126,14 +203,6 @@ export function readShardText(path: string): string {
   }
 }
 
-// --- validation of parsed JSON ---------------------------------------------------------------
-
-type Json = Record<string, unknown>;
-
-function fail(source: string, path: string, expected: string, got: unknown): never {
-  throw new ShardError(`${source}: ${path} should be ${expected}, got ${shown(got)}`);
-}
-
 /** A value for a message: short, and never walking a deep structure. */
 function shown(v: unknown): string {
   if (v === undefined) return "nothing";
@@ -141,117 +210,4 @@ function shown(v: unknown): string {
   if (v !== null && typeof v === "object") return "an object";
   const text = JSON.stringify(v) ?? String(v);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function object(source: string, path: string, v: unknown): Json {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(source, path, "an object", v);
-  return v as Json;
-}
-
-function array(source: string, path: string, v: unknown): unknown[] {
-  if (!Array.isArray(v)) fail(source, path, "a list", v);
-  return v;
-}
-
-function string(source: string, path: string, v: unknown): string {
-  if (typeof v !== "string") fail(source, path, "a string", v);
-  return v;
-}
-
-/** A number, or one of the strings that {@link stringifyShard} writes for NaN, ±Infinity, −0. */
-function number(source: string, path: string, v: unknown): number {
-  if (typeof v === "number") return v;
-  const special = typeof v === "string" ? decodeNumber(v) : undefined;
-  if (special === undefined) fail(source, path, "a number", v);
-  return special;
-}
-
-function wholeNumber(source: string, path: string, v: unknown, min: number): number {
-  const n = number(source, path, v);
-  if (!Number.isInteger(n) || n < min) fail(source, path, `a whole number ≥ ${min}`, v);
-  return n;
-}
-
-function validateShard(value: unknown, source: string): ShardResult {
-  const o = object(source, "the file", value);
-  if (o["format"] !== SHARD_FORMAT) throw new ShardError(`${source}: not a helhet shard (it should have "format": "${SHARD_FORMAT}", got ${JSON.stringify(o["format"]) ?? "none"})`);
-  if (o["version"] !== SHARD_VERSION) {
-    throw new ShardError(`${source}: shard format version ${JSON.stringify(o["version"]) ?? "(none)"} is not supported; this helhet reads version ${SHARD_VERSION}`);
-  }
-  const seed = o["seed"];
-  if (typeof seed !== "string" && typeof seed !== "number") fail(source, "seed", "a number or a string", seed);
-  const policies = array(source, "policies", o["policies"]).map((p, i) => string(source, `policies[${i}]`, p));
-  if (policies.length === 0) fail(source, "policies", "a non-empty list", o["policies"]);
-  const opts = object(source, "options", o["options"]);
-  const fp = object(source, "fingerprint", o["fingerprint"]);
-  const sh = object(source, "shard", o["shard"]);
-  const count = wholeNumber(source, "shard.count", sh["count"], 1);
-  const index = wholeNumber(source, "shard.index", sh["index"], 0);
-  if (index >= count) fail(source, "shard.index", `below shard.count (${count})`, sh["index"]);
-  const replications = wholeNumber(source, "options.replications", opts["replications"], 1);
-  if (count > replications) fail(source, "shard.count", `at most options.replications (${replications})`, sh["count"]);
-  const results = array(source, "results", o["results"]).map((r, i) => validateResult(source, `results[${i}]`, r));
-  return {
-    format: SHARD_FORMAT,
-    version: SHARD_VERSION,
-    scenario: string(source, "scenario", o["scenario"]),
-    seed,
-    policies,
-    options: {
-      replications,
-      horizonMinutes: number(source, "options.horizonMinutes", opts["horizonMinutes"]),
-      warmupMinutes: number(source, "options.warmupMinutes", opts["warmupMinutes"]),
-      drainMinutes: number(source, "options.drainMinutes", opts["drainMinutes"]),
-      ...(opts["series"] === undefined ? {} : { series: seriesPeriod(source, "options.series", opts["series"]) }),
-    },
-    fingerprint: { scenario: string(source, "fingerprint.scenario", fp["scenario"]), policies: string(source, "fingerprint.policies", fp["policies"]) },
-    shard: { index, count },
-    warnings: array(source, "warnings", o["warnings"]).map((w, i) => string(source, `warnings[${i}]`, w)),
-    results,
-  };
-}
-
-function validateResult(source: string, path: string, value: unknown): ReplicationResult {
-  const r = object(source, path, value);
-  const m = object(source, `${path}.metrics`, r["metrics"]);
-  const metrics: Record<string, number> = {};
-  for (const [k, v] of Object.entries(m)) {
-    if (k in Object.prototype) fail(source, `${path}.metrics`, "metric names", k);
-    metrics[k] = number(source, `${path}.metrics[${JSON.stringify(k)}]`, v);
-  }
-  return {
-    policy: string(source, `${path}.policy`, r["policy"]),
-    replication: wholeNumber(source, `${path}.replication`, r["replication"], 0),
-    metrics,
-    endToEndDays: array(source, `${path}.endToEndDays`, r["endToEndDays"]).map((x, i) => number(source, `${path}.endToEndDays[${i}]`, x)),
-    dailyOpenNeeds: array(source, `${path}.dailyOpenNeeds`, r["dailyOpenNeeds"]).map((x, i) => number(source, `${path}.dailyOpenNeeds[${i}]`, x)),
-    horizonMinutes: number(source, `${path}.horizonMinutes`, r["horizonMinutes"]),
-    warmupMinutes: number(source, `${path}.warmupMinutes`, r["warmupMinutes"]),
-    unstableTeams: array(source, `${path}.unstableTeams`, r["unstableTeams"] ?? []).map((x, i) => string(source, `${path}.unstableTeams[${i}]`, x)),
-    ...(r["series"] === undefined ? {} : { series: validateSeries(source, `${path}.series`, r["series"]) }),
-  };
-}
-
-function seriesPeriod(source: string, path: string, v: unknown): SeriesPeriod | false {
-  if (v === false || (typeof v === "string" && (SERIES_PERIODS as readonly string[]).includes(v))) return v as SeriesPeriod | false;
-  return fail(source, path, `one of ${SERIES_PERIODS.join(", ")} or false`, v);
-}
-
-function numbers(source: string, path: string, v: unknown): number[] {
-  return array(source, path, v).map((x, i) => number(source, `${path}[${i}]`, x));
-}
-
-function validateSeries(source: string, path: string, value: unknown): ReplicationSeries {
-  const s = object(source, path, value);
-  const period = seriesPeriod(source, `${path}.period`, s["period"]);
-  if (period === false) fail(source, `${path}.period`, `one of ${SERIES_PERIODS.join(", ")}`, false);
-  const start = numbers(source, `${path}.start`, s["start"]);
-  const end = numbers(source, `${path}.end`, s["end"]);
-  if (end.length !== start.length) fail(source, `${path}.end`, `a list of ${start.length} numbers, like start`, s["end"]);
-  const values: Record<string, number[]> = {};
-  for (const [k, v] of Object.entries(object(source, `${path}.values`, s["values"]))) {
-    values[k] = numbers(source, `${path}.values[${JSON.stringify(k)}]`, v);
-    if (values[k].length !== start.length) fail(source, `${path}.values[${JSON.stringify(k)}]`, `a list of ${start.length} numbers, one per period`, v);
-  }
-  return { period, start, end, values };
 }

@@ -98,7 +98,19 @@ function knownKeys(s: Schema | undefined): string[] {
   return [];
 }
 
-function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+/**
+ * The value at a path of keys and indices inside parsed input (what a zod issue's path points
+ * at), or undefined when the path leads nowhere.
+ *
+ * @param input - the parsed input
+ * @param path - keys and indices, as in `issue.path`
+ * @returns the value there
+ * @example
+ * ```ts
+ * valueAt({ teams: [{ staff: 0 }] }, ["teams", 0, "staff"]); //=> 0
+ * ```
+ */
+export function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v = input;
   for (const key of path) {
     if (typeof v !== "object" || v === null) return undefined;
