@@ -181,5 +181,13 @@ describe("shard files", () => {
     const json3 = JSON.parse(good);
     delete json3.options.replications;
     expect(() => readShardFile(file("opt.json", JSON.stringify(json3)))).toThrow(/opt\.json: options\.replications should be a number, got nothing/);
+    // a metric or series name that is a property of every object is refused, not read as a name
+    expect(() => parseShard(good.replace('"metrics":{', '"metrics":{"__proto__":1,'))).toThrow(/results\[0\]\.metrics should be metric names, got "__proto__"/);
+    const json4 = JSON.parse(good);
+    json4.results[0].series = { period: "week", start: [0], end: [1], values: { arrived: [1] } };
+    const withSeries = JSON.stringify(json4);
+    expect(parseShard(withSeries).results[0]!.series?.values).toEqual({ arrived: [1] });
+    expect(() => parseShard(withSeries.replace('"values":{', '"values":{"__proto__":[1],'))).toThrow(/results\[0\]\.series\.values should be series names, got "__proto__"/);
+    expect(() => parseShard(withSeries.replace('"values":{', '"values":{"constructor":[1],'))).toThrow(/series names, got "constructor"/);
   });
 });
