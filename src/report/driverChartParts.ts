@@ -67,6 +67,21 @@ export function outcomeOf<T>(outcomes: Readonly<Record<string, T>>, metric: stri
   return o;
 }
 
+/**
+ * The outcome `metric` of a study that lists its outcomes (a sensitivity study, a winner map),
+ * or a RangeError naming the outcomes it has.
+ *
+ * @example
+ * ```ts
+ * listedOutcome([{ metric: "arrived" }], "arrived", "winnerMapChart", "map"); //=> { metric: "arrived" }
+ * ```
+ */
+export function listedOutcome<T extends { readonly metric: string }>(outcomes: readonly T[], metric: string, fn: string, what: string): T {
+  const o = outcomes.find((x) => x.metric === metric);
+  if (o === undefined) throw new RangeError(`${fn}: the ${what} has no outcome "${metric}"; it has ${outcomes.map((x) => x.metric).join(", ")}`);
+  return o;
+}
+
 /** A chart id part: the text with runs of other characters than letters and digits made "-". */
 export function slug(s: string): string {
   return s.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "") || "chart";

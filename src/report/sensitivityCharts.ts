@@ -7,7 +7,7 @@
  */
 import type { SensitivityStudy } from "../experiment/index.js";
 import { CHART_PALETTE, type ChartSpec, type VegaLiteSpec } from "./charts.js";
-import { base, label, requireOf, shownAs, slug } from "./driverChartParts.js";
+import { base, label, listedOutcome, requireOf, shownAs, slug } from "./driverChartParts.js";
 
 /**
  * The tornado chart of a sensitivity study for one outcome: per parameter (largest swing at
@@ -27,8 +27,7 @@ import { base, label, requireOf, shownAs, slug } from "./driverChartParts.js";
  */
 export function sensitivityTornadoChart(s: SensitivityStudy, metric: string): VegaLiteSpec {
   requireOf(s, ["baseline", "parameters", "skipped"], "sensitivityTornadoChart", "a sensitivity study (from sensitivity)");
-  const outcome = s.outcomes.find((o) => o.metric === metric);
-  if (outcome === undefined) throw new RangeError(`sensitivityTornadoChart: the study has no outcome "${metric}"; it has ${s.outcomes.map((o) => o.metric).join(", ")}`);
+  listedOutcome(s.outcomes, metric, "sensitivityTornadoChart", "study");
   const f = shownAs(metric);
   const [p1, p2] = s.policies;
   const given = (s.baseline[metric]?.mean ?? 0) * f.scale;

@@ -7,7 +7,7 @@
  */
 import type { WinnerMap } from "../experiment/index.js";
 import type { ChartSpec, VegaLiteSpec } from "./charts.js";
-import { base, label, requireOf, shownAs, signedText, slug } from "./driverChartParts.js";
+import { base, label, listedOutcome, requireOf, shownAs, signedText, slug } from "./driverChartParts.js";
 
 /**
  * The heat map of a winner map for one outcome: the x values across and the y values up,
@@ -26,8 +26,7 @@ import { base, label, requireOf, shownAs, signedText, slug } from "./driverChart
  */
 export function winnerMapChart(m: WinnerMap, metric: string): VegaLiteSpec {
   requireOf(m, ["x", "y", "cells"], "winnerMapChart", "a winner map (from winnerMap)");
-  const outcome = m.outcomes.find((o) => o.metric === metric);
-  if (outcome === undefined) throw new RangeError(`winnerMapChart: the map has no outcome "${metric}"; it has ${m.outcomes.map((o) => o.metric).join(", ")}`);
+  listedOutcome(m.outcomes, metric, "winnerMapChart", "map");
   const f = shownAs(metric);
   const [p1, p2] = m.policies;
   const rows = m.cells.flat().flatMap((c) => {
