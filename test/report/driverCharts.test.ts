@@ -224,5 +224,6 @@ describe("winnerMapChart", () => {
     // y drawn upward: the first value at the bottom
     expect((spec.encoding as { y: { sort: string[] } }).y.sort).toEqual(["0.8", "0.3"]);
     expect(() => winnerMapChart({} as never, metric)).toThrow(/needs a winner map/);
+    expect(() => winnerMapChart(map, "nothing")).toThrow(/winnerMapChart: the map has no outcome "nothing"; it has /);
   });
 });
