@@ -11,8 +11,8 @@
  *   (186 bytes: times of 8, counts of 2, codes of 1; see `NeedRecords`) and one contact row of
  *   39 bytes per contact in the window, so memory at the end is proportional to the needs and
  *   contacts measured, by design; `recordBytesPerCohortNeed` is the need rows alone;
- * - `rowsMB`: the rows the run holds just before it turns them into columns (the need row padded
- *   to 192 bytes, the contact row to 40); while it turns them, it holds both for a moment;
+ * - `rowsMB`: the rows the run holds just before it turns them into columns (186 bytes a need
+ *   row, 39 a contact row, in chunks of 4,096 rows); while it turns them, it holds both for a moment;
  * - `needsAliveEnd`, `needsAlivePeak`: needs alive (daily series) at the end and at most;
  * - `peakDuringRunMB`: the most memory (heap + buffers, after gc, above `heapBefore`) sampled
  *   every few thousand events in a second, untimed run of the same case, with the first run's
@@ -113,9 +113,6 @@ function typedBytes(value: unknown): number {
 
 const MB = 1024 * 1024;
 
-/** A row's bytes padded to a multiple of 8, as the recorder keeps it while the run goes. */
-const padded = (bytes: number): number => Math.ceil(bytes / 8) * 8;
-
 function runCase(c: Case): void {
   const scenario = parseScenario(scaledSoderhamn(c.scale));
   const policy: Policy = policies[c.policy];
@@ -128,8 +125,8 @@ function runCase(c: Case): void {
   const seconds = (performance.now() - t0) / 1000;
   const after = gcHeap();
   const records = typedBytes(run.needs) + typedBytes(run.contacts) + typedBytes(run.journal) + run.dailyOpenNeeds.byteLength;
-  // the rows the run held just before turning them into columns (rows padded to 8 bytes)
-  const rows = run.needs.length * padded(RECORD_BYTES.need) + run.contacts.length * padded(RECORD_BYTES.contact);
+  // the rows the run held just before turning them into columns (chunks not yet full left out)
+  const rows = run.needs.length * RECORD_BYTES.need + run.contacts.length * RECORD_BYTES.contact;
   const retained = after - before;
   const daily = Array.from(run.dailyOpenNeeds);
   const peak = Math.max(0, ...daily);

@@ -128,7 +128,7 @@ const VISIT_EVENTS = 1.5;
  * ```
  */
 export const RECORD_BYTES = Object.freeze({ need: 12 * 8 + 3 * 4 + (12 + 8 + 15) * 2 + 8, contact: 3 * 8 + 4 + 3 * 2 + 5, journal: 13 * 8 });
-/** Bytes per cohort need row while the run goes and when copied out: a row padded to 8 bytes in a buffer grown by doubling (1.5 on average), then its columns. */
+/** Bytes per cohort need row while the run goes and when copied out: 1.5 × 192 for the row in its chunk (on the safe side: a row takes 186 bytes, and the chunks of 4,096 rows leave at most one part-used), then its columns. */
 const NEED_ROW_BYTES = 192 * 1.5 + RECORD_BYTES.need;
 /** Bytes per contact row in the window, likewise. */
 const CONTACT_ROW_BYTES = 40 * 1.5 + RECORD_BYTES.contact;

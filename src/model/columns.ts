@@ -140,32 +140,37 @@ function chunk(bytes: number): Chunk {
 }
 
 /**
- * Records of a fixed set of typed fields kept row by row: appending a record checks the capacity
- * once and writes its fields side by side, each at its own width (a time as a 64-bit float, a
- * count as a 16-bit integer, a flag as a byte), through the typed views {@link Table.f64} …
- * {@link Table.u8} of the current chunk of rows. Rows are kept in chunks of a fixed number, so
- * growing copies nothing and leaves at most one chunk unused. {@link Table.columns} copies the
- * fields out as typed columns at the end, in one pass.
+ * Records of a fixed set of typed fields, kept in chunks of a fixed number of rows; within a
+ * chunk each field is a column of its own width (a time as a 64-bit float, a count as a 16-bit
+ * integer, a flag as a byte). Appending a record checks the capacity once; its fields are then
+ * written through the typed views {@link Table.f64} … {@link Table.u8} of the current chunk.
+ * Growing copies nothing and leaves at most one chunk unused, and {@link Table.columns} gives the
+ * fields back as typed columns at the end with one block copy per field and chunk.
  *
  * Fields are laid out in the order given, which must not widen (8-byte fields first, then 4-, 2-
- * and 1-byte ones), so every field is aligned; a row is padded to a multiple of 8 bytes. A field's
- * element index in its view is `(row offset + its byte offset) / its width`.
+ * and 1-byte ones), so every column is aligned. Row `r` of field `k` is element
+ * `index[k] + r` of the view of the field's kind; the next field of the same width starts
+ * {@link Table.rowsPerChunk} elements later.
  *
  * @example
  * ```ts
  * const t = new Table([["time", "f64"], ["count", "u16"], ["flag", "u8"]]);
- * const at = t.add(); // the row's byte offset in the current chunk
- * t.f64[at >> 3] = 1.5;
- * t.u16[(at + t.offsetOf("count")) >> 1] = 7;
- * t.stride; //=> 16
+ * const r = t.add(); // the row within the current chunk
+ * t.f64[t.indexOf("time") + r] = 1.5;
+ * t.u16[t.indexOf("count") + r] = 7;
+ * t.rowBytes; //=> 11
  * Array.from(t.columns()[1]!); //=> [7]
  * ```
  */
 export class Table {
-  /** Bytes per row (a multiple of 8). */
-  readonly stride: number;
-  /** Each field's byte offset within a row, in field order. */
-  readonly offsets: readonly number[];
+  /** Bytes per row: the fields' widths added up. */
+  readonly rowBytes: number;
+  /** Bytes per chunk. */
+  private readonly chunkBytes: number;
+  /** Each field's byte offset within a chunk, in field order. */
+  private readonly starts: readonly number[];
+  /** Each field's first element within a chunk, in the view of its kind, in field order. */
+  readonly index: readonly number[];
   /** Full chunks, then the current one. */
   private readonly chunks: Chunk[] = [];
   /** Views of the current chunk, one per kind: renewed when a chunk fills, so read them after {@link Table.add}. */
@@ -182,44 +187,49 @@ export class Table {
 
   /**
    * @param fields - name and kind of each field, widest first
-   * @param chunkRows - rows per chunk
+   * @param rowsPerChunk - rows per chunk
    */
   constructor(
     readonly fields: readonly (readonly [name: string, kind: FieldKind])[],
-    private readonly chunkRows = 4096,
+    readonly rowsPerChunk = 4096,
   ) {
-    const offsets: number[] = [];
+    const starts: number[] = [];
+    const index: number[] = [];
     let at = 0;
     let width = 8;
     for (const [name, kind] of fields) {
       const w = KIND_BYTES[kind];
       if (w > width) throw new Error(`Table: field ${name} (${kind}) is wider than the one before it; list the widest fields first`);
       width = w;
-      offsets.push(at);
-      at += w;
+      starts.push(at);
+      index.push(at / w);
+      at += w * rowsPerChunk;
     }
-    this.offsets = offsets;
-    this.stride = Math.max(8, Math.ceil(at / 8) * 8);
+    this.starts = starts;
+    this.index = index;
+    this.rowBytes = at / rowsPerChunk;
+    // whole 8-byte words, so that every view covers the chunk
+    this.chunkBytes = Math.ceil(at / 8) * 8;
     this.next();
   }
 
-  /** The byte offset of a field within a row. */
-  offsetOf(name: string): number {
+  /** A field's first element within a chunk, in the view of its kind (row `r` is `indexOf(name) + r`). */
+  indexOf(name: string): number {
     const k = this.fields.findIndex(([f]) => f === name);
     if (k < 0) throw new Error(`Table: no field ${name}`);
-    return this.offsets[k] as number;
+    return this.index[k] as number;
   }
 
-  /** Appends a row (zero until written) and returns its byte offset in the current chunk's views. */
+  /** Appends a row (zero until written) and returns its number within the current chunk's views. */
   add(): number {
-    if (this.used === this.chunkRows) this.next();
+    if (this.used === this.rowsPerChunk) this.next();
     this.length++;
-    return this.used++ * this.stride;
+    return this.used++;
   }
 
   /** Starts a new chunk of rows. */
   private next(): void {
-    const c = chunk(this.chunkRows * this.stride);
+    const c = chunk(this.chunkBytes);
     this.chunks.push(c);
     this.f64 = c.f64;
     this.f32 = c.f32;
@@ -232,44 +242,23 @@ export class Table {
 
   /** Bytes the rows hold now (whole chunks). */
   get bytes(): number {
-    return this.chunks.length * this.chunkRows * this.stride;
+    return this.chunks.length * this.chunkBytes;
   }
 
   /** Every field as a typed column of its kind, in field order, each exactly {@link Table.length} long. */
   columns(): TypedColumn[] {
     const n = this.length;
-    const out = this.fields.map(([, kind]) => newColumn(kind, n));
-    this.chunks.forEach((c, ci) => {
-      const first = ci * this.chunkRows;
-      const rows = Math.min(this.chunkRows, n - first);
-      this.fields.forEach(([, kind], k) => {
-        const w = KIND_BYTES[kind];
-        const col = (out[k] as TypedColumn).buffer;
-        const from = (this.offsets[k] as number) / w;
-        const step = this.stride / w;
-        // copied as bits through one view type per width, so each loop sees one kind of array
-        if (w === 8) copy64(c.f64, new Float64Array(col), first, rows, from, step);
-        else if (w === 4) copy32(c.u32, new Uint32Array(col), first, rows, from, step);
-        else if (w === 2) copy16(c.u16, new Uint16Array(col), first, rows, from, step);
-        else copy8(c.u8, new Uint8Array(col), first, rows, from, step);
+    return this.fields.map(([, kind], k) => {
+      const col = newColumn(kind, n);
+      const to = new Uint8Array(col.buffer);
+      const w = KIND_BYTES[kind];
+      const start = this.starts[k] as number;
+      // copied as bytes, a block per chunk (the column of a chunk is contiguous)
+      this.chunks.forEach((c, ci) => {
+        const rows = Math.min(this.rowsPerChunk, n - ci * this.rowsPerChunk);
+        if (rows > 0) to.set(c.u8.subarray(start, start + rows * w), ci * this.rowsPerChunk * w);
       });
+      return col;
     });
-    return out;
   }
-}
-
-function copy64(from: Float64Array, to: Float64Array, first: number, rows: number, j: number, step: number): void {
-  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
-}
-
-function copy32(from: Uint32Array, to: Uint32Array, first: number, rows: number, j: number, step: number): void {
-  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
-}
-
-function copy16(from: Uint16Array, to: Uint16Array, first: number, rows: number, j: number, step: number): void {
-  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
-}
-
-function copy8(from: Uint8Array, to: Uint8Array, first: number, rows: number, j: number, step: number): void {
-  for (let i = 0; i < rows; i++, j += step) to[first + i] = from[j] as number;
 }

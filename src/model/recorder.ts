@@ -18,7 +18,7 @@ const CAUSES = CAUSE_NAMES.length;
  * 32-bit integer; the expression and the clock's verdict as 32-bit floats (NaN while open or
  * without a target); the service and every count (contacts by reason and failure contacts by
  * cause last) as 16-bit integers, a count past 65,535 widening its column at the end
- * ({@link Recorder.widen}); codes and flags as bytes. 186 bytes, padded to 192.
+ * ({@link Recorder.widen}); codes and flags as bytes. 186 bytes a row.
  */
 const NEED_LAYOUT: readonly (readonly [string, FieldKind])[] = [
   ["arrival", "f64"], ["end", "f64"], ["effortMinutes", "f64"], ["staffMinutes", "f64"], ["internalMinutes", "f64"],
@@ -43,7 +43,7 @@ const NEED_FIELDS = [
   "abandonedContacts", "chases", "clarifications", "consults", "clockMinutes", "clockTargetMet",
 ] as const;
 
-/** The contact row, widest fields first: 39 bytes, padded to 40. */
+/** The contact row, widest fields first: 39 bytes. */
 const CONTACT_LAYOUT: readonly (readonly [string, FieldKind])[] = [
   ["time", "f64"], ["wait", "f64"], ["minutes", "f64"],
   ["need", "u32"],
@@ -80,15 +80,16 @@ export class Recorder {
   private readonly n = new Table(NEED_LAYOUT);
   /** Contact rows (CONTACT_LAYOUT). */
   private readonly c = new Table(CONTACT_LAYOUT);
-  /** Byte offsets in a need row of its first 4-byte, 2-byte and 1-byte fields. */
-  private readonly n4 = this.n.offsetOf("id");
-  private readonly n2 = this.n.offsetOf("service");
-  private readonly n1 = this.n.offsetOf("channel");
-  private readonly c4 = this.c.offsetOf("need");
+  /** First elements within a chunk (Table.indexOf) of the first field of each width: need rows. */
+  private readonly n4 = this.n.indexOf("id");
+  private readonly n2 = this.n.indexOf("service");
+  private readonly n1 = this.n.indexOf("channel");
+  /** The same for contact rows. */
+  private readonly c4 = this.c.indexOf("need");
   /** Counts too large for their 16-bit fields, by field and row (see {@link Recorder.widen}). */
   private readonly wide: { readonly field: string; readonly row: number; readonly value: number }[] = [];
-  private readonly c2 = this.c.offsetOf("service");
-  private readonly c1 = this.c.offsetOf("channel");
+  private readonly c2 = this.c.indexOf("service");
+  private readonly c1 = this.c.indexOf("channel");
   private readonly value: Float64Array;
   private readonly failure: Float64Array;
   private readonly byTask: Float64Array;
@@ -157,26 +158,29 @@ export class Recorder {
   contactOf(needId: number, service: number, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number, afterRecord = 0): void {
     if (time < this.warmup || time >= this.horizon) return;
     if (needId > ID_MAX) throw new RangeError(`need ids above ${ID_MAX} do not fit a contact's record`);
-    // in the order of CONTACT_LAYOUT
+    // in the order of CONTACT_LAYOUT: row r of a field is element index + r of its kind's view,
+    // and the next field of the same width is a chunk's rows further on
     const t = this.c;
-    const at = t.add();
-    let i = at >> 3;
+    const r = t.add();
+    const step = t.rowsPerChunk;
     const f64 = t.f64;
-    f64[i++] = time;
-    f64[i++] = wait;
-    f64[i] = minutes;
-    t.u32[(at + this.c4) >> 2] = needId;
-    i = (at + this.c2) >> 1;
-    t.u16[i++] = service;
-    t.u16[i++] = team;
-    t.i16[i] = origin;
-    i = at + this.c1;
+    let i = r;
+    f64[i] = time;
+    f64[(i += step)] = wait;
+    f64[i + step] = minutes;
+    t.u32[this.c4 + r] = needId;
+    i = this.c2 + r;
+    const u16 = t.u16;
+    u16[i] = service;
+    u16[(i += step)] = team;
+    t.i16[i + step] = origin;
+    i = this.c1 + r;
     const u8 = t.u8;
-    u8[i++] = channel;
-    u8[i++] = reason;
-    u8[i++] = outcome;
-    u8[i++] = cause;
-    u8[i] = afterRecord;
+    u8[i] = channel;
+    u8[(i += step)] = reason;
+    u8[(i += step)] = outcome;
+    u8[(i += step)] = cause;
+    u8[i + step] = afterRecord;
   }
 
   /** Records a cohort need's final row. */
@@ -188,65 +192,67 @@ export class Recorder {
     const clock = this.clocks[need.service];
     const minutes = clock === undefined ? NaN : clockMinutes(need, clock);
     if (need.id > ID_MAX) throw new RangeError(`need ids above ${ID_MAX} do not fit a need's record`);
-    // in the order of NEED_LAYOUT
+    // in the order of NEED_LAYOUT (see contactOf)
     const row = t.length;
-    const at = t.add();
-    let i = at >> 3;
+    const r = t.add();
+    const step = t.rowsPerChunk;
+    let i = r;
     const f64 = t.f64;
-    f64[i++] = need.arrival; // arrival
-    f64[i++] = end; // end
-    f64[i++] = need.effort; // effortMinutes
-    f64[i++] = need.staffMinutes; // staffMinutes
-    f64[i++] = need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN; // internalMinutes
-    f64[i++] = need.patience; // patience
-    f64[i++] = timeOrNaN(need.firstContactAt); // firstContactAt
-    f64[i++] = timeOrNaN(need.firstClosedAt); // firstClosedAt
-    f64[i++] = timeOrNaN(need.lastClosedAt); // lastClosedAt
-    f64[i++] = timeOrNaN(need.firstReopenAt); // firstReopenAt
-    f64[i++] = timeOrNaN(need.lastReopenAt); // lastReopenAt
-    f64[i] = minutes; // clockMinutes
-    i = (at + this.n4) >> 2;
-    t.u32[i++] = need.id; // id
-    t.f32[i++] = expression; // expression
-    t.f32[i] = clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0; // clockTargetMet
-    i = (at + this.n2) >> 1;
+    f64[i] = need.arrival; // arrival
+    f64[(i += step)] = end; // end
+    f64[(i += step)] = need.effort; // effortMinutes
+    f64[(i += step)] = need.staffMinutes; // staffMinutes
+    f64[(i += step)] = need.completeAt >= 0 && need.closedAt >= 0 ? need.closedAt - need.completeAt : NaN; // internalMinutes
+    f64[(i += step)] = need.patience; // patience
+    f64[(i += step)] = timeOrNaN(need.firstContactAt); // firstContactAt
+    f64[(i += step)] = timeOrNaN(need.firstClosedAt); // firstClosedAt
+    f64[(i += step)] = timeOrNaN(need.lastClosedAt); // lastClosedAt
+    f64[(i += step)] = timeOrNaN(need.firstReopenAt); // firstReopenAt
+    f64[(i += step)] = timeOrNaN(need.lastReopenAt); // lastReopenAt
+    f64[i + step] = minutes; // clockMinutes
+    i = this.n4 + r;
+    t.u32[i] = need.id; // id
+    t.f32[(i += step)] = expression; // expression
+    t.f32[i + step] = clock?.targetMinutes == null || Number.isNaN(minutes) ? NaN : minutes <= clock.targetMinutes ? 1 : 0; // clockTargetMet
+    i = this.n2 + r;
     const u16 = t.u16;
     if (need.service > COUNT_MAX) throw new RangeError(`a run's records hold at most ${COUNT_MAX + 1} services, got service ${need.service}`);
-    u16[i++] = need.service;
-    u16[i++] = this.count(need.contacts, "contacts", row);
-    u16[i++] = this.count(need.failureContacts, "failureContacts", row);
-    u16[i++] = this.count(need.outbound, "outbound", row);
-    u16[i++] = this.count(need.handoffs, "handoffs", row);
-    u16[i++] = this.count(need.reworks, "reworks", row);
-    u16[i++] = this.count(need.closings, "closings", row);
-    u16[i++] = this.count(need.reopens, "reopens", row);
-    u16[i++] = this.count(need.abandonedContacts, "abandonedContacts", row);
-    u16[i++] = this.count(need.chases, "chases", row);
-    u16[i++] = this.count(need.clarifications, "clarifications", row);
-    u16[i++] = this.count(need.consults, "consults", row);
+    u16[i] = need.service;
+    u16[(i += step)] = this.count(need.contacts, "contacts", row);
+    u16[(i += step)] = this.count(need.failureContacts, "failureContacts", row);
+    u16[(i += step)] = this.count(need.outbound, "outbound", row);
+    u16[(i += step)] = this.count(need.handoffs, "handoffs", row);
+    u16[(i += step)] = this.count(need.reworks, "reworks", row);
+    u16[(i += step)] = this.count(need.closings, "closings", row);
+    u16[(i += step)] = this.count(need.reopens, "reopens", row);
+    u16[(i += step)] = this.count(need.abandonedContacts, "abandonedContacts", row);
+    u16[(i += step)] = this.count(need.chases, "chases", row);
+    u16[(i += step)] = this.count(need.clarifications, "clarifications", row);
+    u16[(i += step)] = this.count(need.consults, "consults", row);
+    i += step;
     // contacts by reason and failure contacts by cause (zero in a new row, and mostly zero)
     if (need.contacts !== 0) {
       for (let k = 0; k < REASONS; k++) {
         const x = need.byReason[k] as number;
-        if (x !== 0) u16[i + k] = x <= COUNT_MAX ? x : this.widen(`reason:${REASON_NAMES[k]}`, row, x);
+        if (x !== 0) u16[i + k * step] = x <= COUNT_MAX ? x : this.widen(`reason:${REASON_NAMES[k]}`, row, x);
       }
       if (need.failureContacts !== 0) {
         for (let k = 0; k < CAUSES; k++) {
           const x = need.byCause[k] as number;
-          if (x !== 0) u16[i + REASONS + k] = x <= COUNT_MAX ? x : this.widen(`cause:${CAUSE_NAMES[k]}`, row, x);
+          if (x !== 0) u16[i + (REASONS + k) * step] = x <= COUNT_MAX ? x : this.widen(`cause:${CAUSE_NAMES[k]}`, row, x);
         }
       }
     }
-    i = at + this.n1;
+    i = this.n1 + r;
     const u8 = t.u8;
-    u8[i++] = need.firstChannel; // channel
-    u8[i++] = need.isCase; // isCase
-    u8[i++] = need.status; // status
-    u8[i++] = need.firstContactResolved; // firstContactResolved
-    u8[i++] = need.contacted; // contacted
-    u8[i++] = need.reopened; // reopened
-    u8[i++] = need.selfServed; // selfServed
-    u8[i] = clean; // clean
+    u8[i] = need.firstChannel; // channel
+    u8[(i += step)] = need.isCase; // isCase
+    u8[(i += step)] = need.status; // status
+    u8[(i += step)] = need.firstContactResolved; // firstContactResolved
+    u8[(i += step)] = need.contacted; // contacted
+    u8[(i += step)] = need.reopened; // reopened
+    u8[(i += step)] = need.selfServed; // selfServed
+    u8[i + step] = clean; // clean
   }
 
   /** A count for a 16-bit field: the count itself, or (past 65,535) a note to widen the field's column. */

@@ -17,26 +17,30 @@ describe("Table", () => {
     ["flag", "u8"],
   ] as const;
 
-  it("lays fields out widest first, aligned, in a row padded to 8 bytes", () => {
-    const t = new Table(fields);
-    expect(t.offsets).toEqual([0, 8, 12, 16, 18, 20]);
-    expect(t.stride).toBe(24);
+  it("lays each field out as a column of its chunk, widest first, so every column is aligned", () => {
+    const t = new Table(fields, 8);
+    // element indices in each kind's view: f64 from byte 0, then u32/f32 from byte 64, u16/i16 from 128, u8 from 160
+    expect(t.index).toEqual([0, 16, 24, 64, 72, 160]);
+    expect(t.indexOf("n")).toBe(64);
+    expect(t.rowBytes).toBe(21);
     expect(() => new Table([["a", "u8"], ["b", "f64"]])).toThrow(/field b \(f64\) is wider than the one before it/);
+    expect(() => t.indexOf("nope")).toThrow(/no field nope/);
   });
 
   it("gives back every row's fields as typed columns, across chunks, each at its own width", () => {
     const t = new Table(fields, 3); // 3 rows a chunk: 10 rows span 4 chunks
     for (let r = 0; r < 10; r++) {
       const at = t.add();
-      t.f64[at >> 3] = r + 0.25;
-      t.u32[(at + 8) >> 2] = 4_000_000_000 + r;
-      t.f32[(at + 12) >> 2] = r === 3 ? NaN : r;
-      t.u16[(at + 16) >> 1] = 65_535 - r;
-      t.i16[(at + 18) >> 1] = r - 1;
-      t.u8[at + 20] = r % 2;
+      expect(at).toBe(r % 3);
+      t.f64[t.indexOf("t") + at] = r + 0.25;
+      t.u32[t.indexOf("id") + at] = 4_000_000_000 + r;
+      t.f32[t.indexOf("x") + at] = r === 3 ? NaN : r;
+      t.u16[t.indexOf("n") + at] = 65_535 - r;
+      t.i16[t.indexOf("o") + at] = r - 1;
+      t.u8[t.indexOf("flag") + at] = r % 2;
     }
     expect(t.length).toBe(10);
-    expect(t.bytes).toBe(4 * 3 * 24);
+    expect(t.bytes).toBe(4 * 64); // 63 bytes a chunk, whole 8-byte words
     const [time, id, x, n, o, flag] = t.columns();
     expect(time).toBeInstanceOf(Float64Array);
     expect(id).toBeInstanceOf(Uint32Array);
@@ -50,6 +54,20 @@ describe("Table", () => {
     expect(Array.from(n!)).toEqual(Array.from({ length: 10 }, (_, r) => 65_535 - r));
     expect(Array.from(o!)).toEqual(Array.from({ length: 10 }, (_, r) => r - 1));
     expect(Array.from(flag!)).toEqual(Array.from({ length: 10 }, (_, r) => r % 2));
+  });
+
+  it("a full last chunk and a table of exactly one chunk give every row", () => {
+    for (const rows of [3, 6]) {
+      const t = new Table([["a", "u16"], ["b", "u8"]], 3);
+      for (let r = 0; r < rows; r++) {
+        const at = t.add();
+        t.u16[at] = 100 + r;
+        t.u8[t.index[1]! + at] = r;
+      }
+      const [a, b] = t.columns();
+      expect(Array.from(a!)).toEqual(Array.from({ length: rows }, (_, r) => 100 + r));
+      expect(Array.from(b!)).toEqual(Array.from({ length: rows }, (_, r) => r));
+    }
   });
 
   it("an empty table gives empty columns", () => {
