@@ -347,7 +347,15 @@ export class World implements Staffing {
    * @returns the timer's task id (for {@link World.cancelTimer})
    */
   after(delay: number, need: Need, timer: number, reason = 0, first = 0, cause = 0): number {
-    const task = this.newTask(need, -1, reason, false);
+    // a timer's task carries only what fireTimer and the timer handlers read (the need and its
+    // generation, the code, reason, first-contact flag and cause); handlers release it before
+    // anything else, so its other fields, left from an earlier use, are never read
+    const task = this.takeTask();
+    task.need = need;
+    task.needId = need.id;
+    task.needGen = need.gen;
+    task.kind = -1;
+    task.reason = reason;
     task.timer = timer;
     task.first = first;
     task.cause = cause;

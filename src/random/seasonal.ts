@@ -9,6 +9,14 @@ import type { Rng } from "./stream.js";
 import { fail } from "./_validate.js";
 
 const MINUTES_PER_DAY = 1440;
+const MINUTES_PER_HOUR = 60;
+/**
+ * Minutes at either end of an hour where the thinning works the rate out again instead of using
+ * the one it remembered, plus {@link MEMO_RELATIVE} of the time itself: far more than the
+ * rounding of `t / 60` or `t / 1440` can move an hour's edge (about 2 × 10⁻¹⁶ of t).
+ */
+const MEMO_MARGIN = 1e-6;
+const MEMO_RELATIVE = 1e-12;
 /** Days in each month of the 365-day model year, January first. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -32,6 +40,10 @@ export class SeasonalArrivals implements ArrivalProcess {
   readonly byMonth: readonly number[];
   private readonly monthOfDay: Uint8Array;
   private readonly maxRate: number;
+  /** The hour, less its margins, whose rate the thinning remembers (none yet), and that rate. */
+  private memoFrom = 0;
+  private memoTo = 0;
+  private memoRate = 0;
 
   /** @internal Use {@link seasonalArrivals}. */
   constructor(
@@ -80,8 +92,23 @@ export class SeasonalArrivals implements ArrivalProcess {
     for (;;) {
       t -= Math.log(1 - rng()) / maxRate;
       if (t > until) return Infinity;
-      if (rng() * maxRate < this.rateAt(t)) return t;
+      // the rate is constant within an hour: remembered for the rest of the hour, less a
+      // margin far wider than rounding, so it is the same number rateAt(t) would give
+      const rate = t > this.memoFrom && t < this.memoTo ? this.memoRate : this.remember(t);
+      if (rng() * maxRate < rate) return t;
     }
+  }
+
+  /** The rate at `t`, remembered for the hour around it. */
+  private remember(t: number): number {
+    const rate = this.rateAt(t);
+    const hourStart = Math.floor(t / MINUTES_PER_HOUR) * MINUTES_PER_HOUR;
+    // (past about 10¹³ minutes the margins cover the hour and nothing is remembered)
+    const margin = MEMO_MARGIN + Math.abs(hourStart) * MEMO_RELATIVE;
+    this.memoFrom = hourStart + margin;
+    this.memoTo = hourStart + MINUTES_PER_HOUR - margin;
+    this.memoRate = rate;
+    return rate;
   }
 }
 
