@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { EventCalendar, WaitingLine } from "../../src/index.js";
+import { createStream, EventCalendar, WaitingLine } from "../../src/index.js";
 
 /**
  * The calendar and the waiting line keep their entries in reusable slots named by
@@ -62,6 +62,62 @@ describe("EventCalendar against a sorted list", () => {
       }),
       { numRuns: 300, seed: 18 },
     );
+  });
+
+  it("keeps the order through thousands of pending events, compactions and tied times", () => {
+    // phases of mostly pushes and then mostly cancels, so that cancelled events pass the
+    // compaction threshold (1,024, and half the heap) again and again; a heap of thousands, so
+    // that sifts meet the last node with one child; times in quarter minutes, so many tie
+    const proto = EventCalendar.prototype as unknown as { compact(): void };
+    const compact = proto.compact;
+    let compactions = 0;
+    proto.compact = function (this: EventCalendar) {
+      compactions++;
+      compact.call(this);
+    };
+    try {
+      const rng = createStream(18, 0, "calendar");
+      const cal = new EventCalendar(4);
+      const fired: number[] = [];
+      const ids: number[] = [];
+      const pending = new Map<number, { time: number; priority: number; seq: number }>();
+      const expected: number[] = [];
+      let clock = 0;
+      let seq = 0;
+      for (let step = 0; step < 60_000; step++) {
+        const phase = Math.floor(step / 6000) % 2; // 0: building up, 1: cancelling
+        const u = rng();
+        if (u < (phase === 0 ? 0.7 : 0.2) || pending.size === 0) {
+          const time = clock + Math.floor(rng() * 2000) / 4;
+          const priority = rng() < 0.1 ? -1 : 0;
+          const label = ids.length;
+          ids.push(cal.push(time, priority, (p) => fired.push(p), label));
+          pending.set(label, { time, priority, seq: seq++ });
+        } else if (u < (phase === 0 ? 0.8 : 0.9)) {
+          const label = ids.length - 1 - Math.floor(rng() * Math.min(ids.length, 5000));
+          expect(cal.cancel(ids[label]!)).toBe(pending.delete(label));
+        } else {
+          // the reference: the pending event first by time, then priority, then order of pushing
+          let best = -1;
+          let b = { time: Infinity, priority: 0, seq: 0 };
+          for (const [label, e] of pending) {
+            if (e.time < b.time || (e.time === b.time && (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)))) {
+              best = label;
+              b = e;
+            }
+          }
+          pending.delete(best);
+          expected.push(best);
+          clock = b.time;
+          expect(cal.fireNext()).toBe(true);
+        }
+      }
+      expect(fired).toEqual(expected);
+      expect(cal.pending).toBe(pending.size);
+      expect(compactions).toBeGreaterThan(2);
+    } finally {
+      proto.compact = compact;
+    }
   });
 
   it("refuses to cancel the event that is firing", () => {
