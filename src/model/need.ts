@@ -128,14 +128,15 @@ export const CHASE_BASE = 2 ** 29 + 2 ** 28;
  * own: finding the line closed, a contact about the request after the first, what the citizen
  * does after an enquiry is cut short, and after hanging up. The first {@link REPEATED_DEPTH}
  * times take their slots in the bank; later times the need's own sequence. Values are
- * indices into `Need.times`.
+ * positions in `Need.repeats`.
  */
 export const Repeated = { closedLine: 0, repeatCut: 1, cutReturn: 2, hangUp: 3 } as const;
 
 /**
  * How many times a {@link Repeated} draw takes its slots from the bank (later times take the
  * need's own sequence). Two: under the minutes preset a need cut short at the front often comes
- * back once, and a caller may find the line closed twice.
+ * back once, and a caller may find the line closed twice. At most 3: `Need.repeats` counts
+ * each draw in two bits.
  */
 export const REPEATED_DEPTH = 2;
 
@@ -263,8 +264,12 @@ export class Need {
   readonly byReason = new Float64Array(REASON_NAMES.length);
   /** Handled failure-demand contacts by cause code. */
   readonly byCause = new Float64Array(CAUSE_NAMES.length);
-  /** How many times each {@link Repeated} draw has come up. */
-  readonly times = new Int32Array(4);
+  /**
+   * How many times each {@link Repeated} draw has come up, up to {@link REPEATED_DEPTH} (all
+   * that matters: later times take the need's own sequence), two bits each: draw r's count is
+   * `(repeats >> 2r) & 3`. One small integer, not an array, so a new need clears it in one store.
+   */
+  repeats = 0;
   /** Chase delays drawn so far (the first two from the bank). */
   chaseDraws = 0;
   /** Pending chase timer (event id), or -1. */
@@ -365,7 +370,7 @@ export class Need {
     this.chaseEvent = -1;
     this.chaseDraws = 0;
     this.ownDraws = 0;
-    for (let k = 0; k < this.times.length; k++) this.times[k] = 0;
+    this.repeats = 0;
     this.owner = -1;
     this.afterCare = 0;
     this.awaitingCitizen = 0;

@@ -116,10 +116,13 @@ export class World implements Staffing {
    * once its bank copies are used up (then it takes the need's own sequence).
    */
   repeatedSlot(need: Need, repeated: number): number {
-    const k = need.times[repeated] as number;
-    need.times[repeated] = k + 1;
-    return k < REPEATED_DEPTH ? (REPEATED_BASE[repeated] as number) + k * (REPEATED_WIDTH[repeated] as number) : -1;
+    const shift = 2 * repeated;
+    const k = (need.repeats >> shift) & 3;
+    if (k >= REPEATED_DEPTH) return -1;
+    need.repeats += 1 << shift;
+    return (REPEATED_BASE[repeated] as number) + k * (REPEATED_WIDTH[repeated] as number);
   }
+
   /** Each service's key for its citizens' numbers (`needs:` + service id); a need's key derives from it and the need's place among the service's arrivals. */
   readonly needKeys: readonly CounterKey[];
   /** Each service's key for the citizens a demand surge adds (`needs-surge:` + service id). */
