@@ -33,9 +33,7 @@ export class WaitingLine {
   private entities = new Float64Array(16);
   private services = new Float64Array(16);
   private tags = new Float64Array(16);
-  private priorities = new Float64Array(16);
   private times = new Float64Array(16);
-  private seqs = new Float64Array(16);
   private renegeIds = new Float64Array(16);
   private gens = new Int32Array(16);
   private states = new Uint8Array(16);
@@ -45,12 +43,21 @@ export class WaitingLine {
   private seq = 0;
   // order: a ring (fifo) or a binary heap (priority) of slot numbers, gone entries included
   private order = new Int32Array(16);
+  // a priority line's heap also keeps each entry's priority and sequence number in heap order,
+  // so a sift compares neighbouring numbers instead of looking each one up by slot
+  private hPri = new Float64Array(0);
+  private hSeq = new Float64Array(0);
   private head = 0;
   private count = 0;
   private gone = 0;
 
   /** @param discipline - "fifo" or "priority" */
-  constructor(readonly discipline: Discipline) {}
+  constructor(readonly discipline: Discipline) {
+    if (discipline !== "fifo") {
+      this.hPri = new Float64Array(this.order.length);
+      this.hSeq = new Float64Array(this.order.length);
+    }
+  }
 
   /** Queues an entry and returns its slot. */
   add(entity: number, service: number, tag: number, priority: number, time: number): number {
@@ -67,10 +74,7 @@ export class WaitingLine {
       this.order[(this.head + this.count) & (this.order.length - 1)] = slot;
       this.count++;
     } else {
-      // only a priority line reads these (a fifo line's order is its ring)
-      this.priorities[slot] = priority;
-      this.seqs[slot] = this.seq++;
-      this.heapPush(slot);
+      this.heapPush(slot, priority, this.seq++);
     }
     this.length++;
     return slot;
@@ -218,60 +222,97 @@ export class WaitingLine {
     return this.slotCount++;
   }
 
-  private heapPush(slot: number): void {
+  private heapPush(slot: number, p: number, q: number): void {
     let i = this.count++;
     const o = this.order;
+    const hP = this.hPri;
+    const hQ = this.hSeq;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const ps = o[parent] as number;
-      if (!this.before(slot, ps)) break;
-      o[i] = ps;
+      const pp = hP[parent] as number;
+      if (pp < p || (pp === p && (hQ[parent] as number) < q)) break;
+      o[i] = o[parent] as number;
+      hP[i] = pp;
+      hQ[i] = hQ[parent] as number;
       i = parent;
     }
     o[i] = slot;
+    hP[i] = p;
+    hQ[i] = q;
   }
 
   private heapPop(): number {
     const o = this.order;
+    const hP = this.hPri;
+    const hQ = this.hSeq;
     const top = o[0] as number;
-    const last = o[--this.count] as number;
-    const n = this.count;
+    const n = --this.count;
+    const last = o[n] as number;
+    const p = hP[n] as number;
+    const q = hQ[n] as number;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      if (child + 1 < n && this.before(o[child + 1] as number, o[child] as number)) child++;
-      const cs = o[child] as number;
-      if (!this.before(cs, last)) break;
-      o[i] = cs;
+      let cp = hP[child] as number;
+      let cq = hQ[child] as number;
+      if (child + 1 < n) {
+        const rp = hP[child + 1] as number;
+        if (rp < cp || (rp === cp && (hQ[child + 1] as number) < cq)) {
+          child++;
+          cp = rp;
+          cq = hQ[child] as number;
+        }
+      }
+      if (cp > p || (cp === p && cq > q)) break;
+      o[i] = o[child] as number;
+      hP[i] = cp;
+      hQ[i] = cq;
       i = child;
     }
-    if (n > 0) o[i] = last;
+    if (n > 0) {
+      o[i] = last;
+      hP[i] = p;
+      hQ[i] = q;
+    }
     return top;
   }
 
-  private before(a: number, b: number): boolean {
-    const pa = this.priorities[a] as number;
-    const pb = this.priorities[b] as number;
-    if (pa !== pb) return pa < pb;
-    return (this.seqs[a] as number) < (this.seqs[b] as number);
-  }
-
   private compact(): void {
-    const kept: number[] = [];
     const mask = this.order.length - 1;
-    for (let k = 0; k < this.count; k++) {
-      const slot = (this.discipline === "fifo" ? this.order[(this.head + k) & mask] : this.order[k]) as number;
-      if (this.states[slot] === WAITING) kept.push(slot);
-      else this.releaseGone(slot);
+    if (this.discipline === "fifo") {
+      const kept: number[] = [];
+      for (let k = 0; k < this.count; k++) {
+        const slot = this.order[(this.head + k) & mask] as number;
+        if (this.states[slot] === WAITING) kept.push(slot);
+        else this.releaseGone(slot);
+      }
+      this.head = 0;
+      this.count = kept.length;
+      kept.forEach((slot, k) => {
+        this.order[k] = slot;
+      });
+    } else {
+      // a line sorted by (priority, sequence) is a heap
+      const kept: number[] = [];
+      for (let k = 0; k < this.count; k++) {
+        if (this.states[this.order[k] as number] === WAITING) kept.push(k);
+        else this.releaseGone(this.order[k] as number);
+      }
+      const hP = this.hPri;
+      const hQ = this.hSeq;
+      kept.sort((a, b) => (hP[a] as number) - (hP[b] as number) || (hQ[a] as number) - (hQ[b] as number));
+      const slots = kept.map((k) => this.order[k] as number);
+      const pris = kept.map((k) => hP[k] as number);
+      const seqs = kept.map((k) => hQ[k] as number);
+      for (let k = 0; k < kept.length; k++) {
+        this.order[k] = slots[k] as number;
+        hP[k] = pris[k] as number;
+        hQ[k] = seqs[k] as number;
+      }
+      this.count = kept.length;
     }
-    if (this.discipline === "priority") kept.sort((a, b) => (this.before(a, b) ? -1 : 1));
-    this.head = 0;
-    this.count = kept.length;
     this.gone = 0;
-    kept.forEach((slot, k) => {
-      this.order[k] = slot;
-    });
   }
 
   private growOrder(): void {
@@ -283,6 +324,10 @@ export class WaitingLine {
     }
     this.order = next;
     this.head = 0;
+    if (this.discipline !== "fifo") {
+      this.hPri = copy(this.hPri, new Float64Array(n));
+      this.hSeq = copy(this.hSeq, new Float64Array(n));
+    }
   }
 
   private growSlots(): void {
@@ -291,9 +336,7 @@ export class WaitingLine {
     this.entities = copy(this.entities, new Float64Array(n));
     this.services = copy(this.services, new Float64Array(n));
     this.tags = copy(this.tags, new Float64Array(n));
-    this.priorities = copy(this.priorities, new Float64Array(n));
     this.times = copy(this.times, new Float64Array(n));
-    this.seqs = copy(this.seqs, new Float64Array(n));
     this.renegeIds = copy(this.renegeIds, new Float64Array(n));
     this.gens = copy(this.gens, new Int32Array(n));
     this.states = copy(this.states, new Uint8Array(n));
