@@ -84,28 +84,34 @@ describe("EventCalendar against a sorted list", () => {
       const expected: number[] = [];
       let clock = 0;
       let seq = 0;
+      // the reference: the pending event first by time, then priority, then order of pushing
+      const first = (): number => {
+        let best = -1;
+        let b = { time: Infinity, priority: 0, seq: 0 };
+        for (const [label, e] of pending) {
+          if (e.time < b.time || (e.time === b.time && (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)))) {
+            best = label;
+            b = e;
+          }
+        }
+        return best;
+      };
       for (let step = 0; step < 60_000; step++) {
         const phase = Math.floor(step / 6000) % 2; // 0: building up, 1: cancelling
         const u = rng();
-        if (u < (phase === 0 ? 0.7 : 0.2) || pending.size === 0) {
+        if (u < (phase === 0 ? 0.7 : 0.05) || pending.size === 0) {
           const time = clock + Math.floor(rng() * 2000) / 4;
           const priority = rng() < 0.1 ? -1 : 0;
           const label = ids.length;
           ids.push(cal.push(time, priority, (p) => fired.push(p), label));
           pending.set(label, { time, priority, seq: seq++ });
-        } else if (u < (phase === 0 ? 0.8 : 0.9)) {
-          const label = ids.length - 1 - Math.floor(rng() * Math.min(ids.length, 5000));
+        } else if (u < (phase === 0 ? 0.8 : 0.95)) {
+          // mostly a recent event, now and then the next one due
+          const label = rng() < 0.02 ? first() : ids.length - 1 - Math.floor(rng() * Math.min(ids.length, 5000));
           expect(cal.cancel(ids[label]!)).toBe(pending.delete(label));
         } else {
-          // the reference: the pending event first by time, then priority, then order of pushing
-          let best = -1;
-          let b = { time: Infinity, priority: 0, seq: 0 };
-          for (const [label, e] of pending) {
-            if (e.time < b.time || (e.time === b.time && (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)))) {
-              best = label;
-              b = e;
-            }
-          }
+          const best = first();
+          const b = pending.get(best)!;
           pending.delete(best);
           expected.push(best);
           clock = b.time;
@@ -117,6 +123,34 @@ describe("EventCalendar against a sorted list", () => {
       expect(compactions).toBeGreaterThan(2);
     } finally {
       proto.compact = compact;
+    }
+  });
+
+  it("compacts correctly when the event at the top is one of those cancelled", () => {
+    // 2,100 events pushed in a shuffled order (so the heap's array is not sorted), the first due
+    // cancelled, then others until the cancelled pass the compaction threshold; twenty shuffles
+    for (let shuffle = 0; shuffle < 20; shuffle++) {
+      const rng = createStream(18, shuffle, "shuffle");
+      const times = Array.from({ length: 2100 }, (_, i) => i + 1);
+      for (let i = times.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        [times[i], times[j]] = [times[j]!, times[i]!];
+      }
+      const cal = new EventCalendar();
+      const fired: number[] = [];
+      const idOf = new Map<number, number>();
+      for (const t of times) idOf.set(t, cal.push(t, 0, (p) => fired.push(p), t));
+      // the first due, then the rest in a shuffled order, until a compaction
+      const order = [1, ...times.filter((t) => t > 1)];
+      const cancelled = new Set<number>();
+      for (const t of order) {
+        if (cal.size < 2100) break;
+        expect(cal.cancel(idOf.get(t)!)).toBe(true);
+        cancelled.add(t);
+      }
+      expect(cal.size, `shuffle ${shuffle}`).toBe(2100 - cancelled.size); // compacted: every cancelled event gone at once
+      while (cal.fireNext());
+      expect(fired, `shuffle ${shuffle}`).toEqual(times.filter((t) => !cancelled.has(t)).sort((a, b) => a - b));
     }
   });
 
