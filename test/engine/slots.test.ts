@@ -7,6 +7,24 @@ import { createStream, EventCalendar, WaitingLine } from "../../src/index.js";
  * generation-tagged ids. These properties drive each with random operations against a plain
  * reference: the order out, what a cancel or a stale id does, and the counts.
  */
+
+/** Runs `body` with the private `compact` of a class's prototype counted; returns how often it ran. */
+function countingCompactions(prototype: object, body: () => void): number {
+  const proto = prototype as { compact(): void };
+  const compact = proto.compact;
+  let count = 0;
+  proto.compact = function (this: unknown) {
+    count++;
+    compact.call(this);
+  };
+  try {
+    body();
+  } finally {
+    proto.compact = compact;
+  }
+  return count;
+}
+
 describe("EventCalendar against a sorted list", () => {
   // an operation: push (time, priority), cancel the k-th id handed out so far, or fire the next
   const op = fc.oneof(
@@ -68,14 +86,7 @@ describe("EventCalendar against a sorted list", () => {
     // phases of mostly pushes and then mostly cancels, so that cancelled events pass the
     // compaction threshold (1,024, and half the heap) again and again; a heap of thousands, so
     // that sifts meet the last node with one child; times in quarter minutes, so many tie
-    const proto = EventCalendar.prototype as unknown as { compact(): void };
-    const compact = proto.compact;
-    let compactions = 0;
-    proto.compact = function (this: EventCalendar) {
-      compactions++;
-      compact.call(this);
-    };
-    try {
+    const compactions = countingCompactions(EventCalendar.prototype, () => {
       const rng = createStream(18, 0, "calendar");
       const cal = new EventCalendar(4);
       const fired: number[] = [];
@@ -120,10 +131,8 @@ describe("EventCalendar against a sorted list", () => {
       }
       expect(fired).toEqual(expected);
       expect(cal.pending).toBe(pending.size);
-      expect(compactions).toBeGreaterThan(2);
-    } finally {
-      proto.compact = compact;
-    }
+    });
+    expect(compactions).toBeGreaterThan(2);
   });
 
   it("compacts correctly when the event at the top is one of those cancelled", () => {
@@ -223,14 +232,7 @@ describe("WaitingLine by priority against a reference", () => {
     // phases of mostly joining and then mostly leaving early, so that entries that left pass the
     // compaction threshold (256, and the live entries) again and again; priorities with many
     // ties, negative and fractional ones among them
-    const proto = WaitingLine.prototype as unknown as { compact(): void };
-    const compact = proto.compact;
-    let compactions = 0;
-    proto.compact = function (this: WaitingLine) {
-      compactions++;
-      compact.call(this);
-    };
-    try {
+    const compactions = countingCompactions(WaitingLine.prototype, () => {
       const rng = createStream(18, 0, "line");
       const line = new WaitingLine("priority");
       const tickets: number[] = [];
@@ -275,9 +277,7 @@ describe("WaitingLine by priority against a reference", () => {
         expect(line.length).toBe(waiting.size);
       }
       expect(served).toEqual(expected);
-      expect(compactions).toBeGreaterThan(2);
-    } finally {
-      proto.compact = compact;
-    }
+    });
+    expect(compactions).toBeGreaterThan(2);
   });
 });
