@@ -14,6 +14,11 @@
  * WORKERS (thread counts, comma-separated; default 1,2 or 1,2,4), ROUNDS (default 1; serial and
  * threaded runs alternate). The 1-thread line shows what the threads themselves cost.
  *
+ * Then, for each thread count above 1, `pool` lines: the same comparison on threads kept open
+ * (`openWorkers`), after a first comparison on them has started them and warmed up their JIT,
+ * each against a serial run just before it (by then this thread is warm too). The difference
+ * from the `workers` line is what starting and warming the threads costs every cold run.
+ *
  * Then, for each thread count above 1, two `ceiling` lines: what this machine allows at all. The
  * same job runs in one worker thread alone and in that many threads at once (each doing the
  * whole job, warmed up, all starting together); ceiling = threads × alone ÷ together is the most
@@ -90,6 +95,29 @@ for (let round = 0; round < rounds; round++) {
     if (threads !== Math.min(workers, replications)) throw new Error(`expected ${workers} worker threads, got ${threads}`);
     if (JSON.stringify(threaded) !== JSON.stringify(serial)) throw new Error("the threaded Comparison differs from the serial one");
     out.line({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
+  }
+}
+// The same comparison on threads kept open (openWorkers): a first comparison on the pool starts
+// and warms its threads; then a serial run (this thread is warm by now) and the comparison on the
+// warm pool, ROUNDS times, each line against the serial run just before it.
+for (const workers of workerCounts.filter((w) => w > 1)) {
+  const pool = await h.openWorkers({ workers });
+  try {
+    await h.compareParallel(scenario, pair, { ...options, pool });
+    for (let round = 0; round < rounds; round++) {
+      let t0 = performance.now();
+      const serial = JSON.stringify(h.compare(scenario, pair, options));
+      const serialSeconds = (performance.now() - t0) / 1000;
+      t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const pooled = await h.compareParallel(scenario, pair, { ...options, pool });
+      const seconds = (performance.now() - t0) / 1000;
+      const cpu = cpuSeconds(c0);
+      if (JSON.stringify(pooled) !== serial) throw new Error("the Comparison on the pool differs from the serial one");
+      out.line({ mode: "pool", workers: pool.threads, replications, seconds: round3(seconds), serialSeconds: round3(serialSeconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
+    }
+  } finally {
+    await pool.close();
   }
 }
 // The machine's ceiling for the threaded runs: the same job in one worker thread alone, then in

@@ -92,11 +92,22 @@ describe("docs/performance.md: benchmark records", () => {
   it("bench-compare: serial, then 1, 2 (and more) worker threads, speed-up = serial seconds ÷ threaded seconds", () => {
     const { command, lines } = record("compare");
     expect(command).toBe("compare");
-    const runs = lines.filter((l) => l["mode"] !== "ceiling");
+    const runs = lines.filter((l) => l["mode"] !== "ceiling" && l["mode"] !== "pool");
     expect(runs.map((l) => l["mode"])).toEqual(["serial", ...runs.slice(1).map(() => "workers")]);
     const [serial, ...threaded] = runs as Record<string, number>[];
     expect(threaded.map((l) => l["workers"]).slice(0, 2)).toEqual([1, 2]);
     for (const l of threaded) expect(close(l["speedup"]!, serial!["seconds"]! / l["seconds"]!, 0.01), `${l["workers"]} workers`).toBe(true);
+  });
+
+  it("bench-compare: the same comparison on a warm pool of 2 (and more) threads, speed-up = the serial run's seconds before it ÷ its seconds", () => {
+    const { lines } = record("compare");
+    const pooled = lines.filter((l) => l["mode"] === "pool") as Record<string, number>[];
+    expect(pooled.map((l) => l["workers"])).toContain(2);
+    for (const l of pooled) expect(close(l["speedup"]!, l["serialSeconds"]! / l["seconds"]!, 0.01), `pool of ${l["workers"]}`).toBe(true);
+    // after the cold runs, before the ceiling
+    const modes = lines.map((l) => l["mode"]);
+    expect(modes.indexOf("pool")).toBeGreaterThan(modes.lastIndexOf("workers"));
+    expect(modes.lastIndexOf("pool")).toBeLessThan(modes.indexOf("ceiling"));
   });
 
   it("bench-compare: the machine's ceiling for each thread count above 1, ceiling = threads × alone ÷ together, after the runs", () => {

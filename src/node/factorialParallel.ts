@@ -11,18 +11,20 @@ import { buildFactorial, checkExperimentCost, factorialPlan, type FactorialOptio
 import { policies as presets, type Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { planTasks, type ParallelPlan } from "./parallel.js";
-import { builtWorkerFile, runOnPool } from "./pool.js";
+import { runOnPool, runThreads, type WorkerPool } from "./pool.js";
 import { resolveWindow, runTask, taskOptions, type ReplicationTask } from "./tasks.js";
 
 /** Options of {@link factorialParallel}: those of `factorial`, plus how to spread the work. */
 export interface ParallelFactorialOptions extends FactorialOptions {
   /** Worker threads at most (default: `os.availableParallelism()`); never more than there are tasks. */
   readonly workers?: number;
+  /** Threads kept open from `openWorkers`, instead of `workers`: used, and left open. */
+  readonly pool?: WorkerPool;
   /** Replications (of every cell) per task (default: about four tasks per worker, at least one). */
   readonly replicationsPerTask?: number;
   /** Called once, before any work starts, with how the work will be run. */
   readonly onPlan?: (plan: ParallelPlan) => void;
-  /** Cancels the run: the promise rejects and the threads are stopped. */
+  /** Cancels the run: the promise rejects and the threads are stopped (a pool's stay open). */
   readonly signal?: AbortSignal;
 }
 
@@ -34,9 +36,10 @@ export interface ParallelFactorialOptions extends FactorialOptions {
  * @param scenario - the scenario
  * @param low - the policy at level − (default: the `minutes` preset)
  * @param high - the policy at level + (default: the `whole` preset)
- * @param options - replications, seed, window, workers, progress callback
+ * @param options - replications, seed, window, workers (or a pool from `openWorkers`), progress callback
  * @returns the study
- * @throws RangeError as `factorial`, or for a bad `workers` or `replicationsPerTask`
+ * @throws RangeError as `factorial`, or for a bad `workers` or `replicationsPerTask`, for
+ *   `workers` and `pool` both given, or for a closed pool
  * @throws {ScenarioError} for a scenario, policy or cell that does not pass its check
  * @example
  * ```ts
@@ -48,8 +51,9 @@ export interface ParallelFactorialOptions extends FactorialOptions {
 export async function factorialParallel(scenario: Scenario, low: Policy = presets.minutes, high: Policy = presets.whole, options: ParallelFactorialOptions = {}): Promise<FactorialStudy> {
   const plan = factorialPlan(scenario, low, high, options);
   const window = resolveWindow(scenario, plan.cells, options);
-  const tasksPlan = planTasks(plan.replications, options);
-  const workerFile = builtWorkerFile();
+  const on = runThreads(options.workers, options.pool);
+  const tasksPlan = planTasks(plan.replications, { ...options, workers: on.workers });
+  const workerFile = on.workerFile;
   checkExperimentCost(scenario, plan.cells, options, 1, workerFile === null ? 1 : tasksPlan.threads);
   const runOptions = taskOptions(window, options, false);
   const tasks: ReplicationTask[] = [];
@@ -74,7 +78,7 @@ export async function factorialParallel(scenario: Scenario, low: Policy = preset
       }),
     );
   } else {
-    results = (await runOnPool<ReplicationTask, ReplicationResult[]>(workerFile, threads, tasks, (rs) => progress(rs.length), options.signal)).flat();
+    results = (await runOnPool<ReplicationTask, ReplicationResult[]>(workerFile, threads, tasks, (rs) => progress(rs.length), options.signal, on.shared)).flat();
   }
   return buildFactorial(plan, results);
 }

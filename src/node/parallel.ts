@@ -12,18 +12,23 @@
 import { buildComparison, capacityWarnings, checkExperimentCost, checkPolicies, type CompareOptions, type Comparison, type ReplicationResult } from "../experiment/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { builtWorkerFile, checkWorkers, runOnPool } from "./pool.js";
+import { checkWorkers, runOnPool, runThreads, type OpenPool, type WorkerPool } from "./pool.js";
 import { inCompareOrder, resolveWindow, runTask, taskOptions, type ReplicationTask } from "./tasks.js";
 
 /** Options of {@link compareParallel}: those of `compare`, plus how to spread the work. */
 export interface ParallelCompareOptions extends CompareOptions {
   /** Worker threads at most (default: `os.availableParallelism()`); never more than there are tasks. */
   readonly workers?: number;
+  /**
+   * Threads kept open from `openWorkers`, instead of `workers`: the run uses them and leaves
+   * them open, so a second run on them does not start and warm up threads again.
+   */
+  readonly pool?: WorkerPool;
   /** Replications (of every policy) per task (default: about four tasks per worker, at least one). */
   readonly replicationsPerTask?: number;
   /** Called once, before any work starts, with how the work will be run. */
   readonly onPlan?: (plan: ParallelPlan) => void;
-  /** Cancels the run: the promise rejects and the threads are stopped. */
+  /** Cancels the run: the promise rejects and the threads are stopped (a pool's stay open). */
   readonly signal?: AbortSignal;
 }
 
@@ -50,10 +55,11 @@ export interface ParallelPlan {
  *
  * @param scenario - the scenario
  * @param policies - the policies; the first is the baseline of the paired differences
- * @param options - replications, seed, time window, workers, progress callback
+ * @param options - replications, seed, time window, workers (or a pool from `openWorkers`), progress callback
  * @returns the Comparison
  * @throws RangeError for fewer than one policy, duplicate policy names, a bad replication count,
- *   a bad time window, or a bad `workers` or `replicationsPerTask`; or for a comparison too large to
+ *   a bad time window, a bad `workers` or `replicationsPerTask`, `workers` and `pool` both given,
+ *   or a closed pool; or for a comparison too large to
  *   run (the run-cost check of `compare`, with one run in memory per thread; unless `allowLarge`)
  * @example
  * ```ts
@@ -69,19 +75,20 @@ export interface ParallelPlan {
 export async function compareParallel(scenario: Scenario, policies: readonly Policy[], options: ParallelCompareOptions = {}): Promise<Comparison> {
   const replications = checkPolicies(policies, options, scenario);
   const window = resolveWindow(scenario, policies, options);
-  const plan = planTasks(replications, options);
-  checkExperimentCost(scenario, policies, options, 1, builtWorkerFile() === null ? 1 : plan.threads);
+  const on = runThreads(options.workers, options.pool);
+  const plan = planTasks(replications, { ...options, workers: on.workers });
+  checkExperimentCost(scenario, policies, options, 1, on.workerFile === null ? 1 : plan.threads);
   const runOptions = taskOptions(window, options, options.series);
   const tasks: ReplicationTask[] = [];
   for (let from = 0; from < replications; from += plan.replicationsPerTask) {
     tasks.push({ scenario, policies, from, to: Math.min(replications, from + plan.replicationsPerTask), step: 1, options: runOptions });
   }
-  const workerFile = builtWorkerFile();
+  const workerFile = on.workerFile;
   const threads = workerFile === null ? 0 : plan.threads;
   options.onPlan?.({ threads, tasks: tasks.length, replicationsPerTask: plan.replicationsPerTask, workerFile });
   const total = replications * policies.length;
   options.signal?.throwIfAborted();
-  const results = workerFile === null ? runInThisThread(tasks, total, options) : await runOnThreads(workerFile, threads, tasks, total, options);
+  const results = workerFile === null ? runInThisThread(tasks, total, options) : await runOnThreads(workerFile, threads, tasks, total, options, on.shared);
   const names = policies.map((p) => p.name);
   // the same warnings as compare's: the load analysis of every policy unless given
   const warnings = options.warnings ?? capacityWarnings(scenario, policies);
@@ -115,11 +122,12 @@ async function runOnThreads(
   tasks: readonly ReplicationTask[],
   total: number,
   options: ParallelCompareOptions,
+  shared: OpenPool | null,
 ): Promise<ReplicationResult[]> {
   let done = 0;
   const results = await runOnPool<ReplicationTask, ReplicationResult[]>(workerFile, threads, tasks, (rs) => {
     done += rs.length;
     options.onProgress?.(done, total);
-  }, options.signal);
+  }, options.signal, shared);
   return results.flat();
 }

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+import { setMaxListeners } from "node:events";
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -48,20 +49,23 @@ export function checkWorkers(workers: number | undefined): number {
 
 /**
  * Runs tasks on `threads` worker threads of `workerFile` and returns their results in task
- * order; the threads are stopped before the promise settles.
+ * order; the threads are stopped before the promise settles (unless they are the caller's
+ * `shared` ones).
  *
  * @param workerFile - the built worker module
  * @param threads - threads to start
  * @param tasks - plain-data tasks (structured-cloned to the threads)
  * @param onResult - called as each task's result arrives (any order)
  * @param signal - cancels the run: the promise rejects
+ * @param shared - threads the caller keeps open (from a {@link WorkerPool}): used, and left open
  * @returns the results, in the order of `tasks`
  * @example
  * ```ts
  * const results = await runOnPool(builtWorkerFile()!, 2, tasks);
  * ```
  */
-export async function runOnPool<T, R>(workerFile: string, threads: number, tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal): Promise<R[]> {
+export async function runOnPool<T, R>(workerFile: string, threads: number, tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal, shared: OpenPool | null = null): Promise<R[]> {
+  if (shared !== null) return shared.run<T, R>(tasks, onResult, signal);
   const pool = await openPool(workerFile, threads);
   try {
     return await pool.run<T, R>(tasks, onResult, signal);
@@ -103,16 +107,142 @@ export async function openPool(workerFile: string, threads: number): Promise<Ope
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, ...workerExecArgv(process.execArgv) });
   return {
-    run: <T, R>(tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal) =>
-      Promise.all(
-        tasks.map(async (task) => {
-          const result = (await pool.run(task, signal === undefined ? {} : { signal })) as R;
-          onResult?.(result);
-          return result;
-        }),
-      ),
+    run: async <T, R>(tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal) => {
+      // the batch's own signal: the caller's cancel, or the first task that fails, withdraws the
+      // batch's other tasks, so that a pool kept open is not left busy with work nobody awaits
+      const batch = new AbortController();
+      // every queued task listens to it: as many listeners as tasks is no leak
+      setMaxListeners(0, batch.signal);
+      const stop = () => batch.abort(signal?.reason);
+      signal?.addEventListener("abort", stop, { once: true });
+      if (signal?.aborted === true) stop();
+      try {
+        return await Promise.all(
+          tasks.map(async (task) => {
+            try {
+              const result = (await pool.run(task, { signal: batch.signal })) as R;
+              onResult?.(result);
+              return result;
+            } catch (e) {
+              batch.abort(e);
+              throw e;
+            }
+          }),
+        );
+      } finally {
+        signal?.removeEventListener("abort", stop);
+      }
+    },
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * Worker threads kept open for several parallel runs, from {@link openWorkers}: give it as the
+ * `pool` option of `compareParallel`, `factorialParallel`, `touchpointsParallel`,
+ * `sensitivityParallel` and `winnerMapParallel`. Each run on it leaves the threads open, so only
+ * the first run pays for starting them and warming their JIT.
+ */
+export interface WorkerPool {
+  /**
+   * Worker threads in the pool; 0 when there is no built worker next to the package (running from
+   * the TypeScript sources, or bundled into another program), and then runs given the pool go
+   * in the calling thread, with the same results.
+   */
+  readonly threads: number;
+  /** Whether {@link WorkerPool.close} has been called: a closed pool refuses runs. */
+  readonly closed: boolean;
+  /** Stops the threads (work still running on them rejects). Closing again does nothing. */
+  close(): Promise<void>;
+}
+
+/** The pool {@link openWorkers} gives; the parallel runs take its threads with {@link SharedPool.lease}. */
+class SharedPool implements WorkerPool {
+  readonly #open: OpenPool | null;
+  #closed = false;
+
+  constructor(
+    readonly threads: number,
+    open: OpenPool | null,
+  ) {
+    this.#open = open;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#open?.close();
+  }
+
+  /** The open threads for a run, or null to run in the calling thread; throws once closed. */
+  lease(): OpenPool | null {
+    if (this.#closed) throw new RangeError("pool is closed: open another with openWorkers()");
+    return this.#open;
+  }
+}
+
+/**
+ * Starts worker threads that stay open for several parallel runs, so that only the first run
+ * pays for starting them and warming up their JIT compiler — about a second per thread for a
+ * year of `soderhamn` (bench/README.md). Give the pool as the `pool` option of the `…Parallel`
+ * functions instead of `workers`, and close it when done; results are bit-for-bit the same as
+ * without it.
+ *
+ * @param options - `workers`: threads to start (default: `os.availableParallelism()`)
+ * @returns the pool (0 threads when there is no built worker: runs then go in the calling thread)
+ * @throws RangeError for a bad `workers`
+ * @example
+ * ```ts
+ * import { compareParallel, loadScenario, openWorkers, policies } from "helhet/node";
+ * const pool = await openWorkers({ workers: 2 });
+ * try {
+ *   const pair = [policies.minutes, policies.whole];
+ *   const first = await compareParallel(loadScenario("soderhamn"), pair, { replications: 20, pool });
+ *   const second = await compareParallel(loadScenario("teaching"), pair, { replications: 20, pool });
+ * } finally {
+ *   await pool.close();
+ * }
+ * ```
+ */
+export async function openWorkers(options: { readonly workers?: number } = {}): Promise<WorkerPool> {
+  const threads = checkWorkers(options.workers);
+  const workerFile = builtWorkerFile();
+  return workerFile === null ? new SharedPool(0, null) : new SharedPool(threads, await openPool(workerFile, threads));
+}
+
+/** The threads of one parallel run: the caller's pool, or none given (the run starts its own). */
+export interface RunThreads {
+  /** The caller's open threads, or null: none given, or a pool that runs in the calling thread. */
+  readonly shared: OpenPool | null;
+  /** The built worker, or null when the run goes in the calling thread. */
+  readonly workerFile: string | null;
+  /** Threads at most: the pool's, else the `workers` asked for (checked). */
+  readonly workers: number;
+}
+
+/**
+ * Checks a parallel run's `workers` and `pool` options and says which threads it runs on.
+ *
+ * @param workers - the `workers` option
+ * @param pool - the `pool` option
+ * @returns the threads
+ * @throws RangeError for a bad `workers`, for both options at once, for a pool not made by
+ *   {@link openWorkers}, or for a closed pool
+ * @example
+ * ```ts
+ * runThreads(2, undefined).workers; //=> 2
+ * ```
+ */
+export function runThreads(workers: number | undefined, pool: WorkerPool | undefined): RunThreads {
+  if (pool === undefined) return { shared: null, workerFile: builtWorkerFile(), workers: checkWorkers(workers) };
+  if (workers !== undefined) throw new RangeError(`give workers or pool, not both: the pool has ${pool.threads} threads`);
+  if (!(pool instanceof SharedPool)) throw new RangeError("pool must be a pool from openWorkers()");
+  const shared = pool.lease();
+  return { shared, workerFile: shared === null ? null : builtWorkerFile(), workers: Math.max(1, pool.threads) };
 }
 
 /** Node flags passed on to the worker threads; the others are left out (see {@link workerExecArgv}). */

@@ -30,16 +30,18 @@ import { runWindow } from "../model/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import type { ParallelPlan } from "./parallel.js";
-import { builtWorkerFile, checkWorkers, openPool, type OpenPool } from "./pool.js";
+import { builtWorkerFile, openPool, runThreads, type OpenPool, type WorkerPool } from "./pool.js";
 import { inCompareOrder, runTask, taskOptions, type ReplicationTask } from "./tasks.js";
 
 /** How a study spreads its work over threads. */
 export interface StudyThreads {
   /** Worker threads at most (default: `os.availableParallelism()`). */
   readonly workers?: number;
+  /** Threads kept open from `openWorkers`, instead of `workers`: used, and left open. */
+  readonly pool?: WorkerPool;
   /** Called once per batch of comparisons, before it starts, with how it will be run. */
   readonly onPlan?: (plan: ParallelPlan) => void;
-  /** Cancels the run: the promise rejects and the threads are stopped. */
+  /** Cancels the run: the promise rejects and the threads are stopped (a pool's stay open). */
   readonly signal?: AbortSignal;
 }
 
@@ -56,9 +58,9 @@ export type ParallelWinnerMapOptions = WinnerMapOptions & StudyThreads;
  *
  * @param scenario - the scenario
  * @param policies - two policies; differences are the second minus the first
- * @param options - as `sensitivity`, plus workers, onPlan and signal
+ * @param options - as `sensitivity`, plus workers (or a pool from `openWorkers`), onPlan and signal
  * @returns the study
- * @throws as `sensitivity`, or RangeError for a bad `workers`
+ * @throws as `sensitivity`, or RangeError for a bad `workers`, for `workers` and `pool` both given, or for a closed pool
  * @example
  * ```ts
  * import { loadScenario, policies, sensitivityParallel } from "helhet/node";
@@ -66,10 +68,11 @@ export type ParallelWinnerMapOptions = WinnerMapOptions & StudyThreads;
  * ```
  */
 export async function sensitivityParallel(scenario: Scenario, policies: readonly Policy[], options: ParallelSensitivityOptions = {}): Promise<SensitivityStudy> {
-  const { workers, onPlan, signal, ...study } = options;
-  const threads = threadsFor(workers);
+  const { workers, pool, onPlan, signal, ...study } = options;
+  const on = runThreads(workers, pool);
+  const threads = on.workerFile === null ? 1 : on.workers;
   const run = sensitivityRun(scenario, policies, study, undefined, threads);
-  return assembleSensitivity([await runStudyOnThreads(run, { ...studyCompareOptions(study), threads, onPlan, signal })]);
+  return assembleSensitivity([await runStudyOnThreads(run, { ...studyCompareOptions(study), threads, onPlan, signal, shared: on.shared })]);
 }
 
 /**
@@ -79,9 +82,9 @@ export async function sensitivityParallel(scenario: Scenario, policies: readonly
  * @param scenario - the scenario
  * @param policies - two policies; differences are the second minus the first
  * @param grid - the x and y axes
- * @param options - as `winnerMap`, plus workers, onPlan and signal
+ * @param options - as `winnerMap`, plus workers (or a pool from `openWorkers`), onPlan and signal
  * @returns the map
- * @throws as `winnerMap`, or RangeError for a bad `workers`
+ * @throws as `winnerMap`, or RangeError for a bad `workers`, for `workers` and `pool` both given, or for a closed pool
  * @example
  * ```ts
  * import { loadScenario, policies, winnerMapParallel } from "helhet/node";
@@ -97,16 +100,11 @@ export async function winnerMapParallel(
   grid: { readonly x: WinnerMapAxis; readonly y: WinnerMapAxis },
   options: ParallelWinnerMapOptions = {},
 ): Promise<WinnerMap> {
-  const { workers, onPlan, signal, onWarning, ...rest } = options;
-  const threads = threadsFor(workers);
+  const { workers, pool, onPlan, signal, onWarning, ...rest } = options;
+  const on = runThreads(workers, pool);
+  const threads = on.workerFile === null ? 1 : on.workers;
   const run = winnerMapRun(scenario, policies, grid, { ...rest, ...(onWarning === undefined ? {} : { onWarning }) }, undefined, threads);
-  return assembleWinnerMap([await runStudyOnThreads(run, { ...rest, threads, onPlan, signal })]);
-}
-
-/** Threads that will run: the workers asked for, or 1 when there is no built worker. */
-function threadsFor(workers: number | undefined): number {
-  const n = checkWorkers(workers);
-  return builtWorkerFile() === null ? 1 : n;
+  return assembleWinnerMap([await runStudyOnThreads(run, { ...rest, threads, onPlan, signal, shared: on.shared })]);
 }
 
 type DriverOptions = Pick<ExperimentOptions, "replications" | "seed" | "horizon" | "warmup" | "drain" | "allowLarge"> & {
@@ -114,6 +112,8 @@ type DriverOptions = Pick<ExperimentOptions, "replications" | "seed" | "horizon"
   readonly onProgress?: (done: number, total: number) => void;
   readonly onPlan?: ((plan: ParallelPlan) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** The caller's open threads (from a `WorkerPool`): used, and left open; else the run opens its own. */
+  readonly shared?: OpenPool | null;
 };
 
 /**
@@ -129,6 +129,7 @@ type DriverOptions = Pick<ExperimentOptions, "replications" | "seed" | "horizon"
  * ```
  */
 export async function runStudyOnThreads<T>(run: StudyRun<T>, options: DriverOptions): Promise<T> {
+  const shared = options.shared ?? null;
   const workerFile = builtWorkerFile();
   let done = 0;
   let total = run.comparisons * run.replications * 2;
@@ -137,8 +138,8 @@ export async function runStudyOnThreads<T>(run: StudyRun<T>, options: DriverOpti
     total = Math.max(total, done);
     options.onProgress?.(done, total);
   };
-  // one pool for every batch: the threads start, and warm up, once
-  const pool = workerFile === null || options.threads < 1 ? null : await openPool(workerFile, options.threads);
+  // one pool for every batch: the threads start, and warm up, once (or the caller's, already open)
+  const pool = shared ?? (workerFile === null || options.threads < 1 ? null : await openPool(workerFile, options.threads));
   try {
     let next = run.steps.next([]);
     while (next.done !== true) {
@@ -149,7 +150,7 @@ export async function runStudyOnThreads<T>(run: StudyRun<T>, options: DriverOpti
     options.onProgress?.(total, total);
     return next.value;
   } finally {
-    await pool?.close();
+    if (shared === null) await pool?.close();
   }
 }
 

@@ -10,16 +10,18 @@ import { checkExperimentCost } from "../experiment/index.js";
 import { rankTouchpoints, touchpointPlan, type TouchpointMeasures, type TouchpointRanking, type TouchpointRunOptions, type TouchpointsOptions } from "../journey/index.js";
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
-import { builtWorkerFile, checkWorkers, runOnPool } from "./pool.js";
+import { runOnPool, runThreads, type WorkerPool } from "./pool.js";
 import { resolveWindow, runTouchpointTask, type TouchpointTask } from "./tasks.js";
 
 /** Options of {@link touchpointsParallel}: those of `touchpoints`, plus how to spread the work. */
 export interface ParallelTouchpointsOptions extends TouchpointsOptions {
   /** Worker threads at most (default: `os.availableParallelism()`). */
   readonly workers?: number;
+  /** Threads kept open from `openWorkers`, instead of `workers`: used, and left open. */
+  readonly pool?: WorkerPool;
   /** Called after each run with (runs done, runs in all). */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Cancels the run: the promise rejects and the threads are stopped. */
+  /** Cancels the run: the promise rejects and the threads are stopped (a pool's stay open). */
   readonly signal?: AbortSignal;
 }
 
@@ -30,9 +32,10 @@ export interface ParallelTouchpointsOptions extends TouchpointsOptions {
  *
  * @param scenario - the scenario
  * @param policy - the policy
- * @param options - those of `touchpoints`, plus workers, progress and a cancel signal
+ * @param options - those of `touchpoints`, plus workers (or a pool from `openWorkers`), progress and a cancel signal
  * @returns the ranked table
- * @throws RangeError for a bad replication count, time window or `workers`, or for runs too large
+ * @throws RangeError for a bad replication count, time window or `workers`, for `workers` and
+ *   `pool` both given or a closed pool, or for runs too large
  *   to run (the run-cost check of `touchpoints`; unless `allowLarge`)
  * @example
  * ```ts
@@ -44,9 +47,9 @@ export interface ParallelTouchpointsOptions extends TouchpointsOptions {
 export async function touchpointsParallel(scenario: Scenario, policy: Policy, options: ParallelTouchpointsOptions = {}): Promise<TouchpointRanking> {
   const plan = touchpointPlan(scenario, policy, options);
   const window = resolveWindow(scenario, [policy], options);
-  const workers = checkWorkers(options.workers);
-  const threads = Math.min(workers, plan.replications.length);
-  checkExperimentCost(scenario, [policy], { ...options, replications: plan.replications.length }, 1 + plan.teams.length, builtWorkerFile() === null ? 1 : threads);
+  const on = runThreads(options.workers, options.pool);
+  const threads = Math.min(on.workers, plan.replications.length);
+  checkExperimentCost(scenario, [policy], { ...options, replications: plan.replications.length }, 1 + plan.teams.length, on.workerFile === null ? 1 : threads);
   const run = { ...plan.run, horizon: window.horizonMinutes, warmup: window.warmupMinutes, drain: window.drainMinutes };
   // one task per replication: its baseline and every team's what-if
   const tasks: TouchpointTask[] = plan.replications.map((r) => ({
@@ -62,16 +65,17 @@ export async function touchpointsParallel(scenario: Scenario, policy: Policy, op
     options.onProgress?.(done, total);
   };
   options.signal?.throwIfAborted();
-  const workerFile = builtWorkerFile();
+  const workerFile = on.workerFile;
   const results: TouchpointMeasures[][][] = [];
-  if (workerFile === null || threads === 1) {
+  // one thread: in this one, unless the caller's threads are open and warm
+  if (workerFile === null || (threads === 1 && on.shared === null)) {
     for (const task of tasks) {
       options.signal?.throwIfAborted();
       results.push(runTouchpointTask(task));
       progress(task.runs.length);
     }
   } else {
-    results.push(...(await runOnPool<TouchpointTask, TouchpointMeasures[][]>(workerFile, threads, tasks, (r) => progress(r.length), options.signal)));
+    results.push(...(await runOnPool<TouchpointTask, TouchpointMeasures[][]>(workerFile, threads, tasks, (r) => progress(r.length), options.signal, on.shared)));
   }
   const base = results.map((perRun) => perRun[0] as TouchpointMeasures[]);
   const whatIf = plan.teams.map((_, k) => results.map((perRun) => perRun[1 + k]?.[0] as TouchpointMeasures));

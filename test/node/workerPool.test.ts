@@ -1,0 +1,118 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
+import { compare, factorial, loadScenario, policies, sensitivity, touchpoints, winnerMap, type Policy } from "../../src/index.js";
+import { compareParallel as compareFromSource, openWorkers as openFromSource, type ParallelPlan, type WorkerPool } from "../../src/node.js";
+
+/**
+ * Worker threads kept open across parallel runs (`openWorkers` and the `pool` option): every
+ * parallel function run on one pool gives its serial result byte for byte, the runs start no
+ * threads of their own, a cancelled run leaves the pool usable, and a misused pool is refused by
+ * name. The threaded runs use the built package (dist/, which `npm test` builds first).
+ */
+const scenario = loadScenario("teaching");
+const pair = [policies.minutes, policies.whole];
+const OPTIONS = { replications: 4, seed: 4, horizon: "8 weeks", warmup: "2 weeks" };
+const serial = JSON.stringify(compare(scenario, pair, OPTIONS));
+
+let built: NodeEntry;
+let pool: WorkerPool;
+
+beforeAll(async () => {
+  built = await importBuilt();
+  pool = await built.openWorkers({ workers: 2 });
+});
+
+afterAll(async () => {
+  await pool?.close();
+});
+
+/** The threads of this process (Linux), or null where /proc cannot tell. */
+function osThreads(): number | null {
+  return existsSync("/proc/self/task") ? readdirSync("/proc/self/task").length : null;
+}
+
+describe("openWorkers and the pool option (built package)", () => {
+  it("opens the threads asked for", () => {
+    expect(pool.threads).toBe(2);
+    expect(pool.closed).toBe(false);
+  });
+
+  it("compareParallel on the pool gives the serial Comparison twice, and starts no thread of its own", async () => {
+    for (let run = 0; run < 2; run++) {
+      const plans: ParallelPlan[] = [];
+      const before = osThreads();
+      let during: number | null = null;
+      const c = await built.compareParallel(scenario, pair, {
+        ...OPTIONS,
+        pool,
+        onPlan: (p) => plans.push(p),
+        onProgress: (done) => {
+          if (done === 2) during = osThreads();
+        },
+      });
+      expect(JSON.stringify(c)).toBe(serial);
+      expect(plans[0]).toMatchObject({ threads: 2, workerFile: join(ROOT, "dist", "worker.js") });
+      // the pool's threads are already running: the process has no more threads mid-run than
+      // before it (a run that started its own would have two more)
+      if (before !== null) expect(during).toBeLessThanOrEqual(before);
+    }
+    expect(pool.closed).toBe(false);
+  });
+
+  it("the same pool runs factorialParallel, touchpointsParallel, sensitivityParallel and winnerMapParallel bit for bit", async () => {
+    const f = await built.factorialParallel(scenario, policies.minutes, policies.whole, { ...OPTIONS, replications: 2, pool });
+    expect(JSON.stringify(f)).toBe(JSON.stringify(factorial(scenario, policies.minutes, policies.whole, { ...OPTIONS, replications: 2 })));
+
+    const t = await built.touchpointsParallel(scenario, policies.minutes, { ...OPTIONS, replications: 2, pool });
+    expect(JSON.stringify(t)).toBe(JSON.stringify(touchpoints(scenario, policies.minutes, { ...OPTIONS, replications: 2 })));
+
+    const broad: Policy = { ...policies.minutes, name: "broad", frontOffice: { ...policies.minutes.frontOffice, skillCoverage: 1 } };
+    const study = { ...OPTIONS, replications: 2, params: ["mechanisms.payGeneralist", "citizens.searchTime"], bisectionSteps: 1, samples: 2 };
+    const s = await built.sensitivityParallel(scenario, [policies.minutes, broad], { ...study, pool });
+    expect(JSON.stringify(s)).toBe(JSON.stringify(sensitivity(scenario, [policies.minutes, broad], study)));
+
+    const grid = { x: { path: "services.questions.demandTypes", values: [2, 20] }, y: { path: "policy.frontOffice.skillCoverage", values: [0.3, 0.9] } };
+    const m = await built.winnerMapParallel(scenario, [policies.minutes, broad], grid, { ...OPTIONS, replications: 2, pool });
+    expect(JSON.stringify(m)).toBe(JSON.stringify(winnerMap(scenario, [policies.minutes, broad], grid, { ...OPTIONS, replications: 2 })));
+    expect(pool.closed).toBe(false);
+  });
+
+  it("a run cancelled midway rejects, and the pool still gives the serial Comparison afterwards", async () => {
+    const ac = new AbortController();
+    const run = built.compareParallel(scenario, pair, { ...OPTIONS, replications: 8, replicationsPerTask: 1, pool, signal: ac.signal, onProgress: () => ac.abort(new Error("stop")) });
+    await expect(run).rejects.toThrow();
+    expect(pool.closed).toBe(false);
+    expect(JSON.stringify(await built.compareParallel(scenario, pair, { ...OPTIONS, pool }))).toBe(serial);
+  });
+
+  it("refuses workers and pool together, a pool not from openWorkers, and a closed pool, by name", async () => {
+    await expect(built.compareParallel(scenario, pair, { ...OPTIONS, workers: 2, pool })).rejects.toThrow(/give workers or pool, not both: the pool has 2 threads/);
+    const fake = { threads: 2, closed: false, close: async () => {} };
+    await expect(built.compareParallel(scenario, pair, { ...OPTIONS, pool: fake })).rejects.toThrow(/pool must be a pool from openWorkers\(\)/);
+    await expect(built.openWorkers({ workers: 0 })).rejects.toThrow(/workers must be a whole number ≥ 1, got 0/);
+    const short = await built.openWorkers({ workers: 1 });
+    await short.close();
+    await short.close();
+    expect(short.closed).toBe(true);
+    await expect(built.compareParallel(scenario, pair, { ...OPTIONS, pool: short })).rejects.toThrow(/pool is closed: open another with openWorkers\(\)/);
+    await expect(built.factorialParallel(scenario, policies.minutes, policies.whole, { ...OPTIONS, pool: short })).rejects.toThrow(/pool is closed/);
+    await expect(built.touchpointsParallel(scenario, policies.minutes, { ...OPTIONS, pool: short })).rejects.toThrow(/pool is closed/);
+  });
+});
+
+describe("openWorkers from the sources", () => {
+  it("has no threads when there is no built worker, and runs given it go in this thread with the same result", async () => {
+    const local = await openFromSource({ workers: 2 });
+    try {
+      expect(local.threads).toBe(0);
+      const plans: ParallelPlan[] = [];
+      const c = await compareFromSource(scenario, pair, { ...OPTIONS, pool: local, onPlan: (p) => plans.push(p) });
+      expect(plans[0]).toMatchObject({ threads: 0, workerFile: null });
+      expect(JSON.stringify(c)).toBe(serial);
+    } finally {
+      await local.close();
+    }
+  });
+});
