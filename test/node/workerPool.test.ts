@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +86,17 @@ describe("openWorkers and the pool option (built package)", () => {
     await expect(run).rejects.toThrow();
     expect(pool.closed).toBe(false);
     expect(JSON.stringify(await built.compareParallel(scenario, pair, { ...OPTIONS, pool }))).toBe(serial);
+  });
+
+  it("does not keep a script from exiting when it is left open (fresh process, ESM build)", () => {
+    const body = `
+      const h = await import("helhet/node");
+      const pool = await h.openWorkers({ workers: 2 });
+      const c = await h.compareParallel(h.loadScenario("teaching"), [h.policies.minutes, h.policies.whole], { ...${JSON.stringify(OPTIONS)}, pool });
+      console.log(JSON.stringify({ threads: pool.threads, c }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", body], { cwd: ROOT, encoding: "utf8", timeout: 60_000 })) as { threads: number; c: unknown };
+    expect(out.threads).toBe(2);
+    expect(JSON.stringify(out.c)).toBe(serial);
   });
 
   it("refuses workers and pool together, a pool not from openWorkers, and a closed pool, by name", async () => {
