@@ -19,6 +19,7 @@ import {
 } from "../journey/index.js";
 import { journeyMapChart, journeysHtml, touchpointChart, type JourneySection } from "../report/index.js";
 import { capacityWarnings } from "../experiment/index.js";
+import { openWorkers } from "../node/pool.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { UsageError, type CliOptions } from "./options.js";
 import { escapeControls, progressBar } from "./terminal.js";
@@ -59,21 +60,28 @@ export async function journeyReport(options: CliOptions, io: JourneyIo, scenario
   const onWarning = (w: string) => io.err(`warning: ${w}`);
   for (const w of capacityWarnings(scenario, policies)) io.err(`warning: ${w}`);
   const replications = options.replicationsGiven ? options.replications : 3;
+  // one set of threads for every policy's what-ifs: they start and warm up once
+  const pool = options.workers > 1 ? await openWorkers({ workers: Math.min(options.workers, replications) }) : undefined;
+  const threads = pool === undefined ? { workers: options.workers } : { pool };
   const results = [];
-  for (const p of policies) {
-    const run = simulate(scenario, p, { ...window, onWarning, journal: { every: 5 } });
-    const only = service === undefined ? {} : { service };
-    const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}, ${p.name}: what-if per touchpoint`));
-    const ranking = await touchpointsParallel(scenario, p, { ...window, ...only, replications, rankBy: options.rankBy, workers: options.workers, onWarning, ...(bar ? { onProgress: bar.update } : {}) });
-    bar?.stop();
-    results.push({
-      policy: p.name,
-      service: service ?? null,
-      picks: pickJourneys(run, only),
-      map: journeyMap(run, only),
-      attribution: attribution(run, only),
-      ranking,
-    });
+  try {
+    for (const p of policies) {
+      const run = simulate(scenario, p, { ...window, onWarning, journal: { every: 5 } });
+      const only = service === undefined ? {} : { service };
+      const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}, ${p.name}: what-if per touchpoint`));
+      const ranking = await touchpointsParallel(scenario, p, { ...window, ...only, replications, rankBy: options.rankBy, ...threads, onWarning, ...(bar ? { onProgress: bar.update } : {}) });
+      bar?.stop();
+      results.push({
+        policy: p.name,
+        service: service ?? null,
+        picks: pickJourneys(run, only),
+        map: journeyMap(run, only),
+        attribution: attribution(run, only),
+        ranking,
+      });
+    }
+  } finally {
+    await pool?.close();
   }
   let html: string | undefined;
   if (options.html !== undefined) {

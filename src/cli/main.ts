@@ -12,6 +12,7 @@ import { journeyMap } from "../journey/index.js";
 import { runWindow, simulate } from "../model/index.js";
 import { readScenarioFile } from "../node/files.js";
 import { compareParallel } from "../node/parallel.js";
+import { openWorkers, type WorkerPool } from "../node/pool.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { mergeShards, runShard, ShardError } from "../node/shard.js";
 import { readShardFile, stringifyShard } from "../node/shardFile.js";
@@ -192,9 +193,17 @@ async function compareCommand(options: CliOptions, io: CliIo, policyNames: reado
   }
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`${scenario.name}: ${policies.map((p) => p.name).join(" vs ")}`));
   const run = { ...window, ...costCheck(options, io), ...(bar ? { onProgress: bar.update } : {}), warnings };
-  const comparison = options.workers > 1 ? await compareParallel(scenario, policies, { ...run, workers: options.workers }) : compare(scenario, policies, run);
-  bar?.stop();
-  const html = options.html === undefined ? undefined : await htmlOf(options, comparison, scenario, policies, window);
+  // one set of threads for the comparison and the HTML report's what-ifs: they start and warm up once
+  const pool = options.workers > 1 ? await openWorkers({ workers: Math.min(options.workers, options.replications) }) : undefined;
+  let comparison: Comparison;
+  let html: string | undefined;
+  try {
+    comparison = pool !== undefined ? await compareParallel(scenario, policies, { ...run, pool }) : compare(scenario, policies, run);
+    bar?.stop();
+    html = options.html === undefined ? undefined : await htmlOf(options, comparison, scenario, policies, window, pool);
+  } finally {
+    await pool?.close();
+  }
   const needs = options.needs === undefined ? undefined : needsText(options, io, scenario, policies[0] as Policy, window);
   let text: string;
   if (options.series !== undefined) text = seriesText(options, io, comparison);
@@ -241,7 +250,7 @@ function onTerminal(options: CliOptions, io: CliIo): boolean {
  * journey map of replication 0, and the touchpoint ranking (a what-if per team, with two
  * replications to keep the report quick) when the scenario is at hand.
  */
-async function htmlOf(options: CliOptions, comparison: Comparison, scenario: Scenario | undefined, policies: readonly Policy[], window: ExperimentOptions): Promise<string> {
+async function htmlOf(options: CliOptions, comparison: Comparison, scenario: Scenario | undefined, policies: readonly Policy[], window: ExperimentOptions, pool?: WorkerPool): Promise<string> {
   const endToEndDays: Record<string, readonly number[]> = {};
   const extraCharts: { title: string; spec: object }[] = [];
   if (scenario !== undefined) {
@@ -250,7 +259,7 @@ async function htmlOf(options: CliOptions, comparison: Comparison, scenario: Sce
     for (const p of policies) {
       endToEndDays[p.name] = runReplication(scenario, p, 0, window).endToEndDays;
       maps.push(journeyMap(simulate(scenario, p, { ...windowOf(window), seed: window.seed ?? 1, journal: { every: 5 } })));
-      rankings.push(await touchpointsParallel(scenario, p, { ...window, replications: Math.min(2, window.replications ?? 2), workers: options.workers }));
+      rankings.push(await touchpointsParallel(scenario, p, { ...window, replications: Math.min(2, window.replications ?? 2), ...(pool === undefined ? { workers: options.workers } : { pool }) }));
     }
     extraCharts.push({ title: "Journey map (replication 0)", spec: journeyMapChart(maps) });
     extraCharts.push({ title: "Touchpoints that matter most (what-if per team, 2 replications)", spec: touchpointChart(rankings) });
