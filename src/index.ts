@@ -301,6 +301,7 @@ export {
   runReplication,
   setPath,
   sweep,
+  sweepPlan,
   withinRange,
 } from "./experiment/index.js";
 export type {
@@ -317,6 +318,7 @@ export type {
   ReplicationResult,
   ReplicationSeries,
   SeriesEstimate,
+  SweepPlan,
   SweepResult,
   SweepSpec,
 } from "./experiment/index.js";

@@ -7,6 +7,8 @@ export * from "./index.js";
 export { readScenarioFile, readPolicyFile } from "./node/files.js";
 export { compareParallel } from "./node/parallel.js";
 export { openWorkers } from "./node/pool.js";
+export { sweepParallel } from "./node/sweepParallel.js";
+export type { ParallelSweepOptions } from "./node/sweepParallel.js";
 export type { WorkerPool } from "./node/pool.js";
 export type { ParallelCompareOptions, ParallelPlan } from "./node/parallel.js";
 export { touchpointsParallel } from "./node/touchpointsParallel.js";

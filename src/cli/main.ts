@@ -13,6 +13,7 @@ import { runWindow, simulate } from "../model/index.js";
 import { readScenarioFile } from "../node/files.js";
 import { compareParallel } from "../node/parallel.js";
 import { openWorkers, type WorkerPool } from "../node/pool.js";
+import { sweepParallel } from "../node/sweepParallel.js";
 import { touchpointsParallel } from "../node/touchpointsParallel.js";
 import { mergeShards, runShard, ShardError } from "../node/shard.js";
 import { readShardFile, stringifyShard } from "../node/shardFile.js";
@@ -312,14 +313,16 @@ async function sweepCommand(options: CliOptions, io: CliIo): Promise<number> {
   checkWindow(options, scenario);
   const values = options.values.map((v) => (v !== "" && Number.isFinite(Number(v)) ? Number(v) : v));
   const bar = options.quiet ? undefined : progressBar(io.errIsTTY === true, escapeControls(`sweep ${options.param}`));
-  const result = sweep(scenario, policies, { path: options.param, values }, {
+  const run = {
     replications: options.replications,
     seed: options.seed,
     ...(options.horizon === undefined ? {} : { horizon: options.horizon }),
     ...(options.warmup === undefined ? {} : { warmup: options.warmup }),
     ...costCheck(options, io),
     ...(bar ? { onProgress: bar.update } : {}),
-  });
+  };
+  const spec = { path: options.param, values };
+  const result = options.workers > 1 ? await sweepParallel(scenario, policies, spec, { ...run, workers: options.workers }) : sweep(scenario, policies, spec, run);
   bar?.stop();
   if (options.format === "json") return finish(options, io, outputs, escapeJson(`${JSON.stringify(result, null, 2)}\n`));
   if (options.format === "csv") {

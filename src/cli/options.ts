@@ -94,7 +94,7 @@ const WINDOW = ["scenario", "replications", "seed", "horizon", "warmup"];
 const USES: Readonly<Record<(typeof COMMANDS)[number], readonly string[]>> = {
   compare: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "series", "allow-large"],
   run: [...WINDOW, "event", "policy", "format", "out", "html", "workers", "shard", "series", "needs", "allow-large"],
-  sweep: [...WINDOW, "event", "policies", "format", "out", "param", "values", "allow-large"],
+  sweep: [...WINDOW, "event", "policies", "format", "out", "workers", "param", "values", "allow-large"],
   factorial: [...WINDOW, "event", "low", "high", "format", "out", "html", "workers", "shard", "allow-large"],
   sensitivity: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "params", "samples", "allow-large"],
   map: [...WINDOW, "event", "policies", "format", "out", "html", "workers", "shard", "x", "y", "allow-large"],
@@ -130,7 +130,6 @@ const INSTEAD: Readonly<Record<string, string>> = {
   "journey --policy": "journey takes --policies LIST",
   "sweep --policy": "sweep takes --policies LIST",
   "sweep --html": "sweep writes no HTML report",
-  "sweep --workers": "sweep runs in one thread",
   "sweep --shard": "sweep cannot be sharded",
   "journey --shard": "journey cannot be sharded",
   "factorial --policies": "factorial takes the two policies as --low and --high",

@@ -57,6 +57,50 @@ export interface SweepResult {
  * ```
  */
 export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], spec: SweepSpec, options: CompareOptions = {}): SweepResult {
+  const plan = sweepPlan(scenario, policies, spec, options);
+  const total = plan.cases.length;
+  // each comparison checks itself again (cheap), but the warnings came once, from the plan
+  const { onWarning: _once, ...compareOptions } = options;
+  const rows = plan.cases.map(({ value, scenario: s, policies: ps }, k) => {
+    const progress = options.onProgress;
+    const comparison = compare(s, ps, {
+      ...compareOptions,
+      ...(progress ? { onProgress: (done: number, all: number) => progress(k * all + done, total * all) } : {}),
+    });
+    return { value, comparison };
+  });
+  return { path: plan.path, values: plan.values, rows };
+}
+
+/** What a sweep will run: each value with its scenario and policies, checked, and the replications. */
+export interface SweepPlan {
+  readonly path: string;
+  readonly values: readonly unknown[];
+  /** Replications of every comparison. */
+  readonly replications: number;
+  /** Per value, in order: the scenario and the policies to compare there. */
+  readonly cases: readonly { readonly value: unknown; readonly scenario: Scenario; readonly policies: readonly Policy[] }[];
+}
+
+/**
+ * Checks a sweep and makes what it will run, before anything runs: the options, every value's
+ * scenario and policies (`validateScenario`, `validatePolicy`, under a title that names the
+ * path and the value), and the cost of all the comparisons together (`RUN_COST_LIMITS`; under
+ * `allowLarge` a refusal becomes a warning, given to `onWarning`). `sweep` and `sweepParallel`
+ * run the same plan.
+ *
+ * @param scenario - the scenario
+ * @param policies - one policy or several
+ * @param spec - the dotted path and its values
+ * @param options - those of `sweep`
+ * @returns the plan
+ * @throws as `sweep`
+ * @example
+ * ```ts
+ * sweepPlan(loadScenario("teaching"), policies.whole, { path: "services.questions.demandTypes", values: [2, 20] }).cases.length; //=> 2
+ * ```
+ */
+export function sweepPlan(scenario: Scenario, policies: Policy | readonly Policy[], spec: SweepSpec, options: CompareOptions = {}): SweepPlan {
   const list: readonly Policy[] = Array.isArray(policies) ? policies : [policies as Policy];
   const replications = checkPolicies(list, options, scenario);
   if (typeof spec !== "object" || spec === null || typeof spec.path !== "string" || !Array.isArray(spec.values)) {
@@ -70,22 +114,11 @@ export function sweep(scenario: Scenario, policies: Policy | readonly Policy[], 
     const title = (what: string) => `Invalid ${what} with ${spec.path} = ${formatValue(value)}`;
     const s = onPolicy ? scenario : checked(() => validateScenario(setPath(scenario, inner, value)), title("scenario"));
     const ps = onPolicy ? list.map((p) => checked(() => validatePolicy(setPath(p, inner, value), scenario), title("policy"))) : list;
-    return { value, s, ps };
+    return { value, scenario: s, policies: ps };
   });
-  const total = spec.values.length;
-  const costs = cases.map(({ s, ps }) => estimateRunCost(s, ps, runWindow(s, options), { replications, journal: REPLICATION_JOURNAL }));
+  const costs = cases.map(({ scenario: s, policies: ps }) => estimateRunCost(s, ps, runWindow(s, options), { replications, journal: REPLICATION_JOURNAL }));
   for (const w of checkRunCost(combineRunCosts(costs), { allowLarge: options.allowLarge === true })) options.onWarning?.(w);
-  // each comparison checks itself again (cheap), but the warnings came once, above
-  const { onWarning: _once, ...compareOptions } = options;
-  const rows = cases.map(({ value, s, ps }, k) => {
-    const progress = options.onProgress;
-    const comparison = compare(s, ps, {
-      ...compareOptions,
-      ...(progress ? { onProgress: (done: number, all: number) => progress(k * all + done, total * all) } : {}),
-    });
-    return { value, comparison };
-  });
-  return { path: spec.path, values: spec.values, rows };
+  return { path: spec.path, values: spec.values, replications, cases };
 }
 
 /** The result of `f`, or its ScenarioError again under `title` (the swept path and value). */

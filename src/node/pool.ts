@@ -139,7 +139,7 @@ export async function openPool(workerFile: string, threads: number): Promise<Ope
 
 /**
  * Worker threads kept open for several parallel runs, from {@link openWorkers}: give it as the
- * `pool` option of `compareParallel`, `factorialParallel`, `touchpointsParallel`,
+ * `pool` option of `compareParallel`, `sweepParallel`, `factorialParallel`, `touchpointsParallel`,
  * `sensitivityParallel` and `winnerMapParallel`. Each run on it leaves the threads open, so only
  * the first run pays for starting them and warming their JIT.
  */
