@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
 import { compare, factorial, loadScenario, policies, sensitivity, touchpoints, winnerMap, type Policy } from "../../src/index.js";
 import { compareParallel as compareFromSource, openWorkers as openFromSource, type ParallelPlan, type WorkerPool } from "../../src/node.js";
+import { openPool } from "../../src/node/pool.js";
+import { resolveWindow, taskOptions, type ReplicationTask } from "../../src/node/tasks.js";
 
 /**
  * Worker threads kept open across parallel runs (`openWorkers` and the `pool` option): every
@@ -111,6 +113,27 @@ describe("openWorkers and the pool option (built package)", () => {
     await expect(built.compareParallel(scenario, pair, { ...OPTIONS, pool: short })).rejects.toThrow(/pool is closed: open another with openWorkers\(\)/);
     await expect(built.factorialParallel(scenario, policies.minutes, policies.whole, { ...OPTIONS, pool: short })).rejects.toThrow(/pool is closed/);
     await expect(built.touchpointsParallel(scenario, policies.minutes, { ...OPTIONS, pool: short })).rejects.toThrow(/pool is closed/);
+  });
+});
+
+describe("threads kept open, when a task fails (the pool under openWorkers, on the built worker)", () => {
+  it("withdraws the batch's other tasks, so the threads are not left busy, and runs the next batch", async () => {
+    const options = taskOptions(resolveWindow(scenario, pair, OPTIONS), { seed: 4 }, false);
+    const good: ReplicationTask = { scenario, policies: pair, from: 0, to: 1, step: 1, options };
+    // a task the worker cannot run: no scenario
+    const bad = { ...good, scenario: null } as unknown as ReplicationTask;
+    const threads = await openPool(join(ROOT, "dist", "worker.js"), 1);
+    try {
+      let finished = 0;
+      await expect(threads.run([bad, good, good, good, good, good, good], () => finished++)).rejects.toThrow();
+      // give withdrawn work time to show up if it ran anyway (one task takes well under this)
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(finished).toBe(0);
+      const [again] = await threads.run<ReplicationTask, unknown[]>([good]);
+      expect(again).toHaveLength(2);
+    } finally {
+      await threads.close();
+    }
   });
 });
 
