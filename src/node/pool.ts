@@ -110,12 +110,7 @@ export async function openPool(workerFile: string, threads: number): Promise<Ope
     run: async <T, R>(tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal) => {
       // the batch's own signal: the caller's cancel, or the first task that fails, withdraws the
       // batch's other tasks, so that a pool kept open is not left busy with work nobody awaits
-      const batch = new AbortController();
-      // every queued task listens to it: as many listeners as tasks is no leak
-      setMaxListeners(0, batch.signal);
-      const stop = () => batch.abort(signal?.reason);
-      signal?.addEventListener("abort", stop, { once: true });
-      if (signal?.aborted === true) stop();
+      const { controller: batch, release } = followSignal(signal);
       try {
         return await Promise.all(
           tasks.map(async (task) => {
@@ -130,11 +125,34 @@ export async function openPool(workerFile: string, threads: number): Promise<Ope
           }),
         );
       } finally {
-        signal?.removeEventListener("abort", stop);
+        release();
       }
     },
     close: () => pool.destroy(),
   };
+}
+
+/**
+ * An AbortController of one's own that also aborts when `signal` does (with its reason), so
+ * that work can be withdrawn for a reason of its own (a task that failed) as well as the
+ * caller's. Any number may listen to it. Call `release` when done, to stop following `signal`.
+ *
+ * @param signal - the caller's signal, if any
+ * @returns the controller, and `release`
+ * @example
+ * ```ts
+ * const { controller, release } = followSignal(options.signal);
+ * try { await work(controller.signal); } finally { release(); }
+ * ```
+ */
+export function followSignal(signal: AbortSignal | undefined): { controller: AbortController; release: () => void } {
+  const controller = new AbortController();
+  // every queued task listens to it: as many listeners as tasks is no leak
+  setMaxListeners(0, controller.signal);
+  const stop = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", stop, { once: true });
+  if (signal?.aborted === true) stop();
+  return { controller, release: () => signal?.removeEventListener("abort", stop) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { sweepPlan, type CompareOptions, type Comparison, type SweepResult, type
 import type { Policy } from "../policy/index.js";
 import type { Scenario } from "../scenario/index.js";
 import { compareParallel, planTasks, type ParallelPlan } from "./parallel.js";
-import { openWorkers, runThreads, type WorkerPool } from "./pool.js";
+import { followSignal, openWorkers, runThreads, type WorkerPool } from "./pool.js";
 
 /** Options of {@link sweepParallel}: those of `sweep`, plus how to spread the work. */
 export interface ParallelSweepOptions extends CompareOptions {
@@ -59,9 +59,7 @@ export async function sweepParallel(scenario: Scenario, policies: Policy | reado
   // the threads of the caller's pool, else threads started for the sweep and stopped after it
   const pool = options.pool ?? (threads > 0 ? await openWorkers({ workers: threads }) : undefined);
   // a failed value stops the others, as the caller's cancel does
-  const stop = new AbortController();
-  const cancel = () => stop.abort(options.signal?.reason);
-  options.signal?.addEventListener("abort", cancel, { once: true });
+  const { controller: stop, release } = followSignal(options.signal);
   // each value checks itself again (cheap), but the warnings came once, from the plan
   const { onWarning: _once, onProgress, workers: _w, pool: _p, onPlan: _o, signal: _s, ...compareOptions } = options;
   const perRun = plan.replications * (plan.cases[0]?.policies.length ?? 0);
@@ -91,7 +89,7 @@ export async function sweepParallel(scenario: Scenario, policies: Policy | reado
     );
     return { path: plan.path, values: plan.values, rows: plan.cases.map(({ value }, k) => ({ value, comparison: comparisons[k] as Comparison })) };
   } finally {
-    options.signal?.removeEventListener("abort", cancel);
+    release();
     if (options.pool === undefined) await pool?.close();
   }
 }
