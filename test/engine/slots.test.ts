@@ -163,6 +163,74 @@ describe("EventCalendar against a sorted list", () => {
     }
   });
 
+  it("keeps the order when handlers push and cancel while they fire", () => {
+    // the entry that fires stays on top until its handler's first push takes its place: each
+    // handler here pushes 0–4 events (some due at once, some far ahead), cancels others
+    // (enough that compactions happen inside handlers) and reads the counts, against a reference
+    const compactions = countingCompactions(EventCalendar.prototype, () => {
+      const rng = createStream(18, 1, "nested");
+      const cal = new EventCalendar(4);
+      const pending = new Map<number, { time: number; priority: number; seq: number }>();
+      const ids: number[] = [];
+      const fired: number[] = [];
+      const expected: number[] = [];
+      let seq = 0;
+      let clock = 0;
+      const first = (): number => {
+        let best = -1;
+        let b = { time: Infinity, priority: 0, seq: 0 };
+        for (const [label, e] of pending) {
+          if (e.time < b.time || (e.time === b.time && (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)))) {
+            best = label;
+            b = e;
+          }
+        }
+        return best;
+      };
+      const push = (time: number, priority: number): void => {
+        const label = ids.length;
+        ids.push(cal.push(time, priority, handler, label));
+        pending.set(label, { time, priority, seq: seq++ });
+      };
+      const handler = (label: number): void => {
+        fired.push(label);
+        expect(cal.pending).toBe(pending.size);
+        expect(cal.size).toBeGreaterThanOrEqual(pending.size);
+        // phases of building up and of cancelling, so that cancelled events pass the compaction
+        // threshold (1,024, and half the heap) inside handlers
+        const cancelling = fired.length % 6000 >= 4000;
+        const pushes = fired.length < 30_000 ? Math.floor(rng() * (cancelling ? 2 : 4.5)) : 0;
+        for (let i = 0; i < pushes; i++) {
+          const u = rng();
+          push(u < 0.2 ? clock : clock + (u < 0.5 ? rng() * 5 : 200 + rng() * 3000), rng() < 0.1 ? -1 : 0);
+        }
+        const cancels = cancelling ? 4 : rng() < 0.5 ? 1 : 0;
+        for (let c = 0; c < cancels && ids.length > 1; c++) {
+          const victim = ids.length - 1 - Math.floor(rng() * Math.min(ids.length, 10_000));
+          expect(cal.cancel(ids[victim]!)).toBe(pending.delete(victim));
+        }
+        expect(cal.pending).toBe(pending.size);
+        maxSize = Math.max(maxSize, cal.size);
+      };
+      let maxSize = 0;
+      while (pending.size > 0 || fired.length < 30_000) {
+        // topped up from outside when the handlers' own pushes die out
+        if (pending.size < 100 && fired.length < 30_000) for (let i = 0; i < 200; i++) push(clock + rng() * 3000, 0);
+        const best = first();
+        const b = pending.get(best)!;
+        pending.delete(best);
+        expected.push(best);
+        clock = b.time;
+        expect(cal.fireNext()).toBe(true);
+      }
+      expect(cal.fireNext()).toBe(false);
+      expect(fired).toEqual(expected);
+      expect(cal.size).toBe(0);
+      expect(maxSize).toBeGreaterThan(2000);
+    });
+    expect(compactions).toBeGreaterThanOrEqual(2);
+  });
+
   it("refuses to cancel the event that is firing", () => {
     const cal = new EventCalendar();
     let id = -1;
