@@ -14,9 +14,16 @@
  * its place: one sift down instead of a sift down and a sift up, and a short one when the new
  * event is due soon, as most completions after an event are. (Any other operation removes it
  * first. The order out is the same either way, as no two entries have the same key.)
- * Cancelling clears the slot's handler; cancelled entries are dropped when they reach the top, and the
- * heap is rebuilt without them as soon as they make up more than half of it, so memory stays
- * proportional to the events that are really pending.
+ * The heap holds only the events due before its reach, the end of a day (1,440 time units,
+ * helhet's minutes; any unit gives the same order, only the speed depends on it). Later events
+ * wait unsorted in a bucket per day and enter the heap, with their own keys, when the reach
+ * moves on to their day. So the heap holds about a day's events, not the far timers of every
+ * open need (most of them cancelled before they are due: a chase disarmed when the need is
+ * met), and each sift is shorter.
+ * Cancelling clears the slot's handler; cancelled entries are dropped when they reach the top or
+ * leave their bucket, and the heap (or the buckets) are rebuilt without them as soon as they
+ * make up more than half of it, so memory stays proportional to the events that are really
+ * pending.
  */
 
 /** A function run when its event fires; it receives the payload given to `schedule`. */
@@ -28,6 +35,10 @@ export type EventId = number;
 const SLOT_BITS = 2 ** 26;
 const GEN_LIMIT = 2 ** 26;
 const COMPACT_MIN = 1024;
+/** The width of a far bucket, in time units: a day of minutes. */
+const BUCKET_WIDTH = 1440;
+/** A heap whose top is this many buckets past its reach (or empty) jumps to the first bucket that holds anything. */
+const BUCKET_JUMP = 64;
 /** Priorities are integers in [-PRIORITY_OFFSET, PRIORITY_OFFSET). */
 const PRIORITY_OFFSET = 2048;
 /** 2^41: the sequence's share of the packed (priority, sequence) key. */
@@ -69,6 +80,21 @@ export class EventCalendar {
    * sift down instead of a sift down and a sift up), and anything else removes it first.
    */
   private topFired = false;
+
+  /**
+   * The heap's reach: every entry in the heap is due before it, every entry in a bucket at or
+   * after it (a multiple of {@link BUCKET_WIDTH} once set).
+   */
+  private reach = -Infinity;
+  /** The far buckets by day number (time ÷ width, rounded down): each a list of slots. */
+  private readonly buckets = new Map<number, number[]>();
+  /** Entries in buckets, and how many of them are cancelled. */
+  private farCount = 0;
+  private farCancelled = 0;
+  /** Each slot's time and key while it waits in a bucket, and 1 while it does. */
+  private sTime: Float64Array;
+  private sKey: Float64Array;
+  private inBucket: Uint8Array;
   /** Time of the event most recently returned by {@link EventCalendar.fireNext}. */
   lastTime = 0;
 
@@ -83,11 +109,14 @@ export class EventCalendar {
     this.payloads = new Float64Array(n);
     this.gens = new Int32Array(n);
     this.freeSlots = new Int32Array(n);
+    this.sTime = new Float64Array(n);
+    this.sKey = new Float64Array(n);
+    this.inBucket = new Uint8Array(n);
   }
 
-  /** Number of entries in the heap, cancelled ones included until they are dropped. */
+  /** Number of entries in the heap and the far buckets, cancelled ones included until they are dropped. */
   get size(): number {
-    return this.heapSize - (this.topFired ? 1 : 0);
+    return this.heapSize - (this.topFired ? 1 : 0) + this.farCount;
   }
 
   /** Slots allocated so far: memory grows with the most events ever pending at once, not with events fired. */
@@ -97,7 +126,7 @@ export class EventCalendar {
 
   /** Number of events that will still fire. */
   get pending(): number {
-    return this.size - this.cancelled;
+    return this.size - this.cancelled - this.farCancelled;
   }
 
   /**
@@ -106,14 +135,20 @@ export class EventCalendar {
    */
   peekTime(): number {
     if (this.topFired) this.dropFiredTop();
-    while (this.heapSize > 0) {
-      const slot = this.hSlot[0] as number;
-      if (this.handlers[slot] !== undefined) return this.hTime[0] as number;
-      this.removeTop();
-      this.cancelled--;
-      this.freeSlot(slot);
+    for (;;) {
+      if (this.heapSize > 0) {
+        const t = this.hTime[0] as number;
+        if (t < this.reach) {
+          const slot = this.hSlot[0] as number;
+          if (this.handlers[slot] !== undefined) return t;
+          this.removeTop();
+          this.cancelled--;
+          this.freeSlot(slot);
+          continue;
+        }
+      } else if (this.farCount === 0) return Infinity;
+      this.extendReach();
     }
-    return Infinity;
   }
 
   /**
@@ -133,6 +168,10 @@ export class EventCalendar {
     this.handlers[slot] = handler;
     this.payloads[slot] = payload;
     const key = (priority + PRIORITY_OFFSET) * SEQUENCE_SPAN + this.seq++;
+    if (time >= this.reach) {
+      if (this.reach === -Infinity) this.reach = reachAfter(time);
+      else if (time !== Infinity) return this.toBucket(time, key, slot);
+    }
     if (this.topFired) {
       // the entry that has just fired gives its place to this one
       this.topFired = false;
@@ -157,8 +196,13 @@ export class EventCalendar {
       return false;
     }
     this.handlers[slot] = undefined;
+    if (this.inBucket[slot] === 1) {
+      this.farCancelled++;
+      if (this.farCancelled > COMPACT_MIN && this.farCancelled * 2 > this.farCount) this.compactBuckets();
+      return true;
+    }
     this.cancelled++;
-    if (this.cancelled > COMPACT_MIN && this.cancelled * 2 > this.size) this.compact();
+    if (this.cancelled > COMPACT_MIN && this.cancelled * 2 > this.heapSize) this.compact();
     return true;
   }
 
@@ -193,6 +237,68 @@ export class EventCalendar {
   private dropFiredTop(): void {
     this.topFired = false;
     this.removeTop();
+  }
+
+  /** Puts an event due at or after the heap's reach in its day's bucket; returns its id. */
+  private toBucket(time: number, key: number, slot: number): EventId {
+    this.sTime[slot] = time;
+    this.sKey[slot] = key;
+    this.inBucket[slot] = 1;
+    const day = Math.floor(time / BUCKET_WIDTH);
+    const list = this.buckets.get(day);
+    if (list !== undefined) list.push(slot);
+    else this.buckets.set(day, [slot]);
+    this.farCount++;
+    return slot + SLOT_BITS * (this.gens[slot] as number);
+  }
+
+  /**
+   * The heap is empty or its top is due at or after its reach: moves the next day's bucket into
+   * the heap and the reach to that day's end. With nothing in the buckets, the reach moves past
+   * the top. A heap far behind its next bucket (or empty) jumps to the first day that has one.
+   */
+  private extendReach(): void {
+    if (this.farCount === 0) {
+      this.reach = reachAfter(this.hTime[0] as number);
+      return;
+    }
+    let day = Math.floor(this.reach / BUCKET_WIDTH);
+    if (this.heapSize === 0 || !((this.hTime[0] as number) < (day + BUCKET_JUMP) * BUCKET_WIDTH)) {
+      day = Infinity;
+      for (const d of this.buckets.keys()) if (d < day) day = d;
+    }
+    this.reach = (day + 1) * BUCKET_WIDTH;
+    const list = this.buckets.get(day);
+    if (list === undefined) return;
+    this.buckets.delete(day);
+    this.farCount -= list.length;
+    for (let i = 0; i < list.length; i++) {
+      const slot = list[i] as number;
+      this.inBucket[slot] = 0;
+      if (this.handlers[slot] === undefined) {
+        this.farCancelled--;
+        this.freeSlot(slot);
+      } else this.siftUp(this.heapSize++, this.sTime[slot] as number, this.sKey[slot] as number, slot);
+    }
+  }
+
+  /** Drops the cancelled entries from every bucket. */
+  private compactBuckets(): void {
+    for (const [day, list] of this.buckets) {
+      let n = 0;
+      for (let i = 0; i < list.length; i++) {
+        const slot = list[i] as number;
+        if (this.handlers[slot] !== undefined) list[n++] = slot;
+        else {
+          this.inBucket[slot] = 0;
+          this.freeSlot(slot);
+        }
+      }
+      if (n === 0) this.buckets.delete(day);
+      else list.length = n;
+    }
+    this.farCount -= this.farCancelled;
+    this.farCancelled = 0;
   }
 
   private freeSlot(slot: number): void {
@@ -293,7 +399,15 @@ export class EventCalendar {
     this.hTime = grow(this.hTime, new Float64Array(n));
     this.hSeq = grow(this.hSeq, new Float64Array(n));
     this.hSlot = grow(this.hSlot, new Int32Array(n));
+    this.sTime = grow(this.sTime, new Float64Array(n));
+    this.sKey = grow(this.sKey, new Float64Array(n));
+    this.inBucket = grow(this.inBucket, new Uint8Array(n));
   }
+}
+
+/** The end of the bucket that holds `time`: the reach of a heap that holds it. */
+function reachAfter(time: number): number {
+  return time === Infinity ? Infinity : (Math.floor(time / BUCKET_WIDTH) + 1) * BUCKET_WIDTH;
 }
 
 function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {

@@ -8,32 +8,36 @@ import { createStream, EventCalendar, WaitingLine } from "../../src/index.js";
  * reference: the order out, what a cancel or a stale id does, and the counts.
  */
 
-/** Runs `body` with the private `compact` of a class's prototype counted; returns how often it ran. */
-function countingCompactions(prototype: object, body: () => void): number {
-  const proto = prototype as { compact(): void };
-  const compact = proto.compact;
+/** Runs `body` with a private compacting method of a class's prototype (`compact` unless named) counted; returns how often it ran. */
+function countingCompactions(prototype: object, body: () => void, method = "compact"): number {
+  const proto = prototype as Record<string, (this: unknown) => void>;
+  const compact = proto[method]!;
   let count = 0;
-  proto.compact = function (this: unknown) {
+  proto[method] = function (this: unknown) {
     count++;
     compact.call(this);
   };
   try {
     body();
   } finally {
-    proto.compact = compact;
+    proto[method] = compact;
   }
   return count;
 }
 
 describe("EventCalendar against a sorted list", () => {
-  // an operation: push (time, priority), cancel the k-th id handed out so far, or fire the next
-  const op = fc.oneof(
-    fc.record({ kind: fc.constant("push" as const), time: fc.integer({ min: 0, max: 40 }), priority: fc.integer({ min: -2, max: 2 }) }),
-    fc.record({ kind: fc.constant("cancel" as const), k: fc.nat(200) }),
-    fc.record({ kind: fc.constant("fire" as const) }),
-  );
+  // an operation: push (time, priority), cancel the k-th id handed out so far, or fire the next;
+  // pushed up to 40 time units ahead (all in the heap, many ties), or up to 5,000 (the far
+  // buckets, a day of 1,440 units each, hold those past the heap's reach)
+  const opWithin = (ahead: number) =>
+    fc.oneof(
+      fc.record({ kind: fc.constant("push" as const), time: fc.integer({ min: 0, max: ahead }), priority: fc.integer({ min: -2, max: 2 }) }),
+      fc.record({ kind: fc.constant("cancel" as const), k: fc.nat(200) }),
+      fc.record({ kind: fc.constant("fire" as const) }),
+    );
 
-  it("fires, cancels and refuses stale ids exactly like the reference", () => {
+  it.each([40, 5000])("fires, cancels and refuses stale ids exactly like the reference (pushed up to %i ahead)", (ahead) => {
+    const op = opWithin(ahead);
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
         const cal = new EventCalendar(4);
@@ -135,39 +139,54 @@ describe("EventCalendar against a sorted list", () => {
     expect(compactions).toBeGreaterThan(2);
   });
 
-  it("compacts correctly when the event at the top is one of those cancelled", () => {
-    // 2,100 events pushed in a shuffled order (so the heap's array is not sorted), the first due
-    // cancelled, then others until the cancelled pass the compaction threshold; twenty shuffles
-    for (let shuffle = 0; shuffle < 20; shuffle++) {
-      const rng = createStream(18, shuffle, "shuffle");
-      const times = Array.from({ length: 2100 }, (_, i) => i + 1);
-      for (let i = times.length - 1; i > 0; i--) {
-        const j = Math.floor(rng() * (i + 1));
-        [times[i], times[j]] = [times[j]!, times[i]!];
-      }
-      const cal = new EventCalendar();
-      const fired: number[] = [];
-      const idOf = new Map<number, number>();
-      for (const t of times) idOf.set(t, cal.push(t, 0, (p) => fired.push(p), t));
-      // the first due, then the rest in a shuffled order, until a compaction
-      const order = [1, ...times.filter((t) => t > 1)];
-      const cancelled = new Set<number>();
-      for (const t of order) {
-        if (cal.size < 2100) break;
-        expect(cal.cancel(idOf.get(t)!)).toBe(true);
-        cancelled.add(t);
-      }
-      expect(cal.size, `shuffle ${shuffle}`).toBe(2100 - cancelled.size); // compacted: every cancelled event gone at once
-      while (cal.fireNext());
-      expect(fired, `shuffle ${shuffle}`).toEqual(times.filter((t) => !cancelled.has(t)).sort((a, b) => a - b));
-    }
-  });
+  // 2,100 events pushed in a shuffled order (so the heap's array is not sorted), the first due
+  // cancelled, then others until the cancelled pass the compaction threshold; twenty shuffles.
+  // Due within the first day they all go to the heap; due from the second day on (after one
+  // event at 0, which sets the heap's reach to the end of the first day), to the far buckets.
+  const compactionCases = [
+    { where: "the heap", lead: [] as number[], time: (i: number) => (i + 1) / 2, method: "compact" },
+    { where: "the far buckets", lead: [0], time: (i: number) => 1500 + 7 * i, method: "compactBuckets" },
+  ];
+  for (const { where, lead, time, method } of compactionCases) {
+    it(`compacts ${where} correctly when the event due first is one of those cancelled`, () => {
+      const compactions = countingCompactions(EventCalendar.prototype, () => {
+        for (let shuffle = 0; shuffle < 20; shuffle++) {
+          const rng = createStream(18, shuffle, "shuffle");
+          const times = Array.from({ length: 2100 }, (_, i) => time(i));
+          for (let i = times.length - 1; i > 0; i--) {
+            const j = Math.floor(rng() * (i + 1));
+            [times[i], times[j]] = [times[j]!, times[i]!];
+          }
+          const cal = new EventCalendar();
+          const fired: number[] = [];
+          const idOf = new Map<number, number>();
+          for (const t of [...lead, ...times]) idOf.set(t, cal.push(t, 0, (p) => fired.push(p), t));
+          const total = lead.length + times.length;
+          // the first due, then the rest in a shuffled order, until a compaction
+          const order = [time(0), ...times.filter((t) => t !== time(0))];
+          const cancelled = new Set<number>();
+          for (const t of order) {
+            if (cal.size < total) break;
+            expect(cal.cancel(idOf.get(t)!)).toBe(true);
+            cancelled.add(t);
+          }
+          expect(cal.size, `shuffle ${shuffle}`).toBe(total - cancelled.size); // compacted: every cancelled event gone at once
+          expect(cal.pending, `shuffle ${shuffle}`).toBe(total - cancelled.size);
+          while (cal.fireNext());
+          expect(fired, `shuffle ${shuffle}`).toEqual([...lead, ...times].filter((t) => !cancelled.has(t)).sort((a, b) => a - b));
+        }
+      }, method);
+      expect(compactions).toBe(20);
+    });
+  }
 
   it("keeps the order when handlers push and cancel while they fire", () => {
     // the entry that fires stays on top until its handler's first push takes its place: each
-    // handler here pushes 0–4 events (some due at once, some far ahead), cancels others
-    // (enough that compactions happen inside handlers) and reads the counts, against a reference
-    const compactions = countingCompactions(EventCalendar.prototype, () => {
+    // handler here pushes 0–4 events (some due at once, some later that day, some days ahead in
+    // the far buckets), cancels others (enough that compactions of the heap and of the buckets
+    // happen inside handlers) and reads the counts, against a reference
+    let bucketCompactions = 0;
+    const compactions = countingCompactions(EventCalendar.prototype, () => (bucketCompactions = countingCompactions(EventCalendar.prototype, () => {
       const rng = createStream(18, 1, "nested");
       const cal = new EventCalendar(4);
       const pending = new Map<number, { time: number; priority: number; seq: number }>();
@@ -199,15 +218,31 @@ describe("EventCalendar against a sorted list", () => {
         // phases of building up and of cancelling, so that cancelled events pass the compaction
         // threshold (1,024, and half the heap) inside handlers
         const cancelling = fired.length % 6000 >= 4000;
-        const pushes = fired.length < 30_000 ? Math.floor(rng() * (cancelling ? 2 : 4.5)) : 0;
-        for (let i = 0; i < pushes; i++) {
-          const u = rng();
-          push(u < 0.2 ? clock : clock + (u < 0.5 ? rng() * 5 : 200 + rng() * 3000), rng() < 0.1 ? -1 : 0);
-        }
-        const cancels = cancelling ? 4 : rng() < 0.5 ? 1 : 0;
-        for (let c = 0; c < cancels && ids.length > 1; c++) {
-          const victim = ids.length - 1 - Math.floor(rng() * Math.min(ids.length, 10_000));
-          expect(cal.cancel(ids[victim]!)).toBe(pending.delete(victim));
+        const pushAll = (): void => {
+          const pushes = fired.length < 30_000 ? Math.floor(rng() * (cancelling ? 2 : 4.5)) : 0;
+          for (let i = 0; i < pushes; i++) {
+            const u = rng();
+            push(u < 0.2 ? clock : clock + (u < 0.7 ? rng() * 100 : 200 + rng() * 3000), rng() < 0.1 ? -1 : 0);
+          }
+        };
+        const cancelSome = (): void => {
+          // `cancels` that take effect, out of at most 20 tries among the 3,000 latest ids
+          const cancels = cancelling ? 5 : rng() < 0.5 ? 1 : 0;
+          for (let c = 0, tries = 0; c < cancels && tries < 20; tries++) {
+            const victim = ids.length - 1 - Math.floor(rng() * Math.min(ids.length, 3000));
+            const done = cal.cancel(ids[victim]!);
+            expect(done).toBe(pending.delete(victim));
+            if (done) c++;
+          }
+        };
+        // while cancelling, handlers cancel before they push (so compactions meet the fired entry
+        // on top); otherwise half of them do
+        if (cancelling || rng() < 0.5) {
+          cancelSome();
+          pushAll();
+        } else {
+          pushAll();
+          cancelSome();
         }
         expect(cal.pending).toBe(pending.size);
         maxSize = Math.max(maxSize, cal.size);
@@ -227,8 +262,10 @@ describe("EventCalendar against a sorted list", () => {
       expect(fired).toEqual(expected);
       expect(cal.size).toBe(0);
       expect(maxSize).toBeGreaterThan(2000);
-    });
-    expect(compactions).toBeGreaterThanOrEqual(2);
+    }, "compactBuckets")));
+    // the heap and the far buckets were both rebuilt inside handlers
+    expect(compactions).toBeGreaterThanOrEqual(1);
+    expect(bucketCompactions).toBeGreaterThanOrEqual(1);
   });
 
   it("refuses to cancel the event that is firing", () => {
