@@ -37,8 +37,8 @@ const GEN_LIMIT = 2 ** 26;
 const COMPACT_MIN = 1024;
 /** The width of a far bucket, in time units: a day of minutes. */
 const BUCKET_WIDTH = 1440;
-/** A heap whose top is this many buckets past its reach (or empty) jumps to the first bucket that holds anything. */
-const BUCKET_JUMP = 64;
+/** Day buckets kept at most (2^16 days, about 180 years of minutes); events due later wait in one unsorted list. */
+const DAY_LIMIT = 2 ** 16;
 /** Priorities are integers in [-PRIORITY_OFFSET, PRIORITY_OFFSET). */
 const PRIORITY_OFFSET = 2048;
 /** 2^41: the sequence's share of the packed (priority, sequence) key. */
@@ -83,17 +83,24 @@ export class EventCalendar {
 
   /**
    * The heap's reach: every entry in the heap is due before it, every entry in a bucket at or
-   * after it (a multiple of {@link BUCKET_WIDTH} once set).
+   * after it (the start of a day once set; `Infinity` once the buckets are done with).
    */
   private reach = -Infinity;
-  /** The far buckets by day number (time ÷ width, rounded down): each a list of slots. */
-  private readonly buckets = new Map<number, number[]>();
-  /** Entries in buckets, and how many of them are cancelled. */
+  /** The day the first event was due in (time ÷ width, rounded down): buckets count from it. */
+  private firstDay = 0;
+  /** The bucket of the day that starts at the reach (its number counted from `firstDay`). */
+  private reachDay = 0;
+  /** The first slot of each day's bucket, by day from `firstDay`; -1 for none. */
+  private dayHeads: Int32Array = new Int32Array(64).fill(-1);
+  /** The first slot of the unsorted list of events due past the last day bucket; -1 for none. */
+  private beyondHead = -1;
+  /** Entries in buckets (and beyond), and how many of them are cancelled. */
   private farCount = 0;
   private farCancelled = 0;
-  /** Each slot's time and key while it waits in a bucket, and 1 while it does. */
+  /** Each slot's time, key and next slot in its bucket while it waits there, and 1 while it does. */
   private sTime: Float64Array;
   private sKey: Float64Array;
+  private sNext: Int32Array;
   private inBucket: Uint8Array;
   /** Time of the event most recently returned by {@link EventCalendar.fireNext}. */
   lastTime = 0;
@@ -111,6 +118,7 @@ export class EventCalendar {
     this.freeSlots = new Int32Array(n);
     this.sTime = new Float64Array(n);
     this.sKey = new Float64Array(n);
+    this.sNext = new Int32Array(n);
     this.inBucket = new Uint8Array(n);
   }
 
@@ -169,7 +177,7 @@ export class EventCalendar {
     this.payloads[slot] = payload;
     const key = (priority + PRIORITY_OFFSET) * SEQUENCE_SPAN + this.seq++;
     if (time >= this.reach) {
-      if (this.reach === -Infinity) this.reach = reachAfter(time);
+      if (this.reach === -Infinity) this.setReach(time);
       else if (time !== Infinity) return this.toBucket(time, key, slot);
     }
     if (this.topFired) {
@@ -239,63 +247,100 @@ export class EventCalendar {
     this.removeTop();
   }
 
+  /** The first event: the heap reaches to the end of its day, and day buckets count from it. */
+  private setReach(time: number): void {
+    if (time === Infinity) {
+      this.reach = Infinity;
+      return;
+    }
+    this.firstDay = Math.floor(time / BUCKET_WIDTH);
+    this.reachDay = 1;
+    this.reach = (this.firstDay + 1) * BUCKET_WIDTH;
+  }
+
   /** Puts an event due at or after the heap's reach in its day's bucket; returns its id. */
   private toBucket(time: number, key: number, slot: number): EventId {
     this.sTime[slot] = time;
     this.sKey[slot] = key;
     this.inBucket[slot] = 1;
-    const day = Math.floor(time / BUCKET_WIDTH);
-    const list = this.buckets.get(day);
-    if (list !== undefined) list.push(slot);
-    else this.buckets.set(day, [slot]);
+    const day = Math.floor(time / BUCKET_WIDTH) - this.firstDay;
+    if (day < this.dayHeads.length) {
+      this.sNext[slot] = this.dayHeads[day] as number;
+      this.dayHeads[day] = slot;
+    } else this.toLaterDay(day, slot);
     this.farCount++;
     return slot + SLOT_BITS * (this.gens[slot] as number);
   }
 
+  /** A day past the buckets there are: more buckets, or (past {@link DAY_LIMIT}) the list beyond them. */
+  private toLaterDay(day: number, slot: number): void {
+    if (day >= DAY_LIMIT) {
+      this.sNext[slot] = this.beyondHead;
+      this.beyondHead = slot;
+      return;
+    }
+    let n = this.dayHeads.length;
+    while (n <= day) n *= 2;
+    const heads = new Int32Array(n).fill(-1);
+    heads.set(this.dayHeads);
+    this.dayHeads = heads;
+    this.sNext[slot] = -1;
+    this.dayHeads[day] = slot;
+  }
+
   /**
-   * The heap is empty or its top is due at or after its reach: moves the next day's bucket into
-   * the heap and the reach to that day's end. With nothing in the buckets, the reach moves past
-   * the top. A heap far behind its next bucket (or empty) jumps to the first day that has one.
+   * The heap has nothing due before its reach: moves the bucket of the day that starts there
+   * into the heap and the reach to that day's end (or, past the last day bucket, the list beyond
+   * them into the heap and the reach to infinity). With nothing in the buckets, the reach moves
+   * past the heap's top (which can only be an event due at infinity).
    */
   private extendReach(): void {
     if (this.farCount === 0) {
       this.reach = reachAfter(this.hTime[0] as number);
       return;
     }
-    let day = Math.floor(this.reach / BUCKET_WIDTH);
-    if (this.heapSize === 0 || !((this.hTime[0] as number) < (day + BUCKET_JUMP) * BUCKET_WIDTH)) {
-      day = Infinity;
-      for (const d of this.buckets.keys()) if (d < day) day = d;
+    let slot: number;
+    if (this.reachDay < this.dayHeads.length) {
+      slot = this.dayHeads[this.reachDay] as number;
+      this.dayHeads[this.reachDay] = -1;
+      this.reachDay++;
+      this.reach = (this.firstDay + this.reachDay) * BUCKET_WIDTH;
+    } else {
+      slot = this.beyondHead;
+      this.beyondHead = -1;
+      this.reach = Infinity;
     }
-    this.reach = (day + 1) * BUCKET_WIDTH;
-    const list = this.buckets.get(day);
-    if (list === undefined) return;
-    this.buckets.delete(day);
-    this.farCount -= list.length;
-    for (let i = 0; i < list.length; i++) {
-      const slot = list[i] as number;
+    while (slot >= 0) {
+      const next = this.sNext[slot] as number;
       this.inBucket[slot] = 0;
+      this.farCount--;
       if (this.handlers[slot] === undefined) {
         this.farCancelled--;
         this.freeSlot(slot);
       } else this.siftUp(this.heapSize++, this.sTime[slot] as number, this.sKey[slot] as number, slot);
+      slot = next;
     }
   }
 
   /** Drops the cancelled entries from every bucket. */
   private compactBuckets(): void {
-    for (const [day, list] of this.buckets) {
-      let n = 0;
-      for (let i = 0; i < list.length; i++) {
-        const slot = list[i] as number;
-        if (this.handlers[slot] !== undefined) list[n++] = slot;
-        else {
+    for (let day = this.reachDay; day <= this.dayHeads.length; day++) {
+      const beyond = day === this.dayHeads.length;
+      let slot = beyond ? this.beyondHead : (this.dayHeads[day] as number);
+      let head = -1;
+      while (slot >= 0) {
+        const next = this.sNext[slot] as number;
+        if (this.handlers[slot] === undefined) {
           this.inBucket[slot] = 0;
           this.freeSlot(slot);
+        } else {
+          this.sNext[slot] = head;
+          head = slot;
         }
+        slot = next;
       }
-      if (n === 0) this.buckets.delete(day);
-      else list.length = n;
+      if (beyond) this.beyondHead = head;
+      else this.dayHeads[day] = head;
     }
     this.farCount -= this.farCancelled;
     this.farCancelled = 0;
@@ -401,6 +446,7 @@ export class EventCalendar {
     this.hSlot = grow(this.hSlot, new Int32Array(n));
     this.sTime = grow(this.sTime, new Float64Array(n));
     this.sKey = grow(this.sKey, new Float64Array(n));
+    this.sNext = grow(this.sNext, new Int32Array(n));
     this.inBucket = grow(this.inBucket, new Uint8Array(n));
   }
 }

@@ -268,6 +268,36 @@ describe("EventCalendar against a sorted list", () => {
     expect(bucketCompactions).toBeGreaterThanOrEqual(1);
   });
 
+  it("orders events years ahead, and past the last day bucket, with the rest", () => {
+    // day buckets grow as later days are asked for (from 64), and events due more than 2^16 days
+    // after the first one wait in one list beyond them; a handler that fires late schedules more
+    const rng = createStream(18, 2, "far");
+    const cal = new EventCalendar();
+    const pending = new Map<number, { time: number; seq: number }>();
+    const ids: number[] = [];
+    const fired: number[] = [];
+    let seq = 0;
+    const push = (time: number): void => {
+      const label = ids.length;
+      ids.push(cal.push(time, 0, (p) => {
+        fired.push(p);
+        if (fired.length % 50 === 0) push(time + rng() * 1e6);
+      }, label));
+      pending.set(label, { time, seq: seq++ });
+    };
+    const scales = [10, 1e4, 1e6, 1e8, 1e11, 1e13];
+    for (let i = 0; i < 3000; i++) push(Math.floor(rng() * (scales[i % scales.length] as number)));
+    for (let i = 0; i < 900; i++) {
+      const victim = Math.floor(rng() * ids.length);
+      expect(cal.cancel(ids[victim]!)).toBe(pending.delete(victim));
+    }
+    expect(cal.pending).toBe(pending.size);
+    while (cal.fireNext());
+    const expected = [...pending].sort((a, b) => a[1].time - b[1].time || a[1].seq - b[1].seq).map(([label]) => label);
+    expect(fired).toEqual(expected);
+    expect(cal.size).toBe(0);
+  });
+
   it("refuses to cancel the event that is firing", () => {
     const cal = new EventCalendar();
     let id = -1;
