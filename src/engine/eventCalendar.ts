@@ -146,7 +146,9 @@ export class EventCalendar {
     for (;;) {
       if (this.heapSize > 0) {
         const t = this.hTime[0] as number;
-        if (t < this.reach) {
+        // with nothing in the buckets the top is the earliest (it can lie past the reach only
+        // when it is due at infinity)
+        if (t < this.reach || this.farCount === 0) {
           const slot = this.hSlot[0] as number;
           if (this.handlers[slot] !== undefined) return t;
           this.removeTop();
@@ -291,14 +293,9 @@ export class EventCalendar {
   /**
    * The heap has nothing due before its reach: moves the bucket of the day that starts there
    * into the heap and the reach to that day's end (or, past the last day bucket, the list beyond
-   * them into the heap and the reach to infinity). With nothing in the buckets, the reach moves
-   * past the heap's top (which can only be an event due at infinity).
+   * them into the heap and the reach to infinity). Called only with something in the buckets.
    */
   private extendReach(): void {
-    if (this.farCount === 0) {
-      this.reach = reachAfter(this.hTime[0] as number);
-      return;
-    }
     let slot: number;
     if (this.reachDay < this.dayHeads.length) {
       slot = this.dayHeads[this.reachDay] as number;
@@ -451,10 +448,6 @@ export class EventCalendar {
   }
 }
 
-/** The end of the bucket that holds `time`: the reach of a heap that holds it. */
-function reachAfter(time: number): number {
-  return time === Infinity ? Infinity : (Math.floor(time / BUCKET_WIDTH) + 1) * BUCKET_WIDTH;
-}
 
 function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
   to.set(from);

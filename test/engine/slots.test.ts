@@ -298,6 +298,21 @@ describe("EventCalendar against a sorted list", () => {
     expect(cal.size).toBe(0);
   });
 
+  it("keeps an event due at infinity pending, and fires the others", () => {
+    for (const order of [[Infinity, 5, 3000, 2], [3, Infinity, 1e9, 4000]]) {
+      const cal = new EventCalendar();
+      const fired: number[] = [];
+      for (const t of order) cal.push(t, 0, (p) => fired.push(p), t);
+      while (cal.fireNext());
+      expect(fired).toEqual(order.filter((t) => t !== Infinity).sort((a, b) => a - b));
+      expect(cal.peekTime()).toBe(Infinity);
+      expect(cal.pending).toBe(1);
+      cal.push(7000, 0, (p) => fired.push(p), 7000);
+      expect(cal.fireNext()).toBe(true);
+      expect(fired.at(-1)).toBe(7000);
+    }
+  });
+
   it("refuses to cancel the event that is firing", () => {
     const cal = new EventCalendar();
     let id = -1;
