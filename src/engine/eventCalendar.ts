@@ -17,9 +17,9 @@
  * The heap holds only the events due before its reach, the end of a day (1,440 time units,
  * helhet's minutes; any unit gives the same order, only the speed depends on it). Later events
  * wait unsorted in a bucket per day and enter the heap, with their own keys, when the reach
- * moves on to their day. So the heap holds about a day's events, not the far timers of every
- * open need (most of them cancelled before they are due: a chase disarmed when the need is
- * met), and each sift is shorter.
+ * moves on to their day. So the heap holds about a day's events, not every timer set days
+ * ahead (in a model, many of those are cancelled before they are due, and never enter the
+ * heap), and each sift is shorter.
  * Cancelling clears the slot's handler; cancelled entries are dropped when they reach the top or
  * leave their bucket, and the heap (or the buckets) are rebuilt without them as soon as they
  * make up more than half of it, so memory stays proportional to the events that are really
