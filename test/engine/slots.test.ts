@@ -25,6 +25,19 @@ function countingCompactions(prototype: object, body: () => void, method = "comp
   return count;
 }
 
+/** The reference's next event: the label of the pending event first by time, then priority, then order of pushing (-1 for none). */
+function firstDue(pending: ReadonlyMap<number, { time: number; priority: number; seq: number }>): number {
+  let best = -1;
+  let b = { time: Infinity, priority: 0, seq: 0 };
+  for (const [label, e] of pending) {
+    if (e.time < b.time || (e.time === b.time && (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)))) {
+      best = label;
+      b = e;
+    }
+  }
+  return best;
+}
+
 describe("EventCalendar against a sorted list", () => {
   // an operation: push (time, priority), cancel the k-th id handed out so far, or fire the next;
   // pushed up to 40 time units ahead (all in the heap, many ties), or up to 5,000 (the far
@@ -99,18 +112,7 @@ describe("EventCalendar against a sorted list", () => {
       const expected: number[] = [];
       let clock = 0;
       let seq = 0;
-      // the reference: the pending event first by time, then priority, then order of pushing
-      const first = (): number => {
-        let best = -1;
-        let b = { time: Infinity, priority: 0, seq: 0 };
-        for (const [label, e] of pending) {
-          if (e.time < b.time || (e.time === b.time && (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)))) {
-            best = label;
-            b = e;
-          }
-        }
-        return best;
-      };
+      const first = (): number => firstDue(pending);
       for (let step = 0; step < 60_000; step++) {
         const phase = Math.floor(step / 6000) % 2; // 0: building up, 1: cancelling
         const u = rng();
@@ -195,17 +197,7 @@ describe("EventCalendar against a sorted list", () => {
       const expected: number[] = [];
       let seq = 0;
       let clock = 0;
-      const first = (): number => {
-        let best = -1;
-        let b = { time: Infinity, priority: 0, seq: 0 };
-        for (const [label, e] of pending) {
-          if (e.time < b.time || (e.time === b.time && (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)))) {
-            best = label;
-            b = e;
-          }
-        }
-        return best;
-      };
+      const first = (): number => firstDue(pending);
       const push = (time: number, priority: number): void => {
         const label = ids.length;
         ids.push(cal.push(time, priority, handler, label));
