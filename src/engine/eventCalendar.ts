@@ -201,7 +201,7 @@ export class EventCalendar {
   cancel(id: EventId): boolean {
     const slot = id % SLOT_BITS;
     const gen = (id - slot) / SLOT_BITS;
-    // a slot whose generation matches is in the heap: pending, or cancelled (no handler)
+    // a slot whose generation matches is in the heap or a bucket: pending, or cancelled (no handler)
     if (slot >= this.slotCount || this.gens[slot] !== gen || this.handlers[slot] === undefined) {
       return false;
     }
