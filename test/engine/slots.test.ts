@@ -38,6 +38,19 @@ function firstDue(pending: ReadonlyMap<number, { time: number; priority: number;
   return best;
 }
 
+/**
+ * Fires the calendar's next event and takes the reference's next out of `pending` into
+ * `expected` (the caller compares what fired with `expected`); returns its time, the new clock.
+ */
+function fireFirstDue(cal: EventCalendar, pending: Map<number, { time: number; priority: number; seq: number }>, expected: number[]): number {
+  const best = firstDue(pending);
+  const time = pending.get(best)!.time;
+  pending.delete(best);
+  expected.push(best);
+  expect(cal.fireNext()).toBe(true);
+  return time;
+}
+
 describe("EventCalendar against a sorted list", () => {
   // an operation: push (time, priority), cancel the k-th id handed out so far, or fire the next;
   // pushed up to 40 time units ahead (all in the heap, many ties), or up to 5,000 (the far
@@ -126,14 +139,7 @@ describe("EventCalendar against a sorted list", () => {
           // mostly a recent event, now and then the next one due
           const label = rng() < 0.02 ? first() : ids.length - 1 - Math.floor(rng() * Math.min(ids.length, 5000));
           expect(cal.cancel(ids[label]!)).toBe(pending.delete(label));
-        } else {
-          const best = first();
-          const b = pending.get(best)!;
-          pending.delete(best);
-          expected.push(best);
-          clock = b.time;
-          expect(cal.fireNext()).toBe(true);
-        }
+        } else clock = fireFirstDue(cal, pending, expected);
       }
       expect(fired).toEqual(expected);
       expect(cal.pending).toBe(pending.size);
@@ -197,7 +203,6 @@ describe("EventCalendar against a sorted list", () => {
       const expected: number[] = [];
       let seq = 0;
       let clock = 0;
-      const first = (): number => firstDue(pending);
       const push = (time: number, priority: number): void => {
         const label = ids.length;
         ids.push(cal.push(time, priority, handler, label));
@@ -243,12 +248,7 @@ describe("EventCalendar against a sorted list", () => {
       while (pending.size > 0 || fired.length < 30_000) {
         // topped up from outside when the handlers' own pushes die out
         if (pending.size < 100 && fired.length < 30_000) for (let i = 0; i < 200; i++) push(clock + rng() * 3000, 0);
-        const best = first();
-        const b = pending.get(best)!;
-        pending.delete(best);
-        expected.push(best);
-        clock = b.time;
-        expect(cal.fireNext()).toBe(true);
+        clock = fireFirstDue(cal, pending, expected);
       }
       expect(cal.fireNext()).toBe(false);
       expect(fired).toEqual(expected);
