@@ -24,8 +24,12 @@
  * whole job, warmed up, all starting together); ceiling = threads × alone ÷ together is the most
  * any split of work over the threads can gain here. Job "model" (REPLICATIONS_CEILING, default 4,
  * replications of both presets) shares the caches, the memory and the collector's threads; job
- * "cpu" (arithmetic touching no memory) shows whether the cores themselves are real. Each is the
- * fastest of CEILING_ROUNDS (default 3) alternating rounds.
+ * "cpu" (arithmetic touching no memory) shows whether the cores themselves are real; job "pages"
+ * (writing one byte into each 4 KB page of fresh memory, 384 MB per thread) shows what the
+ * machine's first touches of memory allow, since the model touches fresh memory too. Each is the
+ * fastest of CEILING_ROUNDS (default 3) alternating rounds, and each line gives the minor page
+ * faults of the process (every thread) in its last round alone and together: on a virtual
+ * machine a first touch of a page can cost far more than on bare hardware.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -58,7 +62,9 @@ const CEILING_WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 (async () => {
   let run;
-  if (workerData.job === "model") {
+  if (workerData.job === "pages") {
+    run = () => { let s = 0; for (let r = 0; r < 12; r++) { const a = new Uint8Array(32 << 20); for (let i = 0; i < a.length; i += 4096) a[i] = 1; s += a[4096]; } return s; };
+  } else if (workerData.job === "model") {
     const h = await import(workerData.url);
     const scenario = h.loadScenario(workerData.scenario);
     const pair = [h.policies.minutes, h.policies.whole];
@@ -125,35 +131,45 @@ for (const workers of workerCounts.filter((w) => w > 1)) {
 // together), so ceiling = threads × alone ÷ together (the slowest thread) is the most any split of
 // the work over that many threads can gain here. "model" is REPLICATIONS_CEILING (default 4)
 // replications of both presets, which contend for caches, memory and the collector's threads;
-// "cpu" is a loop of arithmetic that touches no memory, which shows whether the cores are real.
+// "cpu" is a loop of arithmetic that touches no memory, which shows whether the cores are real;
+// "pages" touches fresh memory, a page at a time, and nothing else.
 const ceilingReplications = Number(process.env.REPLICATIONS_CEILING ?? 4);
 const ceilingRounds = Number(process.env.CEILING_ROUNDS ?? 3);
 for (const threads of workerCounts.filter((w) => w > 1)) {
-  for (const job of ["model", "cpu"] as const) {
+  for (const job of ["model", "cpu", "pages"] as const) {
     // the machine's noise only ever slows a run, so the fastest of a few alternating rounds
     let alone = Infinity;
     let together = Infinity;
+    let faultsAlone = 0;
+    let faultsTogether = 0;
     for (let round = 0; round < ceilingRounds; round++) {
-      alone = Math.min(alone, Math.max(...(await onThreads(1, job))));
-      together = Math.min(together, Math.max(...(await onThreads(threads, job))));
+      const one = await onThreads(1, job);
+      alone = Math.min(alone, Math.max(...one.seconds));
+      faultsAlone = one.faults;
+      const all = await onThreads(threads, job);
+      together = Math.min(together, Math.max(...all.seconds));
+      faultsTogether = all.faults;
     }
-    out.line({ mode: "ceiling", job, workers: threads, replications: job === "model" ? ceilingReplications : 0, rounds: ceilingRounds, aloneSeconds: round3(alone), togetherSeconds: round3(together), ceiling: round3((threads * alone) / together) });
+    out.line({ mode: "ceiling", job, workers: threads, replications: job === "model" ? ceilingReplications : 0, rounds: ceilingRounds, aloneSeconds: round3(alone), togetherSeconds: round3(together), ceiling: round3((threads * alone) / together), faultsAlone, faultsTogether });
   }
 }
 out.finish();
 
 /**
  * Runs a ceiling job on `threads` worker threads at once: each warms up, then all are told to go
- * together; returns each thread's seconds for the job.
+ * together; returns each thread's seconds for the job, and the process's minor page faults from
+ * the start to the end of the job (every thread).
  */
-async function onThreads(threads: number, job: "model" | "cpu"): Promise<number[]> {
+async function onThreads(threads: number, job: "model" | "cpu" | "pages"): Promise<{ seconds: number[]; faults: number }> {
   const workers = Array.from({ length: threads }, () => new Worker(CEILING_WORKER, { eval: true, workerData: { job, url: pathToFileURL(join(root, "dist", "index.js")).href, scenario: process.env.SCENARIO ?? "soderhamn", replications: ceilingReplications } }));
   try {
     const message = (w: Worker) => new Promise<number>((resolve, reject) => { w.once("message", resolve); w.once("error", reject); });
     await Promise.all(workers.map(message));
     const seconds = workers.map(message);
+    const faults = process.resourceUsage().minorPageFault;
     for (const w of workers) w.postMessage("go");
-    return await Promise.all(seconds);
+    const done = await Promise.all(seconds);
+    return { seconds: done, faults: process.resourceUsage().minorPageFault - faults };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -116,11 +116,14 @@ describe("docs/performance.md: benchmark records", () => {
     const ceilings = lines.slice(first) as Record<string, number | string>[];
     expect(first).toBeGreaterThan(0);
     expect(ceilings.every((l) => l["mode"] === "ceiling")).toBe(true);
-    // a model job and a cpu-only job for 2 threads at least
-    expect(ceilings.filter((l) => l["workers"] === 2).map((l) => l["job"])).toEqual(["model", "cpu"]);
+    // a model job, a cpu-only job and a fresh-pages job for 2 threads at least
+    expect(ceilings.filter((l) => l["workers"] === 2).map((l) => l["job"])).toEqual(["model", "cpu", "pages"]);
     for (const l of ceilings) {
       const [threads, alone, together] = [l["workers"], l["aloneSeconds"], l["togetherSeconds"]] as number[];
       expect(close(l["ceiling"] as number, (threads! * alone!) / together!, 0.01), `${l["job"]} on ${threads}`).toBe(true);
+      // the page faults of its last rounds: counts, and the pages job touches 384 MB (98,304 pages) per thread
+      expect(Number.isInteger(l["faultsAlone"]) && Number.isInteger(l["faultsTogether"]), `${l["job"]} on ${threads}`).toBe(true);
+      if (l["job"] === "pages") expect(l["faultsTogether"]).toBeGreaterThanOrEqual(threads! * 98_304 * 0.9);
     }
   });
 });
