@@ -25,6 +25,7 @@
  * make up more than half of it, so memory stays proportional to the events that are really
  * pending.
  */
+import { primeFractions } from "./shape.js";
 
 /** A function run when its event fires; it receives the payload given to `schedule`. */
 export type EventHandler = (payload: number) => void;
@@ -120,6 +121,7 @@ export class EventCalendar {
     this.sKey = new Float64Array(n);
     this.sNext = new Int32Array(n);
     this.inBucket = new Uint8Array(n);
+    primeFractions(this, ["lastTime"]);
   }
 
   /** Number of entries in the heap and the far buckets, cancelled ones included until they are dropped. */

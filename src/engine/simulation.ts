@@ -1,3 +1,4 @@
+import { primeFractions } from "./shape.js";
 import { EventCalendar, type EventHandler, type EventId } from "./eventCalendar.js";
 
 /** Options for {@link Simulation.run}. */
@@ -60,6 +61,7 @@ export class Simulation {
     }
     this.clock = startTime;
     this.calendar = new EventCalendar();
+    primeFractions(this, ["clock"]);
   }
 
   /** The current simulation time. */

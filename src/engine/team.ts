@@ -1,3 +1,4 @@
+import { primeFractions } from "./shape.js";
 import type { Simulation } from "./simulation.js";
 import { WaitingLine, type Discipline } from "./waitingLine.js";
 import { WeeklyCalendar } from "./weeklyCalendar.js";
@@ -145,6 +146,8 @@ export class Team {
     this.onRenege = (ticket) => this.renege(ticket);
     this.onWake = () => this.wake();
     this.onClose = () => this.close();
+    // an event id past 2^31 (a slot's generation) is not a small integer (see engine/shape.ts)
+    primeFractions(this, ["wakeId"]);
   }
 
   /** Entities waiting in line. */

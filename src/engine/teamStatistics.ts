@@ -1,3 +1,4 @@
+import { primeFractions } from "./shape.js";
 import { WeeklyCalendar } from "./weeklyCalendar.js";
 
 /** A team's statistics over a period (from the start or the last reset to now). */
@@ -56,6 +57,9 @@ export interface TeamStats {
   readonly meanTimeInLine: number;
 }
 
+/** The fields of {@link TeamStatistics} that hold times and areas (fractional numbers; see engine/shape.ts). */
+const STATISTICS_FRACTIONS = ["waitSum", "waitSumSq", "renegeWaitSum", "lastT", "startT", "queueArea", "busyArea", "overtimeArea", "absentArea"];
+
 /**
  * Counters and time-weighted integrals behind {@link TeamStats}. Internal to the engine.
  *
@@ -110,6 +114,7 @@ export class TeamStatistics {
     this.uniform = calendars.every((c) => c === calendars[0]);
     this.always = this.uniform && (calendars[0]?.isAlways ?? true);
     this.absentSince = new Float64Array(this.servers).fill(NaN);
+    primeFractions(this, STATISTICS_FRACTIONS);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { InternalClockSpec } from "../scenario/types.js";
 import { CAUSE_NAMES, REASON_NAMES } from "./codes.js";
+import { primeFractions } from "../engine/shape.js";
 
 /**
  * The runtime state of one citizen need while it is alive. Needs are pooled and reused, so a
@@ -151,6 +152,13 @@ export const CutReturn = { giveUp: 0, comesBack: 1, delay: 2 } as const;
 
 /** The slots of one `hangUp` time, from its first slot. */
 export const HangUp = { giveUp: 0, redial: 1, delay: 2 } as const;
+
+/** The fields of {@link Need} that hold fractional numbers (times and minutes; see engine/shape.ts). */
+const NEED_FRACTIONS = [
+  "arrival", "lastUpdateAt", "effort", "staffMinutes", "completeAt", "closedAt", "firstContactAt", "registeredAt", "pauseAt",
+  "pausedBeforeFirstClosing", "pausedAfterComplete", "firstClosedAt", "lastClosedAt", "firstReopenAt", "lastReopenAt", "endAt",
+  "expectationDue", "patience", "writtenPatience", "emailPatience", "frontMinutes", "backMinutes",
+] as const;
 
 /**
  * A live need. Fields are plain numbers so that V8 keeps one object shape.
@@ -308,6 +316,10 @@ export class Need {
   key1 = 0;
   /** Numbers of the need's own sequence used so far (counters from {@link OWN_BASE}). */
   ownDraws = 0;
+
+  constructor() {
+    primeFractions(this, NEED_FRACTIONS);
+  }
 
   /** Clears the counters for reuse. */
   reset(): void {

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import type { Need } from "./need.js";
+import { primeFractions } from "../engine/shape.js";
 
 /**
  * Where a task is.
@@ -15,6 +16,9 @@ import type { Need } from "./need.js";
  * ```
  */
 export const TaskState = { free: 0, waiting: 1, working: 2 } as const;
+
+/** The fields of {@link Task} that hold fractional numbers (minutes, times, ids past 2^31; see engine/shape.ts). */
+const TASK_FRACTIONS = ["ticket", "minutes", "queuedAt", "wait", "event", "failureMinutes"] as const;
 
 /**
  * One task. Fields are plain numbers (and the need) so V8 keeps one shape.
@@ -71,5 +75,7 @@ export class Task {
   failureMinutes = 0;
 
   /** @param id - the task's index in the pool */
-  constructor(readonly id: number) {}
+  constructor(readonly id: number) {
+    primeFractions(this, TASK_FRACTIONS);
+  }
 }

@@ -3,6 +3,7 @@
  *
  * @packageDocumentation
  */
+import { primeFractions } from "../engine/shape.js";
 import type { ArrivalProcess } from "./arrivals.js";
 import type { RateProfile } from "./profile.js";
 import type { Rng } from "./stream.js";
@@ -60,6 +61,7 @@ export class SeasonalArrivals implements ArrivalProcess {
     });
     this.meanRate = dayWeighted > 0 ? baseRate * weekly.meanMultiplier : 0;
     this.maxRate = baseRate * weekly.maxMultiplier * Math.max(...this.byMonth);
+    primeFractions(this, ["memoFrom", "memoTo", "memoRate"]);
   }
 
   /**

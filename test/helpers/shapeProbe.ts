@@ -1,0 +1,40 @@
+/**
+ * Run by test/model/shapes.test.ts in a process of its own with `--allow-natives-syntax`: makes
+ * one of each object the event loop works on, runs `soderhamn` under both presets, makes them
+ * again, and prints whether each pair still has the same hidden class (V8's map). A field that
+ * changes representation in a run (an integer field given a fraction) retires the class, so the
+ * pair differs. A control class that does that on purpose shows that the check can tell.
+ */
+import { EventCalendar, Simulation, Team, TeamStatistics, WeeklyCalendar } from "../../src/engine/index.js";
+import { loadScenario, policies, simulate } from "../../src/index.js";
+import { Need } from "../../src/model/need.js";
+import { Task } from "../../src/model/task.js";
+import { rateProfile, seasonalArrivals } from "../../src/random/index.js";
+
+// %HaveSameMap is V8's own test helper; the syntax is allowed only under --allow-natives-syntax
+const sameMap = new Function("a", "b", "return %HaveSameMap(a, b)") as (a: object, b: object) => boolean;
+
+class Control {
+  at = 0;
+}
+
+function make(): Record<string, object> {
+  const sim = new Simulation();
+  return {
+    Need: new Need(),
+    Task: new Task(0),
+    Simulation: sim,
+    EventCalendar: new EventCalendar(),
+    TeamStatistics: new TeamStatistics(0, [WeeklyCalendar.always()], new Uint8Array(1)),
+    Team: new Team(sim, { servers: 1 }, { done: () => {} }),
+    SeasonalArrivals: seasonalArrivals(0.1, rateProfile({ byDay: [1, 1, 1, 1, 1, 1, 1], byHour: new Array(24).fill(1) }), new Array(12).fill(1)),
+    Control: new Control(),
+  };
+}
+
+const before = make();
+const scenario = loadScenario("soderhamn");
+for (const policy of [policies.minutes, policies.whole]) simulate(scenario, policy, { seed: 1, horizon: "12 weeks", warmup: "2 weeks" });
+new Control().at = 0.5;
+const after = make();
+console.log(JSON.stringify(Object.fromEntries(Object.keys(before).map((k) => [k, sameMap(before[k]!, after[k]!)]))));
