@@ -6,8 +6,13 @@
  * JSON line per run: mode, workers, replications, seconds, speedup over the serial run (the
  * machine is shared, so read the ratio, not the seconds) and cpuSeconds (CPU time of every
  * thread of the process: the threads' overhead of start-up and separate JIT warm-up shows as
- * cpuSeconds above the serial run's). The threaded run must give the same
- * Comparison, bit for bit, or the benchmark fails.
+ * cpuSeconds above the serial run's). Where the system shows each thread's CPU time
+ * (/proc/self/task on Linux; null elsewhere), the serial, workers and pool lines split it:
+ * cpuCalling (this thread), cpuWorkers (the threads started for the runs) and cpuHelpers (the
+ * threads the process had before them: V8's compiler and collector helpers, libuv's). On a
+ * machine with as many cores as threads, the helpers compete with the workers; serially they
+ * have a free core. The threaded run must give the same Comparison, bit for bit, or the
+ * benchmark fails.
  *
  * Worker threads need the built worker (dist/worker.js), so this uses the built package: run
  * with `npm run bench:compare`, which builds first. Environment: SCENARIO, REPLICATIONS,
@@ -31,7 +36,7 @@
  * faults of the process (every thread) in its last round alone and together: on a virtual
  * machine a first touch of a page can cost far more than on bare hardware.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -56,6 +61,8 @@ const workerCounts = (process.env.WORKERS ?? (availableParallelism() >= 4 ? "1,2
 const rounds = Number(process.env.ROUNDS ?? 1);
 const options = { replications, seed: 1 };
 const out = benchOutput("compare");
+/** The threads this process had before any run: this one and its helpers. */
+const startThreads = threadTimes();
 
 /** The ceiling jobs' worker (CommonJS, evaluated): "model" runs replications of both presets of the built package, "cpu" a loop of arithmetic. */
 const CEILING_WORKER = `
@@ -86,21 +93,25 @@ const { parentPort, workerData } = require("node:worker_threads");
 for (let round = 0; round < rounds; round++) {
   let t0 = performance.now();
   let c0 = process.cpuUsage();
+  let th0 = threadTimes();
   const serial = h.compare(scenario, pair, options);
   const serialSeconds = (performance.now() - t0) / 1000;
   const serialCpu = cpuSeconds(c0);
-  out.line({ mode: "serial", workers: 0, replications, seconds: round3(serialSeconds), speedup: 1, cpuSeconds: round3(serialCpu) });
+  out.line({ mode: "serial", workers: 0, replications, seconds: round3(serialSeconds), speedup: 1, cpuSeconds: round3(serialCpu), ...cpuSplit(th0, threadTimes()) });
 
   for (const workers of workerCounts) {
     let threads = 0;
     t0 = performance.now();
     c0 = process.cpuUsage();
-    const threaded = await h.compareParallel(scenario, pair, { ...options, workers, onPlan: (p) => (threads = p.threads) });
+    th0 = threadTimes();
+    // the run's threads end with it: their times are read as each task comes back
+    let th1 = th0;
+    const threaded = await h.compareParallel(scenario, pair, { ...options, workers, onPlan: (p) => (threads = p.threads), onProgress: () => (th1 = threadTimes()) });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = cpuSeconds(c0);
     if (threads !== Math.min(workers, replications)) throw new Error(`expected ${workers} worker threads, got ${threads}`);
     if (JSON.stringify(threaded) !== JSON.stringify(serial)) throw new Error("the threaded Comparison differs from the serial one");
-    out.line({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
+    out.line({ mode: "workers", workers: threads, replications, seconds: round3(seconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu), ...cpuSplit(th0, th1, threadTimes()) });
   }
 }
 // The same comparison on threads kept open (openWorkers): a first comparison on the pool starts
@@ -116,11 +127,12 @@ for (const workers of workerCounts.filter((w) => w > 1)) {
       const serialSeconds = (performance.now() - t0) / 1000;
       t0 = performance.now();
       const c0 = process.cpuUsage();
+      const th0 = threadTimes();
       const pooled = await h.compareParallel(scenario, pair, { ...options, pool });
       const seconds = (performance.now() - t0) / 1000;
       const cpu = cpuSeconds(c0);
       if (JSON.stringify(pooled) !== serial) throw new Error("the Comparison on the pool differs from the serial one");
-      out.line({ mode: "pool", workers: pool.threads, replications, seconds: round3(seconds), serialSeconds: round3(serialSeconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu) });
+      out.line({ mode: "pool", workers: pool.threads, replications, seconds: round3(seconds), serialSeconds: round3(serialSeconds), speedup: round3(serialSeconds / seconds), cpuSeconds: round3(cpu), ...cpuSplit(th0, threadTimes()) });
     }
   } finally {
     await pool.close();
@@ -173,6 +185,50 @@ async function onThreads(threads: number, job: "model" | "cpu" | "pages"): Promi
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/**
+ * Each thread's CPU time (user + system, seconds) by thread id, from /proc/self/task; null where
+ * the system does not show it (not Linux).
+ */
+function threadTimes(): Map<number, number> | null {
+  try {
+    const ticks = 100; // USER_HZ: Linux reports thread times in hundredths of a second
+    return new Map(
+      readdirSync("/proc/self/task").flatMap((tid) => {
+        try {
+          const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+          const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+          return [[Number(tid), (Number(fields[11]) + Number(fields[12])) / ticks] as const];
+        } catch {
+          return []; // the thread ended while it was read
+        }
+      }),
+    );
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The CPU time between two readings of {@link threadTimes}, split into this thread's, the
+ * helpers' (threads the process had at the start) and the workers' (threads started since).
+ * `during` is a reading taken while the run's threads still ran (they may have ended by `end`);
+ * each thread counts its last reading. Null fields where the system does not show thread times.
+ */
+function cpuSplit(start: Map<number, number> | null, during: Map<number, number> | null, end: Map<number, number> | null = during): { cpuCalling: number | null; cpuWorkers: number | null; cpuHelpers: number | null } {
+  if (start === null || during === null || end === null || startThreads === null) return { cpuCalling: null, cpuWorkers: null, cpuHelpers: null };
+  const latest = new Map([...during, ...end]);
+  let calling = 0;
+  let workers = 0;
+  let helpers = 0;
+  for (const [tid, seconds] of latest) {
+    const spent = seconds - (start.get(tid) ?? 0);
+    if (tid === process.pid) calling += spent;
+    else if (startThreads.has(tid)) helpers += spent;
+    else workers += spent;
+  }
+  return { cpuCalling: round3(calling), cpuWorkers: round3(workers), cpuHelpers: round3(helpers) };
 }
 
 /** CPU time of the whole process (every thread, user + system) since `from`. */

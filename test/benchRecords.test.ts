@@ -99,6 +99,21 @@ describe("docs/performance.md: benchmark records", () => {
     for (const l of threaded) expect(close(l["speedup"]!, serial!["seconds"]! / l["seconds"]!, 0.01), `${l["workers"]} workers`).toBe(true);
   });
 
+  it("bench-compare: each run's CPU split by thread (calling, workers, helpers) is part of its CPU seconds, and only threaded runs have workers", () => {
+    const { lines } = record("compare");
+    const runs = lines.filter((l) => l["mode"] !== "ceiling") as Record<string, number | string | null>[];
+    for (const l of runs) {
+      const parts = [l["cpuCalling"], l["cpuWorkers"], l["cpuHelpers"]];
+      // null where the machine shows no thread times (not Linux); this record was made on Linux
+      expect(parts.every((x) => typeof x === "number" && x >= 0), `${l["mode"]} ${l["workers"]}: ${JSON.stringify(parts)}`).toBe(true);
+      const sum = (parts as number[]).reduce((a, x) => a + x, 0);
+      // threads count in hundredths of a second: three parts may round up by 0.01 each
+      expect(sum, `${l["mode"]} ${l["workers"]}`).toBeLessThanOrEqual((l["cpuSeconds"] as number) + 0.03);
+      if (l["mode"] === "serial") expect(l["cpuWorkers"]).toBe(0);
+      else expect(l["cpuWorkers"] as number, `${l["mode"]} ${l["workers"]}`).toBeGreaterThan(0);
+    }
+  });
+
   it("bench-compare: the same comparison on a warm pool of 2 (and more) threads, speed-up = the serial run's seconds before it ÷ its seconds", () => {
     const { lines } = record("compare");
     const pooled = lines.filter((l) => l["mode"] === "pool") as Record<string, number>[];
