@@ -64,7 +64,7 @@ const out = benchOutput("compare");
 /** The threads this process had before any run: this one and its helpers. */
 const startThreads = threadTimes();
 
-/** The ceiling jobs' worker (CommonJS, evaluated): "model" runs replications of both presets of the built package, "cpu" a loop of arithmetic. */
+/** The ceiling jobs' worker (CommonJS, evaluated): "model" runs replications of both presets of the built package, "cpu" a loop of arithmetic, "pages" writes into fresh memory a page at a time. */
 const CEILING_WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
 (async () => {
