@@ -47,35 +47,60 @@ export interface PeakHour extends HourFigures {
 export function peakHour(run: RunResult): { readonly peak: PeakHour; readonly allHours: HourFigures } {
   const c = run.contacts;
   const offered = new Float64Array(HOURS_A_WEEK);
-  let maxNeed = 0;
-  for (let i = 0; i < c.length; i++) {
-    const h = Math.floor((c.time[i] as number) / HOUR) % HOURS_A_WEEK;
-    offered[h] = (offered[h] as number) + 1;
-    if ((c.need[i] as number) > maxNeed) maxNeed = c.need[i] as number;
-  }
+  const maxNeed = offeredByHour(c, offered);
   let peak = 0;
   for (let h = 1; h < HOURS_A_WEEK; h++) if ((offered[h] as number) > (offered[peak] as number)) peak = h;
   // the clock hours of the window: each occurrence of an hour of the week
   const firstHour = Math.floor(run.warmupMinutes / HOUR);
   const endHour = Math.ceil(run.horizonMinutes / HOUR);
   const hours = endHour - firstHour;
-  let occurrences = 0;
-  for (let a = firstHour; a < endHour; a++) if (a % HOURS_A_WEEK === peak) occurrences++;
+  const occurrences = occurrencesOf(peak, firstHour, endHour);
   const all = new Tally();
   const top = new Tally();
   // a need calling several times in one clock hour is one caller in that hour
-  const stride = maxNeed + 1;
+  tallyCalls(c, peak, maxNeed + 1, all, top);
+  return { peak: { hourOfWeek: peak, ...top.figures(occurrences) }, allHours: all.figures(hours) };
+}
+
+/**
+ * Counts the contacts offered in each hour of the week into `offered`; returns the largest need
+ * id. The loops of {@link peakHour} are functions of their own, and nothing but the loop: each
+ * runs once per run, so V8 compiles it while the loop runs, and a small function compiles fast
+ * (bench/README.md, "Summaries compiled on every thread").
+ */
+function offeredByHour(c: RunResult["contacts"], offered: Float64Array): number {
+  const { time, need } = c;
+  let maxNeed = 0;
   for (let i = 0; i < c.length; i++) {
-    const a = Math.floor((c.time[i] as number) / HOUR);
+    const h = Math.floor((time[i] as number) / HOUR) % HOURS_A_WEEK;
+    offered[h] = (offered[h] as number) + 1;
+    if ((need[i] as number) > maxNeed) maxNeed = need[i] as number;
+  }
+  return maxNeed;
+}
+
+/** How many clock hours from `firstHour` (inclusive) to `endHour` (exclusive) fall on hour `hour` of the week. */
+function occurrencesOf(hour: number, firstHour: number, endHour: number): number {
+  let occurrences = 0;
+  for (let a = firstHour; a < endHour; a++) if (a % HOURS_A_WEEK === hour) occurrences++;
+  return occurrences;
+}
+
+/** Tallies every contact into `all`, and those in the peak hour of the week into `top`; phone calls by their (clock hour, need) key, so a need calling several times in one clock hour is one caller in that hour. */
+function tallyCalls(c: RunResult["contacts"], peak: number, stride: number, all: Tally, top: Tally): void {
+  const { time, need, channel, outcome, wait } = c;
+  for (let i = 0; i < c.length; i++) {
+    const a = Math.floor((time[i] as number) / HOUR);
     const inPeak = a % HOURS_A_WEEK === peak;
     if (inPeak) top.offered++;
     all.offered++;
-    if (c.channel[i] !== PHONE) continue;
-    const key = a * stride + (c.need[i] as number);
-    all.call(key, c.outcome[i] === Outcome.abandoned, c.wait[i] as number);
-    if (inPeak) top.call(key, c.outcome[i] === Outcome.abandoned, c.wait[i] as number);
+    if (channel[i] !== PHONE) continue;
+    const key = a * stride + (need[i] as number);
+    const abandoned = outcome[i] === Outcome.abandoned;
+    const w = wait[i] as number;
+    all.call(key, abandoned, w);
+    if (inPeak) top.call(key, abandoned, w);
   }
-  return { peak: { hourOfWeek: peak, ...top.figures(occurrences) }, allHours: all.figures(hours) };
 }
 
 /** Counts of one group of hours. */

@@ -102,60 +102,15 @@ export interface RunSummary {
  */
 export function summarise(run: RunResult): RunSummary {
   const n = run.needs;
-  let resolved = 0;
-  let abandoned = 0;
-  let open = 0;
-  let contacted = 0;
-  let fcr = 0;
-  let contactsOfResolved = 0;
-  let handoffs = 0;
-  let clean = 0;
-  let reopened = 0;
-  let selfServed = 0;
-  let effort = 0;
-  let internalSum = 0;
-  let internalCount = 0;
-  // filled in need order, then sorted as a typed array: numerically, without a comparator
-  // (none of these is NaN or -0)
-  const e2e = new Float64Array(n.length);
-  let e2eCount = 0;
-  const expressions = new Array<number>(EXPRESSION_NAMES.length).fill(0);
-  let expressed = 0;
-  for (let i = 0; i < n.length; i++) {
-    const status = n.status[i]!;
-    if (status === NeedStatus.resolved) {
-      resolved++;
-      contactsOfResolved += n.contacts[i]!;
-      e2e[e2eCount++] = (n.end[i]! - n.arrival[i]!) / MINUTES_PER_DAY;
-    } else if (status === NeedStatus.abandoned) abandoned++;
-    else open++;
-    if (n.contacted[i]) {
-      contacted++;
-      fcr += n.firstContactResolved[i]!;
-    }
-    handoffs += n.handoffs[i]!;
-    clean += n.clean[i]!;
-    reopened += n.reopened[i]!;
-    selfServed += n.selfServed[i]!;
-    effort += n.effortMinutes[i]!;
-    const internal = n.internalMinutes[i]!;
-    if (!Number.isNaN(internal)) {
-      internalSum += internal;
-      internalCount++;
-    }
-    const ex = n.expression[i]!;
-    if (!Number.isNaN(ex)) {
-      expressions[ex] = (expressions[ex] as number) + 1;
-      expressed++;
-    }
-  }
+  const totals = needTotals(n);
+  const { resolved, abandoned, open, contacted, fcr, contactsOfResolved, handoffs, clean, reopened, selfServed, effort, internalSum, internalCount, expressions, expressed } = totals;
   const contacts = contactSummary(run);
   const staffMinutes = run.teams.reduce((a, t) => a + t.valueMinutes + t.failureMinutes, 0);
   const perHour = run.costPerStaffHour / 60;
   // cost at each team's pay (roles differ: scripted front line, generalist, specialist, committee)
   const staffCost = run.teams.reduce((a, t) => a + (t.valueMinutes + t.failureMinutes) * t.pay, 0) * perHour;
   const staffMinutesPerNeed = ratio(staffMinutes, run.resolvedInWindow);
-  const e2eSorted = e2e.subarray(0, e2eCount).sort();
+  const e2eSorted = totals.e2e.sort();
   return {
     scenario: run.scenario,
     policy: run.policy,
@@ -190,6 +145,87 @@ export function summarise(run: RunResult): RunSummary {
   };
 }
 
+/** The need rows' counts and sums that {@link summarise} reads, from one pass over the rows. */
+interface NeedTotals {
+  resolved: number;
+  abandoned: number;
+  open: number;
+  contacted: number;
+  fcr: number;
+  contactsOfResolved: number;
+  handoffs: number;
+  clean: number;
+  reopened: number;
+  selfServed: number;
+  effort: number;
+  internalSum: number;
+  internalCount: number;
+  /** End-to-end days of the resolved needs, in row order (unsorted). */
+  e2e: Float64Array;
+  /** Closed needs by expression code. */
+  expressions: number[];
+  expressed: number;
+}
+
+/**
+ * One pass over the need rows. A function of its own, and nothing but the loop: it is called
+ * once per run, so V8 compiles it while its loop runs (on-stack replacement), and a small
+ * function compiles in a fraction of the time that the whole of {@link summarise} took, once
+ * per thread and again after each deoptimisation (bench/README.md, "Summaries compiled on
+ * every thread").
+ */
+function needTotals(n: RunResult["needs"]): NeedTotals {
+  const { status, contacts, end, arrival, contacted: wasContacted, firstContactResolved, handoffs: handoffCounts, clean: cleanFlags, reopened: reopenedFlags, selfServed: selfServedFlags, effortMinutes, internalMinutes, expression } = n;
+  let resolved = 0;
+  let abandoned = 0;
+  let open = 0;
+  let contacted = 0;
+  let fcr = 0;
+  let contactsOfResolved = 0;
+  let handoffs = 0;
+  let clean = 0;
+  let reopened = 0;
+  let selfServed = 0;
+  let effort = 0;
+  let internalSum = 0;
+  let internalCount = 0;
+  // filled in need order, then sorted as a typed array: numerically, without a comparator
+  // (none of these is NaN or -0)
+  const e2e = new Float64Array(n.length);
+  let e2eCount = 0;
+  const expressions = new Array<number>(EXPRESSION_NAMES.length).fill(0);
+  let expressed = 0;
+  for (let i = 0; i < n.length; i++) {
+    const s = status[i]!;
+    if (s === NeedStatus.resolved) {
+      resolved++;
+      contactsOfResolved += contacts[i]!;
+      e2e[e2eCount++] = (end[i]! - arrival[i]!) / MINUTES_PER_DAY;
+    } else if (s === NeedStatus.abandoned) abandoned++;
+    else open++;
+    if (wasContacted[i]) {
+      contacted++;
+      fcr += firstContactResolved[i]!;
+    }
+    handoffs += handoffCounts[i]!;
+    clean += cleanFlags[i]!;
+    reopened += reopenedFlags[i]!;
+    selfServed += selfServedFlags[i]!;
+    effort += effortMinutes[i]!;
+    const internal = internalMinutes[i]!;
+    if (!Number.isNaN(internal)) {
+      internalSum += internal;
+      internalCount++;
+    }
+    const ex = expression[i]!;
+    if (!Number.isNaN(ex)) {
+      expressions[ex] = (expressions[ex] as number) + 1;
+      expressed++;
+    }
+  }
+  return { resolved, abandoned, open, contacted, fcr, contactsOfResolved, handoffs, clean, reopened, selfServed, effort, internalSum, internalCount, e2e: e2e.subarray(0, e2eCount), expressions, expressed };
+}
+
 /** A group's running figures: clock days, end-to-end and clock minutes of resolved cases, targets. */
 interface ClockGroup {
   days: number[];
@@ -217,22 +253,7 @@ export function internalClockSummary(run: RunResult): InternalClockSummary {
   const clocks = run.internalClocks;
   const services = run.serviceIds.map((_, s) => group((clocks[s]?.targetMinutes ?? null) !== null));
   const all = group(services.some((g) => g.hasTarget));
-  for (let i = 0; i < n.length; i++) {
-    const minutes = n.clockMinutes[i]!;
-    if (Number.isNaN(minutes)) continue;
-    for (const g of [services[n.service[i]!]!, all]) {
-      g.days.push(minutes / MINUTES_PER_DAY);
-      if (n.status[i] === NeedStatus.resolved) {
-        g.e2e += n.end[i]! - n.arrival[i]!;
-        g.clock += minutes;
-      }
-      const met = n.clockTargetMet[i]!;
-      if (!Number.isNaN(met)) {
-        g.withTarget++;
-        g.met += met;
-      }
-    }
-  }
+  addClocks(n, services, all);
   const figures = (g: ClockGroup): ClockFigures => {
     const d = distribution(Float64Array.from(g.days).sort());
     return {
@@ -246,6 +267,32 @@ export function internalClockSummary(run: RunResult): InternalClockSummary {
     if ((run.serviceSteps[s]?.length ?? 0) > 0) byService[id] = figures(services[s]!);
   });
   return { ...figures(all), byService };
+}
+
+/** Adds each need with a clock to its service's group and to `all` (the loop of {@link internalClockSummary}, kept small as {@link needTotals}). */
+function addClocks(n: RunResult["needs"], services: readonly ClockGroup[], all: ClockGroup): void {
+  const { clockMinutes, service, status, end, arrival, clockTargetMet } = n;
+  for (let i = 0; i < n.length; i++) {
+    const minutes = clockMinutes[i]!;
+    if (Number.isNaN(minutes)) continue;
+    const e2e = status[i] === NeedStatus.resolved ? end[i]! - arrival[i]! : NaN;
+    const met = clockTargetMet[i]!;
+    addClock(services[service[i]!]!, minutes, e2e, met);
+    addClock(all, minutes, e2e, met);
+  }
+}
+
+/** One need's clock into a group: its days, and (if resolved, `e2e` not NaN) its end-to-end and clock minutes, and (if it has a target, `met` not NaN) the verdict. */
+function addClock(g: ClockGroup, minutes: number, e2e: number, met: number): void {
+  g.days.push(minutes / MINUTES_PER_DAY);
+  if (!Number.isNaN(e2e)) {
+    g.e2e += e2e;
+    g.clock += minutes;
+  }
+  if (!Number.isNaN(met)) {
+    g.withTarget++;
+    g.met += met;
+  }
 }
 
 /** A backlog that grew through the window at (near) full capacity. */
@@ -267,23 +314,8 @@ function contactSummary(run: RunResult): ContactSummary {
   const c = run.contacts;
   const byReason = new Array<number>(REASON_NAMES.length).fill(0);
   const byCause = new Array<number>(CAUSE_NAMES.length).fill(0);
-  let handled = 0;
-  let failure = 0;
-  let minutes = 0;
-  let payMinutes = 0;
-  for (let i = 0; i < c.length; i++) {
-    if (c.outcome[i] === Outcome.abandoned) continue;
-    handled++;
-    minutes += c.minutes[i]!;
-    payMinutes += c.minutes[i]! * (run.teams[c.team[i]!]?.pay ?? 1);
-    const reason = c.reason[i]!;
-    byReason[reason] = (byReason[reason] as number) + 1;
-    if (reason > 0) {
-      failure++;
-      const cause = c.cause[i]!;
-      byCause[cause] = (byCause[cause] as number) + 1;
-    }
-  }
+  const pay = Float64Array.from({ length: run.teams.length }, (_, k) => run.teams[k]!.pay);
+  const { handled, failure, minutes, payMinutes } = contactTotals(c, pay, byReason, byCause);
   return {
     failureShare: ratio(failure, handled),
     byReason: Object.fromEntries(REASON_NAMES.slice(1).map((name, k) => [name, ratio(byReason[k + 1] as number, handled)])),
@@ -291,6 +323,30 @@ function contactSummary(run: RunResult): ContactSummary {
     minutesPerContact: ratio(minutes, handled),
     payMinutesPerContact: ratio(payMinutes, handled),
   };
+}
+
+/** One pass over the contact rows (the loop of {@link contactSummary}, kept small as {@link needTotals}): handled contacts counted into `byReason` and, for failure demand, `byCause`. */
+function contactTotals(c: RunResult["contacts"], pay: Float64Array, byReason: number[], byCause: number[]): { handled: number; failure: number; minutes: number; payMinutes: number } {
+  const { outcome, minutes: contactMinutes, team, reason: reasons, cause: causes } = c;
+  let handled = 0;
+  let failure = 0;
+  let minutes = 0;
+  let payMinutes = 0;
+  for (let i = 0; i < c.length; i++) {
+    if (outcome[i] === Outcome.abandoned) continue;
+    handled++;
+    const m = contactMinutes[i]!;
+    minutes += m;
+    payMinutes += m * (pay[team[i]!] ?? 1);
+    const reason = reasons[i]!;
+    byReason[reason] = (byReason[reason] as number) + 1;
+    if (reason > 0) {
+      failure++;
+      const cause = causes[i]!;
+      byCause[cause] = (byCause[cause] as number) + 1;
+    }
+  }
+  return { handled, failure, minutes, payMinutes };
 }
 
 function distribution(sorted: Float64Array): DistributionSummary {
