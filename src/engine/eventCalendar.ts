@@ -25,7 +25,7 @@
  * make up more than half of it, so memory stays proportional to the events that are really
  * pending.
  */
-import { primeFractions } from "./shape.js";
+import { objectArray, primeFractions } from "./shape.js";
 
 /** A function run when its event fires; it receives the payload given to `schedule`. */
 export type EventHandler = (payload: number) => void;
@@ -66,7 +66,7 @@ export class EventCalendar {
   private heapSize = 0;
 
   /** Each slot's handler; `undefined` marks a cancelled event still in the heap. */
-  private handlers: (EventHandler | undefined)[] = [];
+  private handlers: (EventHandler | undefined)[] = objectArray();
   private payloads: Float64Array;
   /** Each slot's generation, bumped when the slot is freed: an id whose generation differs is stale. */
   private gens: Int32Array;

@@ -35,3 +35,24 @@ export function primeFractions(object: object, fields: readonly string[]): void 
     o[f] = value;
   }
 }
+
+/**
+ * An empty array whose elements are objects (or functions) from the start. V8 gives an empty
+ * array literal the elements kind of small integers; the first object stored into it changes the
+ * array's hidden class, and code compiled for arrays of the previous run (already holding
+ * objects) is thrown away when it meets the next run's new array. An array made here has the
+ * elements kind of objects before anything is stored.
+ *
+ * @returns an empty array
+ * @example
+ * ```ts
+ * const pool = objectArray<{ id: number }>();
+ * pool.push({ id: 1 });
+ * pool.length; //=> 1
+ * ```
+ */
+export function objectArray<T>(): T[] {
+  const array: unknown[] = [null];
+  array.pop();
+  return array as T[];
+}

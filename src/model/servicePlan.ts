@@ -44,7 +44,7 @@ export interface ServicePlan {
    * a team of its own; for pooled owners, the staff share of the other members): the
    * generalist penalty applies in this proportion.
    */
-  readonly stepGeneralist: readonly number[];
+  readonly stepGeneralist: Float64Array;
   /** Cumulative channel mix in the order of CHANNELS. */
   readonly channelCdf: Float64Array;
   /** Planned team that answers enquiries passed on or pulled from the front. */
@@ -118,7 +118,8 @@ export function planServices(scenario: Scenario, policy: Policy, layout: TeamLay
       channelCdf,
       stepVariety: spec.steps.length === 0 ? 0 : spec.steps.reduce((a, st) => a + st.work.cv, 0) / spec.steps.length,
       stepField: spec.steps.map((st) => roleOf(st.team) === "field"),
-      stepGeneralist: spec.steps.map((st) => {
+      // a typed array: V8 compiles the reads for one kind of array, whether the shares are whole or not
+      stepGeneralist: Float64Array.from(spec.steps, (st) => {
         const own = scenario.teams[teamIndex.get(st.team) as number]!.staff;
         return 1 - own / (layout.teams[planned(st.team)]!.staff);
       }),

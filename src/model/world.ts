@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { Simulation, Team, WeeklyCalendar } from "../engine/index.js";
+import { objectArray } from "../engine/shape.js";
 import { awayUntil } from "./absence.js";
 import { isAway, leastLoaded, scheduleAbsences, staffTeams, type Staffing } from "./staffing.js";
 import { counterKey, counterUniform, createStream, type CounterKey, type Rng } from "../random/index.js";
@@ -142,8 +143,8 @@ export class World implements Staffing {
     if (task.needGen !== (task.need as Need).gen) return this.releaseTask(task);
     (this.onTimer[task.timer] as TaskHandler)(this, task);
   };
-  private readonly tasks: Task[] = [];
-  private readonly needPool: Need[] = [];
+  private readonly tasks: Task[] = objectArray();
+  private readonly needPool: Need[] = objectArray();
   private readonly freeTasks: number[] = [];
   private readonly spreads = new Map<Spread, SpreadDistribution>();
   /** Per service, the distributions of what a citizen brings (arise.ts): front and back-office work, each step's work. */
@@ -162,7 +163,7 @@ export class World implements Staffing {
    */
   cohortOpen = 0;
   /** Every need object made in the run (live or pooled). */
-  private readonly allNeeds: Need[] = [];
+  private readonly allNeeds: Need[] = objectArray();
   nextNeedId = 0;
   /** Needs alive now (arisen and not yet met or given up). */
   live = 0;

@@ -4,12 +4,18 @@
  * again, and prints whether each pair still has the same hidden class (V8's map). A field that
  * changes representation in a run (an integer field given a fraction) retires the class, so the
  * pair differs. A control class that does that on purpose shows that the check can tell.
+ *
+ * Arrays too: an array's class includes the kind of its elements, so an empty array that gets
+ * its first object changes class, and code compiled for a used one deoptimises on the next run's
+ * new one. Each pair here is an empty array and one of the same making that holds an object; a
+ * plain `[]` is the control.
  */
 import { EventCalendar, Simulation, Team, TeamStatistics, WeeklyCalendar } from "../../src/engine/index.js";
 import { loadScenario, policies, simulate } from "../../src/index.js";
 import { Need } from "../../src/model/need.js";
 import { Task } from "../../src/model/task.js";
 import { rateProfile, seasonalArrivals } from "../../src/random/index.js";
+import { objectArray } from "../../src/engine/shape.js";
 
 // %HaveSameMap is V8's own test helper; the syntax is allowed only under --allow-natives-syntax
 const sameMap = new Function("a", "b", "return %HaveSameMap(a, b)") as (a: object, b: object) => boolean;
@@ -37,4 +43,21 @@ const scenario = loadScenario("soderhamn");
 for (const policy of [policies.minutes, policies.whole]) simulate(scenario, policy, { seed: 1, horizon: "12 weeks", warmup: "2 weeks" });
 new Control().at = 0.5;
 const after = make();
-console.log(JSON.stringify(Object.fromEntries(Object.keys(before).map((k) => [k, sameMap(before[k]!, after[k]!)]))));
+const same: Record<string, boolean> = Object.fromEntries(Object.keys(before).map((k) => [k, sameMap(before[k]!, after[k]!)]));
+
+/** An empty array and a used one, both from `make`. */
+function arrays(make: () => object[]): [object, object] {
+  const used = make();
+  used.push({});
+  return [make(), used];
+}
+const handlersOf = (c: EventCalendar) => (c as unknown as { handlers: object[] }).handlers;
+const usedCalendar = new EventCalendar();
+usedCalendar.push(1, 0, () => {}, 0);
+const pairs: Record<string, [object, object]> = {
+  objectArray: arrays(() => objectArray<object>()),
+  "EventCalendar.handlers": [handlersOf(new EventCalendar()), handlersOf(usedCalendar)],
+  ControlArray: arrays(() => []),
+};
+for (const [k, [a, b]] of Object.entries(pairs)) same[k] = sameMap(a, b);
+console.log(JSON.stringify(same));

@@ -22,11 +22,12 @@ describe("hidden classes of the event loop's objects", () => {
   // class, and V8 throws away the code compiled for it (about a fifth of a thread's JIT work in
   // its first runs, bench/README.md). Each object made after two runs must have the class of one
   // made before them; the control class changes on purpose, so the check can fail.
-  it("stay the same through runs of both presets", () => {
+  it("stay the same through runs of both presets, and arrays of objects keep theirs when used", () => {
     const out = execFileSync(process.execPath, ["--allow-natives-syntax", "--import", "tsx", join("test", "helpers", "shapeProbe.ts")], { cwd: root, encoding: "utf8", timeout: 120_000 });
     const same = JSON.parse(out.trim().split("\n").pop() as string) as Record<string, boolean>;
     expect(same["Control"], "the control class must change, or the check cannot tell").toBe(false);
-    const { Control: _, ...hot } = same;
-    expect(hot).toEqual({ Need: true, Task: true, Simulation: true, EventCalendar: true, TeamStatistics: true, Team: true, SeasonalArrivals: true });
+    expect(same["ControlArray"], "a plain [] must change class with its first object, or the check cannot tell").toBe(false);
+    const { Control: _, ControlArray: __, ...hot } = same;
+    expect(hot).toEqual({ Need: true, Task: true, Simulation: true, EventCalendar: true, TeamStatistics: true, Team: true, SeasonalArrivals: true, objectArray: true, "EventCalendar.handlers": true });
   });
 });
