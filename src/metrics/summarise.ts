@@ -110,7 +110,7 @@ export function summarise(run: RunResult): RunSummary {
   // cost at each team's pay (roles differ: scripted front line, generalist, specialist, committee)
   const staffCost = run.teams.reduce((a, t) => a + (t.valueMinutes + t.failureMinutes) * t.pay, 0) * perHour;
   const staffMinutesPerNeed = ratio(staffMinutes, run.resolvedInWindow);
-  const e2eSorted = totals.e2e.sort();
+  const e2eSorted = totals.e2e.subarray(0, totals.e2eCount).sort();
   return {
     scenario: run.scenario,
     policy: run.policy,
@@ -160,8 +160,9 @@ interface NeedTotals {
   effort: number;
   internalSum: number;
   internalCount: number;
-  /** End-to-end days of the resolved needs, in row order (unsorted). */
+  /** End-to-end days of the resolved needs in `e2e[0…e2eCount)`, in row order (unsorted). */
   e2e: Float64Array;
+  e2eCount: number;
   /** Closed needs by expression code. */
   expressions: number[];
   expressed: number;
@@ -223,7 +224,7 @@ function needTotals(n: RunResult["needs"]): NeedTotals {
       expressed++;
     }
   }
-  return { resolved, abandoned, open, contacted, fcr, contactsOfResolved, handoffs, clean, reopened, selfServed, effort, internalSum, internalCount, e2e: e2e.subarray(0, e2eCount), expressions, expressed };
+  return { resolved, abandoned, open, contacted, fcr, contactsOfResolved, handoffs, clean, reopened, selfServed, effort, internalSum, internalCount, e2e, e2eCount, expressions, expressed };
 }
 
 /** A group's running figures: clock days, end-to-end and clock minutes of resolved cases, targets. */
