@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { metricRange, withinRange } from "./metricRange.js";
-import { meanInterval, mser5, pairedDifference, quantileOfSorted, xmrLimits } from "../stats/index.js";
+import { meanInterval, mser5, pairedDifference, quantilesBySelection, xmrLimits } from "../stats/index.js";
 import type { ReplicationResult } from "./replication.js";
 import type { SeriesPeriod } from "../model/index.js";
 
@@ -211,8 +211,6 @@ function difference(metric: string, a: number[], b: number[]): DifferenceEstimat
 }
 
 function pooledQuantiles(list: readonly ReplicationResult[]): { median: number; p85: number; p95: number } {
-  // a typed array sorts numerically without calling a comparator: ten times faster than an
-  // array of numbers, in the same order (no end-to-end time is NaN or -0)
   let total = 0;
   for (const r of list) total += r.endToEndDays.length;
   const all = new Float64Array(total);
@@ -221,13 +219,11 @@ function pooledQuantiles(list: readonly ReplicationResult[]): { median: number; 
     all.set(r.endToEndDays, at);
     at += r.endToEndDays.length;
   }
-  all.sort();
   if (all.length === 0) return { median: 0, p85: 0, p95: 0 };
-  return {
-    median: quantileOfSorted(all, 0.5),
-    p85: quantileOfSorted(all, 0.85),
-    p95: quantileOfSorted(all, 0.95),
-  };
+  // three quantiles of every replication's times (about a million numbers for 20 years of a
+  // municipality): selected, not sorted, with the numbers a sort would give
+  const [median, p85, p95] = quantilesBySelection(all, [0.5, 0.85, 0.95]) as [number, number, number];
+  return { median, p85, p95 };
 }
 
 function capabilityOf(series: readonly number[]): CapabilitySummary {

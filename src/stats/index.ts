@@ -21,6 +21,6 @@ export { mser5 } from "./mser.js";
 export type { Mser5Result } from "./mser.js";
 export { summariseQuantiles } from "./quantiles.js";
 export { summariseSortedQuantiles } from "./quantiles.js";
-export { quantileOfSorted } from "./quantiles.js";
+export { quantileOfSorted, quantilesBySelection } from "./quantiles.js";
 export type { NumberColumn } from "./quantiles.js";
 export type { QuantileSummary } from "./quantiles.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { summariseQuantiles, summariseSortedQuantiles } from "../../src/stats/index.js";
+import { quantileOfSorted, quantilesBySelection, summariseQuantiles, summariseSortedQuantiles } from "../../src/stats/index.js";
+import { createStream } from "../../src/random/index.js";
 
 describe("summariseQuantiles", () => {
   it("matches R's quantile(1:10, c(.5, .85, .95)) (type 7)", () => {
@@ -28,5 +29,33 @@ describe("summariseQuantiles", () => {
     expect(() => summariseQuantiles([1, NaN])).toThrow(/values\[1\] must be finite, got NaN/);
     expect(() => summariseSortedQuantiles([2, 1])).toThrow(/must be ascending/);
     expect(summariseSortedQuantiles(Float64Array.of(1, 2, 3, 4)).median).toBe(2.5);
+  });
+});
+
+describe("quantilesBySelection", () => {
+  const ps = [0.5, 0.85, 0.95, 0, 1, 0.001, 0.999, 0.5];
+  // what a sort gives, number for number (Object.is: the same double)
+  const bySort = (values: Float64Array) => ps.map((p) => quantileOfSorted(Float64Array.from(values).sort(), p));
+
+  it("gives the numbers of a sort, for short and long arrays, with and without ties", () => {
+    const rng = createStream(7, 0, "quantiles");
+    for (const n of [1, 2, 3, 10, 599, 601, 5_000, 100_000]) {
+      for (const ties of [false, true]) {
+        const values = Float64Array.from({ length: n }, () => (ties ? Math.floor(rng() * 20) : -Math.log(1 - rng()) * 3));
+        const expected = bySort(values);
+        const got = quantilesBySelection(values, ps);
+        got.forEach((x, k) => expect(Object.is(x, expected[k]), `n=${n} ties=${ties} p=${ps[k]}: ${x} vs ${expected[k]}`).toBe(true));
+      }
+    }
+  });
+
+  it("keeps the values, reordered", () => {
+    const values = Float64Array.of(5, 3, 9, 1, 7, 3);
+    quantilesBySelection(values, [0.5]);
+    expect(Array.from(values).sort((a, b) => a - b)).toEqual([1, 3, 3, 5, 7, 9]);
+  });
+
+  it("gives NaN for an empty array", () => {
+    expect(quantilesBySelection(new Float64Array(0), [0.5, 0.9])).toEqual([NaN, NaN]);
   });
 });
