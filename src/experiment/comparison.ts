@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { metricRange, withinRange } from "./metricRange.js";
-import { meanInterval, mser5, pairedDifference, quantilesBySelection, xmrLimits } from "../stats/index.js";
+import { meanIntervals, mser5, pairedDifferences, quantilesBySelection, xmrLimits, type MeanInterval } from "../stats/index.js";
 import type { ReplicationResult } from "./replication.js";
 import type { SeriesPeriod } from "../model/index.js";
 
@@ -116,16 +116,14 @@ export function buildComparison(meta: ComparisonMeta, results: readonly Replicat
   const capability: Record<string, CapabilitySummary> = {};
   const differences: Record<string, Record<string, DifferenceEstimate>> = {};
   for (const [name, list] of byPolicy) {
-    policies[name] = Object.fromEntries(namesOf(list).map((m) => [m, estimate(m, list.map((r) => r.metrics[m] ?? 0))]));
+    policies[name] = estimates(namesOf(list), list);
     pooled[name] = { endToEndDays: pooledQuantiles(list) };
     capability[name] = capabilityOf(list[0]!.endToEndDays);
   }
   for (const name of meta.policies.slice(1)) {
     const list = byPolicy.get(name)!;
     const shared = namesOf(list).filter((m) => first[0]!.metrics[m] !== undefined);
-    differences[`${name}-vs-${meta.policies[0]}`] = Object.fromEntries(
-      shared.map((m) => [m, difference(m, list.map((r) => r.metrics[m] ?? 0), first.map((r) => r.metrics[m] ?? 0))]),
-    );
+    differences[`${name}-vs-${meta.policies[0]}`] = differencesOf(shared, list, first);
   }
   return {
     scenario: meta.scenario,
@@ -170,10 +168,8 @@ function seriesEstimate(runs: readonly (readonly number[])[], periods: number): 
   const mean: number[] = [];
   const low: number[] = [];
   const high: number[] = [];
-  const column = new Float64Array(runs.length);
-  for (let p = 0; p < periods; p++) {
-    runs.forEach((r, k) => (column[k] = r[p] ?? 0));
-    const i = meanInterval(column);
+  const columns = Array.from({ length: periods }, (_, p) => Float64Array.from(runs, (r) => r[p] ?? 0));
+  for (const i of meanIntervals(columns)) {
     mean.push(i.mean);
     if (i.ci !== null) {
       low.push(i.ci[0]);
@@ -197,15 +193,26 @@ function instability(order: readonly string[], byPolicy: Map<string, Replication
   return out;
 }
 
-/** The mean, sd and t interval of a metric, the interval kept within the metric's range. */
-function estimate(metric: string, values: number[]): MetricEstimate {
-  const i = meanInterval(values);
+/** Each metric's mean, sd and t interval over the runs, the interval kept within the metric's range. */
+function estimates(metrics: readonly string[], runs: readonly ReplicationResult[]): Record<string, MetricEstimate> {
+  const intervals = meanIntervals(metrics.map((m) => runs.map((r) => r.metrics[m] ?? 0)));
+  return Object.fromEntries(metrics.map((m, k) => [m, estimate(m, intervals[k] as MeanInterval)]));
+}
+
+/** A metric's estimate from its interval, the interval kept within the metric's range. */
+function estimate(metric: string, i: MeanInterval): MetricEstimate {
   return { mean: i.mean, sd: i.sd, ci95: withinRange(i.ci, metricRange(metric)) };
 }
 
-/** The paired difference and its t interval, kept within what a difference of the metric can be. */
-function difference(metric: string, a: number[], b: number[]): DifferenceEstimate {
-  const d = pairedDifference(a, b);
+/** Each metric's paired difference (runs − baseline) and its t interval, kept within what a difference of the metric can be. */
+function differencesOf(metrics: readonly string[], runs: readonly ReplicationResult[], baseline: readonly ReplicationResult[]): Record<string, DifferenceEstimate> {
+  const values = (list: readonly ReplicationResult[]) => metrics.map((m) => list.map((r) => r.metrics[m] ?? 0));
+  const ds = pairedDifferences(values(runs), values(baseline));
+  return Object.fromEntries(metrics.map((m, k) => [m, difference(m, ds[k] as MeanInterval)]));
+}
+
+/** A metric's difference from its interval, kept within what a difference of the metric can be. */
+function difference(metric: string, d: MeanInterval): DifferenceEstimate {
   const [low, high] = metricRange(metric);
   return { mean: d.mean, ci95: withinRange(d.ci, [low - high, high - low]) };
 }

@@ -78,12 +78,49 @@ function interval(mean: number, halfWidth: number | null): readonly [number, num
  */
 export function meanInterval(values: ArrayLike<number>, level = 0.95): MeanInterval {
   checkLevel("meanInterval", level);
-  const w = accumulate("meanInterval", "values", values);
+  return intervalOf(accumulate("meanInterval", "values", values), level, (df) => tQuantile((1 + level) / 2, df));
+}
+
+/**
+ * The mean of each sample with its Student t interval, as {@link meanInterval} gives it for that
+ * sample alone (the same numbers, bit for bit). Samples of one size share one t quantile, computed
+ * once: the way to take many intervals at once, such as a series' every period or every metric of
+ * a comparison, each over the same replications.
+ * @param samples - samples of at least one finite number each
+ * @param level - confidence level in (0, 1), default 0.95
+ * @returns one {@link MeanInterval} per sample, in order
+ * @throws RangeError if a sample is empty or holds a non-finite number (named as `samples[k]`),
+ *   or `level` is not in (0, 1)
+ * @example
+ * meanIntervals([[1, 2, 3, 4, 5], [2, 4, 6, 8, 10]]).map((i) => i.halfWidth);
+ * //=> [1.9632…, 3.9264…] (one t quantile for both: 4 degrees of freedom)
+ */
+export function meanIntervals(samples: readonly ArrayLike<number>[], level = 0.95): MeanInterval[] {
+  checkLevel("meanIntervals", level);
+  const t = tQuantiles(level);
+  return samples.map((values, k) => intervalOf(accumulate("meanIntervals", `samples[${k}]`, values), level, t));
+}
+
+/** The t interval of an accumulated sample, with the t quantile of `df` degrees of freedom from `t`. */
+function intervalOf(w: Welford, level: number, t: (df: number) => number): MeanInterval {
   const n = w.count;
   if (n === 1) return { mean: w.mean, sd: null, n, level, halfWidth: null, ci: null };
   const sd = w.sd;
-  const halfWidth = (tQuantile((1 + level) / 2, n - 1) * sd) / Math.sqrt(n);
+  const halfWidth = (t(n - 1) * sd) / Math.sqrt(n);
   return { mean: w.mean, sd, n, level, halfWidth, ci: interval(w.mean, halfWidth) };
+}
+
+/** The two-sided t quantile of `level` by degrees of freedom, each computed once (a cache for one call). */
+function tQuantiles(level: number): (df: number) => number {
+  const known = new Map<number, number>();
+  return (df) => {
+    let q = known.get(df);
+    if (q === undefined) {
+      q = tQuantile((1 + level) / 2, df);
+      known.set(df, q);
+    }
+    return q;
+  };
 }
 
 /**
@@ -105,19 +142,46 @@ export function pairedDifference(
   level = 0.95,
 ): MeanInterval {
   checkLevel("pairedDifference", level);
+  return meanInterval(differences("pairedDifference", a, b, "a", "b"), level);
+}
+
+/**
+ * The paired differences of each pair of samples `a[k]`, `b[k]` with their t interval, as
+ * {@link pairedDifference} gives it for that pair alone (the same numbers, bit for bit); pairs of
+ * one size share one t quantile (see {@link meanIntervals}).
+ * @param a - the first sample of each pair
+ * @param b - the second sample of each pair, as many as `a`, each as long as its partner
+ * @param level - confidence level in (0, 1), default 0.95
+ * @returns one {@link MeanInterval} of the differences per pair, in order
+ * @throws RangeError if `a` and `b` hold different numbers of samples, a pair's lengths differ,
+ *   a sample is empty or holds a non-finite number (named as `a[k]` or `b[k]`), or `level` is
+ *   not in (0, 1)
+ * @example
+ * pairedDifferences([[10, 12, 11], [5, 6, 7]], [[9, 10, 10], [5, 5, 5]]).map((d) => d.mean);
+ * //=> [1.3333…, 1]
+ */
+export function pairedDifferences(a: readonly ArrayLike<number>[], b: readonly ArrayLike<number>[], level = 0.95): MeanInterval[] {
+  checkLevel("pairedDifferences", level);
+  if (a.length !== b.length) throw new RangeError(`pairedDifferences: a and b must hold as many samples, got ${a.length} and ${b.length}`);
+  const t = tQuantiles(level);
+  return a.map((x, k) => intervalOf(accumulate("pairedDifferences", `a[${k}] − b[${k}]`, differences("pairedDifferences", x, b[k] as ArrayLike<number>, `a[${k}]`, `b[${k}]`)), level, t));
+}
+
+/** aᵢ − bᵢ for two samples of equal length with finite numbers; throws RangeError naming the first fault. */
+function differences(fn: string, a: ArrayLike<number>, b: ArrayLike<number>, nameA: string, nameB: string): Float64Array {
   if (a.length !== b.length) {
-    throw new RangeError(`pairedDifference: a and b must have equal lengths, got ${a.length} and ${b.length}`);
+    throw new RangeError(`${fn}: ${nameA} and ${nameB} must have equal lengths, got ${a.length} and ${b.length}`);
   }
   const d = new Float64Array(a.length);
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as number;
     const y = b[i] as number;
-    if (!Number.isFinite(x)) throw new RangeError(`pairedDifference: a[${i}] must be finite, got ${x}`);
-    if (!Number.isFinite(y)) throw new RangeError(`pairedDifference: b[${i}] must be finite, got ${y}`);
+    if (!Number.isFinite(x)) throw new RangeError(`${fn}: ${nameA}[${i}] must be finite, got ${x}`);
+    if (!Number.isFinite(y)) throw new RangeError(`${fn}: ${nameB}[${i}] must be finite, got ${y}`);
     d[i] = x - y;
   }
-  if (d.length === 0) throw new RangeError("pairedDifference: a and b must not be empty");
-  return meanInterval(d, level);
+  if (d.length === 0) throw new RangeError(`${fn}: ${nameA} and ${nameB} must not be empty`);
+  return d;
 }
 
 /**

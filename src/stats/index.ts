@@ -10,7 +10,7 @@ export { TimeWeighted } from "./timeWeighted.js";
 export { tCdf } from "./studentT.js";
 export { tQuantile } from "./studentT.js";
 export { meanInterval } from "./confidence.js";
-export { pairedDifference } from "./confidence.js";
+export { pairedDifference, pairedDifferences, meanIntervals } from "./confidence.js";
 export { independentDifference } from "./confidence.js";
 export type { MeanInterval } from "./confidence.js";
 export type { DifferenceInterval } from "./confidence.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { independentDifference, meanInterval, pairedDifference } from "../../src/stats/index.js";
+import { independentDifference, meanInterval, meanIntervals, pairedDifference, pairedDifferences } from "../../src/stats/index.js";
 
 /** Test data only: Numerical Recipes' 32-bit LCG (a = 1664525, c = 1013904223), uniform on [0, 1). */
 function lcg(seed: number): () => number {
@@ -66,6 +66,35 @@ describe("pairedDifference", () => {
     expect(() => pairedDifference([], [])).toThrow(/must not be empty/);
     expect(() => pairedDifference([1, 2], [1, Infinity])).toThrow(/b\[1\] must be finite/);
     expect(() => pairedDifference([1, 2], [1, 2], 2)).toThrow(/level/);
+  });
+});
+
+describe("meanIntervals and pairedDifferences (many intervals, one t quantile per size)", () => {
+  const rand = lcg(11);
+  // sizes 1 to 7, some repeated: the shared quantile must be the one of each sample's own size
+  const samples = [5, 1, 5, 2, 7, 5, 3, 2].map((n) => Array.from({ length: n }, () => 100 * rand() - 20));
+  const partners = samples.map((s) => s.map((x) => x + 10 * rand() - 5));
+
+  it("gives each sample what meanInterval gives it alone, bit for bit, at any level", () => {
+    for (const level of [0.95, 0.9, 0.99]) {
+      expect(meanIntervals(samples, level)).toStrictEqual(samples.map((s) => meanInterval(s, level)));
+    }
+    expect(meanIntervals([])).toStrictEqual([]);
+  });
+
+  it("gives each pair what pairedDifference gives it alone, bit for bit", () => {
+    expect(pairedDifferences(samples, partners)).toStrictEqual(samples.map((s, k) => pairedDifference(s, partners[k]!)));
+    expect(pairedDifferences(samples, partners, 0.8)).toStrictEqual(samples.map((s, k) => pairedDifference(s, partners[k]!, 0.8)));
+  });
+
+  it("names the sample at fault", () => {
+    expect(() => meanIntervals([[1, 2], []])).toThrow(/meanIntervals: samples\[1\] must not be empty/);
+    expect(() => meanIntervals([[1, 2], [3, NaN]])).toThrow(/samples\[1\]\[1\] must be finite, got NaN/);
+    expect(() => meanIntervals([[1, 2]], 1)).toThrow(/level must be in \(0, 1\), got 1/);
+    expect(() => pairedDifferences([[1, 2]], [])).toThrow(/a and b must hold as many samples, got 1 and 0/);
+    expect(() => pairedDifferences([[1, 2], [1, 2, 3]], [[1, 2], [1, 2]])).toThrow(/a\[1\] and b\[1\] must have equal lengths, got 3 and 2/);
+    expect(() => pairedDifferences([[1, 2]], [[1, Infinity]])).toThrow(/b\[0\]\[1\] must be finite/);
+    expect(() => pairedDifferences([[]], [[]])).toThrow(/a\[0\] and b\[0\] must not be empty/);
   });
 });
 
