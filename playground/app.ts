@@ -6,8 +6,8 @@
  * @packageDocumentation
  */
 import { policies } from "../src/policy/presets.js";
-import { CHOICE_OPTIONS, choicesOf, decodeState, DEFAULT_STATE, encodeState, LIMITS, type HybridChoices, type PlaygroundState } from "./state.js";
-import type { WorkerReply, WorkerRequest } from "./worker.js";
+import { CHOICE_OPTIONS, choicesOf, decodeState, DEFAULT_STATE, encodeState, LIMITS, policiesOf, type HybridChoices, type PlaygroundState } from "./state.js";
+import type { Share, WorkerReply, WorkerRequest } from "./worker.js";
 
 /** The worker's bundled source, put here by scripts/buildPlayground.ts. */
 declare const __WORKER_SOURCE__: string;
@@ -17,10 +17,38 @@ interface Page {
   fileText: string | undefined;
   fileName: string;
   scenarios: readonly string[];
-  worker: Worker | undefined;
+  /**
+   * The page's workers. The first checks scenario files and runs a comparison alone; for a run of
+   * several replications the others join it, each with a share of the replications, and stay
+   * open (warmed up) for the next run.
+   */
+  workers: (Worker | undefined)[];
+  /** The most workers a run uses ({@link threadsOf}). */
+  threads: number;
+  /** The run spread over several workers, while it goes on. */
+  spread: Spread | undefined;
   running: boolean;
   /** The last hybrid choices, kept while the hybrid is switched off. */
   lastHybrid: HybridChoices;
+}
+
+/** A run spread over workers: what it runs, each worker's runs done, and its results once in. */
+interface Spread {
+  readonly request: { readonly state: PlaygroundState; readonly fileText?: string };
+  readonly total: number;
+  readonly doneBy: number[];
+  readonly shares: (Share | undefined)[];
+}
+
+/**
+ * The most workers a run uses: `?threads=N` in the address (1 to 16), else the processors the
+ * browser reports, at most 4 (GUESS: each worker holds the model and a run's records, a few
+ * hundred MB at the largest settings, and a tab on a laptop should stay well within its memory).
+ */
+function threadsOf(): number {
+  const asked = Number(new URLSearchParams(location.search).get("threads") ?? NaN);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(16, asked);
+  return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1));
 }
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -163,44 +191,73 @@ function say(text: string, kind: "info" | "error" = "info"): void {
   status.className = kind;
 }
 
-function startWorker(page: Page, onReady?: () => void): Worker {
+function startWorker(page: Page, index = 0, onReady?: () => void): Worker {
   const url = URL.createObjectURL(new Blob([__WORKER_SOURCE__], { type: "text/javascript" }));
   const worker = new Worker(url);
-  worker.onmessage = (e: MessageEvent<WorkerReply>) => onReply(page, e.data, onReady);
+  worker.onmessage = (e: MessageEvent<WorkerReply>) => onReply(page, index, e.data, onReady);
   worker.onerror = (e) => {
     e.preventDefault();
+    stopSpread(page);
     finish(page);
     say(`the simulation stopped: ${e.message}`, "error");
   };
-  page.worker = worker;
+  page.workers[index] = worker;
   return worker;
 }
 
-function post(page: Page, req: WorkerRequest): void {
-  (page.worker ?? startWorker(page)).postMessage(req);
+function post(page: Page, req: WorkerRequest, transfer: Transferable[] = []): void {
+  (page.workers[0] ?? startWorker(page)).postMessage(req, transfer);
 }
 
-function onReply(page: Page, reply: WorkerReply, onReady?: () => void): void {
+/** A spread run that ends early (an error): its workers are stopped, and the first starts afresh. */
+function stopSpread(page: Page): void {
+  if (page.spread === undefined) return;
+  page.spread = undefined;
+  for (const w of page.workers) w?.terminate();
+  page.workers = [];
+  startWorker(page);
+}
+
+function onReply(page: Page, index: number, reply: WorkerReply, onReady?: () => void): void {
   switch (reply.type) {
     case "ready":
+      if (index > 0) return;
       page.scenarios = reply.scenarios;
       onReady?.();
       return;
     case "progress": {
+      const spread = page.spread;
+      if (spread !== undefined) spread.doneBy[index] = reply.done;
+      const done = spread === undefined ? reply.done : spread.doneBy.reduce((a, x) => a + x, 0);
+      const total = spread === undefined ? reply.total : spread.total;
       const bar = $<HTMLProgressElement>("progress");
-      bar.max = reply.total;
-      bar.value = reply.done;
-      say(`running: ${reply.done} of ${reply.total} runs`);
+      bar.max = total;
+      bar.value = done;
+      say(`running: ${done} of ${total} runs${spread === undefined ? "" : ` on ${spread.shares.length} threads`}`);
+      return;
+    }
+    case "share": {
+      const spread = page.spread;
+      if (spread === undefined) return;
+      spread.shares[index] = { results: [...reply.results], journeys: [...reply.journeys] };
+      if (spread.shares.some((x) => x === undefined)) return;
+      // every share is in: the first worker makes the comparison and its report
+      const results = spread.shares.flatMap((x) => x?.results ?? []);
+      const journeys = spread.shares.flatMap((x) => x?.journeys ?? []);
+      say(`running: ${spread.total} of ${spread.total} runs; making the report`);
+      post(page, { type: "assemble", ...spread.request, results, journeys }, results.flatMap((r) => [r.endToEndDays.buffer, r.dailyOpenNeeds.buffer]));
       return;
     }
     case "checked":
       say(`your scenario "${reply.name}" is valid: press Run to compare`);
       return;
     case "error":
+      stopSpread(page);
       finish(page);
       say(reply.message, "error");
       return;
     case "result": {
+      page.spread = undefined;
       finish(page);
       $<HTMLIFrameElement>("report").srcdoc = reply.html;
       const box = $("journeys");
@@ -250,12 +307,21 @@ function run(page: Page): void {
   bar.hidden = false;
   bar.removeAttribute("value");
   say("running…");
-  post(page, { type: "run", state: page.state, ...(page.state.scenario === "file" && page.fileText !== undefined ? { fileText: page.fileText } : {}) });
+  const request = { state: page.state, ...(page.state.scenario === "file" && page.fileText !== undefined ? { fileText: page.fileText } : {}) };
+  const threads = Math.min(page.threads, page.state.replications);
+  if (threads <= 1) {
+    post(page, { type: "run", ...request });
+    return;
+  }
+  // the replications spread over the workers (the same comparison, bit for bit, as one worker's)
+  page.spread = { request, total: page.state.replications * policiesOf(page.state).length, doneBy: new Array<number>(threads).fill(0), shares: new Array(threads).fill(undefined) };
+  for (let k = 0; k < threads; k++) (page.workers[k] ?? startWorker(page, k)).postMessage({ type: "share", ...request, threads, index: k } satisfies WorkerRequest);
 }
 
 function cancel(page: Page): void {
-  page.worker?.terminate();
-  page.worker = undefined;
+  for (const w of page.workers) w?.terminate();
+  page.workers = [];
+  page.spread = undefined;
   finish(page);
   say("cancelled");
   startWorker(page);
@@ -336,9 +402,9 @@ function wire(page: Page): void {
 }
 
 function main(): void {
-  const page: Page = { state: DEFAULT_STATE, fileText: undefined, fileName: "from the link", scenarios: [], worker: undefined, running: false, lastHybrid: choicesOf(policies.minutes) };
+  const page: Page = { state: DEFAULT_STATE, fileText: undefined, fileName: "from the link", scenarios: [], workers: [], threads: threadsOf(), spread: undefined, running: false, lastHybrid: choicesOf(policies.minutes) };
   buildChoiceControls(page);
-  startWorker(page, () => {
+  startWorker(page, 0, () => {
     const read = decodeState(location.hash, page.scenarios);
     page.state = read.state;
     if (read.fileText !== undefined) page.fileText = read.fileText;
@@ -349,6 +415,8 @@ function main(): void {
     $<HTMLButtonElement>("run").disabled = false;
     say(read.problems.length > 0 ? `from the link: ${read.problems.join("; ")}` : "ready: choose, then press Run", read.problems.length > 0 ? "error" : "info");
     if (page.state.scenario === "file" && page.fileText !== undefined) post(page, { type: "check", fileText: page.fileText });
+    // the other workers load the model now, while the participant chooses, not after Run
+    for (let k = 1; k < page.threads; k++) startWorker(page, k);
   });
 }
 

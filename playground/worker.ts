@@ -5,23 +5,66 @@
  *
  * @packageDocumentation
  */
-import { builtinScenarios, compare, comparisonHtml, journeyText, loadScenario, parseScenarioText, pickJourneys, ScenarioError, simulate, type Comparison, type Scenario } from "../src/index.js";
+import {
+  buildComparison,
+  builtinScenarios,
+  capacityWarnings,
+  checkExperimentCost,
+  checkPolicies,
+  compare,
+  comparisonHtml,
+  journeyText,
+  loadScenario,
+  parseScenarioText,
+  pickJourneys,
+  runReplication,
+  ScenarioError,
+  simulate,
+  type Comparison,
+  type ExperimentOptions,
+  type Policy,
+  type ReplicationResult,
+  type Scenario,
+} from "../src/index.js";
 import { adjustScenario, policiesOf, windowOf, type PlaygroundState } from "./state.js";
 
 /** What the page asks. */
-export type WorkerRequest = { readonly type: "run"; readonly state: PlaygroundState; readonly fileText?: string } | { readonly type: "check"; readonly fileText: string };
+export type WorkerRequest =
+  | { readonly type: "run"; readonly state: PlaygroundState; readonly fileText?: string }
+  | { readonly type: "check"; readonly fileText: string }
+  | { readonly type: "share"; readonly state: PlaygroundState; readonly fileText?: string; readonly threads: number; readonly index: number }
+  | { readonly type: "assemble"; readonly state: PlaygroundState; readonly fileText?: string; readonly results: readonly PackedResult[]; readonly journeys: readonly Journey[] };
+
+/** A typical citizen's journey of replication 0 under a policy, as text. */
+export interface Journey {
+  readonly policy: string;
+  readonly text: string;
+}
+
+/** One worker's share of a spread run ({@link runShare}). */
+export interface Share {
+  readonly results: PackedResult[];
+  readonly journeys: Journey[];
+}
+
+/**
+ * A replication's result on its way between threads: its two long lists as typed arrays, whose
+ * memory is moved with the message instead of copied number by number ({@link pack}).
+ */
+export type PackedResult = Omit<ReplicationResult, "endToEndDays" | "dailyOpenNeeds"> & { readonly endToEndDays: Float64Array; readonly dailyOpenNeeds: Float64Array };
 
 /** What the worker answers. */
 export type WorkerReply =
   | { readonly type: "progress"; readonly done: number; readonly total: number }
-  | { readonly type: "result"; readonly html: string; readonly comparison: Comparison; readonly journeys: readonly { readonly policy: string; readonly text: string }[] }
+  | { readonly type: "share"; readonly index: number; readonly results: readonly PackedResult[]; readonly journeys: readonly Journey[] }
+  | { readonly type: "result"; readonly html: string; readonly comparison: Comparison; readonly journeys: readonly Journey[] }
   | { readonly type: "ready"; readonly scenarios: readonly string[] }
   | { readonly type: "checked"; readonly name: string }
   | { readonly type: "error"; readonly message: string };
 
 interface WorkerScope {
   onmessage: ((e: { data: WorkerRequest }) => void) | null;
-  postMessage(m: WorkerReply): void;
+  postMessage(m: WorkerReply, transfer?: ArrayBuffer[]): void;
 }
 declare const self: WorkerScope;
 
@@ -43,9 +86,23 @@ export function scenarioOf(state: PlaygroundState, fileText?: string): Scenario 
   return parseScenarioText(text, /^\s*[{[]/.test(text) ? "json" : "yaml");
 }
 
+/** What a state names: the scenario (with its levels applied), the policies and the run's options. */
+interface Prepared {
+  readonly scenario: Scenario;
+  readonly list: readonly Policy[];
+  readonly window: ReturnType<typeof windowOf>;
+  readonly options: ExperimentOptions;
+}
+
+function prepare(state: PlaygroundState, fileText: string | undefined): Prepared {
+  const scenario = adjustScenario(scenarioOf(state, fileText), state);
+  const window = windowOf(scenario, state);
+  return { scenario, list: policiesOf(state), window, options: { replications: state.replications, seed: state.seed, ...window } };
+}
+
 /**
- * Runs what the state asks: the comparison, its report, and a typical journey of replication 0
- * per policy.
+ * Runs what the state asks in this thread: the comparison, its report, and a typical journey of
+ * replication 0 per policy.
  *
  * @param state - the state
  * @param fileText - one's own scenario file's text
@@ -57,17 +114,127 @@ export function scenarioOf(state: PlaygroundState, fileText?: string): Scenario 
  * ```
  */
 export async function runState(state: PlaygroundState, fileText: string | undefined, onProgress: (done: number, total: number) => void): Promise<WorkerReply> {
-  const scenario = adjustScenario(scenarioOf(state, fileText), state);
-  const list = policiesOf(state);
-  const window = windowOf(scenario, state);
-  const comparison = compare(scenario, list, { replications: state.replications, seed: state.seed, ...window, onProgress });
-  const journeys = list.map((p) => {
-    const run = simulate(scenario, p, { seed: state.seed, replication: 0, ...window, journal: { every: 5 }, series: false });
+  const p = prepare(state, fileText);
+  const comparison = compare(p.scenario, p.list, { ...p.options, onProgress });
+  return report(p, comparison, journeysOf(p, 0, 1));
+}
+
+/**
+ * One thread's share of a comparison spread over `threads` workers: replications `index`,
+ * `index + threads`, … of every policy, each as `compare` runs it, after the same checks (the
+ * run's cost counted with `threads` runs in memory at once), and the typical journeys of the
+ * policies in the same places of the list. {@link assembleState} makes the comparison of all the
+ * shares, the one `compare` gives.
+ *
+ * @param state - the state
+ * @param fileText - one's own scenario file's text
+ * @param threads - the workers sharing the comparison, ≥ 1
+ * @param index - this worker's place among them, 0 to threads − 1
+ * @param onProgress - called after each run with this share's runs done so far and its runs in all
+ * @returns the share's results, packed for the way back, and its journeys
+ * @example
+ * ```ts
+ * runShare({ ...DEFAULT_STATE, replications: 3 }, undefined, 2, 1, () => {}).results.map((r) => r.replication); //=> [1, 1]
+ * ```
+ */
+export function runShare(state: PlaygroundState, fileText: string | undefined, threads: number, index: number, onProgress: (done: number, total: number) => void): Share {
+  const p = prepare(state, fileText);
+  const replications = checkPolicies(p.list, p.options, p.scenario);
+  checkExperimentCost(p.scenario, p.list, p.options, 1, threads);
+  const out: PackedResult[] = [];
+  const total = Math.max(0, Math.ceil((replications - index) / threads)) * p.list.length;
+  for (let r = index; r < replications; r += threads) {
+    for (const policy of p.list) {
+      out.push(pack(runReplication(p.scenario, policy, r, p.options)));
+      onProgress(out.length, total);
+    }
+  }
+  return { results: out, journeys: journeysOf(p, index, threads) };
+}
+
+/**
+ * The comparison of every share's results ({@link runShare}), with its report and journeys: the
+ * results in `compare`'s order (by replication, then policy), the same load warnings, so the
+ * same Comparison, bit for bit, as {@link runState} gives in one thread.
+ *
+ * @param state - the state
+ * @param fileText - one's own scenario file's text
+ * @param results - every share's results, in any order
+ * @param journeys - every share's journeys, in any order
+ * @returns the reply
+ * @example
+ * ```ts
+ * const state = { ...DEFAULT_STATE, replications: 2 };
+ * const shares = [0, 1].map((k) => runShare(state, undefined, 2, k, () => {}));
+ * const reply = await assembleState(state, undefined, shares.flatMap((s) => s.results), shares.flatMap((s) => s.journeys));
+ * ```
+ */
+export async function assembleState(state: PlaygroundState, fileText: string | undefined, results: readonly PackedResult[], journeys: readonly Journey[]): Promise<WorkerReply> {
+  const p = prepare(state, fileText);
+  const names = p.list.map((x) => x.name);
+  const rank = new Map(names.map((n, i) => [n, i]));
+  const ordered = results.map(unpack).sort((a, b) => a.replication - b.replication || (rank.get(a.policy) ?? 0) - (rank.get(b.policy) ?? 0));
+  const meta = { scenario: p.scenario.name, seed: p.options.seed ?? 1, policies: names, warnings: capacityWarnings(p.scenario, p.list) };
+  const inOrder = [...journeys].sort((a, b) => (rank.get(a.policy) ?? 0) - (rank.get(b.policy) ?? 0));
+  return report(p, buildComparison(meta, ordered), inOrder);
+}
+
+/** The typical journey of replication 0 under the policies in places `from`, `from + step`, … of the list. */
+function journeysOf(p: Prepared, from: number, step: number): Journey[] {
+  const out: Journey[] = [];
+  for (let k = from; k < p.list.length; k += step) {
+    const policy = p.list[k] as Policy;
+    const run = simulate(p.scenario, policy, { seed: p.options.seed ?? 1, replication: 0, ...p.window, journal: { every: 5 }, series: false });
     const typical = pickJourneys(run).typical;
-    return { policy: p.name, text: typical === null ? "No citizen of this run finished a journey." : journeyText(typical) };
-  });
-  const html = await comparisonHtml(comparison, { title: `helhet playground: ${scenario.name}`, embedSpecs: false });
+    out.push({ policy: policy.name, text: typical === null ? "No citizen of this run finished a journey." : journeyText(typical) });
+  }
+  return out;
+}
+
+/** The reply for a comparison: its HTML report and the journeys. */
+async function report(p: Prepared, comparison: Comparison, journeys: readonly Journey[]): Promise<WorkerReply> {
+  const html = await comparisonHtml(comparison, { title: `helhet playground: ${p.scenario.name}`, embedSpecs: false });
   return { type: "result", html, comparison, journeys };
+}
+
+/**
+ * A result packed for another thread: its long lists as typed arrays of the same doubles.
+ *
+ * @param r - a replication's result
+ * @returns the packed result
+ * @example
+ * ```ts
+ * pack(result).endToEndDays instanceof Float64Array; //=> true
+ * ```
+ */
+export function pack(r: ReplicationResult): PackedResult {
+  return { ...r, endToEndDays: Float64Array.from(r.endToEndDays), dailyOpenNeeds: Float64Array.from(r.dailyOpenNeeds) };
+}
+
+/**
+ * A packed result unpacked: the lists as plain arrays again, holding the same doubles.
+ *
+ * @param p - a packed result
+ * @returns the result as {@link runReplication} gave it
+ * @example
+ * ```ts
+ * unpack(pack(result)); // deep-equal to result
+ * ```
+ */
+export function unpack(p: PackedResult): ReplicationResult {
+  return { ...p, endToEndDays: plainArray(p.endToEndDays), dailyOpenNeeds: plainArray(p.dailyOpenNeeds) };
+}
+
+/** The numbers of a typed array in a plain array (a loop: several times faster than `Array.from`). */
+function plainArray(xs: Float64Array): number[] {
+  const out = new Array<number>(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = xs[i] as number;
+  return out;
+}
+
+/** The memory of a share's typed arrays, to move with the message. */
+function buffersOf(results: readonly PackedResult[]): ArrayBuffer[] {
+  return results.flatMap((r) => [r.endToEndDays.buffer as ArrayBuffer, r.dailyOpenNeeds.buffer as ArrayBuffer]);
 }
 
 function messageOf(e: unknown): string {
@@ -88,7 +255,17 @@ if (typeof self !== "undefined" && typeof (self as { importScripts?: unknown }).
       }
       return;
     }
-    runState(req.state, req.fileText, (done, total) => self.postMessage({ type: "progress", done, total })).then(
+    if (req.type === "share") {
+      try {
+        const share = runShare(req.state, req.fileText, req.threads, req.index, (done, total) => self.postMessage({ type: "progress", done, total }));
+        self.postMessage({ type: "share", index: req.index, ...share }, buffersOf(share.results));
+      } catch (err) {
+        self.postMessage({ type: "error", message: messageOf(err) });
+      }
+      return;
+    }
+    const reply = req.type === "assemble" ? assembleState(req.state, req.fileText, req.results, req.journeys) : runState(req.state, req.fileText, (done, total) => self.postMessage({ type: "progress", done, total }));
+    reply.then(
       (reply) => self.postMessage(reply),
       (err: unknown) => self.postMessage({ type: "error", message: messageOf(err) }),
     );

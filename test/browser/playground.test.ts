@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { compare, loadScenario } from "../../src/index.js";
+import { compare, loadScenario, scenarioToInput } from "../../src/index.js";
 import { adjustScenario, choicesOf, DEFAULT_STATE, policiesOf, windowOf, type PlaygroundState } from "../../playground/state.js";
 import { policies } from "../../src/index.js";
 import { buildPlayground, type PlaygroundSizes } from "../../scripts/buildPlayground.js";
@@ -57,8 +57,8 @@ function inNode(state: PlaygroundState): unknown {
   return JSON.parse(JSON.stringify(compare(scenario, policiesOf(state), { replications: state.replications, seed: state.seed, ...windowOf(scenario, state) })));
 }
 
-async function open(fragment: string): Promise<void> {
-  await page.goto(`${pathToFileURL(file).href}#${fragment}`);
+async function open(fragment: string, query = ""): Promise<void> {
+  await page.goto(`${pathToFileURL(file).href}${query}#${fragment}`);
   await page.waitForFunction(READY, undefined, { timeout: 60_000 });
 }
 
@@ -113,6 +113,47 @@ describe("the playground", () => {
     await page.waitForFunction(READY);
     expect(await page.inputValue("#h-scope")).toBe("logAndPass");
     expect(await page.isChecked("#hybrid-on")).toBe(true);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it.skipIf(missing)("spreads the replications over several workers and gets the very comparison one worker gets", async () => {
+    const fragment = "scenario=teaching&reps=3&weeks=8&seed=4&demand=1.1&staff=1";
+    await open(fragment, "?threads=1");
+    const alone = await runOnPage(() => page.click("#run"));
+    const journeys = await page.locator("#journeys pre").allTextContents();
+    expect(journeys).toHaveLength(2);
+    await open(fragment, "?threads=3");
+    let statuses = "";
+    const spread = await runOnPage(async () => {
+      await page.click("#run");
+      await page.waitForFunction("/ on 3 threads/.test(document.getElementById('status')?.textContent ?? '')", undefined, { timeout: 60_000 });
+      statuses = (await page.textContent("#status")) ?? "";
+    });
+    expect(statuses).toMatch(/^running: \d+ of 6 runs on 3 threads/);
+    // the same doubles in the same order, and the same journeys, whatever the number of workers
+    expect(spread).toBe(alone);
+    expect(await page.locator("#journeys pre").allTextContents()).toEqual(journeys);
+    expect(JSON.parse(spread).replications).toBe(3);
+    // threads kept open: a second run on them gives the same again
+    expect(await runOnPage(() => page.click("#run"))).toBe(alone);
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it.skipIf(missing)("refuses a spread run too large for the page, stops its workers, and runs again afterwards", async () => {
+    // teaching with a thousand times its demand: valid, but over the run-cost limits
+    const input = scenarioToInput(loadScenario("teaching"));
+    const huge = { ...input, name: "huge", services: input.services.map((sv) => ({ ...sv, arrivals: "4000000 / year" })) };
+    const big = join(dir, "huge.json");
+    writeFileSync(big, JSON.stringify(huge));
+    await open("scenario=teaching&reps=4&weeks=104&seed=1", "?threads=2");
+    await page.setInputFiles("#file", big);
+    await page.waitForFunction("/is valid/.test(document.getElementById('status')?.textContent ?? '')", undefined, { timeout: 60_000 });
+    await page.click("#run");
+    await page.waitForFunction(REFUSED, undefined, { timeout: 60_000 });
+    expect(await page.textContent("#status")).toMatch(/^too large to run: /);
+    expect(await page.isDisabled("#run")).toBe(false);
+    await page.selectOption("#scenario", "teaching");
+    expect(JSON.parse(await runOnPage(() => page.click("#run"))).replications).toBe(4);
     expect(errors).toEqual([]);
   }, 180_000);
 
