@@ -106,6 +106,7 @@ export async function openPool(workerFile: string, threads: number): Promise<Ope
   // loads the ESM-only tinypool from the CJS build on any Node 20
   const { Tinypool } = await import("tinypool");
   const pool = new Tinypool({ filename: workerFile, minThreads: threads, maxThreads: threads, ...workerExecArgv(process.execArgv) });
+  let closing = false;
   return {
     run: async <T, R>(tasks: readonly T[], onResult?: (result: R) => void, signal?: AbortSignal) => {
       // the batch's own signal: the caller's cancel, or the first task that fails, withdraws the
@@ -115,7 +116,7 @@ export async function openPool(workerFile: string, threads: number): Promise<Ope
         return await Promise.all(
           tasks.map(async (task) => {
             try {
-              const result = (await pool.run(task, { signal: batch.signal })) as R;
+              const result = (await runAgainIfStopped(() => pool.run(task, { signal: batch.signal }) as Promise<R>, () => batch.signal.aborted || closing)) as R;
               onResult?.(result);
               return result;
             } catch (e) {
@@ -128,8 +129,41 @@ export async function openPool(workerFile: string, threads: number): Promise<Ope
         release();
       }
     },
-    close: () => pool.destroy(),
+    close: () => {
+      closing = true;
+      return pool.destroy();
+    },
   };
+}
+
+/** Tinypool's message for a task whose thread was stopped under it. */
+const THREAD_STOPPED = "Terminating worker thread";
+
+/**
+ * Runs a task, and runs it again (twice at most) when its thread was stopped under it while
+ * nobody asked for that (`asked` is false). After a batch is cancelled, tinypool stops the
+ * threads that ran its tasks; when one of them answers just before it stops, tinypool can hand
+ * it a task of the next batch, which then fails with "Terminating worker thread" although the
+ * next batch was not cancelled. A task is a pure function of its input, so running it again
+ * gives the same result.
+ *
+ * @param run - starts the task
+ * @param asked - whether a stop was asked for (the batch cancelled, the pool closing): then the
+ *   error stands
+ * @returns the task's result
+ * @example
+ * ```ts
+ * const result = await runAgainIfStopped(() => pool.run(task, { signal }), () => signal.aborted);
+ * ```
+ */
+export async function runAgainIfStopped<R>(run: () => Promise<R>, asked: () => boolean): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      if (attempt >= 2 || asked() || !(e instanceof Error && e.message === THREAD_STOPPED)) throw e;
+    }
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importBuilt, ROOT, type NodeEntry } from "../helpers/builtPackage.js";
 import { compare, factorial, loadScenario, policies, sensitivity, touchpoints, winnerMap, type Policy } from "../../src/index.js";
 import { compareParallel as compareFromSource, openWorkers as openFromSource, type ParallelPlan, type WorkerPool } from "../../src/node.js";
-import { openPool } from "../../src/node/pool.js";
+import { openPool, runAgainIfStopped } from "../../src/node/pool.js";
 import { resolveWindow, taskOptions, type ReplicationTask } from "../../src/node/tasks.js";
 
 /**
@@ -149,5 +149,39 @@ describe("openWorkers from the sources", () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe("runAgainIfStopped", () => {
+  /** A task that fails with `errors` in turn, then gives 42; counts its starts. */
+  function task(errors: readonly Error[]): { run: () => Promise<number>; starts: () => number } {
+    let n = 0;
+    return {
+      run: async () => {
+        const e = errors[n++];
+        if (e !== undefined) throw e;
+        return 42;
+      },
+      starts: () => n,
+    };
+  }
+  const stopped = () => new Error("Terminating worker thread");
+
+  it("runs a task again when its thread was stopped under it and nobody asked for that", async () => {
+    const t = task([stopped()]);
+    await expect(runAgainIfStopped(t.run, () => false)).resolves.toBe(42);
+    expect(t.starts()).toBe(2);
+  });
+
+  it("lets the error stand when the stop was asked for, for any other error, and after three stops", async () => {
+    const asked = task([stopped()]);
+    await expect(runAgainIfStopped(asked.run, () => true)).rejects.toThrow(/Terminating worker thread/);
+    expect(asked.starts()).toBe(1);
+    const other = task([new RangeError("bad scenario")]);
+    await expect(runAgainIfStopped(other.run, () => false)).rejects.toThrow(/bad scenario/);
+    expect(other.starts()).toBe(1);
+    const again = task([stopped(), stopped(), stopped()]);
+    await expect(runAgainIfStopped(again.run, () => false)).rejects.toThrow(/Terminating worker thread/);
+    expect(again.starts()).toBe(3);
   });
 });
