@@ -82,5 +82,5 @@ try {
 for (const kind of ["cold", "warm"]) {
   const one = best.get(`${kind}:1`) as number;
   const spread = best.get(`${kind}:${threads}`) as number;
-  console.log(JSON.stringify({ kind, scenario, replications, weeks, threads, oneWorkerSeconds: one, spreadSeconds: spread, speedup: Number((one / spread).toFixed(3)) }));
+  console.log(JSON.stringify({ kind, scenario, replications, weeks, threads, oneWorkerSeconds: Number(one.toFixed(3)), spreadSeconds: Number(spread.toFixed(3)), speedup: Number((one / spread).toFixed(3)) }));
 }
