@@ -239,7 +239,7 @@ function onReply(page: Page, index: number, reply: WorkerReply, onReady?: () => 
     case "share": {
       const spread = page.spread;
       if (spread === undefined) return;
-      spread.shares[index] = { results: [...reply.results], journeys: [...reply.journeys] };
+      spread.shares[index] = reply;
       if (spread.shares.some((x) => x === undefined)) return;
       // every share is in: the first worker makes the comparison and its report
       const results = spread.shares.flatMap((x) => x?.results ?? []);

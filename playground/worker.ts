@@ -17,7 +17,6 @@ import {
   loadScenario,
   parseScenarioText,
   pickJourneys,
-  runReplication,
   ScenarioError,
   simulate,
   type Comparison,
@@ -26,6 +25,7 @@ import {
   type ReplicationResult,
   type Scenario,
 } from "../src/index.js";
+import { inCompareOrder, runTask } from "../src/node/tasks.js";
 import { adjustScenario, policiesOf, windowOf, type PlaygroundState } from "./state.js";
 
 /** What the page asks. */
@@ -43,8 +43,8 @@ export interface Journey {
 
 /** One worker's share of a spread run ({@link runShare}). */
 export interface Share {
-  readonly results: PackedResult[];
-  readonly journeys: Journey[];
+  readonly results: readonly PackedResult[];
+  readonly journeys: readonly Journey[];
 }
 
 /**
@@ -143,12 +143,11 @@ export function runShare(state: PlaygroundState, fileText: string | undefined, t
   checkExperimentCost(p.scenario, p.list, p.options, 1, threads);
   const out: PackedResult[] = [];
   const total = Math.max(0, Math.ceil((replications - index) / threads)) * p.list.length;
-  for (let r = index; r < replications; r += threads) {
-    for (const policy of p.list) {
-      out.push(pack(runReplication(p.scenario, policy, r, p.options)));
-      onProgress(out.length, total);
-    }
-  }
+  // the loop compareParallel's threads run (src/node/tasks.ts holds no Node built-in)
+  runTask({ scenario: p.scenario, policies: p.list, from: index, to: replications, step: threads, options: p.options }, (r) => {
+    out.push(pack(r));
+    onProgress(out.length, total);
+  });
   return { results: out, journeys: journeysOf(p, index, threads) };
 }
 
@@ -172,11 +171,9 @@ export function runShare(state: PlaygroundState, fileText: string | undefined, t
 export async function assembleState(state: PlaygroundState, fileText: string | undefined, results: readonly PackedResult[], journeys: readonly Journey[]): Promise<WorkerReply> {
   const p = prepare(state, fileText);
   const names = p.list.map((x) => x.name);
-  const rank = new Map(names.map((n, i) => [n, i]));
-  const ordered = results.map(unpack).sort((a, b) => a.replication - b.replication || (rank.get(a.policy) ?? 0) - (rank.get(b.policy) ?? 0));
   const meta = { scenario: p.scenario.name, seed: p.options.seed ?? 1, policies: names, warnings: capacityWarnings(p.scenario, p.list) };
-  const inOrder = [...journeys].sort((a, b) => (rank.get(a.policy) ?? 0) - (rank.get(b.policy) ?? 0));
-  return report(p, buildComparison(meta, ordered), inOrder);
+  const inOrder = names.flatMap((n) => journeys.filter((j) => j.policy === n));
+  return report(p, buildComparison(meta, inCompareOrder(results.map(unpack), names)), inOrder);
 }
 
 /** The typical journey of replication 0 under the policies in places `from`, `from + step`, … of the list. */
