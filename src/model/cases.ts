@@ -61,7 +61,7 @@ export function startCase(world: World, need: Need, viaFront: boolean): void {
  * @param need - the need
  */
 export function proceed(world: World, need: Need): void {
-  const steps = world.plans[need.service]!.spec.steps;
+  const steps = world.plans[need.service]!.steps;
   let k = need.step + 1;
   while (k < steps.length && steps[k]!.specialist && !need.needsSpecialist) k++;
   if (k >= steps.length) return world.moves.finishCase(world, need);
@@ -72,7 +72,7 @@ export function proceed(world: World, need: Need): void {
 /** Sends a case to step k: a hand-off if the team changes, a consult if expertise is pulled. */
 function sendToStep(world: World, need: Need, k: number, isRework: boolean): void {
   const plan = world.plans[need.service]!;
-  const step = plan.spec.steps[k]!;
+  const step = plan.steps[k]!;
   const mechanisms = world.scenario.mechanisms;
   const team = plan.stepTeam[k] as number;
   const consult = world.policy.caseHandling === "caseOwner" && step.specialist;
@@ -118,7 +118,7 @@ function releaseTime(world: World, need: Need, k: number, inbox: boolean): numbe
 /** Queues the work of step k (or the clarification it needs first). */
 function submitStep(world: World, need: Need, k: number, isRework: boolean, consult: boolean, inbox: boolean): void {
   const plan = world.plans[need.service]!;
-  const step = plan.spec.steps[k]!;
+  const step = plan.steps[k]!;
   const team = plan.stepTeam[k] as number;
   const mechanisms = world.scenario.mechanisms;
   const at = consult ? world.now : releaseTime(world, need, k, inbox);
@@ -183,7 +183,7 @@ export function stepDone(world: World, task: Task): void {
   world.releaseTask(task);
   if (need.status !== NeedStatus.open) return;
   const plan = world.plans[need.service]!;
-  const step = plan.spec.steps[k]!;
+  const step = plan.steps[k]!;
   const field = plan.stepField[k] === true;
   const failure = step.failureProbability;
   let lostFailure = 0;
@@ -214,7 +214,7 @@ export function stepDone(world: World, task: Task): void {
 /** After a step's work (and any relay of a consult): rework closes again; else an outside wait or the next step. */
 function afterStep(world: World, need: Need, k: number, isRework: boolean): void {
   if (isRework) return world.moves.finishCase(world, need);
-  const step = world.plans[need.service]!.spec.steps[k]!;
+  const step = world.plans[need.service]!.steps[k]!;
   if (step.externalWait !== null) {
     // a step's outside wait comes once, on its first pass: the need's own bank slots
     const wait = world.sample(need, step.externalWait, U.stepBase + STEP_ROLES * k + StepRole.externalWait, true);

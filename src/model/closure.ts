@@ -69,7 +69,7 @@ export function finishCase(world: World, need: Need): void {
  * application for one from there. Measurement only.
  */
 function clockStop(world: World, need: Need, firstClosing: boolean, stopsComplete: boolean): void {
-  const clock = world.scenario.services[need.service]!.internalClock;
+  const clock = world.plans[need.service]!.spec.internalClock;
   if (clock.targetMinutes === null) return;
   if (!(clock.startsAt === "completeApplication" ? stopsComplete : firstClosing)) return;
   const minutes = clockMinutes(need, clock);

@@ -317,8 +317,12 @@ export class Need {
   /** Numbers of the need's own sequence used so far (counters from {@link OWN_BASE}). */
   ownDraws = 0;
 
-  constructor() {
-    primeFractions(this, NEED_FRACTIONS);
+  /**
+   * @param first - whether this is the first need of its pool: it settles the class's fractional
+   *   fields for all needs made after it (see engine/shape.ts)
+   */
+  constructor(first = true) {
+    if (first) primeFractions(this, NEED_FRACTIONS);
   }
 
   /** Clears the counters for reuse. */

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import type { Policy } from "../policy/types.js";
-import { CHANNELS, type Scenario, type ServiceSpec, type TeamRole } from "../scenario/types.js";
+import { CHANNELS, type Scenario, type ServiceSpec, type StepSpec, type TeamRole } from "../scenario/types.js";
 import { frontBreadth, type TeamLayout } from "./teams.js";
 
 /** Batch release times: every `every` minutes from `offset`; `every` Infinity = flow. */
@@ -18,6 +18,12 @@ export interface BatchRule {
 /** Lookup tables for one service. */
 export interface ServicePlan {
   readonly spec: ServiceSpec;
+  /**
+   * The service's steps (`spec.steps`) in an array of their own. The scenario's is frozen, and
+   * V8's optimised code reads a frozen array's elements through a generic lookup, not inline
+   * (bench/README.md, "Instructions counted").
+   */
+  readonly steps: readonly StepSpec[];
   /** Cumulative frequencies of demand types, most common first (Zipf). */
   readonly typeCdf: Float64Array;
   /**
@@ -107,6 +113,7 @@ export function planServices(scenario: Scenario, policy: Policy, layout: TeamLay
     const targets = policy.handlingTime;
     return {
       spec,
+      steps: [...spec.steps],
       typeCdf,
       frontRepertoire: Math.ceil(coverage - 1e-9),
       wrongAnswer,

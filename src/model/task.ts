@@ -74,8 +74,11 @@ export class Task {
   /** Of `minutes`, the part that is failure work when the task mixes both (e.g. a call-back that first recovers lost information). */
   failureMinutes = 0;
 
-  /** @param id - the task's index in the pool */
+  /**
+   * @param id - the task's index in the pool; the first task of a pool (0) settles the class's
+   *   fractional fields for all tasks made after it (see engine/shape.ts)
+   */
   constructor(readonly id: number) {
-    primeFractions(this, TASK_FRACTIONS);
+    if (id === 0) primeFractions(this, TASK_FRACTIONS);
   }
 }

@@ -324,7 +324,7 @@ export class World implements Staffing {
   newNeed(): Need {
     let need = this.needPool.pop();
     if (need === undefined) {
-      need = new Need();
+      need = new Need(this.allNeeds.length === 0);
       this.allNeeds.push(need);
     }
     need.reset();

@@ -40,6 +40,11 @@ export class SeasonalArrivals implements ArrivalProcess {
   /** Month multipliers, normalised so that their day-weighted mean is 1. */
   readonly byMonth: readonly number[];
   private readonly monthOfDay: Uint8Array;
+  /**
+   * `byMonth` in a typed array, for {@link SeasonalArrivals.rateAt}: V8's optimised code reads a
+   * frozen array's elements through a generic lookup, not inline.
+   */
+  private readonly monthRate: Float64Array;
   private readonly maxRate: number;
   /** The hour, less its margins, whose rate the thinning remembers (none yet), and that rate. */
   private memoFrom = 0;
@@ -54,6 +59,7 @@ export class SeasonalArrivals implements ArrivalProcess {
   ) {
     const dayWeighted = byMonth.reduce((a, m, i) => a + m * (MONTH_DAYS[i] as number), 0) / 365;
     this.byMonth = Object.freeze(byMonth.map((m) => (dayWeighted > 0 ? m / dayWeighted : 0)));
+    this.monthRate = Float64Array.from(this.byMonth);
     this.monthOfDay = new Uint8Array(365);
     let day = 0;
     MONTH_DAYS.forEach((n, month) => {
@@ -73,7 +79,7 @@ export class SeasonalArrivals implements ArrivalProcess {
   rateAt(t: number): number {
     const day = Math.floor(t / MINUTES_PER_DAY) % 365;
     const month = this.monthOfDay[day < 0 ? day + 365 : day] as number;
-    return this.baseRate * this.weekly.multiplierAt(t) * (this.byMonth[month] as number);
+    return this.baseRate * this.weekly.multiplierAt(t) * (this.monthRate[month] as number);
   }
 
   /**

@@ -29,6 +29,9 @@ function make(): Record<string, object> {
   return {
     Need: new Need(),
     Task: new Task(0),
+    // made after the first of their class, which primed it: they must have its settled class
+    "Need (not first)": new Need(false),
+    "Task (not first)": new Task(1),
     Simulation: sim,
     EventCalendar: new EventCalendar(),
     TeamStatistics: new TeamStatistics(0, [WeeklyCalendar.always()], new Uint8Array(1)),
@@ -58,6 +61,9 @@ const pairs: Record<string, [object, object]> = {
   objectArray: arrays(() => objectArray<object>()),
   "EventCalendar.handlers": [handlersOf(new EventCalendar()), handlersOf(usedCalendar)],
   ControlArray: arrays(() => []),
+  // a need and a task made after their class's first: the class the first one settled
+  "Need (first and later)": [before["Need"]!, before["Need (not first)"]!],
+  "Task (first and later)": [before["Task"]!, before["Task (not first)"]!],
 };
 for (const [k, [a, b]] of Object.entries(pairs)) same[k] = sameMap(a, b);
 console.log(JSON.stringify(same));
