@@ -31,10 +31,10 @@
  * per need and per event) and one line of ratios: the base's count per need ÷ this tree's, so
  * above 1 when this tree executes fewer.
  *
- * Usage: `tsx bench/instructions.ts BASE_DIST HEAD_DIST` (RUNS, RUNS0, PARALLEL, POLICIES).
+ * Usage: `tsx bench/instructions.ts BASE_DIST HEAD_DIST` (RUNS, RUNS0, PARALLEL, POLICIES, KEEP).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -42,8 +42,12 @@ import { join } from "node:path";
 const EVENTS = ["Ir", "I1mr", "ILmr", "Dr", "D1mr", "DLmr", "Dw", "D1mw", "DLmw"] as const;
 type Counts = Record<(typeof EVENTS)[number], number>;
 
+/** Where instructions were executed: V8's optimising compiler, its garbage collector, or the rest. */
+type Part = "compiler" | "collector" | "program";
+
 interface Measured {
   readonly counts: Counts;
+  readonly parts: Record<Part, number>;
   readonly needs: number;
   readonly events: number;
 }
@@ -59,7 +63,10 @@ if (spawnSync("valgrind", ["--version"]).status !== 0) {
   process.exit(1);
 }
 const runner = join(import.meta.dirname, "instructionsRun.mjs");
-const work = mkdtempSync(join(tmpdir(), "helhet-instructions-"));
+/** With KEEP=DIR the cachegrind files stay in DIR (for cg_annotate and cg_diff); else in a temporary directory, removed at the end. */
+const keep = process.env.KEEP;
+const work = keep ?? mkdtempSync(join(tmpdir(), "helhet-instructions-"));
+if (keep !== undefined) mkdirSync(keep, { recursive: true });
 
 /** The summary counts of a cachegrind output file. */
 function summary(file: string): Counts {
@@ -84,7 +91,7 @@ function measure(dist: string, policy: string, count: number, tag: string): Prom
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`${tag}: valgrind exited with ${code}\n${stderr.slice(-2000)}`));
       const line = JSON.parse(stdout.trim().split("\n").at(-1)!) as { needs: number; events: number };
-      resolve({ counts: summary(out), needs: line.needs, events: line.events });
+      resolve({ counts: summary(out), parts: parts(out), needs: line.needs, events: line.events });
     });
   });
 }
@@ -102,20 +109,42 @@ async function pooled<T>(thunks: readonly (() => Promise<T>)[]): Promise<T[]> {
   await Promise.all(Array.from({ length: Math.min(parallel, thunks.length) }, lane));
   return results;
 }
+/**
+ * Which part a function of the process belongs to, by its name (node is built with symbols; code
+ * V8 compiled from JavaScript has none and counts as the program). The lists are V8's own
+ * namespaces and class names of 11.3 (Node 20); a name they miss counts as the program.
+ */
+function partOf(fn: string): Part {
+  if (/v8::internal::compiler::|v8::internal::maglev::|v8::internal::Compiler::|CompilationJob|v8::internal::interpreter::|v8::internal::baseline::|v8::internal::Parser|v8::internal::Zone::/.test(fn)) return "compiler";
+  if (/heap::base::|Scaveng|MarkCompact|Marking|Sweeper|Evacuat|RememberedSet|SlotSet|LiveObjectRange|RecordMigratedSlot|MemoryAllocator|PagedSpace|v8::internal::Heap::|GCTracer|MinorMC|MemoryChunk|ArrayBufferSweeper|PointersUpdating|UpdatingItem/.test(fn)) return "collector";
+  return "program";
+}
+
+/** The instructions of a cachegrind output file by part (its `fn=` records, first event Ir). */
+function parts(file: string): Record<Part, number> {
+  const out: Record<Part, number> = { compiler: 0, collector: 0, program: 0 };
+  let part: Part = "program";
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (line.startsWith("fn=")) part = partOf(line.slice(3));
+    else if (line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) out[part] += Number(line.split(" ")[1] ?? 0);
+  }
+  return out;
+}
 
 const builds = [["base", basePath], ["head", headPath]] as const;
 const jobs = policies.flatMap((policy) => builds.flatMap(([side, dist]) => [runs0, runs0 + runs].map((count) => ({ policy, side, dist, count }))));
 const measured = await pooled(jobs.map((j) => () => measure(j.dist, j.policy, j.count, `${j.policy}-${j.side}-${j.count}`)));
-rmSync(work, { recursive: true, force: true });
+if (keep === undefined) rmSync(work, { recursive: true, force: true });
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 for (const policy of policies) {
-  const per: Record<string, { instructionsPerNeed: number; firstLevelMissesPerNeed: number; lastLevelMissesPerNeed: number }> = {};
+  const per: Record<string, { instructionsPerNeed: number; programInstructionsPerNeed: number; firstLevelMissesPerNeed: number; lastLevelMissesPerNeed: number }> = {};
   for (const [side] of builds) {
     const at = (count: number) => measured[jobs.findIndex((j) => j.policy === policy && j.side === side && j.count === count)]!;
     const [few, many] = [at(runs0), at(runs0 + runs)];
     if (few.needs !== many.needs || few.events !== many.events) throw new Error(`${policy} ${side}: the runs of seed 1 differ (${few.needs} and ${many.needs} needs)`);
     const diff = (e: (typeof EVENTS)[number]) => (many.counts[e] - few.counts[e]) / runs;
+    const part = (p: Part) => round((many.parts[p] - few.parts[p]) / runs / many.needs, 0);
     const line = {
       policy,
       build: side,
@@ -124,6 +153,9 @@ for (const policy of policies) {
       events: many.events,
       instructionsPerNeed: round(diff("Ir") / many.needs, 0),
       instructionsPerEvent: round(diff("Ir") / many.events, 0),
+      programInstructionsPerNeed: part("program"),
+      collectorInstructionsPerNeed: part("collector"),
+      compilerInstructionsPerNeed: part("compiler"),
       firstLevelMissesPerNeed: round((diff("I1mr") + diff("D1mr") + diff("D1mw")) / many.needs, 1),
       dataFirstLevelMissesPerNeed: round((diff("D1mr") + diff("D1mw")) / many.needs, 1),
       lastLevelMissesPerNeed: round((diff("ILmr") + diff("DLmr") + diff("DLmw")) / many.needs, 2),
@@ -132,5 +164,5 @@ for (const policy of policies) {
     console.log(JSON.stringify(line));
   }
   const ratio = (key: keyof (typeof per)[string]) => round(per["base"]![key] / per["head"]![key], 3);
-  console.log(JSON.stringify({ policy, instructionsRatio: ratio("instructionsPerNeed"), firstLevelMissesRatio: ratio("firstLevelMissesPerNeed"), lastLevelMissesRatio: ratio("lastLevelMissesPerNeed") }));
+  console.log(JSON.stringify({ policy, instructionsRatio: ratio("instructionsPerNeed"), programInstructionsRatio: ratio("programInstructionsPerNeed"), firstLevelMissesRatio: ratio("firstLevelMissesPerNeed"), lastLevelMissesRatio: ratio("lastLevelMissesPerNeed") }));
 }
