@@ -9,8 +9,8 @@
  *
  * Why: a count does not depend on what else the machine runs. On this shared two-core machine
  * two identical timed runs differ by up to 40%, and an in-process comparison of two builds
- * resolves about ±3% in 30 rounds (bench/README.md); a count resolves well under 1%
- * (bench/README.md gives the spread of repeated counts). It is not a time: a change can save
+ * resolves about ±3% in 30 rounds (bench/README.md); repeated counts of one build agree within
+ * 0.03–0.9% (bench/README.md, "Instructions counted"). It is not a time: a change can save
  * instructions and lose more in cache misses or branches, so read the misses beside it, and
  * confirm a kept change with a timed benchmark.
  *
@@ -27,9 +27,12 @@
  * needs (the output checks it). `PARALLEL` (default 2) processes run at once; the counts do not
  * depend on it. About four minutes of Valgrind per process on this machine.
  *
- * Prints per preset one line per build (instructions, first-level misses and last-level misses
- * per need and per event) and one line of ratios: the base's count per need ÷ this tree's, so
- * above 1 when this tree executes fewer.
+ * Prints per preset one line per build (instructions per need and per event; per need those of
+ * the program, of the collector and of the compiler; first-level and last-level misses per need)
+ * and one line of ratios: the base's count per need ÷ this tree's, so above 1 when this tree
+ * executes fewer. Whether a major collection or a late compile falls within the counted runs
+ * differs from build to build, so `programInstructionsRatio` is the steady measure of a change
+ * to the model's code.
  *
  * Usage: `tsx bench/instructions.ts BASE_DIST HEAD_DIST` (RUNS, RUNS0, PARALLEL, POLICIES, KEEP).
  */
