@@ -71,9 +71,8 @@ const keep = process.env.KEEP;
 const work = keep ?? mkdtempSync(join(tmpdir(), "helhet-instructions-"));
 if (keep !== undefined) mkdirSync(keep, { recursive: true });
 
-/** The summary counts of a cachegrind output file. */
-function summary(file: string): Counts {
-  const text = readFileSync(file, "utf8");
+/** The summary counts of a cachegrind output file's text (`file` names it in errors). */
+function summary(text: string, file: string): Counts {
   const names = /^events: (.+)$/m.exec(text)?.[1]?.trim().split(/\s+/);
   const values = /^summary: (.+)$/m.exec(text)?.[1]?.trim().split(/\s+/).map(Number);
   if (names === undefined || values === undefined) throw new Error(`${file}: no events or summary line`);
@@ -94,7 +93,8 @@ function measure(dist: string, policy: string, count: number, tag: string): Prom
     child.on("close", (code) => {
       if (code !== 0) return reject(new Error(`${tag}: valgrind exited with ${code}\n${stderr.slice(-2000)}`));
       const line = JSON.parse(stdout.trim().split("\n").at(-1)!) as { needs: number; events: number };
-      resolve({ counts: summary(out), parts: parts(out), needs: line.needs, events: line.events });
+      const text = readFileSync(out, "utf8");
+      resolve({ counts: summary(text, out), parts: parts(text), needs: line.needs, events: line.events });
     });
   });
 }
@@ -123,11 +123,11 @@ function partOf(fn: string): Part {
   return "program";
 }
 
-/** The instructions of a cachegrind output file by part (its `fn=` records, first event Ir). */
-function parts(file: string): Record<Part, number> {
+/** The instructions of a cachegrind output file's text by part (its `fn=` records, first event Ir). */
+function parts(text: string): Record<Part, number> {
   const out: Record<Part, number> = { compiler: 0, collector: 0, program: 0 };
   let part: Part = "program";
-  for (const line of readFileSync(file, "utf8").split("\n")) {
+  for (const line of text.split("\n")) {
     if (line.startsWith("fn=")) part = partOf(line.slice(3));
     else if (line.charCodeAt(0) >= 48 && line.charCodeAt(0) <= 57) out[part] += Number(line.split(" ")[1] ?? 0);
   }
