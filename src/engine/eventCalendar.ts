@@ -33,17 +33,27 @@ export type EventHandler = (payload: number) => void;
 /** Identifies a scheduled event so that it can be cancelled. */
 export type EventId = number;
 
-const SLOT_BITS = 2 ** 26;
-const GEN_LIMIT = 2 ** 26;
+/**
+ * The calendar's fixed numbers, as a const enum so that the compiler writes them into the code
+ * as literals (a module's constants are otherwise read from its context at every use).
+ */
+const enum Fixed {
+  /** 2^26: an id is slot + SLOT_BITS × generation. */
+  SlotBits = 67108864,
+  /** 2^26 - 1: generations count modulo 2^26. */
+  GenMask = 67108863,
+  /** Priorities are integers in [-PriorityOffset, PriorityOffset). */
+  PriorityOffset = 2048,
+  /** 2^41: the sequence's share of the packed (priority, sequence) key. */
+  SequenceSpan = 2199023255552,
+  /** The width of a far bucket, in time units: a day of minutes. */
+  BucketWidth = 1440,
+}
+const SLOT_BITS = Fixed.SlotBits;
 const COMPACT_MIN = 1024;
-/** The width of a far bucket, in time units: a day of minutes. */
-const BUCKET_WIDTH = 1440;
 /** Day buckets kept at most (2^16 days, about 180 years of minutes); events due later wait in one unsorted list. */
 const DAY_LIMIT = 2 ** 16;
-/** Priorities are integers in [-PRIORITY_OFFSET, PRIORITY_OFFSET). */
-const PRIORITY_OFFSET = 2048;
-/** 2^41: the sequence's share of the packed (priority, sequence) key. */
-const SEQUENCE_SPAN = 2 ** 41;
+const PRIORITY_OFFSET = Fixed.PriorityOffset;
 
 /**
  * A priority queue of events for the simulation clock.
@@ -98,7 +108,11 @@ export class EventCalendar {
   /** Entries in buckets (and beyond), and how many of them are cancelled. */
   private farCount = 0;
   private farCancelled = 0;
-  /** Each slot's time, key and next slot in its bucket while it waits there, and 1 while it does. */
+  /**
+   * Each pending slot's time and key (the sifts read them from here: passed as arguments to a
+   * sift that is not inlined, they would be boxed), its next slot in its bucket while it waits
+   * there, and 1 while it does.
+   */
   private sTime: Float64Array;
   private sKey: Float64Array;
   private sNext: Int32Array;
@@ -145,20 +159,37 @@ export class EventCalendar {
    */
   peekTime(): number {
     if (this.topFired) this.dropFiredTop();
+    // the common case in line; both returns are plain numbers, so that compiled callers keep
+    // the time unboxed
+    if (!this.topIsNext()) this.settleTop();
+    // 1 / 0, not the global Infinity: with it, V8 boxed the time of every event fired
+    return this.heapSize > 0 ? (this.hTime[0] as number) : 1 / 0;
+  }
+
+  /**
+   * Whether the heap's top is the next event to fire (due before the reach, or with nothing in
+   * the buckets, and not cancelled), or nothing is left at all.
+   */
+  private topIsNext(): boolean {
+    if (this.heapSize === 0) return this.farCount === 0;
+    // with nothing in the buckets the top is the earliest (it can lie past the reach only when
+    // it is due at infinity)
+    return ((this.hTime[0] as number) < this.reach || this.farCount === 0) && this.handlers[this.hSlot[0] as number] !== undefined;
+  }
+
+  /** Drops cancelled entries from the top and extends the reach until {@link EventCalendar.topIsNext} holds. */
+  private settleTop(): void {
     for (;;) {
       if (this.heapSize > 0) {
-        const t = this.hTime[0] as number;
-        // with nothing in the buckets the top is the earliest (it can lie past the reach only
-        // when it is due at infinity)
-        if (t < this.reach || this.farCount === 0) {
+        if ((this.hTime[0] as number) < this.reach || this.farCount === 0) {
           const slot = this.hSlot[0] as number;
-          if (this.handlers[slot] !== undefined) return t;
+          if (this.handlers[slot] !== undefined) return;
           this.removeTop();
           this.cancelled--;
           this.freeSlot(slot);
           continue;
         }
-      } else if (this.farCount === 0) return Infinity;
+      } else if (this.farCount === 0) return;
       this.extendReach();
     }
   }
@@ -179,20 +210,23 @@ export class EventCalendar {
     const slot = this.freeCount > 0 ? (this.freeSlots[--this.freeCount] as number) : this.newSlot();
     this.handlers[slot] = handler;
     this.payloads[slot] = payload;
-    const key = (priority + PRIORITY_OFFSET) * SEQUENCE_SPAN + this.seq++;
+    // the slot keeps its time and key: a bucket holds them until the event enters the heap, and
+    // the sifts read them from here (passing them to a sift that is not inlined would box them)
+    this.sTime[slot] = time;
+    this.sKey[slot] = (priority + Fixed.PriorityOffset) * Fixed.SequenceSpan + this.seq++;
     if (time >= this.reach) {
       if (this.reach === -Infinity) this.setReach(time);
-      else if (time !== Infinity) return this.toBucket(time, key, slot);
+      else if (time !== Infinity) return this.toBucket(time, slot);
     }
     if (this.topFired) {
       // the entry that has just fired gives its place to this one
       this.topFired = false;
-      this.siftDown(0, time, key, slot);
+      this.siftDown(0, slot);
     } else {
       // the heap never holds more entries than there are slots, and grows with them
-      this.siftUp(this.heapSize++, time, key, slot);
+      this.siftUp(this.heapSize++, slot);
     }
-    return slot + SLOT_BITS * (this.gens[slot] as number);
+    return slot + Fixed.SlotBits * (this.gens[slot] as number);
   }
 
   /**
@@ -201,8 +235,8 @@ export class EventCalendar {
    * @param id - the id returned by {@link EventCalendar.push}
    */
   cancel(id: EventId): boolean {
-    const slot = id % SLOT_BITS;
-    const gen = (id - slot) / SLOT_BITS;
+    const slot = id % Fixed.SlotBits;
+    const gen = (id - slot) / Fixed.SlotBits;
     // a slot whose generation matches is in the heap or a bucket: pending, or cancelled (no handler)
     if (slot >= this.slotCount || this.gens[slot] !== gen || this.handlers[slot] === undefined) {
       return false;
@@ -257,23 +291,22 @@ export class EventCalendar {
       this.reach = Infinity;
       return;
     }
-    this.firstDay = Math.floor(time / BUCKET_WIDTH);
+    this.firstDay = Math.floor(time / Fixed.BucketWidth);
     this.reachDay = 1;
-    this.reach = (this.firstDay + 1) * BUCKET_WIDTH;
+    this.reach = (this.firstDay + 1) * Fixed.BucketWidth;
   }
 
   /** Puts an event due at or after the heap's reach in its day's bucket; returns its id. */
-  private toBucket(time: number, key: number, slot: number): EventId {
-    this.sTime[slot] = time;
-    this.sKey[slot] = key;
+  private toBucket(time: number, slot: number): EventId {
+    // the slot's time and key are set already (push)
     this.inBucket[slot] = 1;
-    const day = Math.floor(time / BUCKET_WIDTH) - this.firstDay;
+    const day = Math.floor(time / Fixed.BucketWidth) - this.firstDay;
     if (day < this.dayHeads.length) {
       this.sNext[slot] = this.dayHeads[day] as number;
       this.dayHeads[day] = slot;
     } else this.toLaterDay(day, slot);
     this.farCount++;
-    return slot + SLOT_BITS * (this.gens[slot] as number);
+    return slot + Fixed.SlotBits * (this.gens[slot] as number);
   }
 
   /** A day past the buckets there are: more buckets, or (past {@link DAY_LIMIT}) the list beyond them. */
@@ -303,7 +336,7 @@ export class EventCalendar {
       slot = this.dayHeads[this.reachDay] as number;
       this.dayHeads[this.reachDay] = -1;
       this.reachDay++;
-      this.reach = (this.firstDay + this.reachDay) * BUCKET_WIDTH;
+      this.reach = (this.firstDay + this.reachDay) * Fixed.BucketWidth;
     } else {
       slot = this.beyondHead;
       this.beyondHead = -1;
@@ -316,7 +349,7 @@ export class EventCalendar {
       if (this.handlers[slot] === undefined) {
         this.farCancelled--;
         this.freeSlot(slot);
-      } else this.siftUp(this.heapSize++, this.sTime[slot] as number, this.sKey[slot] as number, slot);
+      } else this.siftUp(this.heapSize++, slot);
       slot = next;
     }
   }
@@ -348,18 +381,20 @@ export class EventCalendar {
   private freeSlot(slot: number): void {
     // the handler reference stays until the slot is reused (no store on the hot path); the
     // new generation makes every id of the slot stale
-    this.gens[slot] = ((this.gens[slot] as number) + 1) & (GEN_LIMIT - 1);
+    this.gens[slot] = ((this.gens[slot] as number) + 1) & Fixed.GenMask;
     this.freeSlots[this.freeCount++] = slot;
   }
 
   private removeTop(): void {
     const last = --this.heapSize;
     if (last > 0) {
-      this.siftDown(0, this.hTime[last] as number, this.hSeq[last] as number, this.hSlot[last] as number);
+      this.siftDown(0, this.hSlot[last] as number);
     }
   }
 
-  private siftUp(i: number, t: number, k: number, slot: number): void {
+  private siftUp(i: number, slot: number): void {
+    const t = this.sTime[slot] as number;
+    const k = this.sKey[slot] as number;
     const hT = this.hTime;
     const hS = this.hSeq;
     const hI = this.hSlot;
@@ -377,7 +412,9 @@ export class EventCalendar {
     hI[i] = slot;
   }
 
-  private siftDown(i: number, t: number, k: number, slot: number): void {
+  private siftDown(i: number, slot: number): void {
+    const t = this.sTime[slot] as number;
+    const k = this.sKey[slot] as number;
     const hT = this.hTime;
     const hS = this.hSeq;
     const hI = this.hSlot;
@@ -424,7 +461,7 @@ export class EventCalendar {
     this.heapSize = n;
     this.cancelled = 0;
     for (let i = (n >> 1) - 1; i >= 0; i--) {
-      this.siftDown(i, this.hTime[i] as number, this.hSeq[i] as number, this.hSlot[i] as number);
+      this.siftDown(i, this.hSlot[i] as number);
     }
   }
 
