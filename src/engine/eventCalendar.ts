@@ -216,7 +216,10 @@ export class EventCalendar {
     this.sKey[slot] = (priority + Fixed.PriorityOffset) * Fixed.SequenceSpan + this.seq++;
     if (time >= this.reach) {
       if (this.reach === -Infinity) this.setReach(time);
-      else if (time !== Infinity) return this.toBucket(time, slot);
+      else if (time !== Infinity) {
+        this.toBucket(slot);
+        return slot + Fixed.SlotBits * (this.gens[slot] as number);
+      }
     }
     if (this.topFired) {
       // the entry that has just fired gives its place to this one
@@ -296,17 +299,17 @@ export class EventCalendar {
     this.reach = (this.firstDay + 1) * Fixed.BucketWidth;
   }
 
-  /** Puts an event due at or after the heap's reach in its day's bucket; returns its id. */
-  private toBucket(time: number, slot: number): EventId {
-    // the slot's time and key are set already (push)
+  /** Puts the event of `slot`, due at or after the heap's reach, in its day's bucket. */
+  private toBucket(slot: number): void {
+    // the slot's time and key are set already (push); neither comes in or goes out as an
+    // argument or result, which V8 would box where it does not inline this
     this.inBucket[slot] = 1;
-    const day = Math.floor(time / Fixed.BucketWidth) - this.firstDay;
+    const day = Math.floor((this.sTime[slot] as number) / Fixed.BucketWidth) - this.firstDay;
     if (day < this.dayHeads.length) {
       this.sNext[slot] = this.dayHeads[day] as number;
       this.dayHeads[day] = slot;
     } else this.toLaterDay(day, slot);
     this.farCount++;
-    return slot + Fixed.SlotBits * (this.gens[slot] as number);
   }
 
   /** A day past the buckets there are: more buckets, or (past {@link DAY_LIMIT}) the list beyond them. */

@@ -4,6 +4,9 @@ import { WaitingLine, type Discipline } from "./waitingLine.js";
 import { WeeklyCalendar } from "./weeklyCalendar.js";
 import { TeamStatistics, type TeamStats } from "./teamStatistics.js";
 
+/** Times (minutes) below which a spell's ends are exact, as the calendar's own memo has them (2^40). */
+const OPEN_MEMO_LIMIT = 2 ** 40;
+
 /** What a team tells its owner. Entities and tags are plain numbers chosen by the caller. */
 export interface TeamHooks {
   /** An entity's service ended (the server is already free). */
@@ -93,6 +96,15 @@ export class Team {
   private wakeAt = Infinity;
   private wakeId = -1;
   private closePending = false;
+  /**
+   * A stretch of time from `openFrom` to `openUntil` (the end of a spell) over which the
+   * opening hours stay open (`openNow`) or closed, below 2^40 minutes where a spell's ends are
+   * exact: {@link Team.isOpen} answers from it without asking the calendar (a call that boxes
+   * the time). Empty until the first question.
+   */
+  private openFrom = Infinity;
+  private openUntil = -Infinity;
+  private openNow = false;
   private readonly onComplete: (server: number) => void;
   private readonly onRenege: (ticket: number) => void;
   private readonly onWake: () => void;
@@ -163,7 +175,23 @@ export class Team {
 
   /** Whether the team is open now. */
   isOpen(): boolean {
-    return this.alwaysOpen || this.openingHours.isOpen(this.sim.now);
+    if (this.alwaysOpen) return true;
+    const now = this.sim.now;
+    if (now >= this.openFrom && now < this.openUntil) return this.openNow;
+    return this.isOpenNow();
+  }
+
+  /** {@link Team.isOpen} from the calendar, remembering the spell that holds now. */
+  private isOpenNow(): boolean {
+    const now = this.sim.now;
+    const hours = this.openingHours;
+    const open = hours.isOpen(now);
+    if (now >= 0 && now < OPEN_MEMO_LIMIT) {
+      this.openFrom = now;
+      this.openUntil = open ? hours.nextClosing(now) : hours.nextOpening(now);
+      this.openNow = open;
+    }
+    return open;
   }
 
   /**

@@ -97,6 +97,14 @@ export class TeamStatistics {
   private readonly absentSince: Float64Array;
   /** Open time lost to absence spells that ended in the period (their part inside it). */
   private absentArea = 0;
+  /**
+   * A stretch of one open spell of the team's hours (one calendar for all servers), from a time
+   * the spell was seen open to the spell's end, below {@link EXACT_SPAN}: an update from within
+   * it to within it has no overtime, so {@link TeamStatistics.update} skips the calendar (and
+   * the call that would box its times). Empty until the first such update.
+   */
+  private openFrom = Infinity;
+  private openUntil = -Infinity;
 
   /**
    * @param now - start of the first period
@@ -128,7 +136,9 @@ export class TeamStatistics {
       this.busyArea += busy * dt;
       // overtime only where some server is busy and the team has hours or absences (out of
       // line, so that V8's inlining budget goes to the common path of the team's events)
-      if (busy > 0 && (this.absentBusy > 0 || !this.always)) this.addOvertime(now, dt, busy);
+      if (busy > 0 && (this.absentBusy > 0 || !this.always) && !(this.absentBusy === 0 && this.lastT >= this.openFrom && now <= this.openUntil)) {
+        this.addOvertime(now, dt, busy);
+      }
       this.lastT = now;
     }
   }
@@ -146,12 +156,20 @@ export class TeamStatistics {
     if (this.uniform) {
       const calendar = this.calendars[0]!;
       if (!(within && calendar.openThroughout(lastT, now))) this.overtimeArea += busy * closedPart(dt, calendar.openMinutesBetween(lastT, now));
+      else this.rememberOpen(lastT, calendar.nextClosing(lastT));
     } else {
       for (let k = 0; k < this.servers; k++) {
         const calendar = this.calendars[k]!;
         if (this.busyFlags[k] === 1 && !(within && calendar.openThroughout(lastT, now))) this.overtimeArea += closedPart(dt, calendar.openMinutesBetween(lastT, now));
       }
     }
+  }
+
+  /** Remembers that the hours are open from `from` to `until`, the end of that spell (see {@link TeamStatistics.openFrom}). */
+  private rememberOpen(from: number, until: number): void {
+    if (!(until < EXACT_SPAN)) return;
+    this.openFrom = from;
+    this.openUntil = until;
   }
 
   /** Overtime in the last `dt` up to `now` while some busy server is absent: all its work is overtime. */

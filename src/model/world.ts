@@ -10,7 +10,7 @@ import { Simulation, Team, WeeklyCalendar } from "../engine/index.js";
 import { objectArray } from "../engine/shape.js";
 import { awayUntil } from "./absence.js";
 import { isAway, leastLoaded, scheduleAbsences, staffTeams, type Staffing } from "./staffing.js";
-import { counterKey, counterUniform, createStream, type CounterKey, type Rng } from "../random/index.js";
+import { counterKey, counterWord, createStream, type CounterKey, type Rng } from "../random/index.js";
 import { spreadDistribution, type SpreadDistribution } from "../scenario/spreads.js";
 import type { Policy } from "../policy/types.js";
 import type { ChannelRule, Scenario, Spread } from "../scenario/types.js";
@@ -26,6 +26,15 @@ import { CHANNELS } from "../scenario/types.js";
 import { frontTeamIndex } from "../analysis/serviceChains.js";
 import { Task, TaskState } from "./task.js";
 import type { Moves } from "./flow.js";
+
+/**
+ * A need's numbers are `(counterWord(…) >>> 0) / 2^32`, as `counterUniform` gives them; the
+ * division is done here (a const enum is written into the code as a literal) so that the
+ * uniform is not boxed on its way out of a call that V8 did not inline.
+ */
+const enum Word {
+  Span = 4294967296,
+}
 
 /** Options of one run. */
 export interface WorldOptions {
@@ -73,7 +82,7 @@ export class World implements Staffing {
    * same under every policy and on every thread (common random numbers), computed only when used.
    */
   bank(need: Need, counter: number): number {
-    return counterUniform(need.key0, need.key1, counter);
+    return (counterWord(need.key0, need.key1, counter) >>> 0) / Word.Span;
   }
   /**
    * The next number of the need's own sequence (counters from `OWN_BASE`), for a decision or
@@ -81,7 +90,7 @@ export class World implements Staffing {
    * closings, redials.
    */
   own(need: Need): number {
-    return counterUniform(need.key0, need.key1, OWN_BASE + need.ownDraws++);
+    return (counterWord(need.key0, need.key1, OWN_BASE + need.ownDraws++) >>> 0) / Word.Span;
   }
   /**
    * A uniform of the need's own: bank slot `slot` when `bank` (the first time this decision

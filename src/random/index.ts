@@ -10,7 +10,7 @@ export type { StreamState } from "./stream.js";
 export { createStream } from "./stream.js";
 export { streamState } from "./stream.js";
 export { restoreStream } from "./stream.js";
-export { childWord, counterKey, counterUniform, mix32 } from "./counter.js";
+export { childWord, counterKey, counterUniform, counterWord, mix32 } from "./counter.js";
 export type { CounterKey } from "./counter.js";
 
 export type { Distribution } from "./distribution.js";

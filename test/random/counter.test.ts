@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childWord, counterKey, counterUniform, createStream, mix32 } from "../../src/random/index.js";
+import { childWord, counterKey, counterUniform, counterWord, createStream, mix32 } from "../../src/random/index.js";
 
 /** Pearson's chi-square statistic of values in [0, 1) against the uniform, in `bins` equal bins. */
 function chiSquare(values: readonly number[], bins: number): number {
@@ -88,6 +88,14 @@ describe("counterUniform", () => {
       expect(u).toBeLessThan(1);
       expect(Number.isInteger(u * 2 ** 32)).toBe(true);
       expect(counterUniform(k0, k1, c)).toBe(u);
+    }
+  });
+
+  it("is its word as an unsigned fraction of 2^32, the word a signed 32-bit integer", () => {
+    for (let c = 0; c < 1000; c++) {
+      const w = counterWord(k0, k1, c);
+      expect(w).toBe(w | 0);
+      expect(counterUniform(k0, k1, c)).toBe((w >>> 0) / 2 ** 32);
     }
   });
 

@@ -10,6 +10,7 @@ describe("src/random/index.ts", () => {
       "childWord",
       "counterKey",
       "counterUniform",
+      "counterWord",
       "createStream",
       "deterministic",
       "empirical",
