@@ -119,6 +119,8 @@ export class EventCalendar {
   private inBucket: Uint8Array;
   /** Time of the event most recently returned by {@link EventCalendar.fireNext}. */
   lastTime = 0;
+  /** The time of the event {@link EventCalendar.pushNext} adds (set just before it). */
+  nextTime = 0;
 
   /**
    * @param initialCapacity - slots to allocate up front; the calendar grows by doubling.
@@ -135,7 +137,7 @@ export class EventCalendar {
     this.sKey = new Float64Array(n);
     this.sNext = new Int32Array(n);
     this.inBucket = new Uint8Array(n);
-    primeFractions(this, ["lastTime"]);
+    primeFractions(this, ["lastTime", "nextTime"]);
   }
 
   /** Number of entries in the heap and the far buckets, cancelled ones included until they are dropped. */
@@ -206,6 +208,29 @@ export class EventCalendar {
    * @throws RangeError if the priority is not an integer from -2048 to 2047
    */
   push(time: number, priority: number, handler: EventHandler, payload: number): EventId {
+    this.nextTime = time;
+    return this.pushNext(priority, handler, payload);
+  }
+
+  /**
+   * {@link EventCalendar.push} of an event due at {@link EventCalendar.nextTime}, which the
+   * caller has just set. The engine's own callers use this: V8 boxes a fraction passed to a call
+   * it does not inline, and a field of the calendar holds it unboxed.
+   *
+   * @param priority - as for push
+   * @param handler - what to run
+   * @param payload - a number passed to the handler
+   * @returns an id for {@link EventCalendar.cancel}
+   * @example
+   * ```ts
+   * const cal = new EventCalendar();
+   * cal.nextTime = 7.5;
+   * cal.pushNext(0, () => {}, 0);
+   * cal.peekTime(); //=> 7.5
+   * ```
+   */
+  pushNext(priority: number, handler: EventHandler, payload: number): EventId {
+    const time = this.nextTime;
     if (priority !== 0) checkPriority(priority);
     const slot = this.freeCount > 0 ? (this.freeSlots[--this.freeCount] as number) : this.newSlot();
     this.handlers[slot] = handler;

@@ -93,7 +93,10 @@ export class Simulation {
   schedule(delay: number, handler: EventHandler, payload = 0, priority = 0): EventId {
     if (!(delay >= 0)) throw badDelay(delay);
     if (delay === Infinity) return -1;
-    return this.calendar.push(this.clock + delay, priority, handler, payload);
+    // the time goes through a field, not as an argument (see EventCalendar.pushNext)
+    const cal = this.calendar;
+    cal.nextTime = this.clock + delay;
+    return cal.pushNext(priority, handler, payload);
   }
 
   /**
@@ -110,7 +113,9 @@ export class Simulation {
   scheduleAt(time: number, handler: EventHandler, payload = 0, priority = 0): EventId {
     if (!(time >= this.clock)) throw badTime(time, this.clock);
     if (time === Infinity) return -1;
-    return this.calendar.push(time, priority, handler, payload);
+    const cal = this.calendar;
+    cal.nextTime = time;
+    return cal.pushNext(priority, handler, payload);
   }
 
   /**

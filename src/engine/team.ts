@@ -175,14 +175,18 @@ export class Team {
 
   /** Whether the team is open now. */
   isOpen(): boolean {
-    if (this.alwaysOpen) return true;
-    const now = this.sim.now;
-    if (now >= this.openFrom && now < this.openUntil) return this.openNow;
-    return this.isOpenNow();
+    return this.alwaysOpen || this.isOpenNow();
   }
 
-  /** {@link Team.isOpen} from the calendar, remembering the spell that holds now. */
+  /** {@link Team.isOpen} of a team with hours: from the spell remembered, else from the calendar. */
   private isOpenNow(): boolean {
+    const now = this.sim.now;
+    if (now >= this.openFrom && now < this.openUntil) return this.openNow;
+    return this.learnOpen();
+  }
+
+  /** Asks the calendar whether the team is open now, and remembers the spell that holds now. */
+  private learnOpen(): boolean {
     const now = this.sim.now;
     const hours = this.openingHours;
     const open = hours.isOpen(now);

@@ -510,15 +510,9 @@ export class World implements Staffing {
 
   private finish(entity: number): void {
     const task = this.tasks[entity] as Task;
-    if (task.need === null) {
-      this.recorder.work(this.sim.now, task.team, task.kind, 0, task.minutes);
-      return this.releaseTask(task);
-    }
+    this.recorder.workOf(task, this.sim);
+    if (task.need === null) return this.releaseTask(task);
     const need = task.need as Need;
-    if (task.failureMinutes > 0 && !task.failure) {
-      this.recorder.work(this.sim.now, task.team, task.kind, 1, task.failureMinutes);
-      this.recorder.work(this.sim.now, task.team, task.kind, 0, task.minutes - task.failureMinutes);
-    } else this.recorder.work(this.sim.now, task.team, task.kind, task.failure, task.minutes);
     // work for a need that has gone (met or given up meanwhile) was still done, and a contact
     // still happened, but they belong to no need record any more
     if (task.needGen !== need.gen) {
