@@ -5,13 +5,24 @@
  * the line is rebuilt without such entries once they outnumber the live ones.
  */
 
-const FREE = 0;
-const WAITING = 1;
-const GONE = 2;
-const COMPACT_MIN = 256;
+/**
+ * The line's fixed numbers, as a const enum so that the compiler writes them into the code as
+ * literals (a module's constants are otherwise read from its context at every use).
+ */
+const enum Fixed {
+  /** A slot's states. */
+  Free = 0,
+  Waiting = 1,
+  Gone = 2,
+  /** Compact once more than this many gone entries outnumber the waiting ones. */
+  CompactMin = 256,
+  /** 2^26: tickets encode slot + SLOT_SPAN × generation. */
+  SlotSpan = 67108864,
+  /** 2^26 - 1: generations count modulo 2^26. */
+  GenMask = 67108863,
+}
 /** Tickets encode slot + SLOT_SPAN × generation. */
-export const SLOT_SPAN = 2 ** 26;
-const GEN_LIMIT = 2 ** 26;
+export const SLOT_SPAN = Fixed.SlotSpan;
 
 /** How a waiting line orders its entries. */
 export type Discipline = "fifo" | "priority";
@@ -61,14 +72,14 @@ export class WaitingLine {
 
   /** Queues an entry and returns its slot. */
   add(entity: number, service: number, tag: number, priority: number, time: number): number {
-    if (this.gone > COMPACT_MIN && this.gone > this.length) this.compact();
+    if (this.gone > Fixed.CompactMin && this.gone > this.length) this.compact();
     const slot = this.allocate();
     this.entities[slot] = entity;
     this.services[slot] = service;
     this.tags[slot] = tag;
     this.times[slot] = time;
     this.renegeIds[slot] = -1;
-    this.states[slot] = WAITING;
+    this.states[slot] = Fixed.Waiting;
     if (this.count === this.order.length) this.growOrder();
     if (this.discipline === "fifo") {
       this.order[(this.head + this.count) & (this.order.length - 1)] = slot;
@@ -82,15 +93,15 @@ export class WaitingLine {
 
   /** The ticket of a waiting slot: slot and generation together, stale once it leaves. */
   ticket(slot: number): number {
-    return slot + SLOT_SPAN * (this.gens[slot] as number);
+    return slot + Fixed.SlotSpan * (this.gens[slot] as number);
   }
 
   /** The slot of a ticket that is still waiting, or -1. */
   slotOf(ticket: number): number {
-    const slot = ticket % SLOT_SPAN;
-    const gen = (ticket - slot) / SLOT_SPAN;
+    const slot = ticket % Fixed.SlotSpan;
+    const gen = (ticket - slot) / Fixed.SlotSpan;
     if (slot < 0 || slot >= this.slotCount) return -1;
-    return this.gens[slot] === gen && this.states[slot] === WAITING ? slot : -1;
+    return this.gens[slot] === gen && this.states[slot] === Fixed.Waiting ? slot : -1;
   }
 
   /**
@@ -99,7 +110,7 @@ export class WaitingLine {
    * so a removed slot cannot be freed twice.
    */
   remove(slot: number): void {
-    this.states[slot] = GONE;
+    this.states[slot] = Fixed.Gone;
     this.length--;
     this.gone++;
   }
@@ -133,12 +144,12 @@ export class WaitingLine {
   take(): number {
     if (this.discipline === "fifo" && this.count > 0) {
       const slot = this.order[this.head] as number;
-      if (this.states[slot] === WAITING) {
+      if (this.states[slot] === Fixed.Waiting) {
         // the common case: the first in the ring is still waiting
         this.head = (this.head + 1) & (this.order.length - 1);
         this.count--;
         this.length--;
-        this.states[slot] = FREE;
+        this.states[slot] = Fixed.Free;
         this.bump(slot);
         return slot;
       }
@@ -164,7 +175,7 @@ export class WaitingLine {
 
   /** A slot just taken from the order: true if it was waiting (it leaves the line now); a gone one is freed. */
   private leaves(slot: number): boolean {
-    if (this.states[slot] === WAITING) {
+    if (this.states[slot] === Fixed.Waiting) {
       this.length--;
       return true;
     }
@@ -176,8 +187,8 @@ export class WaitingLine {
   /** Frees a slot returned by `popNext` (or removed) once its fields have been read. */
   release(slot: number): void {
     // a gone slot is freed when the order reaches it; a free one already is
-    if (this.states[slot] === GONE || this.states[slot] === FREE) return;
-    this.states[slot] = FREE;
+    if (this.states[slot] === Fixed.Gone || this.states[slot] === Fixed.Free) return;
+    this.states[slot] = Fixed.Free;
     this.bump(slot);
   }
 
@@ -207,12 +218,12 @@ export class WaitingLine {
   }
 
   private releaseGone(slot: number): void {
-    this.states[slot] = FREE;
+    this.states[slot] = Fixed.Free;
     this.bump(slot);
   }
 
   private bump(slot: number): void {
-    this.gens[slot] = ((this.gens[slot] as number) + 1) % GEN_LIMIT;
+    this.gens[slot] = ((this.gens[slot] as number) + 1) & Fixed.GenMask;
     this.free[this.freeCount++] = slot;
   }
 
@@ -284,7 +295,7 @@ export class WaitingLine {
       const kept: number[] = [];
       for (let k = 0; k < this.count; k++) {
         const slot = this.order[(this.head + k) & mask] as number;
-        if (this.states[slot] === WAITING) kept.push(slot);
+        if (this.states[slot] === Fixed.Waiting) kept.push(slot);
         else this.releaseGone(slot);
       }
       this.head = 0;
@@ -296,7 +307,7 @@ export class WaitingLine {
       // a line sorted by (priority, sequence) is a heap
       const kept: number[] = [];
       for (let k = 0; k < this.count; k++) {
-        if (this.states[this.order[k] as number] === WAITING) kept.push(k);
+        if (this.states[this.order[k] as number] === Fixed.Waiting) kept.push(k);
         else this.releaseGone(this.order[k] as number);
       }
       const hP = this.hPri;
