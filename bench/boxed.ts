@@ -1,6 +1,7 @@
 /**
  * Numbers boxed on the model's hot paths, site by site: `npm run bench:boxed` (POLICY, default
- * whole; RUNS, default 6; TOP, default 30). Needs Valgrind (not the tests or CI).
+ * whole; RUNS, default 6; TOP, default 30; ENTRY, default src/index.ts: another tree's entry, say
+ * of a commit checked out elsewhere, to compare). Needs Valgrind (not the tests or CI).
  *
  * V8 keeps a fraction unboxed (a raw double in a register or a typed array) inside a function it
  * has compiled, but where the number leaves through a call it did not inline (an argument, a
@@ -41,7 +42,7 @@ const work = mkdtempSync(join(tmpdir(), "helhet-boxed-"));
 symlinkSync(resolve("node_modules"), join(work, "node_modules"));
 const bundle = join(work, "helhet.mjs");
 await build({
-  entryPoints: ["src/index.ts"],
+  entryPoints: [process.env.ENTRY ?? "src/index.ts"],
   bundle: true,
   format: "esm",
   platform: "node",
