@@ -38,7 +38,7 @@ export type EventId = number;
  * as literals (a module's constants are otherwise read from its context at every use).
  */
 const enum Fixed {
-  /** 2^26: an id is slot + SLOT_BITS × generation. */
+  /** 2^26: an id is slot + SlotBits × generation. */
   SlotBits = 67108864,
   /** 2^26 - 1: generations count modulo 2^26. */
   GenMask = 67108863,
@@ -49,11 +49,9 @@ const enum Fixed {
   /** The width of a far bucket, in time units: a day of minutes. */
   BucketWidth = 1440,
 }
-const SLOT_BITS = Fixed.SlotBits;
 const COMPACT_MIN = 1024;
 /** Day buckets kept at most (2^16 days, about 180 years of minutes); events due later wait in one unsorted list. */
 const DAY_LIMIT = 2 ** 16;
-const PRIORITY_OFFSET = Fixed.PriorityOffset;
 
 /**
  * A priority queue of events for the simulation clock.
@@ -501,7 +499,7 @@ export class EventCalendar {
 
   private grow(): void {
     const n = this.payloads.length * 2;
-    if (n > SLOT_BITS) throw new RangeError(`event calendar is full: more than ${SLOT_BITS} pending events`);
+    if (n > Fixed.SlotBits) throw new RangeError(`event calendar is full: more than ${Fixed.SlotBits} pending events`);
     this.payloads = grow(this.payloads, new Float64Array(n));
     this.gens = grow(this.gens, new Int32Array(n));
     this.freeSlots = grow(this.freeSlots, new Int32Array(n));
@@ -527,7 +525,7 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T):
  * inlining budget goes to the common path.
  */
 function checkPriority(priority: number): void {
-  if (!(Number.isInteger(priority) && priority >= -PRIORITY_OFFSET && priority < PRIORITY_OFFSET)) {
-    throw new RangeError(`priority must be an integer from ${-PRIORITY_OFFSET} to ${PRIORITY_OFFSET - 1}, got ${priority}`);
+  if (!(Number.isInteger(priority) && priority >= -Fixed.PriorityOffset && priority < Fixed.PriorityOffset)) {
+    throw new RangeError(`priority must be an integer from ${-Fixed.PriorityOffset} to ${Fixed.PriorityOffset - 1}, got ${priority}`);
   }
 }

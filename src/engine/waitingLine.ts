@@ -16,13 +16,11 @@ const enum Fixed {
   Gone = 2,
   /** Compact once more than this many gone entries outnumber the waiting ones. */
   CompactMin = 256,
-  /** 2^26: tickets encode slot + SLOT_SPAN × generation. */
+  /** 2^26: tickets encode slot + SlotSpan × generation. */
   SlotSpan = 67108864,
   /** 2^26 - 1: generations count modulo 2^26. */
   GenMask = 67108863,
 }
-/** Tickets encode slot + SLOT_SPAN × generation. */
-export const SLOT_SPAN = Fixed.SlotSpan;
 
 /** How a waiting line orders its entries. */
 export type Discipline = "fifo" | "priority";
@@ -343,7 +341,7 @@ export class WaitingLine {
 
   private growSlots(): void {
     const n = this.entities.length * 2;
-    if (n > SLOT_SPAN) throw new RangeError(`waiting line is full: more than ${SLOT_SPAN} entries`);
+    if (n > Fixed.SlotSpan) throw new RangeError(`waiting line is full: more than ${Fixed.SlotSpan} entries`);
     this.entities = copy(this.entities, new Float64Array(n));
     this.services = copy(this.services, new Float64Array(n));
     this.tags = copy(this.tags, new Float64Array(n));
