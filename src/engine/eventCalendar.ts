@@ -283,20 +283,22 @@ export class EventCalendar {
    * left to fire.
    */
   fireNext(): boolean {
-    if (this.peekTime() === Infinity) return false;
+    const time = this.peekTime();
+    if (time === Infinity) return false;
+    this.lastTime = time;
     this.fireTop();
     return true;
   }
 
   /**
    * Runs the top entry, which the caller has just checked with {@link EventCalendar.peekTime}
-   * (so it exists and is not cancelled). The entry stays in the heap, counted by neither
+   * (so it exists and is not cancelled), without setting {@link EventCalendar.lastTime} (the
+   * caller has the time from the peek). The entry stays in the heap, counted by neither
    * {@link EventCalendar.size} nor {@link EventCalendar.pending}, until the handler's first push
    * takes its place or the next peek removes it.
    */
   fireTop(): void {
     const slot = this.hSlot[0] as number;
-    this.lastTime = this.hTime[0] as number;
     const handler = this.handlers[slot] as EventHandler;
     const payload = this.payloads[slot] as number;
     this.freeSlot(slot);

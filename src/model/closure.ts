@@ -218,7 +218,7 @@ export function complaintDone(world: World, task: Task): void {
 
 function writeRecord(world: World, need: Need): void {
   if (need.cohort === 1) {
-    world.recorder.need(need, need.endAt, need.expression);
+    world.recorder.need(need);
     need.recordDue = 0;
     if (--world.cohortOpen === 0 && world.now >= world.options.horizonMinutes) world.sim.stop();
   }
@@ -233,7 +233,7 @@ function writeRecord(world: World, need: Need): void {
 export function writeOpenRecords(world: World): void {
   for (const need of world.openCohortNeeds()) {
     const open = need.status === NeedStatus.open;
-    world.recorder.need(need, open ? NaN : need.endAt, open ? NaN : need.expression);
+    world.recorder.need(need, open);
     need.recordDue = 0;
   }
   world.cohortOpen = 0;

@@ -212,8 +212,14 @@ export class Recorder {
     u8[i + step] = afterRecord;
   }
 
-  /** Records a cohort need's final row. */
-  need(need: Need, end: number, expression: number): void {
+  /**
+   * Records a cohort need's final row: its end and expression from `need.endAt` and
+   * `need.expression`, or NaN for both while it is still `open` when the run ends. (Read here, not
+   * passed in: V8 boxes a fraction passed to a call it does not inline.)
+   */
+  need(need: Need, open = false): void {
+    const end = open ? NaN : need.endAt;
+    const expression = open ? NaN : need.expression;
     const t = this.n;
     const clean =
       need.status === 1 && need.failureContacts === 0 && need.reworks === 0 && need.retells === 0 &&

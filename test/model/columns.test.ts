@@ -97,7 +97,9 @@ describe("the recorder's narrow columns", () => {
     const need = cohortNeed();
     need.contacts = 65_535;
     need.byReason[0] = 65_535;
-    r.need(need, 20, 0);
+    need.endAt = 20;
+    need.expression = 0;
+    r.need(need);
     const rec = r.needRecords();
     expect(rec.contacts[0]).toBe(65_535);
     expect(rec.contactsByReason[0]![0]).toBe(65_535);
@@ -112,13 +114,17 @@ describe("the recorder's narrow columns", () => {
     const a = cohortNeed();
     a.contacts = 3;
     a.byReason[1] = 3;
-    r.need(a, 20, 0);
+    a.endAt = 20;
+    a.expression = 0;
+    r.need(a);
     const b = cohortNeed();
     b.id = 8;
     b.abandonedContacts = 445_125; // a citizen redialling a line open a few hours a week, for ten years
     b.contacts = 70_000;
     b.byReason[1] = 70_000;
-    r.need(b, 30, 0);
+    b.endAt = 30;
+    b.expression = 0;
+    r.need(b);
     const rec = r.needRecords();
     expect(rec.abandonedContacts).toBeInstanceOf(Uint32Array);
     expect(Array.from(rec.abandonedContacts)).toEqual([0, 445_125]);
