@@ -203,7 +203,7 @@ export function arise(world: World, s: number, surge = false): Need {
     world.after(search, need, Timer.selfServe);
     return need;
   }
-  world.moves.armChasing(world, need, need.expectationDue);
+  world.moves.armChasing(world, need);
   if (need.isCase && need.channel === EFORM) world.moves.startCase(world, need, false);
   else world.moves.attempt(world, need, Reason.firstRequest, 1, Cause.none);
   return need;

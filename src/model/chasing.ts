@@ -50,13 +50,15 @@ function informed(world: World, need: Need): boolean {
  *
  * @param world - the run
  * @param need - the need
- * @param due - when the expectation runs out
+ * @param due - when the expectation runs out; by default the need's own `expectationDue` (the
+ *   default is taken here, so that the caller passes no fraction: V8 boxes one passed to a call
+ *   it does not inline)
  * @example
  * ```ts
  * // internal: armChasing(world, need, world.now + 3 * 1440)
  * ```
  */
-export function armChasing(world: World, need: Need, due: number): void {
+export function armChasing(world: World, need: Need, due = need.expectationDue): void {
   if (need.status !== NeedStatus.open) return;
   if (need.chaseEvent >= 0) {
     if (due >= need.expectationDue) return;

@@ -47,8 +47,8 @@ export interface Moves {
   readonly abandonNeed: (world: World, need: Need) => void;
   /** closure.ts: a complaint reached the front: the back office handles it. */
   readonly complaintHandling: (world: World, need: Need) => void;
-  /** chasing.ts: the citizen's expectation runs out at `due`. */
-  readonly armChasing: (world: World, need: Need, due: number) => void;
+  /** chasing.ts: the citizen's expectation runs out at `due` (by default the need's `expectationDue`). */
+  readonly armChasing: (world: World, need: Need, due?: number) => void;
   /** chasing.ts: the next chase after one was made or skipped. */
   readonly nextChase: (world: World, need: Need) => void;
   /** chasing.ts: no more chasing. */
