@@ -55,6 +55,41 @@ export class Column {
   toArray(): Float64Array {
     return this.data.slice(0, this.length);
   }
+
+  /**
+   * The used part as a view of the column's storage, without a copy: valid until the next push.
+   *
+   * @example
+   * ```ts
+   * const c = new Column();
+   * c.push(2);
+   * Array.from(c.view()); //=> [2]
+   * ```
+   */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  /**
+   * The values at the indices of `order`, in that order: a reordered copy, without copying the
+   * column first.
+   *
+   * @param order - indices of stored values
+   * @returns a new array of `order.length` values
+   * @example
+   * ```ts
+   * const c = new Column();
+   * c.push(2);
+   * c.push(3);
+   * Array.from(c.gather(Int32Array.of(1, 0))); //=> [3, 2]
+   * ```
+   */
+  gather(order: Int32Array): Float64Array {
+    const out = new Float64Array(order.length);
+    const data = this.data;
+    for (let j = 0; j < order.length; j++) out[j] = data[order[j] as number] as number;
+    return out;
+  }
 }
 
 /**

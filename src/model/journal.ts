@@ -142,16 +142,10 @@ export class Journal {
    */
   records(): JournalRecords {
     const n = this.c.need.length;
-    const need = this.c.need.toArray();
-    const time = this.c.time.toArray();
-    const order = byNeedThenTime(need, time);
+    // the sort reads the columns in place, and each field is copied once, already in order
+    const order = byNeedThenTime(this.c.need.view(), this.c.time.view());
     const out: Record<string, Float64Array | number> = { length: n };
-    for (const f of FIELDS) {
-      const col = this.c[f].toArray();
-      const sorted = new Float64Array(n);
-      for (let j = 0; j < n; j++) sorted[j] = col[order[j]!]!;
-      out[f] = sorted;
-    }
+    for (const f of FIELDS) out[f] = this.c[f].gather(order);
     return out as unknown as JournalRecords;
   }
 }

@@ -3,9 +3,23 @@
  * columns can hold.
  */
 import { describe, expect, it } from "vitest";
-import { kindMax, Table } from "../../src/model/columns.js";
+import { Column, kindMax, Table } from "../../src/model/columns.js";
 import { Need } from "../../src/model/need.js";
 import { Recorder } from "../../src/model/recorder.js";
+
+describe("Column", () => {
+  it("grows past its capacity, and gives its values as a copy, a view, or reordered by indices", () => {
+    const c = new Column(2);
+    for (const v of [5, 7, 1, 9, 3]) c.push(v);
+    expect(Array.from(c.toArray())).toEqual([5, 7, 1, 9, 3]);
+    const view = c.view();
+    expect(Array.from(view)).toEqual([5, 7, 1, 9, 3]);
+    c.set(0, 6);
+    expect(view[0]).toBe(6); // a view, not a copy
+    expect(Array.from(c.gather(Int32Array.of(4, 2, 0, 3, 1)))).toEqual([3, 1, 6, 9, 7]);
+    expect(c.gather(new Int32Array(0)).length).toBe(0);
+  });
+});
 
 describe("Table", () => {
   const fields = [
