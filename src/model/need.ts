@@ -273,6 +273,13 @@ export class Need {
   /** Handled failure-demand contacts by cause code. */
   readonly byCause = new Float64Array(CAUSE_NAMES.length);
   /**
+   * The reason codes (bit `1 << reason`) and cause codes (bit `1 << cause`) whose counts above
+   * are not zero: the need's record and its reset visit those entries only (most needs have one
+   * or two). Both lists of codes are shorter than 31.
+   */
+  reasonsSeen = 0;
+  causesSeen = 0;
+  /**
    * How many times each {@link Repeated} draw has come up, up to {@link REPEATED_DEPTH} (all
    * that matters: later times take the need's own sequence), two bits each: draw r's count is
    * `(repeats >> 2r) & 3`. One small integer, not an array, so a new need clears it in one store.
@@ -327,10 +334,11 @@ export class Need {
 
   /** Clears the counters for reuse. */
   reset(): void {
-    // counts by reason and cause change only with handled contacts (most needs have none or few)
-    // loops, not fill(): these arrays are short, and a builtin call costs more than the stores
-    if (this.contacts > 0) for (let k = 0; k < this.byReason.length; k++) this.byReason[k] = 0;
-    if (this.failureContacts > 0) for (let k = 0; k < this.byCause.length; k++) this.byCause[k] = 0;
+    // only the counts by reason and cause that were counted (most needs have one or two)
+    for (let m = this.reasonsSeen; m !== 0; m &= m - 1) this.byReason[lowestBit(m)] = 0;
+    for (let m = this.causesSeen; m !== 0; m &= m - 1) this.byCause[lowestBit(m)] = 0;
+    this.reasonsSeen = 0;
+    this.causesSeen = 0;
     this.cohort = 0;
     this.recordDue = 0;
     this.journal = 0;
@@ -393,6 +401,44 @@ export class Need {
     this.endAt = -1;
     this.expression = -1;
     this.expectationDue = 0;
+  }
+}
+
+/**
+ * The index of the lowest set bit of a non-zero 32-bit mask (for {@link Need.reasonsSeen} and
+ * {@link Need.causesSeen}).
+ *
+ * @param mask - a non-zero integer
+ * @returns the bit's index, 0 to 31
+ * @example
+ * ```ts
+ * lowestBit(0b10100); //=> 2
+ * ```
+ */
+export function lowestBit(mask: number): number {
+  return 31 - Math.clz32(mask & -mask);
+}
+
+/**
+ * Counts a handled contact of the need by its reason and, for failure demand, its cause.
+ *
+ * @param need - the need
+ * @param reason - the contact's reason code
+ * @param cause - its cause code, counted when `failure` is true
+ * @param failure - whether the contact is failure demand
+ * @example
+ * ```ts
+ * const n = new Need();
+ * countContact(n, 1, 4, true);
+ * [n.byReason[1], n.byCause[4], n.reasonsSeen, n.causesSeen]; //=> [1, 1, 2, 16]
+ * ```
+ */
+export function countContact(need: Need, reason: number, cause: number, failure: boolean): void {
+  need.byReason[reason]! += 1;
+  need.reasonsSeen |= 1 << reason;
+  if (failure) {
+    need.byCause[cause]! += 1;
+    need.causesSeen |= 1 << cause;
   }
 }
 

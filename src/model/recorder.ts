@@ -5,14 +5,13 @@
  * @packageDocumentation
  */
 import { kindMax, Table, type FieldKind, type TypedColumn } from "./columns.js";
-import { clockMinutes, type Need } from "./need.js";
+import { clockMinutes, countContact, lowestBit, type Need } from "./need.js";
 import type { Task } from "./task.js";
 import type { InternalClockSpec } from "../scenario/types.js";
 import type { ContactRecords, NeedRecords } from "./runResult.js";
 import { CAUSE_NAMES, FIRST_FAILURE_REASON, Outcome, Reason, REASON_NAMES, TASK_NAMES } from "./codes.js";
 
 const REASONS = REASON_NAMES.length;
-const CAUSES = CAUSE_NAMES.length;
 
 /**
  * The need row, widest fields first (see {@link Table}): times as 64-bit floats; the id as a
@@ -171,8 +170,7 @@ export class Recorder {
   contact(need: Need, team: number, channel: number, reason: number, outcome: number, time: number, wait: number, minutes: number, origin: number, cause: number): void {
     if (outcome === Outcome.abandoned) need.abandonedContacts++;
     else {
-      need.byReason[reason]! += 1;
-      if (reason >= FIRST_FAILURE_REASON) need.byCause[cause]! += 1;
+      countContact(need, reason, cause, reason >= FIRST_FAILURE_REASON);
       if (need.firstContactAt < 0) need.firstContactAt = time + wait;
     }
     if (reason === Reason.progressChasing) need.chases++;
@@ -265,18 +263,16 @@ export class Recorder {
     u16[(i += step)] = this.count(need.clarifications, "clarifications", row);
     u16[(i += step)] = this.count(need.consults, "consults", row);
     i += step;
-    // contacts by reason and failure contacts by cause (zero in a new row, and mostly zero)
-    if (need.contacts !== 0) {
-      for (let k = 0; k < REASONS; k++) {
-        const x = need.byReason[k] as number;
-        if (x !== 0) u16[i + k * step] = x <= COUNT_MAX ? x : this.widen(`reason:${REASON_NAMES[k]}`, row, x);
-      }
-      if (need.failureContacts !== 0) {
-        for (let k = 0; k < CAUSES; k++) {
-          const x = need.byCause[k] as number;
-          if (x !== 0) u16[i + (REASONS + k) * step] = x <= COUNT_MAX ? x : this.widen(`cause:${CAUSE_NAMES[k]}`, row, x);
-        }
-      }
+    // contacts by reason and failure contacts by cause (zero in a new row): only those counted
+    for (let m = need.reasonsSeen; m !== 0; m &= m - 1) {
+      const k = lowestBit(m);
+      const x = need.byReason[k] as number;
+      u16[i + k * step] = x <= COUNT_MAX ? x : this.widen(`reason:${REASON_NAMES[k]}`, row, x);
+    }
+    for (let m = need.causesSeen; m !== 0; m &= m - 1) {
+      const k = lowestBit(m);
+      const x = need.byCause[k] as number;
+      u16[i + (REASONS + k) * step] = x <= COUNT_MAX ? x : this.widen(`cause:${CAUSE_NAMES[k]}`, row, x);
     }
     i = this.n1 + r;
     const u8 = t.u8;

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { Column, kindMax, Table } from "../../src/model/columns.js";
-import { Need } from "../../src/model/need.js";
+import { countContact, lowestBit, Need } from "../../src/model/need.js";
+import { CAUSE_NAMES, REASON_NAMES } from "../../src/model/codes.js";
 import { Recorder } from "../../src/model/recorder.js";
 
 describe("Column", () => {
@@ -18,6 +19,28 @@ describe("Column", () => {
     expect(view[0]).toBe(6); // a view, not a copy
     expect(Array.from(c.gather(Int32Array.of(4, 2, 0, 3, 1)))).toEqual([3, 1, 6, 9, 7]);
     expect(c.gather(new Int32Array(0)).length).toBe(0);
+  });
+});
+
+describe("a need's counts by reason and cause", () => {
+  it("marks the codes it counted, and a reused need starts with every count at zero", () => {
+    // one bit per code in a 32-bit mask
+    expect(REASON_NAMES.length).toBeLessThan(31);
+    expect(CAUSE_NAMES.length).toBeLessThan(31);
+    expect([1, 2, 0b10100, 1 << 30].map(lowestBit)).toEqual([0, 1, 2, 30]);
+    const need = new Need();
+    countContact(need, 0, 0, false);
+    countContact(need, 3, 5, true);
+    countContact(need, 3, 5, true);
+    countContact(need, REASON_NAMES.length - 1, CAUSE_NAMES.length - 1, true);
+    expect(need.byReason[3]).toBe(2);
+    expect(need.byCause[5]).toBe(2);
+    expect(need.reasonsSeen).toBe(1 | (1 << 3) | (1 << (REASON_NAMES.length - 1)));
+    expect(need.causesSeen).toBe((1 << 5) | (1 << (CAUSE_NAMES.length - 1)));
+    need.reset();
+    expect(Array.from(need.byReason).every((x) => x === 0)).toBe(true);
+    expect(Array.from(need.byCause).every((x) => x === 0)).toBe(true);
+    expect([need.reasonsSeen, need.causesSeen]).toEqual([0, 0]);
   });
 });
 
@@ -111,6 +134,7 @@ describe("the recorder's narrow columns", () => {
     const need = cohortNeed();
     need.contacts = 65_535;
     need.byReason[0] = 65_535;
+    need.reasonsSeen = 1 << 0;
     need.endAt = 20;
     need.expression = 0;
     r.need(need);
@@ -128,6 +152,7 @@ describe("the recorder's narrow columns", () => {
     const a = cohortNeed();
     a.contacts = 3;
     a.byReason[1] = 3;
+    a.reasonsSeen = 1 << 1;
     a.endAt = 20;
     a.expression = 0;
     r.need(a);
@@ -136,6 +161,7 @@ describe("the recorder's narrow columns", () => {
     b.abandonedContacts = 445_125; // a citizen redialling a line open a few hours a week, for ten years
     b.contacts = 70_000;
     b.byReason[1] = 70_000;
+    b.reasonsSeen = 1 << 1;
     b.endAt = 30;
     b.expression = 0;
     r.need(b);
