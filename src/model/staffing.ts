@@ -188,8 +188,8 @@ export function leastLoaded(staffing: Staffing, team: number, not: number, now: 
       fallback = k;
       fallbackLoad = perHour;
     }
-    if (awayUntil(spells[k] as Float64Array, now) >= 0) continue;
-    if (best < 0 || perHour < bestLoad) {
+    // whether they are away is looked up only for someone who would be the best so far
+    if ((best < 0 || perHour < bestLoad) && awayUntil(spells[k] as Float64Array, now) < 0) {
       best = k;
       bestLoad = perHour;
     }
