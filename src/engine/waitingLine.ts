@@ -3,7 +3,13 @@
  * value first, ties first come first served). Entries live in slots of typed arrays; an
  * entry that leaves the line early (reneging, withdrawal) is marked and skipped later, and
  * the line is rebuilt without such entries once they outnumber the live ones.
+ *
+ * A line served by priority keeps a first-come-first-served ring per priority value while it
+ * has seen only a few values (a model uses two or three), so the next entry is the head of the
+ * first ring that is not empty, with no sift through a heap; the ninth value, or one that is not
+ * a number, turns it into a binary heap for good. The order out is the same either way.
  */
+import { objectArray } from "./shape.js";
 
 /**
  * The line's fixed numbers, as a const enum so that the compiler writes them into the code as
@@ -16,6 +22,10 @@ const enum Fixed {
   Gone = 2,
   /** Compact once more than this many gone entries outnumber the waiting ones. */
   CompactMin = 256,
+  /** Priority values a line keeps rings for; one more turns it into a heap. */
+  MaxLevels = 8,
+  /** Slots in a new ring of a priority value (a power of two). */
+  FirstRing = 16,
   /** 2^26: tickets encode slot + SlotSpan × generation. */
   SlotSpan = 67108864,
   /** 2^26 - 1: generations count modulo 2^26. */
@@ -50,23 +60,29 @@ export class WaitingLine {
   private freeCount = 0;
   private slotCount = 0;
   private seq = 0;
-  // order: a ring (fifo) or a binary heap (priority) of slot numbers, gone entries included
+  // order: a ring (fifo) or a binary heap (priority, once `byHeap`) of slot numbers, gone
+  // entries included
   private order = new Int32Array(16);
   // a priority line's heap also keeps each entry's priority and sequence number in heap order,
   // so a sift compares neighbouring numbers instead of looking each one up by slot
   private hPri = new Float64Array(0);
   private hSeq = new Float64Array(0);
   private head = 0;
+  /** Entries in the order (in all the rings of a priority line), gone ones included. */
   private count = 0;
   private gone = 0;
+  /** Whether a priority line has turned into a heap (see the file's comment). */
+  private byHeap = false;
+  // a priority line's rings, one per priority value seen, by value (lowest first): the value,
+  // the ring of slots, its head and its entries (gone ones included)
+  private levels = 0;
+  private readonly levelPri = new Float64Array(Fixed.MaxLevels);
+  private readonly levelRing: Int32Array[] = objectArray();
+  private readonly levelHead = new Int32Array(Fixed.MaxLevels);
+  private readonly levelCount = new Int32Array(Fixed.MaxLevels);
 
   /** @param discipline - "fifo" or "priority" */
-  constructor(readonly discipline: Discipline) {
-    if (discipline !== "fifo") {
-      this.hPri = new Float64Array(this.order.length);
-      this.hSeq = new Float64Array(this.order.length);
-    }
-  }
+  constructor(readonly discipline: Discipline) {}
 
   /** Queues an entry and returns its slot. */
   add(entity: number, service: number, tag: number, priority: number, time: number): number {
@@ -78,15 +94,100 @@ export class WaitingLine {
     this.times[slot] = time;
     this.renegeIds[slot] = -1;
     this.states[slot] = Fixed.Waiting;
-    if (this.count === this.order.length) this.growOrder();
     if (this.discipline === "fifo") {
+      if (this.count === this.order.length) this.growOrder();
       this.order[(this.head + this.count) & (this.order.length - 1)] = slot;
       this.count++;
-    } else {
-      this.heapPush(slot, priority, this.seq++);
-    }
+    } else if (this.byHeap) this.toOrderHeap(slot, priority);
+    else this.toLevel(slot, priority);
     this.length++;
     return slot;
+  }
+
+  /** Puts a slot at the end of its priority value's ring (a new ring for a new value, or the heap for good past the last ring). */
+  private toLevel(slot: number, priority: number): void {
+    const pri = this.levelPri;
+    let k = 0;
+    while (k < this.levels && (pri[k] as number) < priority) k++;
+    if (k === this.levels || pri[k] !== priority) {
+      // a value not seen before (NaN never equals one: a heap orders it as before)
+      if (this.levels === Fixed.MaxLevels || priority !== priority) {
+        this.toHeap();
+        this.toOrderHeap(slot, priority);
+        return;
+      }
+      this.newLevel(k, priority);
+    }
+    let ring = this.levelRing[k] as Int32Array;
+    const c = this.levelCount[k] as number;
+    if (c === ring.length) ring = this.growLevel(k);
+    ring[((this.levelHead[k] as number) + c) & (ring.length - 1)] = slot;
+    this.levelCount[k] = c + 1;
+    this.count++;
+  }
+
+  /** Adds a ring for priority value `priority` at position `k` of the values. */
+  private newLevel(k: number, priority: number): void {
+    for (let j = this.levels; j > k; j--) {
+      this.levelPri[j] = this.levelPri[j - 1] as number;
+      this.levelHead[j] = this.levelHead[j - 1] as number;
+      this.levelCount[j] = this.levelCount[j - 1] as number;
+    }
+    this.levelRing.splice(k, 0, new Int32Array(Fixed.FirstRing));
+    this.levelPri[k] = priority;
+    this.levelHead[k] = 0;
+    this.levelCount[k] = 0;
+    this.levels++;
+  }
+
+  /** Doubles the (full) ring of value `k`, its entries first in the new one; returns it. */
+  private growLevel(k: number): Int32Array {
+    const ring = this.levelRing[k] as Int32Array;
+    const next = new Int32Array(ring.length * 2);
+    const h = this.levelHead[k] as number;
+    for (let j = 0; j < ring.length; j++) next[j] = ring[(h + j) & (ring.length - 1)] as number;
+    this.levelRing[k] = next;
+    this.levelHead[k] = 0;
+    return next;
+  }
+
+  /**
+   * Turns a priority line's rings into a heap for good. The rings, in order of value, are the
+   * entries sorted by (priority, arrival), and a sorted array is a heap; their sequence numbers
+   * count up in that order, which keeps the order of arrival within each value.
+   */
+  private toHeap(): void {
+    let size = this.order.length;
+    while (size <= this.count) size *= 2;
+    const order = new Int32Array(size);
+    const hP = new Float64Array(size);
+    const hQ = new Float64Array(size);
+    let i = 0;
+    for (let k = 0; k < this.levels; k++) {
+      const ring = this.levelRing[k] as Int32Array;
+      const mask = ring.length - 1;
+      const h = this.levelHead[k] as number;
+      const p = this.levelPri[k] as number;
+      for (let j = 0; j < (this.levelCount[k] as number); j++) {
+        order[i] = ring[(h + j) & mask] as number;
+        hP[i] = p;
+        hQ[i] = i;
+        i++;
+      }
+    }
+    this.order = order;
+    this.hPri = hP;
+    this.hSeq = hQ;
+    this.seq = i;
+    this.levels = 0;
+    this.levelRing.length = 0;
+    this.byHeap = true;
+  }
+
+  /** Pushes a slot on a priority line's heap. */
+  private toOrderHeap(slot: number, priority: number): void {
+    if (this.count === this.order.length) this.growOrder();
+    this.heapPush(slot, priority, this.seq++);
   }
 
   /** The ticket of a waiting slot: slot and generation together, stale once it leaves. */
@@ -165,10 +266,23 @@ export class WaitingLine {
   /** {@link WaitingLine.popNext} of a line served by priority (out of line: the common fifo path stays small). */
   private popNextByPriority(): number {
     while (this.count > 0) {
-      const slot = this.heapPop();
+      const slot = this.byHeap ? this.heapPop() : this.popLevel();
       if (this.leaves(slot)) return slot;
     }
     return -1;
+  }
+
+  /** Takes the head of the first ring that is not empty (the line has entries). */
+  private popLevel(): number {
+    const counts = this.levelCount;
+    let k = 0;
+    while ((counts[k] as number) === 0) k++;
+    const ring = this.levelRing[k] as Int32Array;
+    const h = this.levelHead[k] as number;
+    this.levelHead[k] = (h + 1) & (ring.length - 1);
+    counts[k] = (counts[k] as number) - 1;
+    this.count--;
+    return ring[h] as number;
   }
 
   /** A slot just taken from the order: true if it was waiting (it leaves the line now); a gone one is freed. */
@@ -289,7 +403,23 @@ export class WaitingLine {
 
   private compact(): void {
     const mask = this.order.length - 1;
-    if (this.discipline === "fifo") {
+    if (this.discipline !== "fifo" && !this.byHeap) {
+      // each ring keeps its waiting entries in order, from its head
+      for (let k = 0; k < this.levels; k++) {
+        const ring = this.levelRing[k] as Int32Array;
+        const m = ring.length - 1;
+        const h = this.levelHead[k] as number;
+        const c = this.levelCount[k] as number;
+        let w = 0;
+        for (let j = 0; j < c; j++) {
+          const slot = ring[(h + j) & m] as number;
+          if (this.states[slot] === Fixed.Waiting) ring[(h + w++) & m] = slot;
+          else this.releaseGone(slot);
+        }
+        this.levelCount[k] = w;
+        this.count -= c - w;
+      }
+    } else if (this.discipline === "fifo") {
       const kept: number[] = [];
       for (let k = 0; k < this.count; k++) {
         const slot = this.order[(this.head + k) & mask] as number;

@@ -370,56 +370,82 @@ describe("WaitingLine.take against popNext and release", () => {
 });
 
 describe("WaitingLine by priority against a reference", () => {
-  it("serves by (priority, order of arrival) through thousands of entries, withdrawals and compactions", () => {
-    // phases of mostly joining and then mostly leaving early, so that entries that left pass the
-    // compaction threshold (256, and the live entries) again and again; priorities with many
-    // ties, negative and fractional ones among them
-    const compactions = countingCompactions(WaitingLine.prototype, () => {
-      const rng = createStream(18, 0, "line");
-      const line = new WaitingLine("priority");
-      const tickets: number[] = [];
-      const waiting = new Map<number, { priority: number; seq: number }>();
-      const served: number[] = [];
-      const expected: number[] = [];
-      for (let step = 0; step < 60_000; step++) {
-        const phase = Math.floor(step / 4000) % 2;
-        const u = rng();
-        if (u < (phase === 0 ? 0.6 : 0.1)) {
-          const entity = tickets.length;
-          const v = rng();
-          const priority = v < 0.7 ? 0 : v < 0.8 ? -1 : v < 0.9 ? 2.5 : Math.floor(rng() * 5);
-          tickets.push(line.ticket(line.add(entity, 1, 0, priority, step)));
-          waiting.set(entity, { priority, seq: entity });
-        } else if (u < (phase === 0 ? 0.7 : 0.95)) {
-          const entity = tickets.length - 1 - Math.floor(rng() * Math.min(tickets.length, 1500));
-          if (entity < 0) continue;
-          const slot = line.slotOf(tickets[entity]!);
-          expect(slot >= 0).toBe(waiting.delete(entity));
-          if (slot >= 0) {
-            line.remove(slot);
-            line.release(slot);
-          }
-        } else {
-          let best = -1;
-          let b = { priority: Infinity, seq: Infinity };
-          for (const [entity, e] of waiting) {
-            if (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)) {
-              best = entity;
-              b = e;
+  /**
+   * Drives a priority line through 60,000 random steps against a plain reference: phases of
+   * mostly joining and then mostly leaving early, so that entries that left pass the compaction
+   * threshold (256, and the live entries) again and again. Returns how often the line compacted
+   * and how often it turned from rings into a heap.
+   */
+  function againstReference(priorityAt: (step: number, rng: () => number) => number): { compactions: number; heaps: number } {
+    let compactions = 0;
+    const heaps = countingCompactions(
+      WaitingLine.prototype,
+      () => {
+        compactions = countingCompactions(WaitingLine.prototype, () => {
+          const rng = createStream(18, 0, "line");
+          const line = new WaitingLine("priority");
+          const tickets: number[] = [];
+          const waiting = new Map<number, { priority: number; seq: number }>();
+          const served: number[] = [];
+          const expected: number[] = [];
+          for (let step = 0; step < 60_000; step++) {
+            const phase = Math.floor(step / 4000) % 2;
+            const u = rng();
+            if (u < (phase === 0 ? 0.6 : 0.1)) {
+              const entity = tickets.length;
+              const priority = priorityAt(step, rng);
+              tickets.push(line.ticket(line.add(entity, 1, 0, priority, step)));
+              waiting.set(entity, { priority, seq: entity });
+            } else if (u < (phase === 0 ? 0.7 : 0.95)) {
+              const entity = tickets.length - 1 - Math.floor(rng() * Math.min(tickets.length, 1500));
+              if (entity < 0) continue;
+              const slot = line.slotOf(tickets[entity]!);
+              expect(slot >= 0).toBe(waiting.delete(entity));
+              if (slot >= 0) {
+                line.remove(slot);
+                line.release(slot);
+              }
+            } else {
+              let best = -1;
+              let b = { priority: Infinity, seq: Infinity };
+              for (const [entity, e] of waiting) {
+                if (e.priority < b.priority || (e.priority === b.priority && e.seq < b.seq)) {
+                  best = entity;
+                  b = e;
+                }
+              }
+              const slot = line.take();
+              expect(slot >= 0).toBe(best >= 0);
+              if (best >= 0) {
+                waiting.delete(best);
+                expected.push(best);
+                served.push(line.entity(slot));
+              }
             }
+            expect(line.length).toBe(waiting.size);
           }
-          const slot = line.take();
-          expect(slot >= 0).toBe(best >= 0);
-          if (best >= 0) {
-            waiting.delete(best);
-            expected.push(best);
-            served.push(line.entity(slot));
-          }
-        }
-        expect(line.length).toBe(waiting.size);
-      }
-      expect(served).toEqual(expected);
+          expect(served).toEqual(expected);
+        });
+      },
+      "toHeap",
+    );
+    return { compactions, heaps };
+  }
+
+  it("serves by (priority, order of arrival) through thousands of entries, withdrawals and compactions", () => {
+    // seven values with many ties, negative and fractional ones among them: a ring for each
+    const { compactions, heaps } = againstReference((_, rng) => {
+      const v = rng();
+      return v < 0.7 ? 0 : v < 0.8 ? -1 : v < 0.9 ? 2.5 : Math.floor(rng() * 5);
     });
     expect(compactions).toBeGreaterThan(2);
+    expect(heaps).toBe(0);
+  });
+
+  it("serves in the same order when a ninth value turns its rings into a heap, with entries waiting", () => {
+    // three values (as a model uses) for the first 30,000 steps, then any of forty
+    const { compactions, heaps } = againstReference((step, rng) => (step < 30_000 ? Math.floor(rng() * 3) - 1 : Math.floor(rng() * 40) / 4));
+    expect(compactions).toBeGreaterThan(2);
+    expect(heaps).toBe(1);
   });
 });
