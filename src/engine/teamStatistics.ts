@@ -134,16 +134,15 @@ export class TeamStatistics {
     if (dt > 0) {
       this.queueArea += queue * dt;
       this.busyArea += busy * dt;
-      // overtime only where some server is busy and the team has hours or absences (out of
-      // line, so that V8's inlining budget goes to the common path of the team's events)
-      if (busy > 0 && (this.absentBusy > 0 || !this.always) && !this.inOpenSpell(now)) this.addOvertime(now, dt, busy);
+      // overtime only where some server is busy and the team has hours or absences, and not
+      // from within the open spell remembered to within it with nobody absent and busy (that
+      // test in line: as a call that V8 did not inline, it boxed the time); the rest out of line,
+      // so that V8's inlining budget goes to the common path of the team's events
+      if (busy > 0 && (this.absentBusy > 0 || !this.always) && !(this.absentBusy === 0 && this.lastT >= this.openFrom && now <= this.openUntil)) {
+        this.addOvertime(now, dt, busy);
+      }
       this.lastT = now;
     }
-  }
-
-  /** Whether the time from `lastT` to `now` lies in the open spell remembered, with nobody absent and busy: no overtime. */
-  private inOpenSpell(now: number): boolean {
-    return this.absentBusy === 0 && this.lastT >= this.openFrom && now <= this.openUntil;
   }
 
   /** Adds the overtime of the last `dt` up to `now` (before `lastT` moves to `now`). */
