@@ -34,14 +34,21 @@ export class WeeklyCalendar {
   private readonly ends: Float64Array;
   private readonly cumBefore: Float64Array;
   /**
-   * The spell of the last time looked up that was not in the one before: [spellFrom,
-   * spellUntil), open throughout or closed throughout. A memo only (a team asks many times
-   * within one spell); every answer is the one the intervals give, and its ends are exact (whole
-   * weeks plus an interval's end).
+   * The spell of the last time looked up: [spellFrom, spellUntil), open throughout or closed
+   * throughout. A memo only (a team asks many times within one spell); every answer is the one
+   * the intervals give, and its ends are exact (whole weeks plus an interval's end).
    */
   private spellFrom = Infinity;
   private spellUntil = -Infinity;
   private spellOpen = false;
+  /**
+   * The spell remembered before it: a model asks about now and about the next opening or
+   * closing in turn (when will the office open after it closes?), two spells, and one memo
+   * would forget each in turn.
+   */
+  private priorFrom = Infinity;
+  private priorUntil = -Infinity;
+  private priorOpen = false;
 
   private constructor(intervals: readonly WeekInterval[]) {
     this.intervals = intervals;
@@ -135,14 +142,34 @@ export class WeeklyCalendar {
   isOpen(t: number): boolean {
     if (this.isAlways) return true;
     if (t >= this.spellFrom && t < this.spellUntil) return this.spellOpen;
+    if (t >= this.priorFrom && t < this.priorUntil) {
+      this.swapSpells();
+      return this.spellOpen;
+    }
     const open = this.openAt(t);
     // remembered only where the spell's ends are exact: whole weeks from t ≥ 0 well within 2^53
     if (t >= 0 && t < MEMO_LIMIT) {
+      this.priorFrom = this.spellFrom;
+      this.priorUntil = this.spellUntil;
+      this.priorOpen = this.spellOpen;
       this.spellFrom = t;
       this.spellUntil = open ? this.closingAfter(t) : this.openingAfter(t);
       this.spellOpen = open;
     }
     return open;
+  }
+
+  /** Makes the prior spell the last one looked up, and the other way round. */
+  private swapSpells(): void {
+    const from = this.spellFrom;
+    const until = this.spellUntil;
+    const open = this.spellOpen;
+    this.spellFrom = this.priorFrom;
+    this.spellUntil = this.priorUntil;
+    this.spellOpen = this.priorOpen;
+    this.priorFrom = from;
+    this.priorUntil = until;
+    this.priorOpen = open;
   }
 
   /**
@@ -182,7 +209,8 @@ export class WeeklyCalendar {
    */
   nextOpening(t: number): number {
     if (this.isAlways || this.isOpen(t)) return t;
-    return this.openingAfter(t);
+    // the closed spell just looked up ends there (exactly: see spellFrom)
+    return t >= this.spellFrom && t < this.spellUntil ? this.spellUntil : this.openingAfter(t);
   }
 
   /** The next opening after `t`, at which the calendar is closed. */
@@ -205,7 +233,7 @@ export class WeeklyCalendar {
   nextClosing(t: number): number {
     if (this.isAlways) return Infinity;
     if (!this.isOpen(t)) return t;
-    return this.closingAfter(t);
+    return t >= this.spellFrom && t < this.spellUntil ? this.spellUntil : this.closingAfter(t);
   }
 
   /** The end of the open spell that holds `t`, at which the calendar is open. */
