@@ -241,35 +241,16 @@ export class WaitingLine {
    * ```
    */
   take(): number {
-    if (this.count > 0) {
-      if (this.discipline === "fifo") {
-        const slot = this.order[this.head] as number;
-        if (this.states[slot] === Fixed.Waiting) {
-          // the common case: the first in the ring is still waiting
-          this.head = (this.head + 1) & (this.order.length - 1);
-          this.count--;
-          this.length--;
-          this.states[slot] = Fixed.Free;
-          this.bump(slot);
-          return slot;
-        }
-      } else if (!this.byHeap) {
-        // the same for the first ring of a priority line that is not empty
-        const counts = this.levelCount;
-        let k = 0;
-        while ((counts[k] as number) === 0) k++;
-        const ring = this.levelRing[k] as Int32Array;
-        const h = this.levelHead[k] as number;
-        const slot = ring[h] as number;
-        if (this.states[slot] === Fixed.Waiting) {
-          this.levelHead[k] = (h + 1) & (ring.length - 1);
-          counts[k] = (counts[k] as number) - 1;
-          this.count--;
-          this.length--;
-          this.states[slot] = Fixed.Free;
-          this.bump(slot);
-          return slot;
-        }
+    if (this.discipline === "fifo" && this.count > 0) {
+      const slot = this.order[this.head] as number;
+      if (this.states[slot] === Fixed.Waiting) {
+        // the common case: the first in the ring is still waiting
+        this.head = (this.head + 1) & (this.order.length - 1);
+        this.count--;
+        this.length--;
+        this.states[slot] = Fixed.Free;
+        this.bump(slot);
+        return slot;
       }
     }
     return this.takeAfterGone();
