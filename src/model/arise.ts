@@ -67,14 +67,14 @@ export function startArrivals(world: World): void {
  * numbers: an event moves as few draws as it can).
  *
  * - The service's own arrivals are drawn exactly as without events, from the same stream, at the
- *   same times (the same thinning of the profile's non-homogeneous process).
+ *   same times (the same inversion of the profile's non-homogeneous process).
  * - Where m < 1, each of them is kept with chance m, by a uniform from a stream of the event's
  *   own (`demand-thin:` + service): thinning a Poisson process by m gives one with rate m × rate.
  *   Only arrivals inside such a period draw from it. A citizen left out still takes their place
  *   among the service's arrivals ({@link skipNeed}), so the next citizen brings what they would
  *   have brought without the event.
  * - Where m > 1, a second process adds the surge: rate (m − 1) × rate, drawn like the service's
- *   own (thinning the profile against its largest rate) but scaled by (max m − 1) and thinned
+ *   own (inverting the profile's cumulative rate) but scaled by (max m − 1) and thinned
  *   again by (m − 1) / (max m − 1), from a stream of its own (`demand-surge:` + service); it
  *   jumps over the periods with m ≤ 1 (a Poisson process may restart anywhere). The sum of two
  *   independent Poisson processes is one with the summed rate, m × rate. The surge's citizens
@@ -82,9 +82,9 @@ export function startArrivals(world: World): void {
  *
  * So the service's usual citizens arrive at the same times and bring the same needs, with the
  * same numbers for everything that happens to them later, as without the event (a surge adds
- * citizens, a fall removes some); what changes is the load they meet. Scaling the rate in the
- * thinning itself (one process against the largest rate × max m) would have moved every
- * arrival of the run, before the event too.
+ * citizens, a fall removes some); what changes is the load they meet. Scaling the rate of the
+ * process itself by m(t) would have moved every arrival after the event's start, and every
+ * citizen's place among the arrivals with it.
  */
 function startChangedArrivals(world: World, s: number, process: SeasonalArrivals, demand: DemandSegments, end: number): void {
   const spec = world.plans[s]!.spec;

@@ -11,20 +11,21 @@ import { fail } from "./_validate.js";
 
 const MINUTES_PER_DAY = 1440;
 const MINUTES_PER_HOUR = 60;
-/**
- * Minutes at either end of an hour where the thinning works the rate out again instead of using
- * the one it remembered, plus {@link MEMO_RELATIVE} of the time itself: far more than the
- * rounding of `t / 60` or `t / 1440` can move an hour's edge (about 2 × 10⁻¹⁶ of t).
- */
-const MEMO_MARGIN = 1e-6;
-const MEMO_RELATIVE = 1e-12;
+const HOURS_PER_DAY = 24;
+const HOURS_PER_WEEK = 168;
 /** Days in each month of the 365-day model year, January first. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
  * A non-homogeneous Poisson process with rate `base × weekly(t) × monthly(t)`, sampled by
- * thinning (Lewis & Shedler 1979). Day 0 is 1 January of a 365-day year, and time 0 is
- * Monday 00:00, so the weekly profile and the calendar year run side by side.
+ * inverting its cumulative rate: one exponential number per arrival, spent hour by hour (the
+ * rate is constant within an hour) until it is used up (A. M. Law (2015), Simulation Modeling
+ * and Analysis, 5th ed., §8.6.2). Day 0 is 1 January of a 365-day year, and time 0 is Monday
+ * 00:00, so the weekly profile and the calendar year run side by side.
+ *
+ * Inversion, not thinning, so that the same stream gives arrivals that move together when the
+ * rate changes: a process at a higher rate everywhere has each of its arrivals no later than
+ * the same arrival of the process at the lower rate (common random numbers across scenarios).
  * Made by {@link seasonalArrivals}.
  *
  * @example
@@ -46,9 +47,10 @@ export class SeasonalArrivals implements ArrivalProcess {
    */
   private readonly monthRate: Float64Array;
   private readonly maxRate: number;
-  /** The hour, less its margins, whose rate the thinning remembers (none yet), and that rate. */
-  private memoFrom = 0;
-  private memoTo = 0;
+  /** The weekly profile's multiplier of each hour of the week (its `multiplierAt` of the hour). */
+  private readonly weekHour: Float64Array;
+  /** The hour (counted from time 0) whose rate is remembered (NaN: none yet), and that rate. */
+  private memoHour = Number.NaN;
   private memoRate = 0;
 
   /** @internal Use {@link seasonalArrivals}. */
@@ -67,7 +69,8 @@ export class SeasonalArrivals implements ArrivalProcess {
     });
     this.meanRate = dayWeighted > 0 ? baseRate * weekly.meanMultiplier : 0;
     this.maxRate = baseRate * weekly.maxMultiplier * Math.max(...this.byMonth);
-    primeFractions(this, ["memoFrom", "memoTo", "memoRate"]);
+    this.weekHour = Float64Array.from({ length: HOURS_PER_WEEK }, (_, h) => weekly.multiplierAt(h * MINUTES_PER_HOUR));
+    primeFractions(this, ["memoHour", "memoRate"]);
   }
 
   /**
@@ -83,38 +86,47 @@ export class SeasonalArrivals implements ArrivalProcess {
   }
 
   /**
-   * The next arrival after `now` (thinning against the largest rate). Infinity when the rate
-   * is zero everywhere.
+   * The next arrival after `now`: an exponential number from `rng`, spent on the cumulative
+   * rate hour by hour from `now`. Infinity when the rate is zero everywhere.
    *
    * @param now - current time in minutes.
-   * @param rng - the arrival stream.
+   * @param rng - the arrival stream (one number per arrival).
    * @param until - give up (return Infinity) past this time: a profile that is zero for long
    *   stretches would otherwise cost a search proportional to the gap (default: never).
    * @returns the next arrival time.
    */
   next(now: number, rng: Rng, until = Infinity): number {
     if (Number.isNaN(now)) throw new RangeError("SeasonalArrivals.next: now must be a number; got NaN");
-    const maxRate = this.maxRate;
-    if (!(maxRate > 0) || now === Infinity) return Infinity;
-    let t = now;
+    if (!(this.maxRate > 0) || now === Infinity) return Infinity;
+    let e = -Math.log(1 - rng());
+    let hour = Math.floor(now / MINUTES_PER_HOUR);
+    let from = now;
     for (;;) {
-      t -= Math.log(1 - rng()) / maxRate;
-      if (t > until) return Infinity;
-      // the rate is constant within an hour: remembered for the rest of the hour, less a
-      // margin far wider than rounding, so it is the same number rateAt(t) would give
-      const rate = t > this.memoFrom && t < this.memoTo ? this.memoRate : this.remember(t);
-      if (rng() * maxRate < rate) return t;
+      const to = (hour + 1) * MINUTES_PER_HOUR;
+      const rate = hour === this.memoHour ? this.memoRate : this.hourRate(hour);
+      const room = rate * (to - from);
+      if (e < room) {
+        const at = from + e / rate;
+        return at > until ? Infinity : at;
+      }
+      if (to >= until) return Infinity;
+      e -= room;
+      from = to;
+      hour++;
     }
   }
 
-  /** The rate at `t`, remembered for the hour around it. */
-  private remember(t: number): number {
-    const rate = this.rateAt(t);
-    const hourStart = Math.floor(t / MINUTES_PER_HOUR) * MINUTES_PER_HOUR;
-    // (past about 10¹³ minutes the margins cover the hour and nothing is remembered)
-    const margin = MEMO_MARGIN + Math.abs(hourStart) * MEMO_RELATIVE;
-    this.memoFrom = hourStart + margin;
-    this.memoTo = hourStart + MINUTES_PER_HOUR - margin;
+  /**
+   * The rate of an hour (counted from time 0), the same number as {@link SeasonalArrivals.rateAt}
+   * of any time in it, remembered for the next question.
+   */
+  private hourRate(hour: number): number {
+    let week = hour % HOURS_PER_WEEK;
+    if (week < 0) week += HOURS_PER_WEEK;
+    let day = Math.floor(hour / HOURS_PER_DAY) % 365;
+    if (day < 0) day += 365;
+    const rate = this.baseRate * (this.weekHour[week] as number) * (this.monthRate[this.monthOfDay[day] as number] as number);
+    this.memoHour = hour;
     this.memoRate = rate;
     return rate;
   }

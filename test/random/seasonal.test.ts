@@ -50,20 +50,25 @@ describe("seasonalArrivals", () => {
   });
 });
 
-describe("seasonalArrivals: the rate remembered within an hour", () => {
-  // the thinning as it was before the memo: rateAt at every candidate
+describe("seasonalArrivals: inversion of the cumulative rate", () => {
+  const HOURS = Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 17 ? 1 + (h % 3) : h < 6 ? 0 : 0.1));
+  const profile = rateProfile({ byDay: [2, 1, 1, 1, 1, 0, 0], byHour: HOURS });
+  const months = [3, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2];
+  // the inversion written plainly: the rate worked out by rateAt at the start of every stretch
   const reference = (a: ReturnType<typeof seasonalArrivals>, now: number, rng: () => number): number => {
-    const maxRate = a.meanRate > 0 ? Math.max(...a.byMonth) * 0.02 * Math.max(...rateProfile({ byDay: [2, 1, 1, 1, 1, 0, 0], byHour: HOURS }).hourly) : 0;
-    let t = now;
+    let e = -Math.log(1 - rng());
+    let from = now;
     for (;;) {
-      t -= Math.log(1 - rng()) / maxRate;
-      if (rng() * maxRate < a.rateAt(t)) return t;
+      const to = (Math.floor(from / 60) + 1) * 60;
+      const rate = a.rateAt(from);
+      if (e < rate * (to - from)) return from + e / rate;
+      e -= rate * (to - from);
+      from = to;
     }
   };
-  const HOURS = Array.from({ length: 24 }, (_, h) => (h >= 8 && h < 17 ? 1 + (h % 3) : 0.1));
 
-  it("gives exactly the arrivals of thinning with the rate worked out at every candidate", () => {
-    const a = seasonalArrivals(0.02, rateProfile({ byDay: [2, 1, 1, 1, 1, 0, 0], byHour: HOURS }), [3, 2, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2]);
+  it("gives exactly the arrivals of the inversion with the rate worked out by rateAt at every hour", () => {
+    const a = seasonalArrivals(0.02, profile, months);
     const fast = createStream(11, 0, "arrivals");
     const slow = createStream(11, 0, "arrivals");
     let t = 0;
@@ -73,43 +78,48 @@ describe("seasonalArrivals: the rate remembered within an hour", () => {
       r = reference(a, r, slow);
       expect(t).toBe(r);
     }
+    // past a year: the months come round again
+    expect(t).toBeGreaterThan(365 * 1440);
   });
 
-  it("uses the rate at the candidate itself on either side of an hour's edge, near and far out in time", () => {
-    const profile = rateProfile({ byDay: [2, 1, 1, 1, 1, 0, 0], byHour: HOURS });
+  it("draws one number per arrival, and spends it across an hour's edge where the rate changes", () => {
     const a = seasonalArrivals(0.02, profile, new Array(12).fill(1));
-    const maxRate = 0.02 * profile.maxMultiplier * Math.max(...a.byMonth); // as the thinning bounds it
-    // a stream that first gives `first` and then 0.5 for ever; 0 as the step's uniform puts the
-    // candidate exactly at `now`
-    const stream = (...first: number[]): Rng => {
-      let i = 0;
-      // the thinning calls the stream as a function only
-      return (() => (i < first.length ? first[i++]! : 0.5)) as unknown as Rng;
+    const once = (u: number): Rng => {
+      let calls = 0;
+      return (() => {
+        calls++;
+        if (calls > 1) throw new Error("drew a second number");
+        return u;
+      }) as unknown as Rng;
     };
-    let probes = 0;
-    // Monday 17:00 (the rate falls from 2 to 0.1 of the profile), Tuesday 00:00 (the day's weight
-    // halves), the same Monday 17:00 about 10^12 minutes on, and far beyond where anything is remembered
-    for (const edge of [17 * 60, 1440, 10080 * 1e8 + 17 * 60, 10080 * 3e9 + 17 * 60]) {
-      const unit = Math.max(1e-9, edge * 2 ** -52);
-      for (const d of [-1000 * unit, -unit, 0, unit, 1000 * unit]) {
-        const at = edge + d;
-        const rate = a.rateAt(at);
-        for (const before of [at - 30, at + 30, at - 1e-3]) {
-          // the thinning remembers the hour of `before`, then a candidate comes at `at`: it is
-          // accepted by a draw just below the rate at `at`, and turned down by one just above
-          a.next(before, stream(0, 0), before + 1e-3);
-          if (rate > 0) {
-            expect(a.next(at, stream(0, (rate / maxRate) * (1 - 1e-9)), at + 1e-3), `${at} after ${before}`).toBe(at);
-            a.next(before, stream(0, 0), before + 1e-3);
-          }
-          expect(a.next(at, stream(0, rate > 0 ? (rate / maxRate) * (1 + 1e-9) : 0), at + 1e-3), `${at} after ${before}`).toBe(Infinity);
-          probes++;
-        }
-      }
+    // Monday 16:30, half an hour before the rate falls from 2 to 0.1 of the profile
+    const now = 16 * 60 + 30;
+    const before = a.rateAt(now);
+    const after = a.rateAt(17 * 60);
+    expect(before).toBeGreaterThan(after);
+    // a number that takes three quarters of the half hour's expected arrivals lands before the edge
+    const inside = 0.75 * before * 30;
+    expect(a.next(now, once(1 - Math.exp(-inside)))).toBeCloseTo(now + inside / before, 9);
+    // one that takes the half hour and 10 minutes' worth at the lower rate lands 10 minutes past it
+    const across = before * 30 + after * 10;
+    expect(a.next(now, once(1 - Math.exp(-across)))).toBeCloseTo(17 * 60 + 10, 6);
+    // nothing at night (the profile is 0 from midnight to 6): the next arrival after 23:59 comes from 6:00 on
+    expect(a.next(1440 - 1, once(0.999))).toBeGreaterThanOrEqual(1440 + 6 * 60);
+    // and none past `until`
+    expect(a.next(now, once(1 - Math.exp(-across)), 17 * 60)).toBe(Infinity);
+  });
+
+  it("moves every arrival earlier when the rate is higher, with the same stream (common random numbers)", () => {
+    const low = seasonalArrivals(0.02, profile, months);
+    const high = seasonalArrivals(0.03, profile, months);
+    const a = createStream(5, 0, "arrivals");
+    const b = createStream(5, 0, "arrivals");
+    let tl = 0;
+    let th = 0;
+    for (let k = 0; k < 20_000; k++) {
+      tl = low.next(tl, a);
+      th = high.next(th, b);
+      expect(th, `arrival ${k}`).toBeLessThanOrEqual(tl);
     }
-    expect(probes).toBe(60);
-    // the edges are where the rate changes, so a remembered rate from the wrong hour would show
-    expect(a.rateAt(17 * 60 - 1)).not.toBe(a.rateAt(17 * 60));
-    expect(a.rateAt(1440 - 1)).not.toBe(a.rateAt(1440));
   });
 });
