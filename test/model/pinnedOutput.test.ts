@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { compare, loadScenario, policies } from "../../src/index.js";
+import { compare, loadScenario, policies, simulate } from "../../src/index.js";
 
 /**
  * A guard for changes meant as pure speed-ups (issue "Twice as fast"): seeded comparisons of
@@ -15,6 +15,24 @@ function digest(name: "teaching" | "soderhamn"): string {
   return createHash("sha256").update(JSON.stringify(c)).digest("hex");
 }
 
+/**
+ * The same for one run's journey journal, which a comparison's replications do not keep: every
+ * journalled need (one in three) of a seeded run of 10 weeks under each preset, as bytes.
+ */
+function journalDigest(name: "teaching" | "soderhamn"): string {
+  const h = createHash("sha256");
+  for (const p of [policies.minutes, policies.whole]) {
+    const { journal } = simulate(loadScenario(name), p, { seed: 3, horizon: "10 weeks", warmup: "2 weeks", journal: { every: 3, max: 20_000 } });
+    h.update(String(journal.length));
+    for (const [field, values] of Object.entries(journal)) {
+      if (typeof values === "number") continue;
+      h.update(field);
+      h.update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    }
+  }
+  return h.digest("hex");
+}
+
 describe("seeded output, pinned", () => {
   it("teaching: the comparison's JSON is as recorded", () => {
     expect(digest("teaching")).toMatchSnapshot();
@@ -22,5 +40,10 @@ describe("seeded output, pinned", () => {
 
   it("soderhamn: the comparison's JSON is as recorded", () => {
     expect(digest("soderhamn")).toMatchSnapshot();
+  });
+
+  it("teaching and soderhamn: a run's journal is as recorded", () => {
+    expect(journalDigest("teaching")).toMatchSnapshot();
+    expect(journalDigest("soderhamn")).toMatchSnapshot();
   });
 });
