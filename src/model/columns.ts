@@ -1,6 +1,6 @@
 /**
- * Growable typed storage for the model's records: a column of numbers (the peak-load keys'),
- * and a table of rows of typed fields kept in chunks (need and contact records). Appending is
+ * Growable typed storage for the model's records: a column of numbers (the journal's), and a
+ * table of rows of typed fields kept in chunks (need and contact records). Appending is
  * amortised O(1), and the finished columns are typed arrays of exactly the used length.
  *
  * @packageDocumentation
@@ -55,6 +55,74 @@ export class Column {
   toArray(): Float64Array {
     return this.data.slice(0, this.length);
   }
+
+  /**
+   * The used part as a view of the column's storage, without a copy: valid until the next push.
+   *
+   * @example
+   * ```ts
+   * const c = new Column();
+   * c.push(2);
+   * Array.from(c.view()); //=> [2]
+   * ```
+   */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+
+  /**
+   * The values at the indices of `order`, in that order: a reordered copy, without copying the
+   * column first.
+   *
+   * @param order - indices of stored values
+   * @returns a new array of `order.length` values
+   * @example
+   * ```ts
+   * const c = new Column();
+   * c.push(2);
+   * c.push(3);
+   * Array.from(c.gather(Int32Array.of(1, 0))); //=> [3, 2]
+   * ```
+   */
+  gather(order: Int32Array): Float64Array {
+    const out = new Float64Array(order.length);
+    const data = this.data;
+    for (let j = 0; j < order.length; j++) out[j] = data[order[j] as number] as number;
+    return out;
+  }
+}
+
+/**
+ * One growable column per field name.
+ *
+ * @param fields - the field names
+ * @param capacity - initial capacity of each column
+ * @returns the columns by name
+ * @example
+ * ```ts
+ * const c = columns(["a", "b"] as const);
+ * c.a.push(1);
+ * c.a.length; //=> 1
+ * ```
+ */
+export function columns<K extends string>(fields: readonly K[], capacity = 256): Record<K, Column> {
+  return Object.fromEntries(fields.map((f) => [f, new Column(capacity)])) as Record<K, Column>;
+}
+
+/**
+ * Bytes a set of columns holds now.
+ *
+ * @param cols - columns by name
+ * @returns the sum of their capacities in bytes
+ * @example
+ * ```ts
+ * columnBytes(columns(["a", "b"] as const, 256)); //=> 4096
+ * ```
+ */
+export function columnBytes(cols: Readonly<Record<string, Column>>): number {
+  let total = 0;
+  for (const c of Object.values(cols)) total += c.bytes;
+  return total;
 }
 
 /** The element type of a field of a {@link Table}: 64- or 32-bit float, unsigned 32-, 16- or 8-bit integer, signed 16-bit integer. */

@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { columnBytes, columns } from "./columns.js";
 import type { Need } from "./need.js";
 
 /**
@@ -82,12 +83,6 @@ export interface JournalRecords {
 
 const FIELDS = ["need", "event", "time", "team", "channel", "reason", "wait", "minutes", "failure", "detail", "origin", "step", "cause"] as const;
 
-/** Numbers per entry: one for each of {@link FIELDS}, in that order. */
-const STRIDE = 13;
-/** Where an entry's need and time are among its numbers. */
-const NEED = 0;
-const TIME = 2;
-
 /**
  * Collects events of sampled needs. Internal to the model.
  *
@@ -98,13 +93,7 @@ const TIME = 2;
  * ```
  */
 export class Journal {
-  /**
-   * The entries, {@link STRIDE} numbers each in the order of {@link FIELDS}, in one array that
-   * grows by doubling: an entry is written with one capacity check and its numbers lie together.
-   */
-  private rows: Float64Array = new Float64Array(64 * STRIDE);
-  /** Entries written. */
-  private length = 0;
+  private readonly c = columns(FIELDS, 64);
   private sampled = 0;
 
   /** @param every - journal one cohort need in `every` (0 = none) */
@@ -119,7 +108,7 @@ export class Journal {
 
   /** Bytes the journal holds now, for the run's memory stop. */
   heldBytes(): number {
-    return this.rows.byteLength;
+    return columnBytes(this.c);
   }
 
   /**
@@ -131,30 +120,20 @@ export class Journal {
   }
 
   private write(need: Need, event: number, time: number, team: number, reason: number, wait: number, minutes: number, failure: number, detail: number, origin: number, step: number, cause: number): void {
-    let r = this.rows;
-    const at = this.length++ * STRIDE;
-    if (at === r.length) r = this.grow();
-    r[at] = need.id;
-    r[at + 1] = event;
-    r[at + 2] = time;
-    r[at + 3] = team;
-    r[at + 4] = need.channel;
-    r[at + 5] = reason;
-    r[at + 6] = wait;
-    r[at + 7] = minutes;
-    r[at + 8] = failure;
-    r[at + 9] = detail;
-    r[at + 10] = origin;
-    r[at + 11] = step;
-    r[at + 12] = cause;
-  }
-
-  /** Doubles the entries' array; returns the new one. */
-  private grow(): Float64Array {
-    const next = new Float64Array(this.rows.length * 2);
-    next.set(this.rows);
-    this.rows = next;
-    return next;
+    const c = this.c;
+    c.need.push(need.id);
+    c.event.push(event);
+    c.time.push(time);
+    c.team.push(team);
+    c.channel.push(need.channel);
+    c.reason.push(reason);
+    c.wait.push(wait);
+    c.minutes.push(minutes);
+    c.failure.push(failure);
+    c.detail.push(detail);
+    c.origin.push(origin);
+    c.step.push(step);
+    c.cause.push(cause);
   }
 
   /**
@@ -162,17 +141,11 @@ export class Journal {
    * they complete, so a piece of work is logged after events that happened while it waited).
    */
   records(): JournalRecords {
-    const n = this.length;
-    const rows = this.rows;
-    // the sort reads the entries in place, and each entry is copied once, already in order
-    const order = byNeedThenTime(rows, n);
-    const cols = FIELDS.map(() => new Float64Array(n));
-    for (let j = 0; j < n; j++) {
-      const at = (order[j] as number) * STRIDE;
-      for (let f = 0; f < STRIDE; f++) (cols[f] as Float64Array)[j] = rows[at + f] as number;
-    }
+    const n = this.c.need.length;
+    // the sort reads the columns in place, and each field is copied once, already in order
+    const order = byNeedThenTime(this.c.need.view(), this.c.time.view());
     const out: Record<string, Float64Array | number> = { length: n };
-    FIELDS.forEach((f, k) => (out[f] = cols[k] as Float64Array));
+    for (const f of FIELDS) out[f] = this.c[f].gather(order);
     return out as unknown as JournalRecords;
   }
 }
@@ -183,30 +156,28 @@ export class Journal {
  * order already). Linear in practice where a comparison sort of every entry was a few percent
  * of a run.
  */
-function byNeedThenTime(rows: Float64Array, n: number): Int32Array {
+function byNeedThenTime(need: Float64Array, time: Float64Array): Int32Array {
+  const n = need.length;
   const order = new Int32Array(n);
   if (n === 0) return order;
-  // need ids are whole numbers; the range from the lowest makes the counting sort's buckets
-  const need = new Int32Array(n);
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < n; i++) {
-    const v = rows[i * STRIDE + NEED] as number;
+    const v = need[i]!;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  for (let i = 0; i < n; i++) need[i] = (rows[i * STRIDE + NEED] as number) - lo;
   const start = new Int32Array(hi - lo + 2);
-  for (let i = 0; i < n; i++) start[need[i]! + 1]!++;
+  for (let i = 0; i < n; i++) start[need[i]! - lo + 1]!++;
   for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
   const fill = start.slice();
-  for (let i = 0; i < n; i++) order[fill[need[i]!]!++] = i;
+  for (let i = 0; i < n; i++) order[fill[need[i]! - lo]!++] = i;
   for (let k = 0; k + 1 < start.length; k++) {
     for (let j = start[k]! + 1; j < start[k + 1]!; j++) {
       const x = order[j]!;
-      const t = rows[x * STRIDE + TIME]!;
+      const t = time[x]!;
       let m = j - 1;
-      while (m >= start[k]! && rows[order[m]! * STRIDE + TIME]! > t) {
+      while (m >= start[k]! && time[order[m]!]! > t) {
         order[m + 1] = order[m]!;
         m--;
       }

@@ -9,14 +9,16 @@ import { CAUSE_NAMES, REASON_NAMES } from "../../src/model/codes.js";
 import { Recorder } from "../../src/model/recorder.js";
 
 describe("Column", () => {
-  it("grows past its capacity, and gives its values as a copy", () => {
+  it("grows past its capacity, and gives its values as a copy, a view, or reordered by indices", () => {
     const c = new Column(2);
     for (const v of [5, 7, 1, 9, 3]) c.push(v);
-    const copy = c.toArray();
-    expect(Array.from(copy)).toEqual([5, 7, 1, 9, 3]);
+    expect(Array.from(c.toArray())).toEqual([5, 7, 1, 9, 3]);
+    const view = c.view();
+    expect(Array.from(view)).toEqual([5, 7, 1, 9, 3]);
     c.set(0, 6);
-    expect([c.get(0), copy[0]]).toEqual([6, 5]); // a copy, not a view
-    expect(c.bytes).toBe(8 * 8); // capacity 2, doubled twice
+    expect(view[0]).toBe(6); // a view, not a copy
+    expect(Array.from(c.gather(Int32Array.of(4, 2, 0, 3, 1)))).toEqual([3, 1, 6, 9, 7]);
+    expect(c.gather(new Int32Array(0)).length).toBe(0);
   });
 });
 
