@@ -173,8 +173,9 @@ export class EventCalendar {
   private topIsNext(): boolean {
     if (this.heapSize === 0) return this.farCount === 0;
     // with nothing in the buckets the top is the earliest (it can lie past the reach only when
-    // it is due at infinity)
-    return ((this.hTime[0] as number) < this.reach || this.farCount === 0) && this.handlers[this.hSlot[0] as number] !== undefined;
+    // it is due at infinity); with no cancelled entry in the heap it is not cancelled either,
+    // without looking up its handler
+    return ((this.hTime[0] as number) < this.reach || this.farCount === 0) && (this.cancelled === 0 || this.handlers[this.hSlot[0] as number] !== undefined);
   }
 
   /** Drops cancelled entries from the top and extends the reach until {@link EventCalendar.topIsNext} holds. */

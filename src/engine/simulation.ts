@@ -163,15 +163,17 @@ export class Simulation {
     let events = 0;
     let reason: StopReason = "empty";
     this.stopRequested = false;
+    // events due at or before `last` fire: one comparison stops at `until` and at the end (no
+    // event is due at infinity)
+    const last = until === Infinity ? Number.MAX_VALUE : until;
     for (;;) {
       if (events >= maxEvents) {
         reason = "maxEvents";
         break;
       }
       const next = cal.peekTime();
-      if (next === Infinity) break;
-      if (next > until) {
-        reason = "until";
+      if (!(next <= last)) {
+        if (next !== Infinity) reason = "until";
         break;
       }
       this.clock = next;

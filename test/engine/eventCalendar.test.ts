@@ -93,6 +93,19 @@ describe("Simulation", () => {
     expect(r2.reason).toBe("empty");
   });
 
+  it("fires an event due exactly at `until`, and tells a calendar run empty before `until` from one stopped by it", () => {
+    const sim = new Simulation();
+    const seen: number[] = [];
+    sim.schedule(10, () => seen.push(sim.now));
+    expect(sim.run({ until: 10 })).toEqual({ reason: "empty", events: 1, now: 10 });
+    sim.schedule(5, () => seen.push(sim.now));
+    expect(sim.run({ until: 30 })).toEqual({ reason: "empty", events: 1, now: 30 });
+    sim.schedule(Number.MAX_VALUE - sim.now, () => seen.push(sim.now));
+    expect(sim.run({ until: 1e300 })).toEqual({ reason: "until", events: 0, now: 1e300 });
+    expect(sim.run()).toEqual({ reason: "empty", events: 1, now: Number.MAX_VALUE });
+    expect(seen).toEqual([10, 15, Number.MAX_VALUE]);
+  });
+
   it("stops after maxEvents without moving the clock past the last event", () => {
     const sim = new Simulation();
     const tick = () => sim.schedule(1, tick);
