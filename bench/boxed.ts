@@ -24,9 +24,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-
-/** A store to V8's young-generation allocation top (x64): one object allocated in line. */
-const ALLOCATION = /movq \[r13\+0x[0-9a-f]+\] \(external value \(Heap::NewSpaceAllocationTopAddress\(\)\)\)/;
+import { ALLOCATION, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
 
 const policy = process.env.POLICY ?? "whole";
 const runs = Math.max(3, Number(process.env.RUNS ?? 6));
@@ -102,79 +100,6 @@ console.log("\nallocations per need by site (function compiled, line of the bund
 for (const [site, n] of [...sites].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${perNeed(n)} ${site}`);
 console.log("\ncompiled functions by instructions per need (allocations per need):");
 for (const c of byCode.sort((a, b) => b.instructions - a.instructions).slice(0, top)) console.log(`${(c.instructions / needs).toFixed(1).padStart(9)} ${c.name.padEnd(28)} ${perNeed(c.allocations)}`);
-
-interface Code {
-  readonly name: string;
-  readonly start: number;
-  readonly instructions: { address: number; text: string }[];
-  /** (pc offset, script position), by pc offset. */
-  readonly positions: [number, number][];
-}
-
-/** Each instruction's count (its address → Ir) from callgrind's `--dump-instr=yes` output, calls' inclusive costs left out. */
-function instructionCounts(text: string): Map<number, number> {
-  const out = new Map<number, number>();
-  let address = 0;
-  let line = 0;
-  let callLine = false;
-  const step = (token: string, previous: number): number => {
-    if (token === "*") return previous;
-    if (token.startsWith("+")) return previous + Number(token.slice(1));
-    if (token.startsWith("-")) return previous - Number(token.slice(1));
-    return Number(token);
-  };
-  for (const row of text.split("\n")) {
-    const c = row.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 42) {
-      const [a = "0", l = "0", ir = "0"] = row.split(" ");
-      address = step(a, address);
-      line = step(l, line);
-      if (callLine) callLine = false;
-      else out.set(address, (out.get(address) ?? 0) + Number(ir));
-    } else if (row.startsWith("calls=")) callLine = true;
-  }
-  return out;
-}
-
-/** The functions V8 printed as it optimised them: name, instructions with addresses, source positions. */
-function compiledCode(text: string): Code[] {
-  const out: Code[] = [];
-  let name = "?";
-  let id = "?";
-  let current: { name: string; instructions: { address: number; text: string }[]; positions: [number, number][] } | null = null;
-  let mode: "none" | "instructions" | "positions" = "none";
-  for (const row of text.split("\n")) {
-    if (row.startsWith("name = ")) name = row.slice(7).trim();
-    else if (row.startsWith("optimization_id = ")) id = row.slice(18).trim();
-    else if (row.startsWith("Instructions (size")) {
-      current = { name: `${name}#${id}`, instructions: [], positions: [] };
-      out.push(current as unknown as Code);
-      mode = "instructions";
-    } else if (row.startsWith("Source positions:")) mode = "positions";
-    else if (current !== null && mode === "instructions") {
-      const m = /^0x([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+(.*)$/.exec(row);
-      if (m) current.instructions.push({ address: parseInt(m[1]!, 16), text: m[2]! });
-      else if (/^(Inlined functions|Deoptimization|Safepoints|RelocInfo|Source positions)/.test(row)) mode = "none";
-    } else if (current !== null && mode === "positions") {
-      const m = /^\s+([0-9a-f]+)\s+(\d+)/.exec(row);
-      if (m) current.positions.push([parseInt(m[1]!, 16), Number(m[2])]);
-      else if (!row.startsWith(" pc offset")) mode = "none";
-    }
-  }
-  return out
-    .filter((c) => c.instructions.length > 0)
-    .map((c) => ({ ...c, start: c.instructions[0]!.address }));
-}
-
-/** The script position of the nearest source position at or before a pc offset, or -1. */
-function positionAt(code: Code, offset: number): number {
-  let found = -1;
-  for (const [pc, position] of code.positions) {
-    if (pc > offset) break;
-    found = position;
-  }
-  return found;
-}
 
 /** "L<line>: <text>" of a script position in the bundle. */
 function lineOf(position: number): string {
