@@ -12,7 +12,7 @@
  * engine (Simulation and Team, as bench:engine runs it). Both Math.log calls per customer run in
  * V8's C library and count for all three alike.
  *
- * With `LINES=N` it also runs the engine's M/M/1 under callgrind with V8's listing of the code it
+ * `MODELS` (default `mm1,mm5,rework`) picks the models. With `LINES=N` it also runs the engine's M/M/1 under callgrind with V8's listing of the code it
  * optimised (bench/optimisedCode.ts) and prints the N source lines of the bundle with the most
  * instructions per customer, and the allocations per customer in optimised code.
  */
@@ -26,6 +26,7 @@ import { ALLOCATION, compiledCode, instructionCounts, positionAt } from "./optim
 const SMALL = 100_000;
 const LARGE = 300_000;
 const lines = Number(process.env.LINES ?? 0);
+const models = (process.env.MODELS ?? "mm1,mm5,rework").split(",");
 
 if (spawnSync("valgrind", ["--version"]).status !== 0) {
   console.error("bench:engine:instructions needs Valgrind (on Debian or Ubuntu: apt-get install valgrind)");
@@ -56,7 +57,7 @@ function perCustomer(variant: string, model: string): { instructions: number; me
   return { instructions: (large.instructions - small.instructions) / (3 * (LARGE - SMALL)), meanWait: large.meanWait };
 }
 
-for (const model of ["mm1", "mm5", "rework"]) {
+for (const model of models) {
   const kernel = perCustomer("kernel", model);
   const calendar = model === "rework" ? null : perCustomer("calendar", model);
   const engine = perCustomer("engine", model);
