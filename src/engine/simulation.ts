@@ -163,8 +163,8 @@ export class Simulation {
     let events = 0;
     let reason: StopReason = "empty";
     this.stopRequested = false;
-    // events due at or before `last` fire: one comparison stops at `until` and at the end (no
-    // event is due at infinity)
+    // events due at or before `last` fire: one comparison stops at `until` and at the end (an
+    // event due at infinity never fires: the calendar reports that time when it is empty)
     const last = until === Infinity ? Number.MAX_VALUE : until;
     for (;;) {
       if (events >= maxEvents) {
