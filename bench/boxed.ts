@@ -20,35 +20,15 @@
  * the two warm-up runs on other seeds included.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { build } from "esbuild";
-import { ALLOCATION, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ALLOCATION, bundleForValgrind, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
 
 const policy = process.env.POLICY ?? "whole";
 const runs = Math.max(3, Number(process.env.RUNS ?? 6));
 const top = Number(process.env.TOP ?? 30);
 
-if (spawnSync("valgrind", ["--version"]).status !== 0) {
-  console.error("bench:boxed needs Valgrind (on Debian or Ubuntu: apt-get install valgrind)");
-  process.exit(1);
-}
-
-const work = mkdtempSync(join(tmpdir(), "helhet-boxed-"));
-// the bundle leaves the packages out; they resolve through this
-symlinkSync(resolve("node_modules"), join(work, "node_modules"));
-const bundle = join(work, "helhet.mjs");
-await build({
-  entryPoints: [process.env.ENTRY ?? "src/index.ts"],
-  bundle: true,
-  format: "esm",
-  platform: "node",
-  outfile: bundle,
-  packages: "external",
-  define: { __HELHET_VERSION__: '"bench"' },
-  logLevel: "warning",
-});
+const { work, bundle } = await bundleForValgrind("bench:boxed", process.env.ENTRY ?? "src/index.ts", "helhet-boxed-");
 const runner = join(work, "run.mjs");
 writeFileSync(
   runner,

@@ -17,25 +17,16 @@
  * instructions per customer, and the allocations per customer in optimised code.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { build } from "esbuild";
-import { ALLOCATION, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { ALLOCATION, bundleForValgrind, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
 
 const SMALL = 100_000;
 const LARGE = 300_000;
 const lines = Number(process.env.LINES ?? 0);
 const models = (process.env.MODELS ?? "mm1,mm5,rework").split(",");
 
-if (spawnSync("valgrind", ["--version"]).status !== 0) {
-  console.error("bench:engine:instructions needs Valgrind (on Debian or Ubuntu: apt-get install valgrind)");
-  process.exit(1);
-}
-const work = mkdtempSync(join(tmpdir(), "helhet-engine-instructions-"));
-symlinkSync(resolve("node_modules"), join(work, "node_modules"));
-const bundle = join(work, "run.mjs");
-await build({ entryPoints: ["bench/engineInstructionsRun.ts"], bundle: true, format: "esm", platform: "node", outfile: bundle, packages: "external", logLevel: "warning" });
+const { work, bundle } = await bundleForValgrind("bench:engine:instructions", "bench/engineInstructionsRun.ts", "helhet-engine-instructions-");
 
 /** Runs the bundle under Valgrind with `tool` options (stdout to `listing` if given): its instruction count and the mean wait it printed. */
 function underValgrind(tool: string, args: readonly string[], listing?: string): { instructions: number; meanWait: number } {

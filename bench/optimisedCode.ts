@@ -6,6 +6,31 @@
  * address and count, and V8's listing gives each optimised function's instructions and their
  * source positions.
  */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "esbuild";
+
+/**
+ * Exits with a message unless Valgrind is installed; otherwise bundles `entry` (esbuild, the
+ * packages left out) into a new temporary folder in which they resolve through this tree's
+ * node_modules.
+ *
+ * @param script - the npm script's name, for the message
+ * @returns the folder (for the caller to remove) and the bundle's path in it
+ */
+export async function bundleForValgrind(script: string, entry: string, prefix: string): Promise<{ work: string; bundle: string }> {
+  if (spawnSync("valgrind", ["--version"]).status !== 0) {
+    console.error(`${script} needs Valgrind (on Debian or Ubuntu: apt-get install valgrind)`);
+    process.exit(1);
+  }
+  const work = mkdtempSync(join(tmpdir(), prefix));
+  symlinkSync(resolve("node_modules"), join(work, "node_modules"));
+  const bundle = join(work, "bundle.mjs");
+  await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "node", outfile: bundle, packages: "external", define: { __HELHET_VERSION__: '"bench"' }, logLevel: "warning" });
+  return { work, bundle };
+}
 
 /** A function V8 optimised: its name (with the optimisation id), first address, instructions and source positions. */
 export interface Code {
