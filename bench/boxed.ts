@@ -22,7 +22,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ALLOCATION, bundleForValgrind, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
+import { ALLOCATION, bundleForValgrind, bundleLines, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
 
 const policy = process.env.POLICY ?? "whole";
 const runs = Math.max(3, Number(process.env.RUNS ?? 6));
@@ -51,9 +51,7 @@ if (run.status !== 0 || !(needs > 0)) throw new Error(`the run under Valgrind fa
 
 const costs = instructionCounts(readFileSync(callgrindOut, "utf8"));
 const codes = compiledCode(readFileSync(listing, "utf8"));
-const source = readFileSync(bundle, "utf8");
-const lineStarts = [0];
-for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1);
+const bundleText = bundleLines(readFileSync(bundle, "utf8"));
 
 const sites = new Map<string, number>();
 const byCode: { name: string; instructions: number; allocations: number }[] = [];
@@ -84,13 +82,6 @@ for (const c of byCode.sort((a, b) => b.instructions - a.instructions).slice(0, 
 /** "L<line>: <text>" of a script position in the bundle. */
 function lineOf(position: number): string {
   if (position < 0) return "?";
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= position) lo = mid;
-    else hi = mid - 1;
-  }
-  const end = source.indexOf("\n", lineStarts[lo]!);
-  return `L${lo + 1}: ${source.slice(lineStarts[lo]!, end < 0 ? undefined : end).trim().slice(0, 100)}`;
+  const line = bundleText.lineAt(position);
+  return `L${line + 1}: ${bundleText.text(line)}`;
 }

@@ -19,7 +19,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { ALLOCATION, bundleForValgrind, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
+import { ALLOCATION, bundleForValgrind, bundleLines, compiledCode, instructionCounts, positionAt } from "./optimisedCode.js";
 
 const SMALL = 100_000;
 const LARGE = 300_000;
@@ -74,19 +74,7 @@ if (lines > 0) {
   underValgrind(`--tool=callgrind --dump-instr=yes --callgrind-out-file=${out}`, ["--no-compact-code-space", "--print-opt-code", "--code-comments", bundle, "engine", "mm1", String(LARGE)], listing);
   const customers = SMALL + 3 * LARGE;
   const costs = instructionCounts(readFileSync(out, "utf8"));
-  const source = readFileSync(bundle, "utf8");
-  const starts = [0];
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
-  const lineAt = (position: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const { lineAt, text } = bundleLines(readFileSync(bundle, "utf8"));
   const byLine = new Map<number, number>();
   let optimised = 0;
   let allocations = 0;
@@ -103,8 +91,7 @@ if (lines > 0) {
   }
   console.log(`\nthe engine's M/M/1: ${(optimised / customers).toFixed(0)} instructions per customer in optimised code (warm-up included), ${(allocations / customers).toFixed(2)} allocations; by line of the bundle:`);
   for (const [line, n] of [...byLine].sort((a, b) => b[1] - a[1]).slice(0, lines)) {
-    const text = line < 0 ? "?" : source.slice(starts[line], source.indexOf("\n", starts[line]!)).trim().slice(0, 100);
-    console.log(`${(n / customers).toFixed(1).padStart(7)}  L${line + 1}: ${text}`);
+    console.log(`${(n / customers).toFixed(1).padStart(7)}  L${line + 1}: ${line < 0 ? "?" : text(line)}`);
   }
 }
 rmSync(work, { recursive: true, force: true });

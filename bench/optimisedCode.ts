@@ -108,3 +108,37 @@ export function positionAt(code: Code, offset: number): number {
   return found;
 }
 
+
+/** The lines of a bundle: which line a script position falls on, and a line's text. */
+export interface BundleLines {
+  /** The 0-based line of a script position (≥ 0). */
+  readonly lineAt: (position: number) => number;
+  /** The text of a 0-based line, trimmed and cut to `width` characters. */
+  readonly text: (line: number, width?: number) => string;
+}
+
+/**
+ * Indexes a bundle's lines, so that a source position from V8's listing finds its line by
+ * binary search.
+ *
+ * @param source - the bundle's text
+ */
+export function bundleLines(source: string): BundleLines {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1);
+  const lineAt = (position: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= position) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const text = (line: number, width = 100): string => {
+    const end = source.indexOf("\n", starts[line]!);
+    return source.slice(starts[line]!, end < 0 ? undefined : end).trim().slice(0, width);
+  };
+  return { lineAt, text };
+}
