@@ -232,7 +232,9 @@ export class EventCalendar {
     const time = this.nextTime;
     if (priority !== 0) checkPriority(priority);
     const slot = this.freeCount > 0 ? (this.freeSlots[--this.freeCount] as number) : this.newSlot();
-    this.handlers[slot] = handler;
+    // a freed slot keeps its handler, and a handler's own next event mostly takes the slot it
+    // fired from: the store (with its write barrier) only where the handler differs
+    if (this.handlers[slot] !== handler) this.handlers[slot] = handler;
     this.payloads[slot] = payload;
     // the slot keeps its time and key: a bucket holds them until the event enters the heap, and
     // the sifts read them from here (passing them to a sift that is not inlined would box them)
