@@ -12,9 +12,10 @@
  * engine (Simulation and Team, as bench:engine runs it). Both Math.log calls per customer run in
  * V8's C library and count for all three alike.
  *
- * `MODELS` (default `mm1,mm5,rework`) picks the models. With `LINES=N` it also runs the engine's M/M/1 under callgrind with V8's listing of the code it
- * optimised (bench/optimisedCode.ts) and prints the N source lines of the bundle with the most
- * instructions per customer, and the allocations per customer in optimised code.
+ * `MODELS` (default `mm1,mm5,rework`) picks the models. With `LINES=N` it also runs the engine's
+ * M/M/1 (or, with `LINES_OF=calendar`, the calendar variant's) under callgrind with V8's listing
+ * of the code it optimised (bench/optimisedCode.ts) and prints the N source lines of the bundle
+ * with the most instructions per customer, and the lines that allocate in optimised code.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -24,6 +25,9 @@ import { ALLOCATION, bundleForValgrind, bundleLines, compiledCode, instructionCo
 const SMALL = 100_000;
 const LARGE = 300_000;
 const lines = Number(process.env.LINES ?? 0);
+/** The implementation whose lines `LINES=N` lists: `engine` (default) or `calendar`. */
+const linesOf = process.env.LINES_OF ?? "engine";
+if (linesOf !== "engine" && linesOf !== "calendar") throw new Error(`LINES_OF must be engine or calendar, got ${linesOf}`);
 const models = (process.env.MODELS ?? "mm1,mm5,rework").split(",");
 
 const { work, bundle } = await bundleForValgrind("bench:engine:instructions", "bench/engineInstructionsRun.ts", "helhet-engine-instructions-");
@@ -71,11 +75,12 @@ for (const model of models) {
 if (lines > 0) {
   const out = join(work, "callgrind.out");
   const listing = join(work, "opt.txt");
-  underValgrind(`--tool=callgrind --dump-instr=yes --callgrind-out-file=${out}`, ["--no-compact-code-space", "--print-opt-code", "--code-comments", bundle, "engine", "mm1", String(LARGE)], listing);
+  underValgrind(`--tool=callgrind --dump-instr=yes --callgrind-out-file=${out}`, ["--no-compact-code-space", "--print-opt-code", "--code-comments", bundle, linesOf, "mm1", String(LARGE)], listing);
   const customers = SMALL + 3 * LARGE;
   const costs = instructionCounts(readFileSync(out, "utf8"));
   const { lineAt, text } = bundleLines(readFileSync(bundle, "utf8"));
   const byLine = new Map<number, number>();
+  const allocationsByLine = new Map<number, number>();
   let optimised = 0;
   let allocations = 0;
   for (const code of compiledCode(readFileSync(listing, "utf8"))) {
@@ -83,15 +88,24 @@ if (lines > 0) {
       const n = costs.get(ins.address) ?? 0;
       if (n === 0) continue;
       optimised += n;
-      if (ALLOCATION.test(ins.text)) allocations += n;
       const position = positionAt(code, ins.address - code.start);
       const line = position < 0 ? -1 : lineAt(position);
+      if (ALLOCATION.test(ins.text)) {
+        allocations += n;
+        allocationsByLine.set(line, (allocationsByLine.get(line) ?? 0) + n);
+      }
       byLine.set(line, (byLine.get(line) ?? 0) + n);
     }
   }
-  console.log(`\nthe engine's M/M/1: ${(optimised / customers).toFixed(0)} instructions per customer in optimised code (warm-up included), ${(allocations / customers).toFixed(2)} allocations; by line of the bundle:`);
+  const name = linesOf === "engine" ? "the engine's M/M/1" : "the kernel's M/M/1 on the engine's calendar";
+  console.log(`\n${name}: ${(optimised / customers).toFixed(0)} instructions per customer in optimised code (warm-up included), ${(allocations / customers).toFixed(2)} allocations; by line of the bundle:`);
   for (const [line, n] of [...byLine].sort((a, b) => b[1] - a[1]).slice(0, lines)) {
     console.log(`${(n / customers).toFixed(1).padStart(7)}  L${line + 1}: ${line < 0 ? "?" : text(line)}`);
+  }
+  console.log("\nallocations per customer, by line of the bundle:");
+  for (const [line, n] of [...allocationsByLine].sort((a, b) => b[1] - a[1])) {
+    if (n / customers < 0.005) break;
+    console.log(`${(n / customers).toFixed(2).padStart(7)}  L${line + 1}: ${line < 0 ? "?" : text(line)}`);
   }
 }
 rmSync(work, { recursive: true, force: true });

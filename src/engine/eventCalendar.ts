@@ -38,10 +38,17 @@ export type EventId = number;
  * as literals (a module's constants are otherwise read from its context at every use).
  */
 const enum Fixed {
-  /** 2^26: an id is slot + SlotBits × generation. */
-  SlotBits = 67108864,
-  /** 2^26 - 1: generations count modulo 2^26. */
-  GenMask = 67108863,
+  /**
+   * 2^19: an id is generation + GenSpan × slot. Slot first, so that the ids of the first 4,096
+   * slots (the events pending at once in a year of a municipality) stay below 2^31, small
+   * integers that V8 passes and returns without allocating a number (generation first, every
+   * id was past 2^31 once its slot had been reused 32 times).
+   */
+  GenSpan = 524288,
+  /** 2^19 - 1: generations count modulo 2^19. */
+  GenMask = 524287,
+  /** 2^26: the most slots (events pending at once). */
+  MaxSlots = 67108864,
   /** Priorities are integers in [-PriorityOffset, PriorityOffset). */
   PriorityOffset = 2048,
   /** 2^41: the sequence's share of the packed (priority, sequence) key. */
@@ -244,7 +251,7 @@ export class EventCalendar {
       if (this.reach === -Infinity) this.setReach(time);
       else if (time !== Infinity) {
         this.toBucket(slot);
-        return slot + Fixed.SlotBits * (this.gens[slot] as number);
+        return (this.gens[slot] as number) + Fixed.GenSpan * slot;
       }
     }
     if (this.topFired) {
@@ -255,7 +262,7 @@ export class EventCalendar {
       // the heap never holds more entries than there are slots, and grows with them
       this.siftUp(this.heapSize++, slot);
     }
-    return slot + Fixed.SlotBits * (this.gens[slot] as number);
+    return (this.gens[slot] as number) + Fixed.GenSpan * slot;
   }
 
   /**
@@ -264,8 +271,8 @@ export class EventCalendar {
    * @param id - the id returned by {@link EventCalendar.push}
    */
   cancel(id: EventId): boolean {
-    const slot = id % Fixed.SlotBits;
-    const gen = (id - slot) / Fixed.SlotBits;
+    const slot = Math.floor(id / Fixed.GenSpan);
+    const gen = id - Fixed.GenSpan * slot;
     // a slot whose generation matches is in the heap or a bucket: pending, or cancelled (no handler)
     if (slot >= this.slotCount || this.gens[slot] !== gen || this.handlers[slot] === undefined) {
       return false;
@@ -504,7 +511,7 @@ export class EventCalendar {
 
   private grow(): void {
     const n = this.payloads.length * 2;
-    if (n > Fixed.SlotBits) throw new RangeError(`event calendar is full: more than ${Fixed.SlotBits} pending events`);
+    if (n > Fixed.MaxSlots) throw new RangeError(`event calendar is full: more than ${Fixed.MaxSlots} pending events`);
     this.payloads = grow(this.payloads, new Float64Array(n));
     this.gens = grow(this.gens, new Int32Array(n));
     this.freeSlots = grow(this.freeSlots, new Int32Array(n));

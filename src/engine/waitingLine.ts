@@ -26,10 +26,15 @@ const enum Fixed {
   MaxLevels = 8,
   /** Slots in a new ring of a priority value (a power of two). */
   FirstRing = 16,
-  /** 2^26: tickets encode slot + SlotSpan × generation. */
-  SlotSpan = 67108864,
-  /** 2^26 - 1: generations count modulo 2^26. */
-  GenMask = 67108863,
+  /**
+   * 2^19: a ticket is generation + GenSpan × slot, below 2^31 (a small integer, which V8 passes
+   * and returns without allocating a number) for the first 4,096 slots (as the calendar's ids).
+   */
+  GenSpan = 524288,
+  /** 2^19 - 1: generations count modulo 2^19. */
+  GenMask = 524287,
+  /** 2^26: the most slots (entries waiting at once). */
+  MaxSlots = 67108864,
 }
 
 /** How a waiting line orders its entries. */
@@ -192,13 +197,13 @@ export class WaitingLine {
 
   /** The ticket of a waiting slot: slot and generation together, stale once it leaves. */
   ticket(slot: number): number {
-    return slot + Fixed.SlotSpan * (this.gens[slot] as number);
+    return (this.gens[slot] as number) + Fixed.GenSpan * slot;
   }
 
   /** The slot of a ticket that is still waiting, or -1. */
   slotOf(ticket: number): number {
-    const slot = ticket % Fixed.SlotSpan;
-    const gen = (ticket - slot) / Fixed.SlotSpan;
+    const slot = Math.floor(ticket / Fixed.GenSpan);
+    const gen = ticket - Fixed.GenSpan * slot;
     if (slot < 0 || slot >= this.slotCount) return -1;
     return this.gens[slot] === gen && this.states[slot] === Fixed.Waiting ? slot : -1;
   }
@@ -471,7 +476,7 @@ export class WaitingLine {
 
   private growSlots(): void {
     const n = this.entities.length * 2;
-    if (n > Fixed.SlotSpan) throw new RangeError(`waiting line is full: more than ${Fixed.SlotSpan} entries`);
+    if (n > Fixed.MaxSlots) throw new RangeError(`waiting line is full: more than ${Fixed.MaxSlots} entries`);
     this.entities = copy(this.entities, new Float64Array(n));
     this.services = copy(this.services, new Float64Array(n));
     this.tags = copy(this.tags, new Float64Array(n));

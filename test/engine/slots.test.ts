@@ -317,6 +317,60 @@ describe("EventCalendar against a sorted list", () => {
   });
 });
 
+describe("ids and tickets", () => {
+  // an id (a ticket) is generation + 2^19 × slot: below 2^31 for the first 4,096 slots however
+  // often they are reused, and stale for 2^19 − 1 reuses of its slot
+  it("keeps a reused slot's event ids small integers, and an old id stale until its slot's generation comes round", () => {
+    const cal = new EventCalendar();
+    const first = cal.push(0, 0, () => {}, 0);
+    cal.fireNext();
+    let id = first;
+    let largest = first;
+    let staleCancelled = 0;
+    for (let k = 1; k < 2 ** 19; k++) {
+      id = cal.push(k, 0, () => {}, 0);
+      largest = Math.max(largest, id);
+      if (k % 1000 === 0 && cal.cancel(first)) staleCancelled++;
+      cal.fireNext();
+    }
+    expect(largest).toBeLessThan(2 ** 31);
+    expect(staleCancelled).toBe(0);
+    // 2^19 events through slot 0: the generation has come round to the first id's again
+    expect(id).toBe(first + 2 ** 19 - 1);
+    expect(cal.push(0, 0, () => {}, 0)).toBe(first);
+    // the 4,096th slot's ids are below 2^31 too
+    const many = new EventCalendar();
+    let last = -1;
+    for (let k = 0; k < 4096; k++) last = many.push(k, 0, () => {}, 0);
+    expect(last).toBeLessThan(2 ** 31);
+    expect(many.cancel(last)).toBe(true);
+    expect(many.cancel(last)).toBe(false);
+  });
+
+  it("refuses ids that were never handed out", () => {
+    const cal = new EventCalendar();
+    const id = cal.push(1, 0, () => {}, 0);
+    for (const bad of [-1, 0.5, id + 0.5, 2 ** 19, 2 ** 45, NaN, Infinity]) expect(cal.cancel(bad)).toBe(false);
+    const line = new WaitingLine("fifo");
+    const ticket = line.ticket(line.add(1, 1, 0, 0, 0));
+    for (const bad of [-1, 0.5, ticket + 0.5, 2 ** 19, 2 ** 45, NaN, Infinity]) expect(line.slotOf(bad)).toBe(-1);
+    expect(line.slotOf(ticket)).toBe(0);
+    expect(cal.cancel(id)).toBe(true);
+  });
+
+  it("keeps a reused waiting slot's tickets small integers, and an old ticket stale", () => {
+    const line = new WaitingLine("fifo");
+    const first = line.ticket(line.add(0, 1, 0, 0, 0));
+    line.release(line.take());
+    for (let k = 1; k < 5000; k++) {
+      const slot = line.add(k, 1, 0, 0, k);
+      expect(line.ticket(slot)).toBeLessThan(2 ** 31);
+      expect(line.slotOf(first)).toBe(-1);
+      line.release(line.take());
+    }
+  });
+});
+
 describe("WaitingLine.take against popNext and release", () => {
   const op = fc.oneof(
     fc.record({ kind: fc.constant("add" as const), priority: fc.integer({ min: 0, max: 3 }) }),
