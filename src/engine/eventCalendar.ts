@@ -238,7 +238,15 @@ export class EventCalendar {
   pushNext(priority: number, handler: EventHandler, payload: number): EventId {
     const time = this.nextTime;
     if (priority !== 0) checkPriority(priority);
-    const slot = this.freeCount > 0 ? (this.freeSlots[--this.freeCount] as number) : this.newSlot();
+    // due at or after the reach (and not at infinity): to its day's bucket
+    let far = false;
+    if (time >= this.reach) {
+      if (this.reach === -Infinity) this.setReach(time);
+      else far = time !== Infinity;
+    }
+    // the first push of a handler into the heap takes the place of the entry that has just
+    // fired, and its slot (whose generation fireTop has moved on): no trip through the free list
+    const slot = this.topFired && !far ? (this.hSlot[0] as number) : this.freeCount > 0 ? (this.freeSlots[--this.freeCount] as number) : this.newSlot();
     // a freed slot keeps its handler, and a handler's own next event mostly takes the slot it
     // fired from: the store (with its write barrier) only where the handler differs
     if (this.handlers[slot] !== handler) this.handlers[slot] = handler;
@@ -247,15 +255,8 @@ export class EventCalendar {
     // the sifts read them from here (passing them to a sift that is not inlined would box them)
     this.sTime[slot] = time;
     this.sKey[slot] = (priority + Fixed.PriorityOffset) * Fixed.SequenceSpan + this.seq++;
-    if (time >= this.reach) {
-      if (this.reach === -Infinity) this.setReach(time);
-      else if (time !== Infinity) {
-        this.toBucket(slot);
-        return (this.gens[slot] as number) + Fixed.GenSpan * slot;
-      }
-    }
-    if (this.topFired) {
-      // the entry that has just fired gives its place to this one
+    if (far) this.toBucket(slot);
+    else if (this.topFired) {
       this.topFired = false;
       this.siftDown(0, slot);
     } else {
@@ -311,15 +312,16 @@ export class EventCalendar {
     const slot = this.hSlot[0] as number;
     const handler = this.handlers[slot] as EventHandler;
     const payload = this.payloads[slot] as number;
-    this.freeSlot(slot);
-    // the entry stays on top until the handler's first push takes its place, or the next
-    // peek removes it
+    // every id of the slot is stale from now; the entry and its slot stay on top until the
+    // handler's first push takes both, or the next peek removes the entry and frees the slot
+    this.gens[slot] = ((this.gens[slot] as number) + 1) & Fixed.GenMask;
     this.topFired = true;
     handler(payload);
   }
 
   private dropFiredTop(): void {
     this.topFired = false;
+    this.freeSlots[this.freeCount++] = this.hSlot[0] as number;
     this.removeTop();
   }
 
