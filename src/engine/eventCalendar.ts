@@ -40,7 +40,7 @@ export type EventId = number;
 const enum Fixed {
   /**
    * 2^19: an id is generation + GenSpan × slot. Slot first, so that the ids of the first 4,096
-   * slots (the events pending at once in a year of a municipality) stay below 2^31, small
+   * slots (thousands of events pending at once) stay below 2^31, small
    * integers that V8 passes and returns without allocating a number (generation first, every
    * id was past 2^31 once its slot had been reused 32 times).
    */
