@@ -11,8 +11,8 @@
  * (priority + 2048) × 2^41 + sequence (priorities are integers from -2048 to 2047; 2^41
  * events, about 2 × 10^12, is far past any run's limit).
  * An event that fires stays on top while its handler runs, and the handler's first push takes
- * its place: one sift down instead of a sift down and a sift up, and a short one when the new
- * event is due soon, as most completions after an event are. (Any other operation removes it
+ * its place and its slot: one sift down instead of a sift down and a sift up, and a short one
+ * when the new event is due soon, as most completions after an event are. (Any other operation removes it
  * first. The order out is the same either way, as no two entries have the same key.)
  * The heap holds only the events due before its reach, the end of a day (1,440 time units,
  * helhet's minutes; any unit gives the same order, only the speed depends on it). Later events
@@ -40,9 +40,9 @@ export type EventId = number;
 const enum Fixed {
   /**
    * 2^19: an id is generation + GenSpan × slot. Slot first, so that the ids of the first 4,096
-   * slots (thousands of events pending at once) stay below 2^31, small
-   * integers that V8 passes and returns without allocating a number (generation first, every
-   * id was past 2^31 once its slot had been reused 32 times).
+   * slots (thousands of events pending at once) stay below 2^31: small integers, which V8
+   * passes and returns without allocating a number (generation first, every id was past 2^31
+   * once its slot had been reused 32 times).
    */
   GenSpan = 524288,
   /** 2^19 - 1: generations count modulo 2^19. */
